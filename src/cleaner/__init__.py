@@ -1,0 +1,82 @@
+"""cleaner: removes boilerplate from web pages and scraped text, and says why.
+
+    >>> from cleaner import clean_article
+    >>> clean_article(raw_page_text)          # the article body, as text
+    >>> clean_and_explain(raw).removed        # every removed block, with rule and reason
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import Config
+from .errors import (
+    CleanerError,
+    ConfigError,
+    InputTooLargeError,
+    InputTypeError,
+    InputValueError,
+)
+from .pipeline import Cleaner
+from .result import BlockDecision, Result
+from .rules import Rule
+
+__all__ = [
+    "BlockDecision",
+    "Cleaner",
+    "CleanerError",
+    "Config",
+    "ConfigError",
+    "InputTooLargeError",
+    "InputTypeError",
+    "InputValueError",
+    "Result",
+    "Rule",
+    "clean_and_explain",
+    "clean_article",
+]
+__version__ = "0.1.0"
+
+
+def _cleaner(config: Config | None, options: dict[str, Any]) -> Cleaner:
+    return Cleaner(config, **options) if (config is not None or options) else _default()
+
+
+def _default() -> Cleaner:
+    # Built on each call (phrase compilation takes a few ms) would be wasteful; one
+    # immutable default instance holds no per-document state, so it is safe to share.
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def clean_article(
+    raw: str | bytes,
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    config: Config | None = None,
+    **options: Any,
+) -> str:
+    """The article body of a page, as text: kept paragraphs unaltered, in order.
+
+    ``raw`` is HTML or scraped page text, ``str`` or ``bytes``; ``kind="text"`` or
+    ``kind="html"`` skips the sniffing. ``options`` override ``Config`` fields.
+    """
+    return _cleaner(config, options).clean(raw, url=url, kind=kind)
+
+
+def clean_and_explain(
+    raw: str | bytes,
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    config: Config | None = None,
+    **options: Any,
+) -> Result:
+    """Like ``clean_article``, with a decision (rule, family, reason) for every block."""
+    return _cleaner(config, options).explain(raw, url=url, kind=kind)

@@ -1,0 +1,142 @@
+"""Configuration: one immutable object holding every threshold as a named default.
+
+``Config`` is a frozen dataclass, so a configured ``Cleaner`` can be shared between
+threads. Derive variants with ``config.replace(...)`` or ``Config.from_options(...)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from .errors import ConfigError
+
+#: Languages whose phrase files ship with cleaner (``phrases/<lang>.txt``).
+SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "ru", "de", "fr", "es")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every knob of the pipeline. Field defaults are the library's named defaults."""
+
+    # -- input ---------------------------------------------------------------------------
+    #: Inputs larger than this many bytes (UTF-8) raise ``InputTooLargeError``.
+    max_input_bytes: int = 64 * 1024 * 1024
+    #: Phrase files to load; the page language is guessed among these.
+    languages: tuple[str, ...] = SHIPPED_LANGUAGES
+
+    # -- block features ------------------------------------------------------------------
+    #: A block with at least this share of stop words reads like prose.
+    prose_min_stopword_ratio: float = 0.18
+    #: Fewer stop-word hits than this on a whole page: language unknown.
+    language_min_hits: int = 5
+
+    # -- navigation ----------------------------------------------------------------------
+    #: Longest line (in words) that a whole-line chrome phrase may hide in.
+    chrome_max_words: int = 12
+    #: A menu is at least this many consecutive short lines ...
+    menu_min_lines: int = 3
+    #: ... each of at most this many words ...
+    menu_max_words: int = 5
+    #: ... and without sentence punctuation.
+
+    # -- media ---------------------------------------------------------------------------
+    #: A line directly above a player stub is the video's title if this short.
+    media_title_max_words: int = 25
+
+    # -- duplicates ----------------------------------------------------------------------
+    #: Shorter blocks are never treated as duplicates (headings, "Share" repeat legitimately).
+    duplicate_min_chars: int = 20
+    #: A block contained in a longer one is a duplicate if it has at least this many words.
+    contained_min_words: int = 8
+
+    # -- trailers ------------------------------------------------------------------------
+    #: A trailer heading ends the article only once this share of the page's prose
+    #: (by characters) lies above it.
+    trailer_min_prose_share: float = 0.5
+    #: Notices (cookies, newsletter, copyright) longer than this are left alone.
+    notice_max_words: int = 60
+
+    # -- quality (main content run) ------------------------------------------------------
+    #: A block is prose if it has this many words and ends a sentence ...
+    prose_min_words: int = 8
+    #: ... or this many words whatever its punctuation.
+    prose_long_words: int = 25
+    #: Penalty (in characters) that each non-prose block costs the main run.
+    run_gap_penalty: int = 60
+    #: Share of the penalty a short heading-like line costs (sub-headings inside articles).
+    run_heading_penalty_share: float = 0.3
+
+    # -- rule selection and extensions ---------------------------------------------------
+    #: Rule names or family names that do not run.
+    disabled: frozenset[str] = frozenset()
+    #: Extra phrases per section, added to the shipped lists of every language.
+    extra_phrases: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    #: Extra rule classes, run after the built-in rules of the same family.
+    extra_rules: tuple[type, ...] = ()
+    #: Run the pipeline again on its own output until it changes nothing (idempotence).
+    max_passes: int = 4
+
+    def __post_init__(self) -> None:
+        # Normalise the collection fields so the config stays hashable and immutable.
+        object.__setattr__(self, "disabled", frozenset(self.disabled))
+        object.__setattr__(self, "languages", tuple(self.languages))
+        object.__setattr__(
+            self,
+            "extra_phrases",
+            MappingProxyType({k: tuple(v) for k, v in dict(self.extra_phrases).items()}),
+        )
+        object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
+        for lang in self.languages:
+            if lang not in SHIPPED_LANGUAGES:
+                raise ConfigError(f"unknown language {lang!r}; shipped: {SHIPPED_LANGUAGES}")
+        if self.max_input_bytes <= 0:
+            raise ConfigError("max_input_bytes must be positive")
+        if self.max_passes < 1:
+            raise ConfigError("max_passes must be at least 1")
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied (unknown names raise ``ConfigError``)."""
+        return Config.from_options(self, **changes)
+
+    @classmethod
+    def from_options(cls, base: Config | None = None, **options: Any) -> Config:
+        """Build a config from keyword options.
+
+        Besides the field names it understands ``disable=`` (names to add to
+        ``disabled``) and ``enable=`` (names to take out of it).
+        """
+        base = base or cls()
+        known = {f.name for f in dataclasses.fields(cls)}
+        changes: dict[str, Any] = {}
+        disabled = set(base.disabled)
+        for name, value in options.items():
+            if name == "disable":
+                disabled |= set(_names(value))
+            elif name == "enable":
+                disabled -= set(_names(value))
+            elif name in known:
+                changes[name] = value
+            else:
+                raise ConfigError(f"unknown option {name!r}")
+        if "disabled" in changes:
+            disabled |= set(_names(changes.pop("disabled")))
+        return dataclasses.replace(base, disabled=frozenset(disabled), **changes)
+
+    def is_enabled(self, rule_name: str, family: str) -> bool:
+        return rule_name not in self.disabled and family not in self.disabled
+
+
+def _names(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def thresholds() -> dict[str, Any]:
+    """The named defaults, for documentation."""
+    skip = {"disabled", "extra_phrases", "extra_rules", "languages"}
+    return {f.name: f.default for f in dataclasses.fields(Config) if f.name not in skip}

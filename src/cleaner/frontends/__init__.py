@@ -1,0 +1,1 @@
+"""Front-ends turn raw input into the shared block model."""

@@ -1,0 +1,106 @@
+"""Phrase lists, one data file per language.
+
+File format (``<lang>.txt``, UTF-8): ``[section]`` headers, then one phrase a line.
+A phrase is literal text (matched case-insensitively, any run of white space matching
+any white space) unless it starts with ``re:``, in which case the rest is a ``regex``
+pattern. ``#`` starts a comment line. Rules decide how a section is matched (the whole
+line, a prefix, or anywhere); the files only hold the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from importlib import resources
+
+import regex
+
+from ..errors import ConfigError
+
+#: Sections a phrase file may hold; an unknown one is a typo and raises.
+SECTIONS: tuple[str, ...] = (
+    "stopwords",
+    "accessibility",
+    "chrome",
+    "chrome_words",
+    "counter_nouns",
+    "media_stub",
+    "media_label",
+    "trailer_heading",
+    "notice",
+)
+
+
+def read_phrase_file(lang: str) -> dict[str, list[str]]:
+    """The sections of ``phrases/<lang>.txt`` as lists of raw phrase lines."""
+    try:
+        text = resources.files(__package__).joinpath(f"{lang}.txt").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"no phrase file for language {lang!r}") from exc
+    return parse_phrases(text, source=f"{lang}.txt")
+
+
+def parse_phrases(text: str, source: str = "<phrases>") -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1].strip()
+            if name not in SECTIONS:
+                raise ConfigError(f"{source}:{lineno}: unknown section [{name}]")
+            current = sections.setdefault(name, [])
+            continue
+        if current is None:
+            raise ConfigError(f"{source}:{lineno}: phrase outside a [section]")
+        current.append(line)
+    return sections
+
+
+def phrase_to_pattern(phrase: str) -> str:
+    """One phrase line as a regex fragment."""
+    if phrase.startswith("re:"):
+        return phrase[3:].strip()
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
+
+
+def alternation(phrases: Iterable[str]) -> str | None:
+    """All phrases as one non-capturing alternation, longest first; None if empty."""
+    parts = sorted({phrase_to_pattern(p) for p in phrases}, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(parts) + ")" if parts else None
+
+
+class PhraseBook:
+    """The phrases of several languages, merged per section, plus stop words per language."""
+
+    __slots__ = ("_sections", "stopwords")
+
+    def __init__(
+        self, languages: Iterable[str], extra: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
+        merged: dict[str, list[str]] = {name: [] for name in SECTIONS}
+        stopwords: dict[str, frozenset[str]] = {}
+        for lang in languages:
+            sections = read_phrase_file(lang)
+            stopwords[lang] = frozenset(
+                word.casefold() for line in sections.pop("stopwords", []) for word in line.split()
+            )
+            for name, phrases in sections.items():
+                merged[name].extend(phrases)
+        for name, phrases in (extra or {}).items():
+            if name not in SECTIONS or name == "stopwords":
+                raise ConfigError(f"unknown phrase section {name!r}")
+            merged[name].extend(phrases)
+        self._sections = {name: tuple(p) for name, p in merged.items()}
+        self.stopwords: Mapping[str, frozenset[str]] = stopwords
+
+    def phrases(self, section: str) -> tuple[str, ...]:
+        return self._sections[section]
+
+    def words(self, section: str) -> frozenset[str]:
+        """A section of single words, casefolded, for set look-ups."""
+        return frozenset(w.casefold() for line in self._sections[section] for w in line.split())
+
+    def pattern(self, section: str) -> str | None:
+        return alternation(self._sections[section])

@@ -1,0 +1,133 @@
+"""Raw input → front-end → blocks with features → named rules → decisions.
+
+``Cleaner`` holds a configuration and the rules compiled for it. It is immutable after
+construction, so one instance can serve many threads; every call builds its own
+``Document`` and nothing survives from one call to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .blocks import Block, Removal
+from .config import Config
+from .errors import ConfigError
+from .features import compute_features, guess_language
+from .frontends.text import text_to_blocks
+from .inputs import coerce
+from .phrases import PhraseBook
+from .render import render_text
+from .result import BlockDecision, Result
+from .rules import DEFAULT_RULES, Document, Rule
+
+
+class Cleaner:
+    """A configured pipeline. ``Cleaner(disable={"trailers"}, run_gap_penalty=80)``."""
+
+    __slots__ = ("_phrases", "_rules", "config")
+
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        self.config = Config.from_options(config, **options) if options else (config or Config())
+        self._phrases = PhraseBook(self.config.languages, self.config.extra_phrases)
+        self._rules = tuple(
+            rule_cls(self.config, self._phrases)
+            for rule_cls in ordered_rules(self.config.extra_rules)
+            if self.config.is_enabled(rule_cls.name, rule_cls.family)
+        )
+        known = {r.name for r in ordered_rules(self.config.extra_rules)}
+        known |= {r.family for r in ordered_rules(self.config.extra_rules)}
+        unknown = self.config.disabled - known
+        if unknown:
+            raise ConfigError(f"unknown rule or family names: {sorted(unknown)}")
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules that run, in order."""
+        return self._rules
+
+    def clean(self, raw: str | bytes, *, url: str | None = None, kind: str | None = None) -> str:
+        """The article body of ``raw`` as plain text."""
+        return self.explain(raw, url=url, kind=kind).text
+
+    def explain(
+        self, raw: str | bytes, *, url: str | None = None, kind: str | None = None
+    ) -> Result:
+        """The article body plus a decision, with rule and reason, for every block."""
+        text, kind = coerce(raw, kind, self.config.max_input_bytes)
+        if kind == "html":
+            from .frontends.html import html_to_blocks  # imported late: text users skip it
+
+            blocks = html_to_blocks(text)
+        else:
+            blocks = text_to_blocks(text)
+        doc = self.run_blocks(blocks, kind=kind, url=url)
+        if kind == "text":
+            self._settle(blocks)
+        return Result(
+            text=render_text(blocks),
+            blocks=tuple(_decision(b) for b in blocks),
+            input_kind=kind,
+            language=doc.language,
+            url=url,
+        )
+
+    def run_blocks(self, blocks: list[Block], *, kind: str = "text", url: str | None = None) -> Document:
+        """Compute features and run every rule over ``blocks`` (marks them in place)."""
+        language = guess_language(blocks, self._phrases.stopwords, self.config.language_min_hits)
+        stopwords = self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
+        compute_features(blocks, stopwords)
+        doc = Document(blocks, self.config, language, stopwords, kind, url)
+        for rule in self._rules:
+            rule.apply(doc)
+        return doc
+
+    def _settle(self, blocks: Sequence[Block]) -> None:
+        """Run again on the output as a caller would, until it changes nothing.
+
+        This makes ``clean(clean(x)) == clean(x)``: a later pass sees the kept blocks
+        without the removed ones around them, exactly as a second call would.
+        """
+        for n in range(2, self.config.max_passes + 1):
+            kept = [b for b in blocks if b.removal is None]
+            if not kept:
+                return
+            again = text_to_blocks(render_text(kept))
+            self.run_blocks(again)
+            changed = False
+            for original, block in zip(kept, again):
+                if block.removal is not None:
+                    r = block.removal
+                    original.removal = Removal(r.rule, r.family, f"{r.reason} (pass {n})")
+                    changed = True
+            if not changed:
+                return
+
+
+def ordered_rules(extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule], ...]:
+    """Built-in rules in order, each extra rule after the last built-in of its family."""
+    order: list[type[Rule]] = list(DEFAULT_RULES)
+    for rule_cls in extra:
+        if not (isinstance(rule_cls, type) and issubclass(rule_cls, Rule)):
+            raise ConfigError(f"extra rule {rule_cls!r} is not a subclass of cleaner.Rule")
+        if not rule_cls.name or not rule_cls.family:
+            raise ConfigError(f"extra rule {rule_cls.__name__} needs a name and a family")
+        last = max(
+            (i for i, r in enumerate(order) if r.family == rule_cls.family), default=len(order) - 1
+        )
+        order.insert(last + 1, rule_cls)
+    return tuple(order)
+
+
+def _decision(block: Block) -> BlockDecision:
+    r = block.removal
+    return BlockDecision(
+        index=block.index,
+        text=block.text,
+        kind=block.kind.value,
+        kept=r is None,
+        rule=r.rule if r else None,
+        family=r.family if r else None,
+        reason=r.reason if r else None,
+        path=block.path,
+    )

@@ -1,0 +1,75 @@
+"""What ``clean_and_explain`` returns: the text and a decision for every input block."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class BlockDecision:
+    """One input block and what the pipeline decided about it."""
+
+    index: int
+    text: str
+    kind: str
+    kept: bool
+    rule: str | None = None
+    family: str | None = None
+    reason: str | None = None
+    #: Short CSS-like path of the block's element (HTML input only).
+    path: str = ""
+
+    def __str__(self) -> str:
+        head = f"#{self.index:<4}"
+        snippet = _snippet(self.text)
+        if self.kept:
+            return f"{head} keep  {snippet}"
+        return f"{head} DROP  {snippet}\n       {self.family}/{self.rule}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The cleaned text plus an explanation of every decision, in page order."""
+
+    text: str
+    blocks: tuple[BlockDecision, ...]
+    input_kind: str
+    language: str | None = None
+    url: str | None = None
+
+    @property
+    def kept(self) -> tuple[BlockDecision, ...]:
+        return tuple(b for b in self.blocks if b.kept)
+
+    @property
+    def removed(self) -> tuple[BlockDecision, ...]:
+        return tuple(b for b in self.blocks if not b.kept)
+
+    def counts_by_family(self) -> dict[str, int]:
+        return dict(sorted(Counter(b.family for b in self.removed if b.family).items()))
+
+    def counts_by_rule(self) -> dict[str, int]:
+        return dict(sorted(Counter(b.rule for b in self.removed if b.rule).items()))
+
+    def why(self, text: str) -> list[BlockDecision]:
+        """The decisions about blocks containing ``text`` (a debugging helper)."""
+        needle = text.casefold()
+        return [b for b in self.blocks if needle in b.text.casefold()]
+
+    def __repr__(self) -> str:
+        families = ", ".join(f"{k}={v}" for k, v in self.counts_by_family().items())
+        return (
+            f"Result({self.input_kind}, lang={self.language}, kept={len(self.kept)}, "
+            f"removed={len(self.removed)} [{families}], chars={len(self.text)})"
+        )
+
+    def __str__(self) -> str:
+        lines = [repr(self)]
+        lines.extend(str(b) for b in self.blocks)
+        return "\n".join(lines)
+
+
+def _snippet(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")

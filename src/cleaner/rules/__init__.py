@@ -1,0 +1,22 @@
+"""The rule registry: every built-in rule, in the order the pipeline runs them."""
+
+from __future__ import annotations
+
+from . import accessibility, duplicates, media, navigation, quality, trailers
+from .base import Document, LineRule, Rule, WholeLinePhraseRule
+
+#: Built-in rules in pipeline order. A tuple: the registry cannot be mutated at run time;
+#: users add rules through ``Config.extra_rules``.
+DEFAULT_RULES: tuple[type[Rule], ...] = (
+    *accessibility.RULES,
+    *media.RULES,
+    *navigation.RULES,
+    *duplicates.RULES,
+    *trailers.RULES,
+    *quality.RULES,
+    *navigation.LATE_RULES,
+)
+
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in DEFAULT_RULES))
+
+__all__ = ["DEFAULT_RULES", "FAMILIES", "Document", "LineRule", "Rule", "WholeLinePhraseRule"]

@@ -1,0 +1,126 @@
+"""What a rule is, and the per-document state rules share.
+
+A rule is a small object with a ``name``, a ``family`` and patterns compiled once in
+``__init__``. ``apply`` looks at block features and marks blocks removed, each with a
+reason a person can read. Rules never change text and keep no state between documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import regex
+
+from ..blocks import Block
+from ..config import Config
+from ..phrases import PhraseBook
+
+#: Flags for every phrase pattern: full Unicode case folding.
+PHRASE_FLAGS = regex.V1 | regex.IGNORECASE
+#: What may surround a whole-line phrase: punctuation, symbols, digits, arrows, bullets.
+_EDGE = r"[\W\d_]*"
+
+
+@dataclass
+class Document:
+    """One page on its way through the pipeline. Built per call, never shared."""
+
+    blocks: list[Block]
+    config: Config
+    language: str | None = None
+    stopwords: frozenset[str] = frozenset()
+    kind: str = "text"
+    url: str | None = None
+    #: Positions (in ``blocks``) of the first and last block of the main content run,
+    #: set by the quality rule that finds it.
+    main_run: tuple[int, int] | None = None
+    notes: dict[str, object] = field(default_factory=dict)
+
+    def kept(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.removal is None)
+
+    def is_prose(self, block: Block) -> bool:
+        """Sentence-like text of some length: what articles are made of."""
+        f = block.features
+        cfg = self.config
+        if f.n_tokens >= cfg.prose_long_words:
+            prose = True
+        else:
+            prose = f.n_tokens >= cfg.prose_min_words and f.ends_sentence
+        if prose and self.language is not None and f.n_words >= cfg.prose_min_words:
+            prose = f.stopword_ratio >= cfg.prose_min_stopword_ratio / 2
+        return prose
+
+    def prose_chars(self) -> int:
+        return sum(b.features.n_chars for b in self.blocks if self.is_prose(b))
+
+
+class Rule:
+    """Base class: subclasses set ``name``, ``family``, ``description`` and ``apply``."""
+
+    name: ClassVar[str] = ""
+    family: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        self.config = config
+
+    def apply(self, doc: Document) -> None:
+        raise NotImplementedError
+
+    def remove(self, block: Block, reason: str) -> bool:
+        return block.remove(self.name, self.family, reason)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.family}/{self.name}>"
+
+
+class LineRule(Rule):
+    """A rule that judges each kept block on its own: subclasses define ``reason_for``."""
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.kept():
+            if block.pruned:
+                continue
+            reason = self.reason_for(block, doc)
+            if reason:
+                self.remove(block, reason)
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        raise NotImplementedError
+
+
+def whole_line_pattern(alternation: str | None) -> regex.Pattern[str] | None:
+    if alternation is None:
+        return None
+    return regex.compile(rf"^{_EDGE}{alternation}{_EDGE}$", PHRASE_FLAGS)
+
+
+class WholeLinePhraseRule(LineRule):
+    """Removes a short block that is nothing but one phrase of a phrase-file section."""
+
+    section: ClassVar[str] = ""
+    #: What the reason says the phrase is, e.g. "an accessibility link".
+    what: ClassVar[str] = ""
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        self.pattern = whole_line_pattern(phrases.pattern(self.section))
+        self.max_words = config.chrome_max_words
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        if self.pattern is None or block.features.n_words > self.max_words:
+            return None
+        if self.pattern.match(block.text):
+            return f"the whole block is {self.what} ({_quote(block.text)})"
+        return None
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+quote = _quote

@@ -1,0 +1,88 @@
+"""Media players and what they leave in text: stubs, timelines, titles, labels."""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..config import Config
+from ..phrases import PhraseBook
+from .base import PHRASE_FLAGS, Document, LineRule, Rule, WholeLinePhraseRule, quote
+
+_STUB_RULES = frozenset({"media_stub", "player_timeline"})
+
+
+class MediaStub(WholeLinePhraseRule):
+    name = "media_stub"
+    family = "media"
+    description = (
+        "A media player's placeholder or control text ('please wait', 'No media source "
+        "currently available', 'Your browser does not support the video tag')."
+    )
+    section = "media_stub"
+    what = "a media player stub"
+
+
+class PlayerTimeline(LineRule):
+    name = "player_timeline"
+    family = "media"
+    description = "A line of only timestamps, as a player's timeline leaves ('0:00 0:03:18 0:00')."
+
+    _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
+    pattern = regex.compile(rf"^\W*{_TIME}(?:\W{{1,3}}{_TIME})*\W*$")
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        if block.features.n_chars <= 80 and self.pattern.match(block.text):
+            return f"a player timeline ({quote(block.text)})"
+        return None
+
+
+class MediaTitle(Rule):
+    name = "media_title"
+    family = "media"
+    description = "The video's title line sitting directly on top of a player stub."
+
+    def apply(self, doc: Document) -> None:
+        limit = self.config.media_title_max_words
+        blocks = doc.blocks
+        for i in range(1, len(blocks)):
+            stub, above = blocks[i], blocks[i - 1]
+            if not _is_stub(stub) or _is_stub(above) or above.removal is not None:
+                continue
+            f = above.features
+            if f.n_words > limit or f.n_words == 0:
+                continue
+            adjacent = not stub.gap_before
+            headline = f.title_ratio >= 0.6 and not above.text.rstrip().endswith(".")
+            if adjacent or headline:
+                self.remove(above, f"the title line directly above a player stub (block {i})")
+
+
+class MediaLabel(LineRule):
+    name = "media_label"
+    family = "media"
+    description = "A block that starts with a media label ('Image caption', 'Video caption')."
+
+    max_words = 40
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        alternation = phrases.pattern("media_label")
+        self.pattern = (
+            regex.compile(rf"^\W*{alternation}(?:\s|:|$)", PHRASE_FLAGS) if alternation else None
+        )
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        if self.pattern is None or block.features.n_words > self.max_words:
+            return None
+        m = self.pattern.match(block.text)
+        if m:
+            return f"starts with the media label {quote(m.group(0).strip())}"
+        return None
+
+
+def _is_stub(block: Block) -> bool:
+    return block.removal is not None and block.removal.rule in _STUB_RULES
+
+
+RULES = (MediaStub, PlayerTimeline, MediaTitle, MediaLabel)

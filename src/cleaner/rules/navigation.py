@@ -1,0 +1,118 @@
+"""Navigation and page chrome: banners, menus, breadcrumbs, share bars, counters."""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..config import Config
+from ..features import words_of
+from ..phrases import PhraseBook
+from .base import PHRASE_FLAGS, Document, LineRule, Rule, WholeLinePhraseRule, quote
+
+
+class ChromePhrase(WholeLinePhraseRule):
+    name = "chrome_phrase"
+    family = "navigation"
+    description = (
+        "A short block that is only a page-chrome phrase: a banner ('Breaking News'), "
+        "a button ('Load more', 'Read more', 'Show comments'), a menu entry."
+    )
+    section = "chrome"
+    what = "a page-chrome phrase"
+
+
+class ShareBar(LineRule):
+    name = "share_bar"
+    family = "navigation"
+    description = "A block made only of share/follow words and network names."
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        self.words = phrases.words("chrome_words")
+        self.max_words = config.chrome_max_words
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        f = block.features
+        if not 0 < f.n_words <= self.max_words:
+            return None
+        words = [w.casefold() for w in words_of(block.text)]
+        if all(w in self.words for w in words):
+            return f"only share/follow words ({quote(block.text)})"
+        return None
+
+
+class Counter(LineRule):
+    name = "counter"
+    family = "navigation"
+    description = "A counter ('3 comments', '12K views', 'Comments (4)') or a bare number."
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        nouns = "|".join(sorted(phrases.words("counter_nouns"), key=len, reverse=True))
+        number = r"\d[\d.,]*\s*[kKmM]?\+?"
+        self.pattern = regex.compile(
+            rf"^\W*(?:{number}\s*(?:{nouns})|(?:{nouns})\W*{number})\W*$", PHRASE_FLAGS
+        )
+        self.bare = regex.compile(r"^[\W\d_]{1,12}$")
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        if block.features.n_words > 4:
+            return None
+        if self.pattern.match(block.text):
+            return f"a counter ({quote(block.text)})"
+        if self.bare.match(block.text):
+            return f"no letters, only numbers or symbols ({quote(block.text)})"
+        return None
+
+
+class Breadcrumb(LineRule):
+    name = "breadcrumb"
+    family = "navigation"
+    description = "A breadcrumb trail: short items joined by '>', '›', '»', '/' or '|'."
+
+    _SEPARATOR = regex.compile(r"\s+[>›»/|→·•]\s+|\s*[›»→]\s*")
+    max_item_words = 5
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        f = block.features
+        if f.ends_sentence or f.n_words > 15:
+            return None
+        parts = [p for p in self._SEPARATOR.split(block.text) if p.strip()]
+        if len(parts) >= 3 and all(len(words_of(p)) <= self.max_item_words for p in parts):
+            return f"a breadcrumb or link row of {len(parts)} items ({quote(block.text)})"
+        return None
+
+
+class MenuRun(Rule):
+    name = "menu_run"
+    family = "navigation"
+    description = (
+        "A run of consecutive short title-case lines without sentence punctuation: a menu."
+    )
+
+    def apply(self, doc: Document) -> None:
+        cfg = self.config
+        run: list[Block] = []
+        for block in [*doc.kept(), None]:
+            if block is not None and self._menu_like(block, cfg):
+                run.append(block)
+                continue
+            if len(run) >= cfg.menu_min_lines:
+                for item in run:
+                    self.remove(item, f"one of {len(run)} consecutive menu-like short lines")
+            run = []
+
+    @staticmethod
+    def _menu_like(block: Block, cfg: Config) -> bool:
+        f = block.features
+        return (
+            0 < f.n_words <= cfg.menu_max_words
+            and not f.ends_sentence
+            and f.title_ratio >= 0.5
+            and f.stopword_ratio <= 0.25
+        )
+
+
+RULES = (ChromePhrase, ShareBar, Counter, Breadcrumb)
+LATE_RULES = (MenuRun,)

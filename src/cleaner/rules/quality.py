@@ -1,0 +1,61 @@
+"""Where the article is: the densest run of prose, and what lies far from it."""
+
+from __future__ import annotations
+
+from ..blocks import Block
+from .base import Document, Rule
+
+
+class MainContentRun(Rule):
+    name = "outside_main_run"
+    family = "quality"
+    description = (
+        "Blocks before or after the main content run: the stretch of the page with the "
+        "most prose, where each non-prose block costs a penalty (a maximum-sum run)."
+    )
+
+    def apply(self, doc: Document) -> None:
+        kept = [b for b in doc.kept() if not b.pruned]
+        if not kept:
+            return
+        scores = [self._score(b, doc) for b in kept]
+        start, end, best = _max_run(scores)
+        if best <= 0:
+            return  # no prose anywhere: nothing to anchor on, leave the page alone
+        doc.main_run = (kept[start].index, kept[end].index)
+        span = f"blocks {kept[start].index}-{kept[end].index}"
+        for block in kept[:start]:
+            self.remove(block, f"before the main content run ({span})")
+        for block in kept[end + 1 :]:
+            self.remove(block, f"after the main content run ({span})")
+
+    def _score(self, block: Block, doc: Document) -> float:
+        cfg = self.config
+        if doc.is_prose(block):
+            return float(block.features.n_chars)
+        penalty = float(cfg.run_gap_penalty)
+        if _heading_like(block):
+            penalty *= cfg.run_heading_penalty_share
+        return -penalty
+
+
+def _heading_like(block: Block) -> bool:
+    f = block.features
+    return 0 < f.n_words <= 12 and not f.ends_sentence and f.letter_ratio > 0.5
+
+
+def _max_run(scores: list[float]) -> tuple[int, int, float]:
+    """Start, end (inclusive) and sum of the maximum-sum contiguous run (Kadane)."""
+    best, best_start, best_end = float("-inf"), 0, 0
+    current, current_start = 0.0, 0
+    for i, score in enumerate(scores):
+        if current <= 0:
+            current, current_start = score, i
+        else:
+            current += score
+        if current > best:
+            best, best_start, best_end = current, current_start, i
+    return best_start, best_end, best
+
+
+RULES = (MainContentRun,)
