@@ -1,8 +1,8 @@
 """cleaner: removes boilerplate from web pages and scraped text, and says why.
 
-    >>> from cleaner import clean_article
-    >>> clean_article(raw_page_text)          # the article body, as text
-    >>> clean_and_explain(raw).removed        # every removed block, with rule and reason
+>>> from cleaner import clean_article
+>>> clean_article(raw_page_text)          # the article body, as text
+>>> clean_and_explain(raw).removed        # every removed block, with rule and reason
 """
 
 from __future__ import annotations

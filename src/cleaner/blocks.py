@@ -40,11 +40,17 @@ class Features:
     # word-equivalent count derived from the number of characters.
     n_tokens: int = 0
     ends_sentence: bool = False
+    #: Share of the characters that belong to words (letters, digits, marks).
     letter_ratio: float = 0.0
+    #: Share of the characters that are ASCII digits.
     digit_ratio: float = 0.0
-    upper_ratio: float = 0.0
+    #: Share of the words that start with a capital letter.
     title_ratio: float = 0.0
     stopword_ratio: float = 0.0
+    #: Capitalised words opening the block (see ``features._capitalised_prefix``).
+    headline_prefix: int = 0
+    #: ``text.casefold()``: what phrase patterns are matched against.
+    folded: str = ""
     # Casefolded text with whitespace and punctuation folded: the key for duplicates.
     key: str = ""
     # How many blocks of the page share ``key`` (1 = unique).

@@ -33,6 +33,8 @@ class Config:
     prose_min_stopword_ratio: float = 0.18
     #: Fewer stop-word hits than this on a whole page: language unknown.
     language_min_hits: int = 5
+    #: ... or when they are less than this share of the page's words.
+    language_min_share: float = 0.12
 
     # -- navigation ----------------------------------------------------------------------
     #: Longest line (in words) that a whole-line chrome phrase may hide in.
@@ -57,6 +59,10 @@ class Config:
     #: A trailer heading ends the article only once this share of the page's prose
     #: (by characters) lies above it.
     trailer_min_prose_share: float = 0.5
+    #: A comment-section heading ends the article once this many prose blocks ...
+    comments_min_prose_blocks: int = 2
+    #: ... holding this many characters lie above it.
+    comments_min_prose_chars: int = 400
     #: Notices (cookies, newsletter, copyright) longer than this are left alone.
     notice_max_words: int = 60
 
@@ -65,10 +71,20 @@ class Config:
     prose_min_words: int = 8
     #: ... or this many words whatever its punctuation.
     prose_long_words: int = 25
+    #: A long line without sentence punctuation is not prose above this share of digits.
+    prose_max_digit_ratio: float = 0.1
+    #: A block opening with this many capitalised words is a teaser, not prose.
+    teaser_min_headline_words: int = 8
+    #: A prose block adds its words times this to the main run's score.
+    run_chars_per_word: int = 6
     #: Penalty (in characters) that each non-prose block costs the main run.
     run_gap_penalty: int = 60
     #: Share of the penalty a short heading-like line costs (sub-headings inside articles).
     run_heading_penalty_share: float = 0.3
+    #: Share of the penalty a list-item-like line costs (lists inside articles) ...
+    run_list_item_penalty_share: float = 0.1
+    #: ... a sentence-case line of at least this many words, with stop words.
+    list_item_min_words: int = 4
 
     # -- rule selection and extensions ---------------------------------------------------
     #: Rule names or family names that do not run.

@@ -8,6 +8,7 @@ construction, so one instance can serve many threads; every call builds its own
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .blocks import Block, Removal
@@ -63,7 +64,7 @@ class Cleaner:
             blocks = text_to_blocks(text)
         doc = self.run_blocks(blocks, kind=kind, url=url)
         if kind == "text":
-            self._settle(blocks)
+            self._settle(blocks, doc.language)
         return Result(
             text=render_text(blocks),
             blocks=tuple(_decision(b) for b in blocks),
@@ -72,17 +73,30 @@ class Cleaner:
             url=url,
         )
 
-    def run_blocks(self, blocks: list[Block], *, kind: str = "text", url: str | None = None) -> Document:
-        """Compute features and run every rule over ``blocks`` (marks them in place)."""
-        language = guess_language(blocks, self._phrases.stopwords, self.config.language_min_hits)
+    def run_blocks(
+        self,
+        blocks: list[Block],
+        *,
+        kind: str = "text",
+        url: str | None = None,
+        language_hint: str | None = None,
+    ) -> Document:
+        """Compute features and run every rule over ``blocks`` (marks them in place).
+
+        Blocks that already carry features computed for ``language_hint`` keep them.
+        """
+        cfg = self.config
+        language = guess_language(
+            blocks, self._phrases.stopwords, cfg.language_min_hits, cfg.language_min_share
+        )
         stopwords = self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
-        compute_features(blocks, stopwords)
+        compute_features(blocks, stopwords, reuse=language == language_hint)
         doc = Document(blocks, self.config, language, stopwords, kind, url)
         for rule in self._rules:
             rule.apply(doc)
         return doc
 
-    def _settle(self, blocks: Sequence[Block]) -> None:
+    def _settle(self, blocks: Sequence[Block], language: str | None) -> None:
         """Run again on the output as a caller would, until it changes nothing.
 
         This makes ``clean(clean(x)) == clean(x)``: a later pass sees the kept blocks
@@ -93,7 +107,9 @@ class Cleaner:
             if not kept:
                 return
             again = text_to_blocks(render_text(kept))
-            self.run_blocks(again)
+            for original, block in zip(kept, again):
+                block.features = replace(original.features)
+            self.run_blocks(again, language_hint=language)
             changed = False
             for original, block in zip(kept, again):
                 if block.removal is not None:

@@ -1,9 +1,10 @@
 """Phrase lists, one data file per language.
 
 File format (``<lang>.txt``, UTF-8): ``[section]`` headers, then one phrase a line.
-A phrase is literal text (matched case-insensitively, any run of white space matching
-any white space) unless it starts with ``re:``, in which case the rest is a ``regex``
-pattern. ``#`` starts a comment line. Rules decide how a section is matched (the whole
+A phrase is literal text (matched case-insensitively through Unicode case folding, any
+run of white space matching any white space) unless it starts with ``re:``, in which
+case the rest is a ``regex`` pattern, written in lower case because it is matched
+against case-folded text. ``#`` starts a comment line. Rules decide how a section is matched (the whole
 line, a prefix, or anywhere); the files only hold the words.
 """
 
@@ -26,6 +27,7 @@ SECTIONS: tuple[str, ...] = (
     "media_stub",
     "media_label",
     "trailer_heading",
+    "comments_heading",
     "notice",
 )
 
@@ -59,16 +61,34 @@ def parse_phrases(text: str, source: str = "<phrases>") -> dict[str, list[str]]:
 
 
 def phrase_to_pattern(phrase: str) -> str:
-    """One phrase line as a regex fragment."""
+    """One phrase line as a regex fragment that matches case-folded text."""
     if phrase.startswith("re:"):
         return phrase[3:].strip()
-    return r"\s+".join(regex.escape(word) for word in phrase.split())
+    return r"\s+".join(regex.escape(word.casefold()) for word in phrase.split())
 
 
 def alternation(phrases: Iterable[str]) -> str | None:
-    """All phrases as one non-capturing alternation, longest first; None if empty."""
-    parts = sorted({phrase_to_pattern(p) for p in phrases}, key=lambda s: (-len(s), s))
-    return "(?:" + "|".join(parts) + ")" if parts else None
+    """All phrases as one non-capturing alternation, longest first; None if empty.
+
+    Alternatives that start with a letter or digit are put behind a word boundary,
+    which lets the regex engine skip most positions of a long text quickly.
+    """
+    word_start: set[str] = set()
+    other: set[str] = set()
+    for phrase in phrases:
+        pattern = phrase_to_pattern(phrase)
+        literal_start = phrase[3:].strip()[:1] if phrase.startswith("re:") else phrase[:1]
+        (word_start if literal_start.isalnum() else other).add(pattern)
+    groups = []
+    if word_start:
+        groups.append(r"\b(?:" + "|".join(_longest_first(word_start)) + ")")
+    if other:
+        groups.append("(?:" + "|".join(_longest_first(other)) + ")")
+    return "(?:" + "|".join(groups) + ")" if groups else None
+
+
+def _longest_first(patterns: set[str]) -> list[str]:
+    return sorted(patterns, key=lambda s: (-len(s), s))
 
 
 class PhraseBook:

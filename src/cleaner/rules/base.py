@@ -17,8 +17,10 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 
-#: Flags for every phrase pattern: full Unicode case folding.
-PHRASE_FLAGS = regex.V1 | regex.IGNORECASE
+#: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
+#: block's text after ``str.casefold``), which is faster than a case-insensitive search
+#: and gives full Unicode case folding (ß = ss, Σ = σ = ς).
+PHRASE_FLAGS = regex.V0
 #: What may surround a whole-line phrase: punctuation, symbols, digits, arrows, bullets.
 _EDGE = r"[\W\d_]*"
 
@@ -45,13 +47,19 @@ class Document:
         """Sentence-like text of some length: what articles are made of."""
         f = block.features
         cfg = self.config
-        if f.n_tokens >= cfg.prose_long_words:
-            prose = True
-        else:
-            prose = f.n_tokens >= cfg.prose_min_words and f.ends_sentence
-        if prose and self.language is not None and f.n_words >= cfg.prose_min_words:
-            prose = f.stopword_ratio >= cfg.prose_min_stopword_ratio / 2
-        return prose
+        if f.n_tokens < cfg.prose_min_words:
+            return False
+        if not f.ends_sentence:
+            # A long line without sentence punctuation: prose only if it reads like
+            # sentences (not a tag cloud, an archive list or a table row).
+            if f.n_tokens < cfg.prose_long_words or f.digit_ratio > cfg.prose_max_digit_ratio:
+                return False
+            if self.language is not None and f.stopword_ratio < cfg.prose_min_stopword_ratio:
+                return False
+        elif self.language is not None and f.stopword_ratio < cfg.prose_min_stopword_ratio / 2:
+            return False
+        # A teaser: a Title-Case headline glued to its summary.
+        return f.headline_prefix < cfg.teaser_min_headline_words
 
     def prose_chars(self) -> int:
         return sum(b.features.n_chars for b in self.blocks if self.is_prose(b))
@@ -113,7 +121,7 @@ class WholeLinePhraseRule(LineRule):
     def reason_for(self, block: Block, doc: Document) -> str | None:
         if self.pattern is None or block.features.n_words > self.max_words:
             return None
-        if self.pattern.match(block.text):
+        if self.pattern.match(block.features.folded):
             return f"the whole block is {self.what} ({_quote(block.text)})"
         return None
 

@@ -75,7 +75,7 @@ class MediaLabel(LineRule):
     def reason_for(self, block: Block, doc: Document) -> str | None:
         if self.pattern is None or block.features.n_words > self.max_words:
             return None
-        m = self.pattern.match(block.text)
+        m = self.pattern.match(block.features.folded)
         if m:
             return f"starts with the media label {quote(m.group(0).strip())}"
         return None

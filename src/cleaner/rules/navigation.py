@@ -59,7 +59,7 @@ class Counter(LineRule):
     def reason_for(self, block: Block, doc: Document) -> str | None:
         if block.features.n_words > 4:
             return None
-        if self.pattern.match(block.text):
+        if self.pattern.match(block.features.folded):
             return f"a counter ({quote(block.text)})"
         if self.bare.match(block.text):
             return f"no letters, only numbers or symbols ({quote(block.text)})"

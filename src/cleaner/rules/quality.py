@@ -32,9 +32,13 @@ class MainContentRun(Rule):
     def _score(self, block: Block, doc: Document) -> float:
         cfg = self.config
         if doc.is_prose(block):
-            return float(block.features.n_chars)
+            # Word-equivalents, not characters: a CJK paragraph weighs like its
+            # translation would.
+            return float(block.features.n_tokens * cfg.run_chars_per_word)
         penalty = float(cfg.run_gap_penalty)
-        if _heading_like(block):
+        if _list_item_like(block, cfg.list_item_min_words):
+            penalty *= cfg.run_list_item_penalty_share
+        elif _heading_like(block):
             penalty *= cfg.run_heading_penalty_share
         return -penalty
 
@@ -42,6 +46,13 @@ class MainContentRun(Rule):
 def _heading_like(block: Block) -> bool:
     f = block.features
     return 0 < f.n_words <= 12 and not f.ends_sentence and f.letter_ratio > 0.5
+
+
+def _list_item_like(block: Block, min_words: int) -> bool:
+    """A sentence-case phrase with function words: a list item of the article, not a
+    menu entry or a Title-Case teaser headline."""
+    f = block.features
+    return f.n_words >= min_words and f.title_ratio < 0.5 and f.stopword_ratio > 0
 
 
 def _max_run(scores: list[float]) -> tuple[int, int, float]:

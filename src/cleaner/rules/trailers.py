@@ -27,7 +27,7 @@ class Notice(LineRule):
     def reason_for(self, block: Block, doc: Document) -> str | None:
         if self.pattern is None or block.features.n_words > self.max_words:
             return None
-        m = self.pattern.search(block.text)
+        m = self.pattern.search(block.features.folded)
         if m:
             return f"a notice: contains {quote(m.group(0))}"
         return None
@@ -37,38 +37,65 @@ class TrailerZone(Rule):
     name = "trailer_zone"
     family = "trailers"
     description = (
-        "Everything from a trailer heading ('About this blog', 'Related articles', "
-        "'Comments', 'Most read') to the end of the page, once most of the page's prose "
-        "lies above that heading."
+        "Everything from a trailer heading to the end of the page: a comment-section "
+        "heading ('Comments', '34 responses to ...', 'Leave a reply') once some prose lies "
+        "above it, or another trailer heading ('About this blog', 'Related articles', "
+        "'Most read') once most of the page's prose lies above it."
     )
 
-    max_heading_words = 8
+    max_heading_words = 10
+    #: Comment headings may quote the article's title ("34 responses to 'Title'").
+    max_comments_heading_words = 25
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
-        self.pattern = whole_line_pattern(phrases.pattern("trailer_heading"))
+        self.trailer = whole_line_pattern(phrases.pattern("trailer_heading"))
+        self.comments = whole_line_pattern(phrases.pattern("comments_heading"))
 
     def apply(self, doc: Document) -> None:
-        if self.pattern is None:
-            return
+        cfg = self.config
         prose = [b.features.n_chars if doc.is_prose(b) else 0 for b in doc.blocks]
         total = sum(prose)
         if not total:
             return
-        needed = total * self.config.trailer_min_prose_share
-        above = 0
+        needed = total * cfg.trailer_min_prose_share
+        above = blocks_above = 0
         for i, block in enumerate(doc.blocks):
-            if (
-                above >= needed
-                and block.features.n_words <= self.max_heading_words
-                and self.pattern.match(block.text)
-            ):
-                heading = quote(block.text)
-                block.remove(self.name, self.family, f"trailer heading {heading}")
-                for later in doc.blocks[i + 1 :]:
-                    self.remove(later, f"in the trailer after {heading} (block {block.index})")
-                return
+            n_words = block.features.n_words
+            if n_words <= self.max_comments_heading_words:
+                folded = block.features.folded
+                if (
+                    self.comments is not None
+                    and not _in_share_bar(doc.blocks, i)
+                    and blocks_above >= cfg.comments_min_prose_blocks
+                    and above >= cfg.comments_min_prose_chars
+                    and self.comments.match(folded)
+                ):
+                    self._cut(doc, i, "comment-section heading")
+                    return
+                if (
+                    self.trailer is not None
+                    and n_words <= self.max_heading_words
+                    and above >= needed
+                    and self.trailer.match(folded)
+                ):
+                    self._cut(doc, i, "trailer heading")
+                    return
             above += prose[i]
+            blocks_above += prose[i] > 0
+
+    def _cut(self, doc: Document, start: int, what: str) -> None:
+        heading = doc.blocks[start]
+        label = quote(heading.text)
+        heading.remove(self.name, self.family, f"{what} {label}")
+        for later in doc.blocks[start + 1 :]:
+            self.remove(later, f"after the {what} {label} (block {heading.index})")
+
+
+def _in_share_bar(blocks: list[Block], i: int) -> bool:
+    """A 'Comments' button between 'Facebook' and 'Print' is not a section heading."""
+    neighbours = blocks[max(i - 1, 0) : i] + blocks[i + 1 : i + 2]
+    return any(b.removal is not None and b.removal.rule == "share_bar" for b in neighbours)
 
 
 RULES = (Notice, TrailerZone)
