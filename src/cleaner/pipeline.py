@@ -107,11 +107,11 @@ class Cleaner:
             if not kept:
                 return
             again = text_to_blocks(render_text(kept))
-            for original, block in zip(kept, again):
+            for original, block in zip(kept, again, strict=True):
                 block.features = replace(original.features)
             self.run_blocks(again, language_hint=language)
             changed = False
-            for original, block in zip(kept, again):
+            for original, block in zip(kept, again, strict=True):
                 if block.removal is not None:
                     r = block.removal
                     original.removal = Removal(r.rule, r.family, f"{r.reason} (pass {n})")

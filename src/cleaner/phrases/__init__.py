@@ -4,8 +4,8 @@ File format (``<lang>.txt``, UTF-8): ``[section]`` headers, then one phrase a li
 A phrase is literal text (matched case-insensitively through Unicode case folding, any
 run of white space matching any white space) unless it starts with ``re:``, in which
 case the rest is a ``regex`` pattern, written in lower case because it is matched
-against case-folded text. ``#`` starts a comment line. Rules decide how a section is matched (the whole
-line, a prefix, or anywhere); the files only hold the words.
+against case-folded text. ``#`` starts a comment line. Rules decide how a section is
+matched (the whole line, a prefix, or anywhere); the files only hold the words.
 """
 
 from __future__ import annotations
