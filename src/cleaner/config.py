@@ -77,6 +77,8 @@ class Config:
     teaser_min_headline_words: int = 8
     #: A prose block adds its words times this to the main run's score.
     run_chars_per_word: int = 6
+    #: ... minus this fixed cost per block.
+    run_block_cost: int = 60
     #: Penalty (in characters) that each non-prose block costs the main run.
     run_gap_penalty: int = 60
     #: Share of the penalty a short heading-like line costs (sub-headings inside articles).
@@ -97,6 +99,9 @@ class Config:
     extra_rules: tuple[type, ...] = ()
     #: Run the pipeline again on its own output until it changes nothing (idempotence).
     max_passes: int = 4
+    #: Fingerprints (``rules.templates.fingerprint``) of paragraphs that recur across
+    #: pages of one site, counted over a batch: ``site_template`` removes them.
+    site_templates: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Normalise the collection fields so the config stays hashable and immutable.
@@ -108,6 +113,7 @@ class Config:
             MappingProxyType({k: tuple(v) for k, v in dict(self.extra_phrases).items()}),
         )
         object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
+        object.__setattr__(self, "site_templates", frozenset(self.site_templates))
         for lang in self.languages:
             if lang not in SHIPPED_LANGUAGES:
                 raise ConfigError(f"unknown language {lang!r}; shipped: {SHIPPED_LANGUAGES}")
@@ -154,5 +160,5 @@ def _names(value: str | Iterable[str]) -> tuple[str, ...]:
 
 def thresholds() -> dict[str, Any]:
     """The named defaults, for documentation."""
-    skip = {"disabled", "extra_phrases", "extra_rules", "languages"}
+    skip = {"disabled", "extra_phrases", "extra_rules", "languages", "site_templates"}
     return {f.name: f.default for f in dataclasses.fields(Config) if f.name not in skip}

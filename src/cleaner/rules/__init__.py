@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from . import accessibility, duplicates, media, navigation, quality, trailers
+from . import accessibility, duplicates, media, navigation, quality, templates, trailers
 from .base import Document, LineRule, Rule, WholeLinePhraseRule
 
 #: Built-in rules in pipeline order. A tuple: the registry cannot be mutated at run time;
 #: users add rules through ``Config.extra_rules``.
 DEFAULT_RULES: tuple[type[Rule], ...] = (
+    # Cross-page evidence first: a paragraph on most pages of its site is template.
+    *templates.RULES,
     *accessibility.RULES,
     *media.RULES,
     *navigation.RULES,

@@ -34,7 +34,9 @@ class MainContentRun(Rule):
         if doc.is_prose(block):
             # Word-equivalents, not characters: a CJK paragraph weighs like its
             # translation would.
-            return float(block.features.n_tokens * cfg.run_chars_per_word)
+            # Minus a fixed cost per block, so that runs of short prose (teaser
+            # summaries between headlines) earn little and long paragraphs a lot.
+            return float(block.features.n_tokens * cfg.run_chars_per_word - cfg.run_block_cost)
         penalty = float(cfg.run_gap_penalty)
         if _list_item_like(block, cfg.list_item_min_words):
             penalty *= cfg.run_list_item_penalty_share
