@@ -62,7 +62,7 @@ class Config:
     #: A comment-section heading ends the article once this many prose blocks ...
     comments_min_prose_blocks: int = 2
     #: ... holding this many characters lie above it.
-    comments_min_prose_chars: int = 400
+    comments_min_prose_chars: int = 300
     #: Notices (cookies, newsletter, copyright) longer than this are left alone.
     notice_max_words: int = 60
 

@@ -121,17 +121,18 @@ class Cleaner:
 
 
 def ordered_rules(extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule], ...]:
-    """Built-in rules in order, each extra rule after the last built-in of its family."""
+    """Built-in rules in order, each extra rule right after its family's main group of
+    built-in rules (or last, for a family of its own)."""
     order: list[type[Rule]] = list(DEFAULT_RULES)
     for rule_cls in extra:
         if not (isinstance(rule_cls, type) and issubclass(rule_cls, Rule)):
             raise ConfigError(f"extra rule {rule_cls!r} is not a subclass of cleaner.Rule")
         if not rule_cls.name or not rule_cls.family:
             raise ConfigError(f"extra rule {rule_cls.__name__} needs a name and a family")
-        last = max(
-            (i for i, r in enumerate(order) if r.family == rule_cls.family), default=len(order) - 1
-        )
-        order.insert(last + 1, rule_cls)
+        at = next((i for i, r in enumerate(order) if r.family == rule_cls.family), len(order))
+        while at < len(order) and order[at].family == rule_cls.family:
+            at += 1
+        order.insert(at, rule_cls)
     return tuple(order)
 
 

@@ -13,8 +13,10 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     *accessibility.RULES,
     *media.RULES,
     *navigation.RULES,
-    *duplicates.RULES,
+    # Trailers before duplicates: a comment quoting a paragraph must not make the
+    # article's own copy look like the shorter duplicate.
     *trailers.RULES,
+    *duplicates.RULES,
     *quality.RULES,
     *navigation.LATE_RULES,
 )

@@ -69,7 +69,7 @@ class MediaLabel(LineRule):
         super().__init__(config, phrases)
         alternation = phrases.pattern("media_label")
         self.pattern = (
-            regex.compile(rf"^\W*{alternation}(?:\s|:|$)", PHRASE_FLAGS) if alternation else None
+            regex.compile(rf"^\W*{alternation}(?:[\s:,.]|$)", PHRASE_FLAGS) if alternation else None
         )
 
     def reason_for(self, block: Block, doc: Document) -> str | None:

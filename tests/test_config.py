@@ -1,0 +1,136 @@
+"""Configuration: immutable, named thresholds, rules and families switched by name."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pytest
+from helpers import PROSE, explain, page, removed_by
+
+from cleaner import Cleaner, Config, ConfigError, Rule, clean_article
+from cleaner.config import thresholds
+from cleaner.rules import DEFAULT_RULES, FAMILIES
+from cleaner.rules.base import LineRule
+
+
+def test_config_is_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Config().run_gap_penalty = 1  # type: ignore[misc]
+
+
+def test_every_threshold_is_a_named_default() -> None:
+    names = thresholds()
+    assert names["run_gap_penalty"] == Config().run_gap_penalty
+    assert all(isinstance(v, (int, float)) for v in names.values())
+
+
+def test_unknown_option_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown option"):
+        Cleaner(run_gap_penality=3)
+
+
+def test_unknown_rule_name_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown rule or family"):
+        Cleaner(disable={"no_such_rule"})
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ConfigError):
+        Config(languages=("xx",))
+
+
+def test_disabling_a_rule_by_name() -> None:
+    text = page("Skip to main content")
+    assert removed_by(explain(text), "Skip to main content") == "accessibility_link"
+    result = explain(text, Cleaner(disable={"accessibility_link"}))
+    assert removed_by(result, "Skip to main content") != "accessibility_link"
+
+
+def test_disabling_a_whole_family() -> None:
+    text = page("please wait", "0:00 0:03:18 0:00")
+    result = explain(text, Cleaner(disable={"media"}))
+    assert all(b.family != "media" for b in result.removed)
+    assert all(r.family != "media" for r in Cleaner(disable={"media"}).rules)
+
+
+def test_enable_takes_a_name_back() -> None:
+    base = Config(disabled=frozenset({"media"}))
+    assert "media" not in Config.from_options(base, enable={"media"}).disabled
+
+
+def test_options_reach_clean_article() -> None:
+    text = page("Skip to main content")
+    assert "Skip to main content" in clean_article(text, disable={"accessibility", "quality"})
+
+
+def test_extra_phrases_are_added_to_a_section() -> None:
+    text = page("Support our journalism")
+    assert removed_by(explain(text), "Support our journalism") is None
+    custom = Cleaner(extra_phrases={"chrome": ("support our journalism",)})
+    assert removed_by(explain(text, custom), "Support our journalism") == "chrome_phrase"
+
+
+def test_unknown_phrase_section_is_refused() -> None:
+    with pytest.raises(ConfigError):
+        Cleaner(extra_phrases={"chrom": ("x",)})
+
+
+class DropShouting(LineRule):
+    name = "drop_shouting"
+    family = "navigation"
+    description = "Lines in capitals."
+
+    def reason_for(self, block, doc):
+        return "all capitals" if block.text.isupper() else None
+
+
+def test_extra_rule_runs_with_its_family() -> None:
+    custom = Cleaner(extra_rules=(DropShouting,))
+    names = [r.name for r in custom.rules]
+    assert names.index("drop_shouting") < names.index("outside_main_run")
+    result = explain(page("READ THIS NOW"), custom)
+    assert removed_by(result, "READ THIS NOW") == "drop_shouting"
+    assert removed_by(result, PROSE[0]) is None
+
+
+def test_extra_rule_must_be_a_rule() -> None:
+    with pytest.raises(ConfigError):
+        Cleaner(extra_rules=(str,))
+
+    class Nameless(Rule):
+        pass
+
+    with pytest.raises(ConfigError):
+        Cleaner(extra_rules=(Nameless,))
+
+
+def test_registry_rules_have_names_families_and_descriptions() -> None:
+    names = [r.name for r in DEFAULT_RULES]
+    assert len(names) == len(set(names))
+    for rule in DEFAULT_RULES:
+        assert rule.name and rule.family in FAMILIES and rule.description
+
+
+def test_threshold_changes_behaviour() -> None:
+    menu = ("World", "Business", "Sport")
+    assert removed_by(explain(page(*menu)), "Business") == "menu_run"
+    lenient = Cleaner(menu_min_lines=4)
+    assert removed_by(explain(page(*menu), lenient), "Business") != "menu_run"
+
+
+def test_one_cleaner_is_safe_across_threads() -> None:
+    shared = Cleaner()
+    pages = [page("Breaking News", PROSE[i % 4]) for i in range(8)]
+    expected = [shared.clean(p) for p in pages]
+    results: list[list[str]] = []
+
+    def work() -> None:
+        results.append([shared.clean(p) for p in pages])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 4

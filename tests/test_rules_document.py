@@ -1,0 +1,118 @@
+"""Rules that look at the whole page: duplicates, trailers, the main content run."""
+
+from __future__ import annotations
+
+from helpers import PROSE, explain, page, removed_by
+
+from cleaner import Cleaner
+
+QUOTE = "It was telling that officials sent by the government were scorned by the protesters."
+
+
+def test_exact_duplicate_keeps_the_first_copy() -> None:
+    result = explain(page(QUOTE, PROSE[1], QUOTE, before=1, after=1))
+    copies = [b for b in result.blocks if b.text == QUOTE]
+    assert copies[0].kept
+    assert copies[1].rule == "exact_duplicate"
+    assert f"block {copies[0].index}" in copies[1].reason
+
+
+def test_caption_printed_twice_comes_out_once() -> None:
+    caption = "Kazakh President Qasym-Zhomart Toqaev (file photo)"
+    result = explain(page(f"{caption}\n{caption}"))
+    assert [b.text for b in result.kept].count(caption) <= 1
+
+
+def test_short_lines_repeating_are_not_duplicates() -> None:
+    # Below duplicate_min_chars: sub-headings may legitimately repeat.
+    result = explain(page("Analysis", PROSE[1], "Analysis", before=1, after=1))
+    assert all(b.rule != "exact_duplicate" for b in result.blocks)
+
+
+def test_contained_duplicate_removes_the_shorter_copy() -> None:
+    short = "The Kazakh words have been heard increasingly in recent years in the country."
+    full = short[:-1] + " and they have come to mean the rigid system of governance he created."
+    result = explain(page(short, PROSE[1], full, before=1, after=1))
+    assert removed_by(result, short) == "contained_duplicate"
+    assert removed_by(result, full) is None
+
+
+def test_contained_duplicate_needs_whole_words() -> None:
+    part = "officials said the plan would start in spring and run for three full years"
+    longer = "Retired officials said the plan would start in springtime and run for three years."
+    result = explain(page(part + ".", longer))
+    assert removed_by(result, part + ".") != "contained_duplicate"
+
+
+def test_trailer_heading_cuts_the_rest_of_the_page() -> None:
+    about = "Our blog is written by a team of specialists who follow the region every day."
+    text = page("About This Blog", about, "Blog Archive", before=4, after=0)
+    result = explain(text)
+    assert removed_by(result, "About This Blog") == "trailer_zone"
+    assert removed_by(result, about) == "trailer_zone"
+    assert all(b.kept for b in result.blocks if b.text in PROSE)
+
+
+def test_trailer_heading_before_most_prose_is_left_alone() -> None:
+    text = page("Related articles", before=1, after=3)
+    result = explain(text)
+    assert all(b.kept for b in result.blocks if b.text in PROSE)
+
+
+def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
+    comments = [
+        f"Reader {i} wrote that the council had ignored the people who actually use the "
+        f"clinics, and that the report was written by the program's own staff."
+        for i in range(8)
+    ]
+    text = "\n\n".join([PROSE[0], PROSE[1], "12 Comments", *comments])
+    result = explain(text)
+    assert removed_by(result, "12 Comments") is not None
+    assert {removed_by(result, c) for c in comments} == {"trailer_zone"}
+    assert [b.text for b in result.kept] == [PROSE[0], PROSE[1]]
+
+
+def test_comments_button_in_a_share_bar_does_not_cut() -> None:
+    text = "\n\n".join(
+        [PROSE[0], PROSE[1], "Facebook", "Comments", "Print", PROSE[2], PROSE[3]]
+    )
+    result = explain(text)
+    assert all(b.kept for b in result.blocks if b.text in PROSE)
+
+
+def test_chrome_far_from_the_article_is_outside_the_main_run() -> None:
+    text = "\n\n".join(
+        ["Qishloq Ovozi", "Thursday 6 January 2022", *PROSE, "Central Asia", "Kazakhstan"]
+    )
+    result = explain(text)
+    assert removed_by(result, "Qishloq Ovozi") == "outside_main_run"
+    assert removed_by(result, "Kazakhstan") == "outside_main_run"
+    assert [b.text for b in result.kept] == list(PROSE)
+
+
+def test_subheading_inside_the_run_is_kept() -> None:
+    text = "\n\n".join([PROSE[0], PROSE[1], "Swift Criticism", PROSE[2], PROSE[3]])
+    assert removed_by(explain(text), "Swift Criticism") is None
+
+
+def test_page_without_prose_is_left_alone() -> None:
+    text = "Monday\n\nTuesday\n\nWednesday"
+    assert Cleaner(disable={"menu_run"}).clean(text) == text.replace("\n\n", "\n\n")
+
+
+def test_teaser_list_after_article_is_outside_the_run() -> None:
+    teasers = []
+    for i in range(6):
+        teasers.append(f"Another Story Number {i} About Something Else")
+        teasers.append("A short summary of the other story that links elsewhere.")
+        teasers.append(f"{i}H ago")
+    text = "\n\n".join([*PROSE, *teasers])
+    result = explain(text)
+    assert [b.text for b in result.kept] == list(PROSE)
+
+
+def test_comment_quoting_a_paragraph_does_not_remove_it() -> None:
+    quoting = f"{PROSE[1]} Nonsense, I say, and the mayor knows it very well."
+    text = "\n\n".join([*PROSE, "Comments", quoting])
+    result = explain(text)
+    assert [b.text for b in result.kept] == list(PROSE)
