@@ -15,7 +15,7 @@ from typing import Any
 from .errors import ConfigError
 
 #: Languages whose phrase files ship with cleaner (``phrases/<lang>.txt``).
-SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "ru", "de", "fr", "es")
+SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "ru", "de", "fr", "es", "pt", "it", "nl")
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,11 @@ class Config:
     #: A trailer heading ends the article only once this share of the page's prose
     #: (by characters) lies above it.
     trailer_min_prose_share: float = 0.5
-    #: A comment-section heading ends the article once this many prose blocks ...
-    comments_min_prose_blocks: int = 2
+    #: A comment-section or recommendation heading ends the article once this many prose
+    #: blocks ...
+    strong_trailer_min_prose_blocks: int = 2
     #: ... holding this many characters lie above it.
-    comments_min_prose_chars: int = 300
+    strong_trailer_min_prose_chars: int = 300
     #: Notices (cookies, newsletter, copyright) longer than this are left alone.
     notice_max_words: int = 60
 

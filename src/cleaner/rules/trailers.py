@@ -38,8 +38,8 @@ class TrailerZone(Rule):
     family = "trailers"
     description = (
         "Everything from a trailer heading to the end of the page: a comment-section "
-        "heading ('Comments', '34 responses to ...', 'Leave a reply') once some prose lies "
-        "above it, or another trailer heading ('About this blog', 'Related articles', "
+        "heading ('Comments', '34 responses to ...', 'Leave a reply') or a recommendation "
+        "heading ('You may also like') once some prose lies above it, or another trailer heading ('About this blog', 'Related articles', "
         "'Most read') once most of the page's prose lies above it."
     )
 
@@ -50,7 +50,14 @@ class TrailerZone(Rule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         self.trailer = whole_line_pattern(phrases.pattern("trailer_heading"))
-        self.comments = whole_line_pattern(phrases.pattern("comments_heading"))
+        self.strong = tuple(
+            (what, pattern)
+            for what, section in (
+                ("comment-section heading", "comments_heading"),
+                ("recommendation heading", "recommendation_heading"),
+            )
+            if (pattern := whole_line_pattern(phrases.pattern(section))) is not None
+        )
 
     def apply(self, doc: Document) -> None:
         cfg = self.config
@@ -65,14 +72,14 @@ class TrailerZone(Rule):
             if n_words <= self.max_comments_heading_words:
                 folded = block.features.folded
                 if (
-                    self.comments is not None
+                    blocks_above >= cfg.strong_trailer_min_prose_blocks
+                    and above >= cfg.strong_trailer_min_prose_chars
                     and not _in_share_bar(doc.blocks, i)
-                    and blocks_above >= cfg.comments_min_prose_blocks
-                    and above >= cfg.comments_min_prose_chars
-                    and self.comments.match(folded)
                 ):
-                    self._cut(doc, i, "comment-section heading")
-                    return
+                    for what, pattern in self.strong:
+                        if pattern.match(folded):
+                            self._cut(doc, i, what)
+                            return
                 if (
                     self.trailer is not None
                     and n_words <= self.max_heading_words
