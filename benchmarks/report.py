@@ -1,0 +1,393 @@
+"""Markdown tables of the measurements, docs/benchmarks.md and the plot docs/benchmark.png."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.measure import LeakCheck, PeakRow, QualityRow, SpeedRow, max_rss_mib
+from benchmarks.peers import cleaner_version, version
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _rate(x: float) -> str:
+    return f"{x:,.0f}" if x >= 10 else f"{x:.1f}"
+
+
+def _no_ticks(text: str) -> str:
+    return text.replace("`", "'")
+
+
+def quality_table(rows: Sequence[QualityRow]) -> str:
+    header = ["extractor", "F1", "precision", "recall", "accuracy", "docs/s*", "empty", "errors"]
+    body = [
+        [
+            f"**{r.extractor.label}**" if r.extractor.role == "cleaner" else r.extractor.label,
+            f"{r.summary.f1:.3f} ± {r.summary.f1_std:.3f}",
+            f"{r.summary.precision:.3f}",
+            f"{r.summary.recall:.3f}",
+            f"{r.summary.accuracy:.3f}",
+            _rate(r.docs_per_s),
+            r.empty,
+            r.errors,
+        ]
+        for r in rows
+    ]
+    failures = [
+        f"- {r.extractor.label} failed on {r.errors} page(s), e.g. `{_no_ticks(sample)}`"
+        for r in rows
+        for sample in r.error_samples[:1]
+    ]
+    text = table(header, body)
+    return text + "\n\n" + "\n".join(failures) if failures else text
+
+
+def _find(rows: Sequence[SpeedRow], key: str, input_name: str = "html") -> SpeedRow | None:
+    return next((r for r in rows if r.extractor.key == key and r.input_name == input_name), None)
+
+
+def speed_table(rows: Sequence[SpeedRow]) -> str:
+    traf, flo = _find(rows, "trafilatura"), _find(rows, "floor")
+    header = ["extractor", "input", "docs/s (median)", "min–max", "ms/doc", "vs trafilatura"]
+    header.append("vs floor")
+    body = []
+    for r in sorted(rows, key=lambda r: (r.input_name, -r.median)):
+        comparable = r.input_name == "html"
+        body.append(
+            [
+                f"**{r.extractor.label}**" if r.extractor.role == "cleaner" else r.extractor.label,
+                r.input_name,
+                _rate(r.median),
+                f"{_rate(min(r.per_pass))}–{_rate(max(r.per_pass))}",
+                f"{1000 / r.median:.2f}",
+                f"{r.median / traf.median:.2f}x" if traf and comparable else "—",
+                f"{r.median / flo.median:.2f}x" if flo and comparable else "—",
+            ]
+        )
+    return table(header, body)
+
+
+def speed_ratios(rows: Sequence[SpeedRow]) -> str:
+    cl, traf, flo = _find(rows, "cleaner"), _find(rows, "trafilatura"), _find(rows, "floor")
+    if cl is None:
+        return "cleaner/trafilatura and cleaner/floor: n/a (cleaner cannot run on HTML yet)"
+    parts = []
+    if traf:
+        parts.append(f"cleaner/trafilatura = {cl.median / traf.median:.2f}x")
+    if flo:
+        parts.append(f"cleaner/floor = {cl.median / flo.median:.2f}x")
+    return "; ".join(parts) + " (median docs/s over passes, HTML pages)"
+
+
+def peak_table(rows: Sequence[PeakRow]) -> str:
+    body = [
+        [
+            r.extractor.label,
+            r.input_name,
+            f"{r.extra:.1f}" + ("" if r.exact else " (incl. loading)"),
+            f"{r.peak:.0f}",
+            f"{r.baseline:.0f}",
+        ]
+        for r in rows
+    ]
+    header = ["extractor", "input", "peak RSS over baseline, MiB", "peak RSS", "baseline RSS"]
+    return table(header, body)
+
+
+def leak_table(check: LeakCheck) -> str:
+    body = [
+        [i + 1, f"{t * 1024:.1f}", f"{r:.1f}"]
+        for i, (t, r) in enumerate(zip(check.traced, check.rss, strict=True))
+    ]
+    return table(["pass", "traced KiB after gc", "RSS MiB"], body)
+
+
+def _short_path(site: str) -> str:
+    """A source location without the machine-specific directories in front of it."""
+    for marker in ("/site-packages/", "/src/", "/lib/python"):
+        if marker in site:
+            return site.split(marker, 1)[1]
+    return site
+
+
+def leak_summary(check: LeakCheck) -> str:
+    if len(check.traced) < 2:
+        return "leak check: fewer than 2 passes"
+    kib = (check.traced[-1] - check.traced[0]) * 1024
+    rss = check.rss[-1] - check.rss[0]
+    n = len(check.traced)
+    return (
+        f"growth from pass 1 to pass {n} ({check.extractor.label}, {check.input_name}): "
+        f"traced {kib:+.1f} KiB ({kib / (n - 1):+.1f} KiB/pass), RSS {rss:+.1f} MiB"
+    )
+
+
+# --- environment -------------------------------------------------------------------------
+
+
+def _git_revision(root: Path) -> str:
+    try:
+        rev = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    return f"{rev}{' + uncommitted changes' if dirty else ''}"
+
+
+def _cpu() -> str:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def environment(root: Path) -> str:
+    text = (
+        f"{datetime.date.today().isoformat()}, cleaner {cleaner_version()} "
+        f"(git {_git_revision(root)}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({_cpu()}), "
+        f"selectolax {version('selectolax')}"
+    )
+    if hasattr(os, "getloadavg"):
+        # Other processes on the machine slow every extractor alike: absolute docs/s drop,
+        # the interleaved ratios much less. The load says how much to trust the former.
+        text += f"; load average at the end of the run {os.getloadavg()[1]:.1f} (5 min)"
+    return text
+
+
+# --- the whole report --------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    text_rows: list[QualityRow] = field(default_factory=list)
+    text_notes: list[str] = field(default_factory=list)
+    html_rows: list[QualityRow] = field(default_factory=list)
+    html_notes: list[str] = field(default_factory=list)
+    speed_rows: list[SpeedRow] = field(default_factory=list)
+    speed_notes: list[str] = field(default_factory=list)
+    passes: int = 0
+    peaks: list[PeakRow] = field(default_factory=list)
+    leak: LeakCheck | None = None
+
+
+def _notes(notes: Sequence[str]) -> str:
+    return "\n".join(f"- skipped {n}" for n in notes)
+
+
+def text_section(rep: Report) -> str:
+    out = [
+        "Raw text dumps (`shared/benchmarks/zyte-text`, 181 pages), cleaner with "
+        '`kind="text"`; the reference methods of zyte-text/README.md on the same run '
+        "(HTML tools get each line wrapped in `<p>`).",
+        "",
+        quality_table(rep.text_rows),
+    ]
+    if rep.text_notes:
+        out += ["", _notes(rep.text_notes)]
+    return "\n".join(out)
+
+
+def html_section(rep: Report) -> str:
+    out = [
+        "HTML pages (`shared/benchmarks/zyte/html`, 181 pages), default settings unless noted.",
+        "",
+        quality_table(rep.html_rows),
+    ]
+    if rep.html_notes:
+        out += ["", _notes(rep.html_notes)]
+    return "\n".join(out)
+
+
+QUALITY_FOOTNOTE = (
+    "F1 ± standard deviation over 1000 bootstrap resamples of the pages; metric of "
+    "`shared/benchmarks/zyte/README.md` (`benchmarks/metric.py`). *docs/s here is a single "
+    "pass, not interleaved, indicative only; see the speed table. `empty`: pages with empty "
+    "output; `errors`: pages on which the extractor raised or returned no string (scored as "
+    "empty), with one example below the table."
+)
+
+
+def speed_section(rep: Report) -> str:
+    passes = f"{rep.passes} pass" + ("es" if rep.passes != 1 else "")
+    out = [
+        f"{passes} over all 181 pages, extractors interleaved page by page in one "
+        "process, pages decompressed into memory first, only the extraction call timed; "
+        "docs/s is the median over passes.",
+        "",
+        speed_table(rep.speed_rows),
+        "",
+        speed_ratios(rep.speed_rows),
+    ]
+    if rep.speed_notes:
+        out += ["", _notes(rep.speed_notes)]
+    if rep.peaks:
+        out += [
+            "",
+            "Peak memory: one pass over all pages per extractor, each in a fresh process; "
+            "baseline = resident memory after imports, loading the pages and one warm-up call "
+            "(the pages alone are about 30 MB of text); the peak is reset after loading "
+            "(Linux `clear_refs`) so the first column is what extraction itself adds. "
+            f"Peak RSS of the benchmark process itself: {max_rss_mib():.0f} MiB.",
+            "",
+            peak_table(rep.peaks),
+        ]
+    if rep.leak:
+        out += [
+            "",
+            f"Leak check: {len(rep.leak.traced)} passes of {rep.leak.extractor.label} "
+            f"({rep.leak.input_name} input); memory after each pass and `gc.collect()`.",
+            "",
+            leak_table(rep.leak),
+            "",
+            leak_summary(rep.leak),
+        ]
+        if rep.leak.growth_sites:
+            out += ["", "Where Python memory grew between the first and the last pass:", ""]
+            out += [f"- `{_short_path(site)}`" for site in rep.leak.growth_sites]
+    return "\n".join(out)
+
+
+def stdout_report(rep: Report, root: Path) -> str:
+    parts = [f"Environment: {environment(root)}.", ""]
+    if rep.text_rows:
+        parts += ["## Text track", "", text_section(rep), "", QUALITY_FOOTNOTE, ""]
+    if rep.html_rows or rep.html_notes:
+        parts += ["## HTML track", "", html_section(rep), "", QUALITY_FOOTNOTE, ""]
+    if rep.speed_rows:
+        parts += ["## Speed", "", speed_section(rep), ""]
+    return "\n".join(parts)
+
+
+def write_docs(rep: Report, root: Path, docs_dir: Path, command: str) -> list[Path]:
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    plot = docs_dir / "benchmark.png"
+    if write_plot(rep, plot):
+        written.append(plot)
+    page = docs_dir / "benchmarks.md"
+    page.write_text(docs_page(rep, root, plot in written, command), encoding="utf-8")
+    written.insert(0, page)
+    return written
+
+
+def docs_page(rep: Report, root: Path, has_plot: bool, command: str) -> str:
+    parts = [
+        "# Benchmarks",
+        "",
+        f"Generated by `{command}` (do not edit by hand; the prose lives in "
+        "`benchmarks/report.py`). Environment: " + environment(root) + ".",
+        "",
+        "Data: the public Zyte article-extraction benchmark (181 article pages, many sites and "
+        "languages) and a raw-text version of the same pages; see `benchmarks/README.md` for "
+        "how to run and what each figure means. The metric reproduces the published figures "
+        "(trafilatura 2.3.1 defaults: F1 0.953, precision 0.928, recall 0.978).",
+        "",
+    ]
+    if has_plot:
+        parts += ["![F1 against documents per second](benchmark.png)", ""]
+    if rep.html_rows or rep.html_notes:
+        parts += ["## HTML pages", "", html_section(rep), "", QUALITY_FOOTNOTE, ""]
+    if rep.text_rows:
+        parts += ["## Raw text dumps", "", text_section(rep), "", QUALITY_FOOTNOTE, ""]
+    if rep.speed_rows:
+        parts += ["## Speed and memory", "", speed_section(rep), ""]
+    return "\n".join(parts)
+
+
+# --- plot --------------------------------------------------------------------------------
+
+
+def write_plot(rep: Report, path: Path) -> bool:
+    """F1 against docs/s (log x): HTML pages, and the text dumps if measured."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("plot skipped: matplotlib not installed (pip install .[bench])", file=sys.stderr)
+        return False
+    speeds = {r.extractor.key: r.median for r in rep.speed_rows if r.input_name == "html"}
+    html_points = [
+        (r.extractor, speeds.get(r.extractor.key, r.docs_per_s), r.summary.f1)
+        for r in rep.html_rows
+    ]
+    text_points = [(r.extractor, r.docs_per_s, r.summary.f1) for r in rep.text_rows]
+    panels = [(p, t) for p, t in ((html_points, "HTML pages"), (text_points, "text dumps")) if p]
+    if not panels:
+        return False
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 6.4), squeeze=False)
+    for ax, (points, title) in zip(axes[0], panels, strict=True):
+        _panel(ax, points, title, rep)
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.93, bottom=0.36, wspace=0.2)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return True
+
+
+_MARKERS = "osD^vP*Xph<>"
+
+
+def _panel(ax, points, title: str, rep: Report) -> None:
+    """One scatter; a legend names the points (labels next to clustered points collide)."""
+    peer_colours = iter(["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"] * 3)
+    for i, (ex, rate, f1) in enumerate(sorted(points, key=lambda p: -p[2])):
+        if ex.role == "cleaner":
+            colour, size, marker = "#d62728", 130, "o"
+        elif ex.role in ("floor", "baseline"):
+            colour, size, marker = "#7f7f7f", 50, _MARKERS[i % len(_MARKERS)]
+        else:
+            colour, size, marker = next(peer_colours), 50, _MARKERS[i % len(_MARKERS)]
+        label = f"{ex.label}: F1 {f1:.3f}, {_rate(rate)} docs/s"
+        ax.scatter([rate], [f1], s=size, color=colour, marker=marker, zorder=3, label=label)
+        if ex.role == "cleaner":
+            ax.annotate(
+                "cleaner", (rate, f1), textcoords="offset points", xytext=(8, 6),
+                fontsize=9, fontweight="bold", color=colour,
+            )  # fmt: skip
+    ax.set_xscale("log")
+    rates = [r for _, r, _ in points]
+    ax.set_xlim(min(rates) / 2, max(rates) * 2)
+    f1s = [f for _, _, f in points]
+    margin = (max(f1s) - min(f1s)) * 0.08 + 0.005
+    ax.set_ylim(min(f1s) - margin, max(f1s) + margin)
+    ax.set_xlabel("documents per second (log scale)")
+    ax.set_ylabel("F1 (Zyte metric)")
+    if title == "HTML pages":
+        if not any(ex.role == "cleaner" for ex, _, _ in points):
+            title += " (cleaner: HTML front-end not available yet)"
+        title += " — docs/s: " + ("interleaved median" if rep.speed_rows else "single pass")
+    else:
+        title += " — docs/s: single pass"
+    ax.set_title(title, fontsize=10)
+    ax.grid(True, which="both", alpha=0.3)
+    # Below the axes, so that it never hides a point.
+    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0, -0.13), frameon=False)
