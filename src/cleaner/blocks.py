@@ -44,13 +44,16 @@ class Features:
     letter_ratio: float = 0.0
     #: Share of the characters that are ASCII digits.
     digit_ratio: float = 0.0
-    #: Share of the words that start with a capital letter.
+    #: Share of the words (of the first 40) that start with a capital letter.
     title_ratio: float = 0.0
+    #: Share of the words that are stop words of the page's language (0 if unknown).
     stopword_ratio: float = 0.0
     #: Capitalised words opening the block (see ``features._capitalised_prefix``).
     headline_prefix: int = 0
     #: ``text.casefold()``: what phrase patterns are matched against.
     folded: str = ""
+    #: The casefolded words of the block (letters, digits and marks).
+    tokens: tuple[str, ...] = ()
     # Casefolded text with whitespace and punctuation folded: the key for duplicates.
     key: str = ""
     # How many blocks of the page share ``key`` (1 = unique).
@@ -78,6 +81,12 @@ class Block:
     # Set by the front-end when it already knows the block is boilerplate (a pruned
     # subtree on the HTML path); rules leave such blocks alone.
     pruned: bool = False
+    # HTML-only structure (zero or empty on the text path): depth of the block's element
+    # in the page, list nesting (1 = a top-level list) and numbering, a data table's cells.
+    depth: int = 0
+    list_depth: int = 0
+    ordered: bool = False
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def kept(self) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from .blocks import Block, Removal
 from .config import Config
 from .errors import ConfigError
-from .features import compute_features, guess_language
+from .features import compute_features
 from .frontends.text import text_to_blocks
 from .inputs import coerce
 from .phrases import PhraseBook
@@ -59,7 +59,7 @@ class Cleaner:
         if kind == "html":
             from .frontends.html import html_to_blocks  # imported late: text users skip it
 
-            blocks = html_to_blocks(text)
+            blocks = html_to_blocks(text, self._rules, self.config)
         else:
             blocks = text_to_blocks(text)
         doc = self.run_blocks(blocks, kind=kind, url=url)
@@ -86,11 +86,14 @@ class Cleaner:
         Blocks that already carry features computed for ``language_hint`` keep them.
         """
         cfg = self.config
-        language = guess_language(
-            blocks, self._phrases.stopwords, cfg.language_min_hits, cfg.language_min_share
+        language = compute_features(
+            blocks,
+            self._phrases.stopwords,
+            cfg.language_min_hits,
+            cfg.language_min_share,
+            reuse_language=language_hint,
         )
         stopwords = self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
-        compute_features(blocks, stopwords, reuse=language == language_hint)
         doc = Document(blocks, self.config, language, stopwords, kind, url)
         for rule in self._rules:
             rule.apply(doc)

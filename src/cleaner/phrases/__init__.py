@@ -88,6 +88,12 @@ def alternation(phrases: Iterable[str]) -> str | None:
     return "(?:" + "|".join(groups) + ")" if groups else None
 
 
+def _words(text: str) -> list[str]:
+    from ..features import words_of  # the same word split as block features use
+
+    return words_of(text)
+
+
 def _longest_first(patterns: set[str]) -> list[str]:
     return sorted(patterns, key=lambda s: (-len(s), s))
 
@@ -125,3 +131,18 @@ class PhraseBook:
 
     def pattern(self, section: str) -> str | None:
         return alternation(self._sections[section])
+
+    def gated_patterns(self, section: str) -> tuple[str | None, frozenset[str], str | None]:
+        """The section split for a cheap gate: the literal phrases' alternation, the
+        set of their trigger words (each phrase's longest word), and the alternation of
+        the ``re:`` phrases, which have no trigger and are always searched.
+
+        A literal phrase can only occur in a text whose words include its trigger, so a
+        set look-up spares the regex search on almost every block.
+        """
+        literal = [p for p in self._sections[section] if not p.startswith("re:")]
+        patterns = [p for p in self._sections[section] if p.startswith("re:")]
+        triggers = frozenset(
+            max(words, key=len) for p in literal if (words := _words(p.casefold()))
+        )
+        return alternation(literal), triggers, alternation(patterns)

@@ -36,8 +36,7 @@ class ShareBar(LineRule):
         f = block.features
         if not 0 < f.n_words <= self.max_words:
             return None
-        words = [w.casefold() for w in words_of(block.text)]
-        if all(w in self.words for w in words):
+        if all(w in self.words for w in block.features.tokens):
             return f"only share/follow words ({quote(block.text)})"
         return None
 
@@ -50,9 +49,12 @@ class Counter(LineRule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         nouns = "|".join(sorted(phrases.words("counter_nouns"), key=len, reverse=True))
-        number = r"\d[\d.,]*\s*[kKmM]?\+?"
+        # Possessive runs (*+): what follows each run can never start with a character
+        # the run takes, so giving characters back cannot help; it only made runs of
+        # punctuation or digit separators cost a noun-alternation attempt per character.
+        number = r"\d[\d.,]*+\s*+[kKmM]?\+?"
         self.pattern = regex.compile(
-            rf"^\W*(?:{number}\s*(?:{nouns})|(?:{nouns})\W*{number})\W*$", PHRASE_FLAGS
+            rf"^\W*+(?:{number}\s*+(?:{nouns})|(?:{nouns})\W*+{number})\W*+$", PHRASE_FLAGS
         )
         self.bare = regex.compile(r"^[\W\d_]{1,12}$")
 
@@ -71,7 +73,9 @@ class Breadcrumb(LineRule):
     family = "navigation"
     description = "A breadcrumb trail: short items joined by '>', '›', '»', '/' or '|'."
 
-    _SEPARATOR = regex.compile(r"\s+[>›»/|→·•]\s+|\s*[›»→]\s*")
+    # Only try to start where a white-space run starts (or where the previous match
+    # ended, \G): starting inside a run rescans it, quadratic on long runs of spaces.
+    _SEPARATOR = regex.compile(r"(?:\G|(?<!\s))(?:\s+[>›»/|→·•]\s+|\s*[›»→]\s*)")
     max_item_words = 5
 
     def reason_for(self, block: Block, doc: Document) -> str | None:

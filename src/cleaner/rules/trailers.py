@@ -20,14 +20,20 @@ class Notice(LineRule):
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
-        alternation = phrases.pattern("notice")
-        self.pattern = regex.compile(alternation, PHRASE_FLAGS) if alternation else None
+        literal, self.triggers, patterns = phrases.gated_patterns("notice")
+        self.literal = regex.compile(literal, PHRASE_FLAGS) if literal else None
+        self.patterns = regex.compile(patterns, PHRASE_FLAGS) if patterns else None
         self.max_words = config.notice_max_words
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if self.pattern is None or block.features.n_words > self.max_words:
+        f = block.features
+        if f.n_words > self.max_words:
             return None
-        m = self.pattern.search(block.features.folded)
+        m = None
+        if self.literal is not None and not self.triggers.isdisjoint(f.tokens):
+            m = self.literal.search(f.folded)
+        if m is None and self.patterns is not None:
+            m = self.patterns.search(f.folded)
         if m:
             return f"a notice: contains {quote(m.group(0))}"
         return None
