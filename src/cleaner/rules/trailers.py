@@ -45,8 +45,9 @@ class TrailerZone(Rule):
     description = (
         "Everything from a trailer heading to the end of the page: a comment-section "
         "heading ('Comments', '34 responses to ...', 'Leave a reply') or a recommendation "
-        "heading ('You may also like') once some prose lies above it, or another trailer heading ('About this blog', 'Related articles', "
-        "'Most read') once most of the page's prose lies above it."
+        "heading ('You may also like') once some prose lies above it, or another trailer "
+        "heading ('About this blog', 'Related articles', 'Most read') once most of the "
+        "page's prose lies above it."
     )
 
     max_heading_words = 10
