@@ -343,3 +343,15 @@ def test_command_disable_changes_the_report(tmp_path: Path) -> None:
     assert main_explain([str(SAMPLE), "-o", str(out), "--disable", "media"]) == 0
     families = {n.attributes["data-family"] for n in parse(out.read_text()).css(".block.removed")}
     assert families and "media" not in families
+
+
+def test_cleaner_explain_subcommand_writes_a_report(tmp_path) -> None:
+    from pathlib import Path
+
+    import cleaner.cli
+
+    sample = Path(__file__).resolve().parent.parent / "fixtures" / "rferl-kazakhstan.txt"
+    out = tmp_path / "r.html"
+    assert cleaner.cli.main(["explain", str(sample), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "please wait" in html and "media_stub" in html

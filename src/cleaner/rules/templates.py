@@ -21,12 +21,12 @@ import regex
 from .base import Document, Rule, quote
 
 # Digits are folded so that "© 2023" and "© 2024", "12 comments" and "3 comments" match.
-_DIGITS = regex.compile(r"\d")
+_DIGITS = regex.compile(r"\d+")
 _NON_WORD = regex.compile(r"[\W_]+")
 
 
 def normalise_paragraph(text: str) -> str:
-    """Casefolded words, digits as 0, punctuation and spacing folded to single spaces."""
+    """Casefolded words, digit runs as 0, punctuation and spacing as single spaces."""
     return _NON_WORD.sub(" ", _DIGITS.sub("0", text.casefold())).strip()
 
 
