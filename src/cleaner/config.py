@@ -25,6 +25,9 @@ class Config:
     # -- input ---------------------------------------------------------------------------
     #: Inputs larger than this many bytes (UTF-8) raise ``InputTooLargeError``.
     max_input_bytes: int = 64 * 1024 * 1024
+    #: Pages that make more blocks than this raise ``InputTooLargeError`` (each block
+    #: costs ~1 KB of memory through the pipeline; real pages have hundreds).
+    max_blocks: int = 500_000
     #: Phrase files to load; the page language is guessed among these.
     languages: tuple[str, ...] = SHIPPED_LANGUAGES
 
@@ -89,6 +92,18 @@ class Config:
     #: ... a sentence-case line of at least this many words, with stop words.
     list_item_min_words: int = 4
 
+    # -- HTML pages ----------------------------------------------------------------------
+    #: Without an article marker, the main container widens from the prose anchor to
+    #: its ancestors until it holds this share of the page's prose.
+    html_container_min_share: float = 0.8
+    #: A sibling before the container joins it when its prose is at least this share of
+    #: the container's (a summary or standfirst above the article body).
+    html_sibling_min_share: float = 0.2
+    #: A block is link-dense when at least this share of its text is link text ...
+    html_link_dense_min: float = 0.6
+    #: ... and it has at most this many words (long paragraphs with links stay).
+    html_link_dense_max_words: int = 40
+
     # -- rule selection and extensions ---------------------------------------------------
     #: Rule names or family names that do not run.
     disabled: frozenset[str] = frozenset()
@@ -120,6 +135,8 @@ class Config:
                 raise ConfigError(f"unknown language {lang!r}; shipped: {SHIPPED_LANGUAGES}")
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
+        if self.max_blocks <= 0:
+            raise ConfigError("max_blocks must be positive")
         if self.max_passes < 1:
             raise ConfigError("max_passes must be at least 1")
 

@@ -16,7 +16,7 @@ from .config import Config
 from .errors import ConfigError
 from .features import compute_features
 from .frontends.text import text_to_blocks
-from .inputs import coerce
+from .inputs import check_block_count, coerce
 from .phrases import PhraseBook
 from .render import render_text
 from .result import BlockDecision, Result
@@ -55,13 +55,14 @@ class Cleaner:
         self, raw: str | bytes, *, url: str | None = None, kind: str | None = None
     ) -> Result:
         """The article body plus a decision, with rule and reason, for every block."""
-        text, kind = coerce(raw, kind, self.config.max_input_bytes)
+        text, kind = coerce(raw, kind, self.config.max_input_bytes, self.config.max_blocks)
         if kind == "html":
             from .frontends.html import html_to_blocks  # imported late: text users skip it
 
             blocks = html_to_blocks(text, self._rules, self.config)
         else:
             blocks = text_to_blocks(text)
+        check_block_count(len(blocks), self.config.max_blocks)
         doc = self.run_blocks(blocks, kind=kind, url=url)
         if kind == "text":
             self._settle(blocks, doc.language)

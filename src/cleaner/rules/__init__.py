@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from . import accessibility, duplicates, media, navigation, quality, templates, trailers
+from . import accessibility, duplicates, html, media, navigation, quality, templates, trailers
 from .base import Document, LineRule, Rule, WholeLinePhraseRule
 
 #: Built-in rules in pipeline order. A tuple: the registry cannot be mutated at run time;
 #: users add rules through ``Config.extra_rules``.
 DEFAULT_RULES: tuple[type[Rule], ...] = (
+    # Applied by the HTML front-end to the parsed page; no-ops on blocks.
+    *html.TREE_RULES,
     # Cross-page evidence first: a paragraph on most pages of its site is template.
     *templates.RULES,
     *accessibility.RULES,
@@ -17,6 +19,8 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # article's own copy look like the shorter duplicate.
     *trailers.RULES,
     *duplicates.RULES,
+    # HTML pages only: headline, captions, link-dense blocks.
+    *html.RULES,
     *quality.RULES,
     *navigation.LATE_RULES,
 )

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections import Counter, defaultdict
+from itertools import chain
 
 from .base import Document, Rule, quote
+
+#: A block whose rarest word occurs more often than this on the page is not checked for
+#: being a shorter copy: that bounds the places each block is compared at, which keeps
+#: the rule linear in the page (natural pages stay far below it).
+MAX_ANCHOR_OCCURRENCES = 64
 
 
 class ExactDuplicate(Rule):
@@ -20,10 +26,11 @@ class ExactDuplicate(Rule):
         minimum = self.config.duplicate_min_chars
         for block in doc.blocks:
             key = block.features.key
-            if block.features.repeats < 2 or len(key) < minimum:
+            # A block the front-end pruned is no first copy: the article keeps its own.
+            if block.features.repeats < 2 or len(key) < minimum or block.pruned:
                 continue
             if key in first_seen:
-                if block.removal is None and not block.pruned:
+                if block.removal is None:
                     self.remove(block, f"repeats block {first_seen[key]} {quote(block.text)}")
             else:
                 first_seen[key] = block.index
@@ -44,33 +51,45 @@ class ContainedDuplicate(Rule):
         ]
         if len(candidates) < 2:
             return
-        # One string of every kept key, so each probe is a single C-level search.
-        starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for block in candidates:
-            starts.append(offset)
-            parts.append(block.features.key)
-            offset += len(block.features.key) + 1
-        haystack = "\n".join(parts)
-        for block in candidates:
-            key = block.features.key
-            pos = haystack.find(key)
-            while pos != -1:
-                end = pos + len(key)
-                whole_words = (pos == 0 or haystack[pos - 1] in " \n") and (
-                    end == len(haystack) or haystack[end] in " \n"
-                )
-                other = candidates[bisect_right(starts, pos) - 1]
+        # A block contained in another holds that block's rarest word at the matching
+        # place: look each block up at the few places its rarest word occurs (one search
+        # per block through all the others would be quadratic on long pages).
+        words = [b.features.key.split() for b in candidates]
+        frequency = Counter(chain.from_iterable(words))
+        anchors: list[tuple[str, int] | None] = []
+        wanted: set[str] = set()
+        for tokens in words:
+            # No tokens: words made of combining marks alone have an empty key.
+            anchor = min(tokens, key=frequency.__getitem__) if tokens else None
+            if anchor is None or frequency[anchor] > MAX_ANCHOR_OCCURRENCES:
+                anchors.append(None)
+                continue
+            anchors.append((anchor, tokens.index(anchor)))
+            wanted.add(anchor)
+        places: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c, tokens in enumerate(words):
+            for p, word in enumerate(tokens):
+                if word in wanted:
+                    places[word].append((c, p))
+        for k, block in enumerate(candidates):
+            if anchors[k] is None:
+                continue
+            anchor, offset = anchors[k]
+            tokens = words[k]
+            key_chars = len(block.features.key)
+            # Places come in page order, so the first fuller copy found is the earliest.
+            for c, p in places[anchor]:
+                start = p - offset
+                other = candidates[c]
                 if (
-                    whole_words
-                    and other is not block
-                    and len(other.features.key) > len(key)
+                    c != k
+                    and start >= 0
+                    and len(other.features.key) > key_chars
                     and other.removal is None
+                    and words[c][start : start + len(tokens)] == tokens
                 ):
                     self.remove(block, f"a shorter copy of block {other.index} {quote(block.text)}")
                     break
-                pos = haystack.find(key, pos + 1)
 
 
 RULES = (ExactDuplicate, ContainedDuplicate)

@@ -15,6 +15,8 @@ class MainContentRun(Rule):
     )
 
     def apply(self, doc: Document) -> None:
+        if doc.kind == "html":
+            return  # the HTML front-end found the main container (outside_main_container)
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return

@@ -1,0 +1,296 @@
+"""HTML rules: each tree rule and block rule removes what it names, and spares look-alikes.
+
+Every case builds a small article page, puts one piece of markup into it and checks the
+explanation: the piece is removed under the rule's own name (positive), or kept
+(negative). The article's own paragraphs must survive every case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, Result
+from cleaner.rules.html import TREE_RULES, TreeRule, name_tokens, read_hints
+
+PROSE = (
+    "The council voted on Tuesday to extend the clinic program for another year, after a "
+    "long debate in which members weighed its cost against the families it has helped.",
+    "Supporters said the money had been well spent and pointed to a report that found "
+    "waiting times at the city's clinics had fallen by almost a third since it began.",
+    "Critics, however, argued that the figures were too early to judge and that the "
+    "council should have asked for an independent review before committing more funds.",
+    "The mayor said she would publish the full accounts in the spring so that residents "
+    "could see for themselves where every part of the budget had gone during the year.",
+)
+MARK = "Quartermaster wombat lantern"  # the piece under test; no rule knows these words
+
+CLEANER = Cleaner()
+
+
+def article(*, inside: str = "", before: str = "", after: str = "", outside: str = "") -> str:
+    """A page whose article body holds four paragraphs; pieces go around or inside them."""
+    paragraphs = [f"<p>{PROSE[0]}</p>", inside, *(f"<p>{p}</p>" for p in PROSE[1:])]
+    return (
+        "<!doctype html><html><head><title>Clinic program</title></head><body>"
+        f"{outside}<div id='page'><div class='content'>"
+        "<h1>Council extends the clinic program</h1>"
+        f"{before}<div class='entry-content'>{''.join(paragraphs)}</div>{after}"
+        "</div></div></body></html>"
+    )
+
+
+def explain(html: str, cleaner: Cleaner = CLEANER) -> Result:
+    result = cleaner.explain(html, kind="html")
+    for paragraph in PROSE:
+        assert paragraph in result.text, "an article paragraph was lost"
+    return result
+
+
+def rule_for(result: Result, needle: str = MARK) -> str | None:
+    """The rule that removed the block holding ``needle`` (None: kept)."""
+    matches = [b for b in result.blocks if needle in b.text]
+    assert matches, f"no block holds {needle!r}"
+    return matches[0].rule
+
+
+# -- tree rules: positive and negative cases -----------------------------------------
+
+POSITIVE = [
+    ("hidden_content", f"<div hidden><p>{MARK}</p></div>", "inside"),
+    ("hidden_content", f"<p aria-hidden='true'>{MARK}</p>", "inside"),
+    ("hidden_content", f"<div style='color: red; display: none'>{MARK}</div>", "inside"),
+    ("hidden_content", f"<p><span style='visibility:hidden'>{MARK}</span></p>", "inside"),
+    ("hidden_content", f"<noscript>{MARK}</noscript>", "inside"),
+    ("screen_reader_markup", f"<p><span class='sr-only'>{MARK}</span></p>", "inside"),
+    ("screen_reader_markup", f"<div class='print-header'>{MARK}</div>", "before"),
+    ("skip_link", f"<a href='#main-content'>{MARK}</a>", "outside"),
+    ("skip_link", f"<div class='skip-links'><a href='#x'>{MARK}</a></div>", "outside"),
+    ("page_landmark", f"<nav><a href='/'>{MARK}</a></nav>", "outside"),
+    ("page_landmark", f"<aside><p>{MARK}</p></aside>", "after"),
+    ("page_landmark", f"<div role='navigation'>{MARK}</div>", "outside"),
+    ("page_landmark", f"<div role='contentinfo'>{MARK}</div>", "outside"),
+    ("page_header_footer", f"<footer><p>{MARK}</p></footer>", "after"),
+    ("page_header_footer", f"<header><p>{MARK}</p></header>", "outside"),
+    ("media_player", f"<video src='a.mp4'>{MARK}</video>", "inside"),
+    ("media_player", f"<p class='vjs-no-js'>{MARK}</p>", "inside"),
+    ("media_player", f"<div class='jwplayer'><p>{MARK}</p></div>", "inside"),
+    ("consent_markup", f"<div class='cookie-banner'>{MARK}</div>", "outside"),
+    ("overlay_markup", f"<div class='newsletterModal'>{MARK}</div>", "outside"),
+    ("comments_markup", f"<div id='comments'><p>{MARK}</p></div>", "after"),
+    ("related_markup", f"<ul class='related-posts'><li>{MARK}</li></ul>", "after"),
+    ("share_markup", f"<div class='shareBar'>{MARK}</div>", "before"),
+    ("share_markup", f"<div class='social'>{MARK}</div>", "after"),
+    ("ad_markup", f"<div class='ad-slot'>{MARK}</div>", "inside"),
+    ("ad_markup", f"<div id='ad'>{MARK}</div>", "inside"),
+    ("newsletter_markup", f"<div class='newsletter-signup'>{MARK}</div>", "after"),
+    ("navigation_markup", f"<ul class='breadcrumbs'><li>{MARK}</li></ul>", "before"),
+    ("navigation_markup", f"<div class='pagination'>{MARK}</div>", "after"),
+    ("sidebar_markup", f"<div id='sidebar'><p>{MARK}</p></div>", "outside"),
+    ("byline_markup", f"<p class='byline'>{MARK}</p>", "before"),
+    ("caption_markup", f"<div class='wp-caption-text'>{MARK}</div>", "inside"),
+]
+
+
+@pytest.mark.parametrize(("rule", "markup", "where"), POSITIVE)
+def test_tree_rule_prunes_its_markup(rule: str, markup: str, where: str) -> None:
+    result = explain(article(**{where: markup}))
+    assert rule_for(result) == rule
+    assert MARK not in result.text
+
+
+NEGATIVE = [
+    # Whole tokens only: these names merely contain a vocabulary word.
+    f"<div class='cookie-recipe'><p>{MARK}.</p></div>",
+    f"<div class='shadow-box'><p>{MARK}.</p></div>",
+    f"<div class='header-image'><p>{MARK}.</p></div>",
+    f"<div class='loaded'><p>{MARK}.</p></div>",
+    # A description of the element, not its role.
+    f"<div class='tag-share'><p>{MARK}.</p></div>",
+    f"<div class='has-comments'><p>{MARK}.</p></div>",
+    f"<div class='comments-open'><p>{MARK}.</p></div>",
+    # Visible despite hiding-related attributes or look-alike classes.
+    f"<p style='color: red'>{MARK}.</p>",
+    f"<p aria-hidden='false'>{MARK}.</p>",
+    f"<p class='hidden-xs'>{MARK}.</p>",
+    f"<dialog open><p>{MARK}.</p></dialog>",
+    # In-page links that are not skip links.
+    f"<p>See <a href='#section-2'>{MARK}</a> below, where the council lists its costs.</p>",
+    # Landmarks that are the content.
+    f"<div role='main'><p>{MARK}.</p></div>",
+    f"<div role='article'><p>{MARK}.</p></div>",
+]
+
+
+@pytest.mark.parametrize("markup", NEGATIVE)
+def test_look_alike_markup_is_kept(markup: str) -> None:
+    result = explain(article(inside=markup))
+    assert rule_for(result) is None
+    assert MARK in result.text
+
+
+def test_every_tree_rule_has_a_positive_case() -> None:
+    covered = {rule for rule, _, _ in POSITIVE} | {"outside_main_container"}
+    assert {r.name for r in TREE_RULES} <= covered
+
+
+# -- guards against over-pruning -----------------------------------------------------
+
+
+def test_a_vocabulary_match_on_the_articles_own_box_does_not_prune_it() -> None:
+    # Blog themes call the post's box a "widget" too; the prose anchor is inside, so it
+    # stays (explain() checks every paragraph) while the real widget goes.
+    html = article(after=f"<div class='widget'><p>{MARK} in the side column.</p></div>")
+    result = explain(html.replace("class='entry-content'", "class='widget post-body'"))
+    assert rule_for(result) == "sidebar_markup"
+
+
+def test_a_header_holding_the_article_is_kept() -> None:
+    html = (
+        "<html><body><header class='site'><h1>Title</h1>"
+        + "".join(f"<p>{p}</p>" for p in PROSE)
+        + "</header><footer><p>Contact us at the office.</p></footer></body></html>"
+    )
+    result = explain(html)
+    assert rule_for(result, "Contact us") == "page_header_footer"
+
+
+def test_comments_lose_to_a_shorter_article_outside_them() -> None:
+    long_comment = " ".join(PROSE) + " " + " ".join(PROSE)
+    html = article(
+        after=f"<ol class='comment-list'><li class='comment'><p>{long_comment}</p>"
+        f"<p>{MARK} says thanks.</p></li></ol>"
+    )
+    result = explain(html)
+    assert rule_for(result) == "comments_markup"
+
+
+def test_main_marker_protects_its_ancestors() -> None:
+    html = (
+        "<html><body><div class='content-sidebar-wrap'><main>"
+        + "".join(f"<p>{p}</p>" for p in PROSE)
+        + f"</main><div class='sidebar'><p>{MARK}</p></div></div></body></html>"
+    )
+    result = explain(html)
+    assert rule_for(result) == "sidebar_markup"
+
+
+# -- the main container --------------------------------------------------------------
+
+
+def test_blocks_outside_the_main_container_are_removed() -> None:
+    teasers = "".join(
+        f"<div class='card'><h3>Story {i}</h3><p>{MARK} number {i} is a short teaser.</p></div>"
+        for i in range(3)
+    )
+    result = explain(article(outside=teasers))
+    decision = next(b for b in result.blocks if MARK in b.text)
+    assert decision.rule == "outside_main_container"
+    assert decision.family == "structure"
+    assert "main container" in (decision.reason or "")
+
+
+def test_an_article_marker_is_the_container() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = (
+        f"<html><body><div><p>{MARK} is a longish introduction that sits outside the "
+        "article element, on its own, and reads like a sentence.</p></div>"
+        f"<article>{body}</article></body></html>"
+    )
+    assert rule_for(explain(html)) == "outside_main_container"
+
+
+# -- block rules for HTML pages ------------------------------------------------------
+
+
+def test_link_dense_block_is_removed() -> None:
+    html = article(inside=f"<p><a href='/x'>{MARK} and more of the same</a></p>")
+    assert rule_for(explain(html)) == "link_dense"
+
+
+def test_paragraph_with_a_few_links_is_kept() -> None:
+    sentence = f"{MARK} said that the <a href='/r'>report</a> was clear about the costs."
+    result = explain(article(inside=f"<p>{sentence}</p>"))
+    assert rule_for(result) is None
+
+
+def test_figure_caption_is_removed() -> None:
+    figure = f"<figure><img src='a.jpg'><figcaption>{MARK} at the meeting</figcaption></figure>"
+    assert rule_for(explain(article(inside=figure))) == "figure_caption"
+
+
+def test_first_h1_is_the_headline_and_later_headings_stay() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = f"<html><body><article><h1>Council extends</h1>{body}<h2>{MARK}</h2></article>"
+    result = explain(html)
+    assert rule_for(result, "Council extends") == "headline"
+    assert rule_for(result) is None
+
+
+def test_html_block_rules_leave_text_input_alone() -> None:
+    text = "\n\n".join([PROSE[0], "Read the full report here", PROSE[1]])
+    result = Cleaner(disable={"chrome_phrase"}).explain(text, kind="text")
+    assert all(b.rule not in {"link_dense", "figure_caption", "headline"} for b in result.blocks)
+
+
+# -- disabling -----------------------------------------------------------------------
+
+
+def test_a_disabled_tree_rule_does_not_prune() -> None:
+    html = article(after=f"<div class='share-tools'><p>{MARK} over the bridge.</p></div>")
+    assert rule_for(explain(html)) == "share_markup"
+    kept = explain(html, Cleaner(disable={"share_markup"}))
+    assert rule_for(kept) != "share_markup"
+
+
+# -- the vocabulary file -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("share-bar", ["share", "bar"]),
+        ("share_bar", ["share", "bar"]),
+        ("shareBar", ["share", "bar"]),
+        ("ShareBar", ["share", "bar"]),
+        ("SHARE", ["share"]),
+        ("c-entry-hero__meta", ["c", "entry", "hero", "meta"]),
+        ("ad300x250", ["ad300x250"]),
+    ],
+)
+def test_name_tokens(name: str, tokens: list[str]) -> None:
+    assert name_tokens(name) == tokens
+
+
+def test_every_vocabulary_rule_has_its_section() -> None:
+    hints = read_hints()
+    for rule in TREE_RULES:
+        if rule.vocabulary:
+            assert hints.get(rule.vocabulary), rule.name
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("cookie-banner", "consent_markup"),
+        ("cookieConsent", "consent_markup"),
+        ("cookie-recipe", None),
+        ("hidden", "screen_reader_markup"),
+        ("hidden-xs", None),
+        ("tag-share", None),
+        ("share-count", "share_markup"),
+        ("comments-open", None),
+    ],
+)
+def test_match_tokens_anchors_on_whole_tokens(name: str, expected: str | None) -> None:
+    rules = [r for r in CLEANER.rules if isinstance(r, TreeRule) and r.first_tokens]
+    tokens = name_tokens(name)
+    matched = next(
+        (
+            r.name
+            for r in rules
+            for at in range(len(tokens))
+            if tokens[at] in r.first_tokens and r.match_tokens(tokens, at)
+        ),
+        None,
+    )
+    assert matched == expected
