@@ -345,11 +345,20 @@ def _flatten(html: str, max_depth: int) -> str:
 # -- the front-end ---------------------------------------------------------------------
 
 
+def parse_html(html: str) -> LexborHTMLParser:
+    """Parse a page once (nesting limited first); the tree ``html_to_blocks`` takes."""
+    return LexborHTMLParser(limit_nesting(html))
+
+
 def html_to_blocks(
-    html: str, rules: Sequence[Rule] | None = None, config: Config | None = None
+    page: str | LexborHTMLParser,
+    rules: Sequence[Rule] | None = None,
+    config: Config | None = None,
 ) -> list[Block]:
     """The blocks of an HTML page, pruned subtrees and outside-container blocks removed.
 
+    ``page`` is the HTML or a tree from ``parse_html`` (so that a caller can read the
+    page's metadata from the same parse first; this function changes the tree).
     ``rules`` are the pipeline's enabled rules (only the ``TreeRule``s among them act
     here); ``None`` means every built-in tree rule with ``config``.
     """
@@ -357,7 +366,7 @@ def html_to_blocks(
     if rules is None:
         rules = _default_tree_rules(config)
     tree_rules = [r for r in rules if isinstance(r, TreeRule)]
-    tree = LexborHTMLParser(limit_nesting(html))
+    tree = parse_html(page) if isinstance(page, str) else page
     body = tree.body
     if body is None:
         return []
