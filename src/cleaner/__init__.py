@@ -7,19 +7,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .errors import (
     CleanerError,
     ConfigError,
+    InputBinaryError,
     InputTooLargeError,
     InputTypeError,
     InputValueError,
 )
-from .pipeline import Cleaner
 from .result import BlockDecision, Result
-from .rules import Rule
+
+if TYPE_CHECKING:
+    from .pipeline import Cleaner
+    from .rules import Rule
+
+# The pipeline (and regex with it) loads on first use, so that importing cleaner, or
+# its pytest plugin, stays cheap: ``cleaner.Cleaner`` and ``cleaner.Rule`` resolve here.
+_LAZY = {"Cleaner": ".pipeline", "Rule": ".rules"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BlockDecision",
@@ -27,6 +43,7 @@ __all__ = [
     "CleanerError",
     "Config",
     "ConfigError",
+    "InputBinaryError",
     "InputTooLargeError",
     "InputTypeError",
     "InputValueError",
@@ -39,6 +56,8 @@ __version__ = "0.1.0"
 
 
 def _cleaner(config: Config | None, options: dict[str, Any]) -> Cleaner:
+    from .pipeline import Cleaner
+
     return Cleaner(config, **options) if (config is not None or options) else _default()
 
 
@@ -47,6 +66,8 @@ def _default() -> Cleaner:
     # immutable default instance holds no per-document state, so it is safe to share.
     global _DEFAULT
     if _DEFAULT is None:
+        from .pipeline import Cleaner
+
         _DEFAULT = Cleaner()
     return _DEFAULT
 

@@ -19,5 +19,9 @@ class InputTooLargeError(InputValueError):
     """The input is larger than ``Config.max_input_bytes``."""
 
 
+class InputBinaryError(InputValueError):
+    """The input looks binary (an image, a PDF, compressed bytes), not a page or its text."""
+
+
 class ConfigError(CleanerError, ValueError):
     """A configuration names an unknown rule, family, threshold or language."""
