@@ -83,6 +83,8 @@ class Config:
     run_chars_per_word: int = 6
     #: ... minus this fixed cost per block.
     run_block_cost: int = 60
+    #: Sentences of at least this many words next to the run's edges join the run.
+    run_edge_min_words: int = 5
     #: Penalty (in characters) that each non-prose block costs the main run.
     run_gap_penalty: int = 60
     #: Share of the penalty a short heading-like line costs (sub-headings inside articles).

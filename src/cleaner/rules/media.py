@@ -45,6 +45,9 @@ class MediaTitle(Rule):
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
         blocks = doc.blocks
+        # Sitting on the line right above the stub only says "title" on a page that
+        # separates paragraphs with blank lines; in a dump without them every line does.
+        uses_gaps = sum(b.gap_before for b in blocks) * 3 >= len(blocks)
         for i in range(1, len(blocks)):
             stub, above = blocks[i], blocks[i - 1]
             if not _is_stub(stub) or _is_stub(above) or above.removal is not None:
@@ -52,7 +55,7 @@ class MediaTitle(Rule):
             f = above.features
             if f.n_words > limit or f.n_words == 0:
                 continue
-            adjacent = not stub.gap_before
+            adjacent = uses_gaps and not stub.gap_before
             headline = f.title_ratio >= 0.6 and not above.text.rstrip().endswith(".")
             if adjacent or headline:
                 self.remove(above, f"the title line directly above a player stub (block {i})")

@@ -24,12 +24,29 @@ class MainContentRun(Rule):
         start, end, best = _max_run(scores)
         if best <= 0:
             return  # no prose anywhere: nothing to anchor on, leave the page alone
+        # The per-block cost leaves short paragraphs at the edges outside the run; take
+        # back adjacent prose (a teaser list alternates with headlines, so it stays out).
+        while start > 0 and self._sentence(kept[start - 1], doc):
+            start -= 1
+        while end + 1 < len(kept) and self._sentence(kept[end + 1], doc):
+            end += 1
         doc.main_run = (kept[start].index, kept[end].index)
         span = f"blocks {kept[start].index}-{kept[end].index}"
         for block in kept[:start]:
             self.remove(block, f"before the main content run ({span})")
         for block in kept[end + 1 :]:
             self.remove(block, f"after the main content run ({span})")
+
+    def _sentence(self, block: Block, doc: Document) -> bool:
+        """A short paragraph that still reads as a sentence (extends the run's edges)."""
+        f = block.features
+        cfg = self.config
+        return (
+            f.ends_sentence
+            and f.n_tokens >= cfg.run_edge_min_words
+            and f.headline_prefix < cfg.teaser_min_headline_words
+            and (doc.language is None or f.stopword_ratio >= cfg.prose_min_stopword_ratio / 2)
+        )
 
     def _score(self, block: Block, doc: Document) -> float:
         cfg = self.config
