@@ -73,9 +73,7 @@ def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
 
 
 def test_comments_button_in_a_share_bar_does_not_cut() -> None:
-    text = "\n\n".join(
-        [PROSE[0], PROSE[1], "Facebook", "Comments", "Print", PROSE[2], PROSE[3]]
-    )
+    text = "\n\n".join([PROSE[0], PROSE[1], "Facebook", "Comments", "Print", PROSE[2], PROSE[3]])
     result = explain(text)
     assert all(b.kept for b in result.blocks if b.text in PROSE)
 
