@@ -158,8 +158,10 @@ def coerce(
         # A str may be up to 4 bytes a character; only measure when it could be too big.
         if len(raw) * 4 > max_bytes and len(raw.encode("utf-8", "surrogatepass")) > max_bytes:
             raise InputTooLargeError(f"input is larger than the limit of {max_bytes} bytes")
-        _refuse_binary_text(raw)
-        text = str(raw)
+        # A str is never refused (a caller may clean any str without an exception); one
+        # that is plainly binary data (a file signature, dense control characters) has
+        # no article in it and cleans to an empty result.
+        text = "" if _binary_text_kind(raw) else str(raw)
     else:
         raise InputTypeError(f"expected str or bytes, got {type(raw).__name__}")
     if kind is None:
@@ -224,16 +226,22 @@ def control_share(sample: bytes | str) -> float:
     return n_control / len(sample)
 
 
-def _refuse_binary_text(text: str) -> None:
+def _binary_text_kind(text: str) -> str | None:
+    """What binary data ``text`` holds (bytes a caller decoded as Latin-1 still carry
+    their signature), or None when it reads as text."""
     try:
-        # Bytes a caller decoded as Latin-1 still carry their signature.
         what = binary_kind(text[:16].encode("latin-1"))
     except UnicodeEncodeError:
         what = None
+    if what is None and control_share(text[:SAMPLE_BYTES]) > BINARY_CONTROL_SHARE:
+        what = "too many control characters for text"
+    return what
+
+
+def _refuse_binary_text(text: str) -> None:
+    what = _binary_text_kind(text)
     if what is not None:
         raise InputBinaryError(f"input looks binary: {what}")
-    if control_share(text[:SAMPLE_BYTES]) > BINARY_CONTROL_SHARE:
-        raise InputBinaryError("input looks binary: too many control characters for text")
 
 
 def decode_bytes(data: bytes, html_hint: bool = True) -> str:

@@ -13,14 +13,18 @@ from typing import Any
 
 from .blocks import Block, Removal
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, InputValueError
 from .features import compute_features
 from .frontends.text import text_to_blocks
 from .inputs import check_block_count, coerce
+from .metadata import Metadata
 from .phrases import PhraseBook
 from .render import render_text
 from .result import BlockDecision, Result
 from .rules import DEFAULT_RULES, Document, Rule
+
+#: What ``Cleaner.clean`` can return: plain text, Markdown, or a JSON document.
+OUTPUTS = ("text", "markdown", "json")
 
 
 class Cleaner:
@@ -47,31 +51,108 @@ class Cleaner:
         """The rules that run, in order."""
         return self._rules
 
-    def clean(self, raw: str | bytes, *, url: str | None = None, kind: str | None = None) -> str:
-        """The article body of ``raw`` as plain text."""
-        return self.explain(raw, url=url, kind=kind).text
+    def clean(
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        kind: str | None = None,
+        output: str = "text",
+        include_title: bool = False,
+        links: bool = False,
+        emphasis: bool = False,
+        images: bool = False,
+    ) -> str:
+        """The article body of ``raw``: plain text, Markdown or a JSON document.
+
+        ``output`` is ``"text"``, ``"markdown"`` or ``"json"`` (text, Markdown and the
+        page's metadata; see docs/output-formats.md). ``include_title`` puts the title
+        first; ``links``, ``emphasis``, ``images`` add inline Markdown.
+        """
+        result = self.explain(
+            raw,
+            url=url,
+            kind=kind,
+            output=output,
+            include_title=include_title,
+            links=links,
+            emphasis=emphasis,
+            images=images,
+            metadata=output == "json" or include_title,
+        )
+        if output == "markdown":
+            return result.markdown or ""
+        if output == "json":
+            return result.to_json(removed=False)
+        return result.text
 
     def explain(
-        self, raw: str | bytes, *, url: str | None = None, kind: str | None = None
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        kind: str | None = None,
+        output: str = "text",
+        include_title: bool = False,
+        links: bool = False,
+        emphasis: bool = False,
+        images: bool = False,
+        metadata: bool = True,
     ) -> Result:
-        """The article body plus a decision, with rule and reason, for every block."""
-        text, kind = coerce(raw, kind, self.config.max_input_bytes, self.config.max_blocks)
-        if kind == "html":
-            from .frontends.html import html_to_blocks  # imported late: text users skip it
+        """The article body plus a decision, with rule and reason, for every block.
 
-            blocks = html_to_blocks(text, self._rules, self.config)
+        With ``output="markdown"`` or ``"json"`` the result carries the Markdown too;
+        ``metadata=False`` skips reading the page's metadata (title, author, date ...).
+        """
+        if output not in OUTPUTS:
+            raise InputValueError(f"output must be one of {OUTPUTS}, got {output!r}")
+        text, kind = coerce(raw, kind, self.config.max_input_bytes, self.config.max_blocks)
+        meta: Metadata | None = None
+        tree: Any = None
+        if kind == "html":
+            # Imported late: text users skip them.
+            from .frontends.html import html_to_blocks, parse_html
+
+            tree = parse_html(text)
+            if metadata or include_title:
+                from .metadata import extract_metadata
+
+                # Read before html_to_blocks, which removes scripts (JSON-LD) from the tree.
+                meta = extract_metadata(tree, url)
+            blocks = html_to_blocks(tree, self._rules, self.config)
         else:
             blocks = text_to_blocks(text)
+            if metadata or include_title:
+                meta = Metadata(url=url)
         check_block_count(len(blocks), self.config.max_blocks)
         doc = self.run_blocks(blocks, kind=kind, url=url)
         if kind == "text":
             self._settle(blocks, doc.language)
+        title = meta.title if meta is not None else None
+        # The title goes first only when the body does not already start with it.
+        lead = title if include_title and title and not _starts_with(blocks, title) else None
+        body = render_text(blocks)
+        markdown = None
+        if output != "text":
+            from .render.markdown import render_markdown
+
+            markdown = render_markdown(
+                blocks,
+                title=lead,
+                links=links,
+                emphasis=emphasis,
+                images=images,
+                base_url=_base_url(tree, url) if kind == "html" else url,
+            )
         return Result(
-            text=render_text(blocks),
+            text=f"{lead}\n\n{body}" if lead and body else (lead or body),
             blocks=tuple(_decision(b) for b in blocks),
             input_kind=kind,
             language=doc.language,
             url=url,
+            title=title,
+            metadata=meta,
+            markdown=markdown,
         )
 
     def run_blocks(
@@ -138,6 +219,25 @@ def ordered_rules(extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule], ...]:
             at += 1
         order.insert(at, rule_cls)
     return tuple(order)
+
+
+def _base_url(tree: Any, url: str | None) -> str | None:
+    """What relative links resolve against: ``<base href>`` (itself against ``url``)."""
+    base = tree.css_first("base[href]")
+    href = base.attributes.get("href") if base is not None else None
+    if not href:
+        return url
+    from urllib.parse import urljoin
+
+    try:
+        return urljoin(url or "", href.strip())
+    except ValueError:
+        return url
+
+
+def _starts_with(blocks: Sequence[Block], title: str) -> bool:
+    first = next((b for b in blocks if b.removal is None), None)
+    return first is not None and " ".join(first.text.split()) == title
 
 
 def _decision(block: Block) -> BlockDecision:

@@ -7,22 +7,30 @@ reason a person can read. Rules never change text and keep no state between docu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
 from ..blocks import Block
 from ..config import Config
-from ..phrases import PhraseBook
+from ..phrases import PhraseBook, alternation
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
 #: and gives full Unicode case folding (ß = ss, Σ = σ = ς).
 PHRASE_FLAGS = regex.V0
-#: What may surround a whole-line phrase: punctuation, symbols, digits, arrows, bullets.
-_EDGE = r"[\W\d_]*"
+#: What may surround a whole-line phrase: punctuation, symbols, digits, arrows, bullets,
+#: at most this many characters on each side (real pages use under a dozen). The bound
+#: keeps matching linear: the phrase alternation is tried at no more than this many
+#: starting points, however long a run of punctuation the line holds.
+EDGE_MAX_CHARS = 20
+_EDGE = rf"[\W\d_]{{0,{EDGE_MAX_CHARS}}}"
+# A whole-line phrase starts and ends at a word boundary. Without these guards a run of
+# digits lets the edge and a phrase's own \d+ trade characters: quadratic backtracking.
+_WORD_START = r"(?<![\p{L}\p{N}])"
+_WORD_END = r"(?![\p{L}\p{N}])"
 
 
 @dataclass
@@ -103,7 +111,101 @@ class LineRule(Rule):
 def whole_line_pattern(alternation: str | None) -> regex.Pattern[str] | None:
     if alternation is None:
         return None
-    return regex.compile(rf"^{_EDGE}{alternation}{_EDGE}$", PHRASE_FLAGS)
+    return regex.compile(rf"^{_EDGE}{_WORD_START}{alternation}{_WORD_END}{_EDGE}$", PHRASE_FLAGS)
+
+
+class LineMatcher(NamedTuple):
+    """Whether a casefolded text is one phrase of a list and nothing else but edge
+    punctuation, digits and symbols: what ``whole_line_pattern`` of the list's
+    alternation matches, found faster.
+
+    One alternation of a few hundred phrases is tried phrase after phrase (some 12 µs
+    a short block); here the literal phrases are a trie of characters (about 1 µs),
+    and the ``re:`` phrases are tried only on texts holding a literal one of them
+    requires (``required_literals``). Either way the text matches exactly when one
+    phrase matches it whole; which phrase does not matter to a yes-or-no answer.
+    A tuple, so that tools listing a rule's compiled patterns find these.
+    """
+
+    #: The literal phrases, whole line.
+    literal: regex.Pattern[str] | None
+    #: The ``re:`` phrases, whole line.
+    patterns: regex.Pattern[str] | None
+    #: Literal text one of which every ``patterns`` match holds; None: no gate.
+    gate: regex.Pattern[str] | None
+
+    def match(self, folded: str) -> bool:
+        if self.literal is not None and self.literal.match(folded) is not None:
+            return True
+        if self.patterns is None:
+            return False
+        if self.gate is not None and self.gate.search(folded) is None:
+            return False
+        return self.patterns.match(folded) is not None
+
+
+def line_matcher(phrases: Sequence[str]) -> LineMatcher | None:
+    """The ``LineMatcher`` of a phrase section (None when it is empty)."""
+    # The same split as ``phrases.alternation``: phrases starting with a letter or digit
+    # go behind a word boundary, the others not.
+    literal: dict[bool, list[list[str]]] = {True: [], False: []}
+    patterns: list[str] = []
+    for phrase in phrases:
+        if phrase.startswith("re:"):
+            patterns.append(phrase)
+            continue
+        units: list[str] = []
+        for word in phrase.split():
+            if units:
+                units.append(r"\s+")
+            units.extend(regex.escape(c) for c in word.casefold())
+        if units:
+            literal[phrase[:1].isalnum()].append(units)
+    groups = [
+        (r"\b" if word_start else "") + f"(?:{trie_pattern(keys)})"
+        for word_start, keys in literal.items()
+        if keys
+    ]
+    literal_pattern = whole_line_pattern("(?:" + "|".join(groups) + ")") if groups else None
+    phrase_alternation = alternation(patterns)
+    if literal_pattern is None and phrase_alternation is None:
+        return None
+    gate = None
+    if phrase_alternation is not None:
+        required = required_literals(phrase_alternation)
+        if required is not None:
+            trie = trie_pattern([[regex.escape(c) for c in text] for text in required])
+            gate = regex.compile(trie, PHRASE_FLAGS)
+    return LineMatcher(literal_pattern, whole_line_pattern(phrase_alternation), gate)
+
+
+def trie_pattern(keys: Iterable[Sequence[str]]) -> str:
+    """A regex matching any of ``keys`` (each a sequence of regex pieces, such as escaped
+    characters), with shared prefixes merged: ``ab``, ``ac`` -> ``a(?:b|c)``."""
+    end = ""  # marks where a key ends (no piece is empty)
+    root: dict[str, Any] = {}
+    for key in keys:
+        node = root
+        for piece in key:
+            node = node.setdefault(piece, {})
+        node[end] = {}
+    # Post-order without recursion, so that long phrases cannot exhaust the stack.
+    out: dict[int, str] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if not expanded:
+            stack.append((node, True))
+            stack.extend((child, False) for piece, child in node.items() if piece)
+            continue
+        branches = [piece + out.pop(id(child)) for piece, child in node.items() if piece]
+        if end in node:
+            branches.append("")
+        if len(branches) == 1:
+            out[id(node)] = branches[0]
+        else:
+            out[id(node)] = "(?:" + "|".join(branches) + ")"
+    return out[id(root)] if root else "(?!)"
 
 
 class WholeLinePhraseRule(LineRule):
@@ -115,13 +217,13 @@ class WholeLinePhraseRule(LineRule):
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
-        self.pattern = whole_line_pattern(phrases.pattern(self.section))
+        self.matcher = line_matcher(phrases.phrases(self.section))
         self.max_words = config.chrome_max_words
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if self.pattern is None or block.features.n_words > self.max_words:
+        if self.matcher is None or block.features.n_words > self.max_words:
             return None
-        if self.pattern.match(block.features.folded):
+        if self.matcher.match(block.features.folded):
             return f"the whole block is {self.what} ({_quote(block.text)})"
         return None
 
@@ -132,3 +234,182 @@ def _quote(text: str, limit: int = 40) -> str:
 
 
 quote = _quote
+
+
+# -- literal gates ---------------------------------------------------------------------
+#
+# A phrase pattern searched in every short block costs a regex scan per block, though
+# almost no block matches. Most patterns cannot match without some literal text
+# ("cookies", "©", "copyright"): a plain substring test on it rules out nearly every
+# block first. ``required_literals`` reads that text off the pattern. It understands a
+# small, common subset of the syntax and answers None beyond it, so a gate built from
+# it never turns a match into a miss: None means "no gate, always search".
+
+
+class _Unsupported(Exception):
+    """Pattern syntax the reader does not model."""
+
+
+#: Escapes that stand for a class of characters or a position, never for literal text.
+_CLASS_ESCAPES = frozenset("sSdDwWbBAZ")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains at least one, or None.
+
+    For a case-sensitive pattern (``PHRASE_FLAGS``): ``(website|site)\\s+uses\\s+cookies``
+    gives ``("cookies",)``, ``(sd|hd)`` gives ``("sd", "hd")``. None when some match
+    needs no literal text or the syntax is beyond this reader (inline flags, escapes
+    with arguments, nested sets, fuzzy matching).
+    """
+    try:
+        found, end = _alternation_literals(pattern, 0)
+    except _Unsupported:
+        return None
+    if end != len(pattern):
+        return None  # an unbalanced ")"
+    return found
+
+
+def _alternation_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
+    """Branches from ``i`` to the ``)`` or end closing them: the union of each branch's
+    best choice, None if some branch has none."""
+    union: list[str] = []
+    complete = True
+    while True:
+        best, i = _sequence_literals(pattern, i)
+        if best is None:
+            complete = False
+        else:
+            union.extend(best)
+        if i < len(pattern) and pattern[i] == "|":
+            i += 1
+            continue
+        return (tuple(dict.fromkeys(union)) if complete else None), i
+
+
+def _sequence_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
+    """One branch from ``i``: its most selective requirement (the choice whose shortest
+    string is longest) and where the branch ends."""
+    choices: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            choices.append(("".join(run),))
+            run.clear()
+
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c in "|)":
+            break
+        if c == "(":
+            group, i = _group_literals(pattern, i)
+            end_run()
+            at_least, i = _quantifier(pattern, i)
+            if group is not None and at_least >= 1:
+                choices.append(group)
+            continue
+        if c == "[":
+            i = _skip_set(pattern, i)
+            end_run()
+            _, i = _quantifier(pattern, i)
+            continue
+        if c in ".^$":
+            end_run()
+            _, i = _quantifier(pattern, i + 1)
+            continue
+        if c in "*+?{":
+            raise _Unsupported  # a quantifier with nothing to repeat, or a literal "{"
+        if c == "\\":
+            if i + 1 >= n:
+                raise _Unsupported
+            escaped = pattern[i + 1]
+            if escaped.isalnum() or escaped == "_":
+                if escaped not in _CLASS_ESCAPES:
+                    raise _Unsupported  # \p{..}, \x41, \1, \N{..}: not modelled
+                end_run()
+                _, i = _quantifier(pattern, i + 2)
+                continue
+            char, i = escaped, i + 2
+        else:
+            char, i = c, i + 1
+        if i < n and pattern[i] in "*+?{":
+            # A repeated or optional character: not part of a contiguous run.
+            end_run()
+            _, i = _quantifier(pattern, i)
+            continue
+        run.append(char)
+    end_run()
+    if not choices:
+        return None, i
+    return max(choices, key=lambda strings: (min(map(len, strings)), -len(strings))), i
+
+
+def _group_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
+    """The group opening at ``i``: what it requires (None for a lookaround: it consumes
+    nothing) and the index after its ``)``."""
+    if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+        start = i + (4 if pattern[i + 2] == "<" else 3)
+        _, end = _alternation_literals(pattern, start)
+        return None, _close(pattern, end)
+    if pattern.startswith("(?:", i):
+        start = i + 3
+    elif pattern.startswith("(?P<", i) or pattern.startswith("(?<", i):
+        start = pattern.find(">", i) + 1
+        if start == 0:
+            raise _Unsupported
+    elif pattern.startswith("(?", i):
+        raise _Unsupported  # inline flags, atomic groups, conditionals, comments
+    else:
+        start = i + 1
+    found, end = _alternation_literals(pattern, start)
+    return found, _close(pattern, end)
+
+
+def _close(pattern: str, i: int) -> int:
+    if i >= len(pattern) or pattern[i] != ")":
+        raise _Unsupported
+    return i + 1
+
+
+def _skip_set(pattern: str, i: int) -> int:
+    """The index after the character set opening at ``i``."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1  # a "]" right after "[" or "[^" is literal
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            raise _Unsupported  # nested sets, POSIX classes
+        if c == "]":
+            return j + 1
+        j += 1
+    raise _Unsupported
+
+
+_QUANTIFIER_BRACES = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def _quantifier(pattern: str, i: int) -> tuple[int, int]:
+    """The quantifier at ``i``, if any: the fewest repeats it allows (1 without one) and
+    the index after it (and after a lazy "?" or possessive "+")."""
+    if i >= len(pattern) or pattern[i] not in "*+?{":
+        return 1, i
+    c = pattern[i]
+    if c == "{":
+        m = _QUANTIFIER_BRACES.match(pattern, i)
+        if m is None:
+            raise _Unsupported  # fuzzy matching "{e<=1}" or a literal "{"
+        at_least, i = int(m.group(1) or 0), m.end()
+    else:
+        at_least, i = (1 if c == "+" else 0), i + 1
+    if i < len(pattern) and pattern[i] in "?+":
+        i += 1
+    return at_least, i

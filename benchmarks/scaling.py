@@ -1,0 +1,178 @@
+"""How time and memory grow with the input: 1, 2, 4, 8 and 16 MB (issue 6).
+
+    python benchmarks/scaling.py                       # text, html and deep rows
+    python benchmarks/scaling.py --inputs text --sizes 1 2 4
+
+Inputs, each built to the requested size in UTF-8 bytes:
+
+- ``text``: the zyte-text dumps (``shared/benchmarks/zyte-text/*.txt``) concatenated;
+  past the first round every line gets the round's number, so the page stays one long
+  page of distinct lines (repeats would let the duplicate rules skip work).
+- ``html``: the zyte HTML pages (``shared/benchmarks/zyte/html/*.html.gz``) concatenated
+  into one document, numbered the same way.
+- ``deep``: a synthetic page nested as deep as its size allows (``<div>`` x size/11)
+  around a few paragraphs.
+
+Each size runs in a fresh subprocess, so its peak RSS (``ru_maxrss``) is its own. The
+table gives the time of ``clean_and_explain``, the peak RSS, the RSS before cleaning
+(the input itself) and, per doubling of the input, the growth of the time: near 2 means
+linear. A row whose front-end is missing (the HTML path before it exists) says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("CLEANER_SHARED", ROOT.parent / "shared"))
+TEXT_DIR = SHARED / "benchmarks" / "zyte-text"
+HTML_DIR = SHARED / "benchmarks" / "zyte" / "html"
+MB = 1_000_000
+PARAGRAPH = (
+    "<p>The council voted on Tuesday to extend the program for another year, after a "
+    "long debate in which members weighed its cost against the number of families.</p>"
+)
+
+
+def _numbered(pages: list[str], size: int, separator: str) -> str:
+    """Pages joined until ``size`` UTF-8 bytes; rounds after the first are numbered."""
+    out: list[str] = []
+    total = 0
+    round_no = 0
+    while total < size:
+        for page in pages:
+            if round_no:
+                page = page.replace("\n", f" ({round_no})\n")
+            out.append(page)
+            total += len(page.encode("utf-8")) + len(separator)
+            if total >= size:
+                break
+        round_no += 1
+    return separator.join(out)
+
+
+def build(kind: str, size: int) -> str:
+    if kind == "text":
+        pages = [p.read_text(encoding="utf-8") for p in sorted(TEXT_DIR.glob("*.txt"))]
+        return _numbered(pages, size, "\n\n")
+    if kind == "html":
+        pages = [
+            gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+            for p in sorted(HTML_DIR.glob("*.html.gz"))
+        ]
+        return _numbered(pages, size, "\n")
+    if kind == "deep":
+        body = PARAGRAPH * 4
+        depth = max((size - len(body)) // len("<div></div>"), 1)
+        return "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>"
+    raise SystemExit(f"unknown input {kind!r}")
+
+
+def _rss_now_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MB
+
+
+def child(kind: str, size_mb: float) -> None:
+    """Build one input, clean it once, print one JSON line."""
+    import cleaner
+
+    text = build(kind, int(size_mb * MB))
+    n_bytes = len(text.encode("utf-8"))
+    row: dict[str, object] = {"input": kind, "mb": size_mb, "bytes": n_bytes}
+    if kind in ("html", "deep"):
+        try:
+            import cleaner.frontends.html
+        except ImportError:
+            row["error"] = "no HTML front-end yet"
+            print(json.dumps(row))
+            return
+    # Warm up: imports, phrase compilation, the default Cleaner.
+    cleaner.clean_article("Warm up.\n\nA line of text.", kind="text" if kind == "text" else None)
+    if kind != "text":
+        cleaner.clean_article("<html><body><p>Warm up.</p></body></html>")
+    row["rss_before_mb"] = round(_rss_now_mb(), 1)
+    kind_arg = "text" if kind == "text" else "html"
+    start = time.perf_counter()
+    try:
+        result = cleaner.clean_and_explain(text, kind=kind_arg)
+        row["blocks"] = len(result.blocks)
+        row["kept"] = len(result.kept)
+    except cleaner.CleanerError as exc:
+        row["error"] = f"{type(exc).__name__}: {exc}"
+    row["seconds"] = round(time.perf_counter() - start, 3)
+    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB, 1)
+    print(json.dumps(row))
+
+
+def run_row(kind: str, size_mb: float, timeout: float) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", kind, str(size_mb)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"input": kind, "mb": size_mb, "error": f"timed out after {timeout:.0f}s"}
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or not lines:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
+        return {"input": kind, "mb": size_mb, "error": f"exit {done.returncode}: {tail[0]}"}
+    return json.loads(lines[-1])
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    out = [
+        "| input | MB | blocks | seconds | x per doubling | peak RSS MB | RSS before MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    previous: dict[str, dict[str, object]] = {}
+    for row in rows:
+        kind = str(row["input"])
+        if "error" in row and "seconds" not in row:
+            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | |")
+            previous.pop(kind, None)
+            continue
+        growth = ""
+        before = previous.get(kind)
+        if before and before.get("seconds") and float(row["mb"]) == 2 * float(before["mb"]):
+            growth = f"{float(row['seconds']) / max(float(before['seconds']), 1e-6):.2f}"
+        blocks = row.get("blocks", row.get("error", ""))
+        out.append(
+            f"| {kind} | {row['mb']} | {blocks} | {row['seconds']} | {growth} | "
+            f"{row['peak_rss_mb']} | {row['rss_before_mb']} |"
+        )
+        previous[kind] = row
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--inputs", nargs="+", default=["text", "html", "deep"])
+    parser.add_argument("--sizes", nargs="+", type=float, default=[1, 2, 4, 8, 16])
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per row")
+    parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument("--child", nargs=2, metavar=("INPUT", "MB"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], float(args.child[1]))
+        return 0
+    rows = []
+    for kind in args.inputs:
+        for size in args.sizes:
+            row = run_row(kind, size, args.timeout)
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
