@@ -93,7 +93,9 @@ def test_single_page_json_record(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     (line,) = proc.stdout.decode().splitlines()
     rec = json.loads(line)
-    assert list(rec) == ["id", "path", "url", "kind", "language", "text", "removed", "timing_ms"]
+    assert list(rec) == [
+        "id", "path", "url", "kind", "language", "text", "removed", "metadata", "timing_ms"
+    ]  # fmt: skip
     assert rec["text"] == cleaner.clean_article(page(3))
     assert rec["kind"] == "text" and rec["language"] == "en"
     assert rec["removed"] and all(isinstance(n, int) for n in rec["removed"].values())

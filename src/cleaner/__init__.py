@@ -81,14 +81,32 @@ def clean_article(
     url: str | None = None,
     kind: str | None = None,
     config: Config | None = None,
+    output: str = "text",
+    include_title: bool = False,
+    links: bool = False,
+    emphasis: bool = False,
+    images: bool = False,
     **options: Any,
 ) -> str:
-    """The article body of a page, as text: kept paragraphs unaltered, in order.
+    """The article body of a page: kept paragraphs unaltered, in order.
 
     ``raw`` is HTML or scraped page text, ``str`` or ``bytes``; ``kind="text"`` or
-    ``kind="html"`` skips the sniffing. ``options`` override ``Config`` fields.
+    ``kind="html"`` skips the sniffing. ``output`` is ``"text"`` (default),
+    ``"markdown"``, or ``"json"`` (a JSON document with the text, the Markdown and the
+    page's declared title, author, date, language, URL ...). ``include_title`` puts
+    the headline first; ``links``, ``emphasis`` and ``images`` add inline Markdown.
+    ``options`` override ``Config`` fields.
     """
-    return _cleaner(config, options).clean(raw, url=url, kind=kind)
+    return _cleaner(config, options).clean(
+        raw,
+        url=url,
+        kind=kind,
+        output=output,
+        include_title=include_title,
+        links=links,
+        emphasis=emphasis,
+        images=images,
+    )
 
 
 def clean_and_explain(
@@ -97,7 +115,25 @@ def clean_and_explain(
     url: str | None = None,
     kind: str | None = None,
     config: Config | None = None,
+    output: str = "text",
+    include_title: bool = False,
+    links: bool = False,
+    emphasis: bool = False,
+    images: bool = False,
     **options: Any,
 ) -> Result:
-    """Like ``clean_article``, with a decision (rule, family, reason) for every block."""
-    return _cleaner(config, options).explain(raw, url=url, kind=kind)
+    """Like ``clean_article``, with a decision (rule, family, reason) for every block.
+
+    The result carries the page's metadata (``result.title``, ``result.metadata``), the
+    Markdown when ``output`` is ``"markdown"`` or ``"json"``, and ``result.to_json()``.
+    """
+    return _cleaner(config, options).explain(
+        raw,
+        url=url,
+        kind=kind,
+        output=output,
+        include_title=include_title,
+        links=links,
+        emphasis=emphasis,
+        images=images,
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class BlockKind(str, Enum):
@@ -87,6 +88,9 @@ class Block:
     list_depth: int = 0
     ordered: bool = False
     rows: tuple[tuple[str, ...], ...] = ()
+    # HTML-only: the element the block's text came from (for the Markdown renderer's
+    # links, emphasis, table spans and list grouping); None on the text path.
+    node: Any = None
 
     @property
     def kept(self) -> bool:

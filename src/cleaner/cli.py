@@ -1,7 +1,7 @@
 """The ``cleaner`` command.
 
     cleaner PAGE                      the clean text of one page, on stdout
-    cleaner INPUT... -o OUTDIR        many pages: a mirror tree of .txt (or .json) files
+    cleaner INPUT... -o OUTDIR        many pages: a mirror tree of .txt (.json, .md) files
     cleaner INPUT... --jsonl OUT      many pages: one JSON Lines file
 
 Exit status: 0 when every document was cleaned (empty ones are skipped, not failed),
@@ -86,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("-o", "--output-dir", type=Path, metavar="OUTDIR", help="write a mirror tree")
     dest.add_argument("--jsonl", metavar="OUT", help="write one JSON Lines file ('-': stdout)")
     out.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text or JSON records"
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text, JSON records (with the page's metadata) or Markdown (.md files)",
     )
     out.add_argument("--errors", type=Path, metavar="FILE", help="log failures as JSON Lines")
     out.add_argument("--no-timing", action="store_true", help="leave timing out of JSON records")

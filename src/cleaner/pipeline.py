@@ -22,6 +22,7 @@ from .phrases import PhraseBook
 from .render import render_text
 from .result import BlockDecision, Result
 from .rules import DEFAULT_RULES, Document, Rule
+from .rules.html import TreePlan
 
 #: What ``Cleaner.clean`` can return: plain text, Markdown, or a JSON document.
 OUTPUTS = ("text", "markdown", "json")
@@ -30,7 +31,7 @@ OUTPUTS = ("text", "markdown", "json")
 class Cleaner:
     """A configured pipeline. ``Cleaner(disable={"trailers"}, run_gap_penalty=80)``."""
 
-    __slots__ = ("_phrases", "_rules", "config")
+    __slots__ = ("_phrases", "_rules", "_tree_plan", "config")
 
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = Config.from_options(config, **options) if options else (config or Config())
@@ -45,6 +46,8 @@ class Cleaner:
         unknown = self.config.disabled - known
         if unknown:
             raise ConfigError(f"unknown rule or family names: {sorted(unknown)}")
+        # The tree rules arranged for the HTML front-end, once rather than per page.
+        self._tree_plan = TreePlan(self._rules)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -119,7 +122,7 @@ class Cleaner:
 
                 # Read before html_to_blocks, which removes scripts (JSON-LD) from the tree.
                 meta = extract_metadata(tree, url)
-            blocks = html_to_blocks(tree, self._rules, self.config)
+            blocks = html_to_blocks(tree, self._tree_plan, self.config)
         else:
             blocks = text_to_blocks(text)
             if metadata or include_title:

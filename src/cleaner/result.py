@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,12 @@ class Result:
     input_kind: str
     language: str | None = None
     url: str | None = None
+    #: The page's headline as it declares it (JSON-LD, OpenGraph, ``<h1>``, ``<title>``).
+    title: str | None = None
+    #: Everything the page declares about itself (None when not read).
+    metadata: Metadata | None = None
+    #: The article body as Markdown, when asked for (``output="markdown"`` or ``"json"``).
+    markdown: str | None = None
 
     @property
     def kept(self) -> tuple[BlockDecision, ...]:
@@ -51,6 +61,19 @@ class Result:
 
     def counts_by_rule(self) -> dict[str, int]:
         return dict(sorted(Counter(b.rule for b in self.removed if b.rule).items()))
+
+    def as_dict(self, *, removed: bool = True) -> dict[str, Any]:
+        """The JSON document: text, Markdown, metadata and, with ``removed``, every
+        removed block with its rule, family and reason (schema/output.schema.json)."""
+        from .render.document import document
+
+        return document(self, removed=removed)
+
+    def to_json(self, *, removed: bool = True, indent: int | None = None) -> str:
+        """``as_dict`` as a JSON string (UTF-8 text, not ASCII-escaped)."""
+        import json
+
+        return json.dumps(self.as_dict(removed=removed), ensure_ascii=False, indent=indent)
 
     def why(self, text: str) -> list[BlockDecision]:
         """The decisions about blocks containing ``text`` (a debugging helper)."""

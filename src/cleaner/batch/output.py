@@ -28,6 +28,10 @@ def record(doc: DocRef, outcome: Outcome, timing: bool) -> dict[str, Any]:
         "text": outcome.text,
         "removed": outcome.removed,
     }
+    if outcome.markdown is not None:
+        rec["markdown"] = outcome.markdown
+    if outcome.metadata is not None:
+        rec["metadata"] = outcome.metadata
     if timing:
         rec["timing_ms"] = outcome.timing_ms
     return rec
@@ -46,6 +50,8 @@ def text_bytes(text: str) -> bytes:
 def render(doc: DocRef, outcome: Outcome, fmt: str, timing: bool) -> bytes:
     if fmt == "json":
         return json_line(record(doc, outcome, timing))
+    if fmt == "markdown":
+        return text_bytes(outcome.markdown or "")
     return text_bytes(outcome.text)
 
 
@@ -65,14 +71,14 @@ def atomic_write(target: Path, data: bytes, tmp_dir: Path, tmp_name: str) -> Non
 
 
 class TreeWriter:
-    """One file per document under ``outdir``: ``<input path>.txt`` or ``.json``."""
+    """One file per document under ``outdir``: ``<input path>.txt``, ``.json`` or ``.md``."""
 
     def __init__(self, outdir: Path, fmt: str, timing: bool, tmp_dir: Path) -> None:
         self.outdir = outdir
         self.fmt = fmt
         self.timing = timing
         self.tmp_dir = tmp_dir
-        self.suffix = ".json" if fmt == "json" else ".txt"
+        self.suffix = {"json": ".json", "markdown": ".md"}.get(fmt, ".txt")
 
     def target(self, stem: PurePosixPath) -> Path:
         return self.outdir.joinpath(*stem.parts[:-1], stem.name + self.suffix)

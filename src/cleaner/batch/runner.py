@@ -282,6 +282,7 @@ class _Run:
             kind=o.kind,
             explain=o.explain,
             max_bytes=o.read.max_bytes,
+            output=o.fmt,
         )
         pool = self.make_pool(settings)
         # The explanation goes to stdout unless the results themselves go there.

@@ -63,6 +63,8 @@ class WorkerSettings:
     #: Return every removed block (for ``--explain``).
     explain: bool = False
     max_bytes: int = 64 * 1024 * 1024
+    #: "text", "json" (adds the page's metadata) or "markdown" (adds Markdown too).
+    output: str = "text"
 
     def build_cleaner(self) -> Cleaner:
         if self.mode == "fingerprint":
@@ -98,6 +100,10 @@ class Outcome:
     timing_ms: float = 0.0
     #: (rule, family, reason, block text) for every removed block, with ``explain``.
     explanation: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: The page's declared metadata (title, author, date ...) unless the output is text.
+    metadata: dict[str, str | None] | None = None
+    #: The article as Markdown, with ``output="markdown"``.
+    markdown: str | None = None
     #: First pass: the site and the fingerprints of the page's paragraphs.
     host: str = ""
     fingerprints: list[str] = field(default_factory=list)
@@ -156,7 +162,13 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
                 status="skipped", error="EmptyInput", message="the input is empty", bytes_in=size
             )
         start = time.perf_counter()
-        result = cleaner.explain(raw, url=task.url, kind=settings.kind)
+        result = cleaner.explain(
+            raw,
+            url=task.url,
+            kind=settings.kind,
+            output="markdown" if settings.output == "markdown" else "text",
+            metadata=settings.output != "text",
+        )
         elapsed = (time.perf_counter() - start) * 1000.0
     except Exception as exc:  # a bad document is reported, never fatal to the worker
         return failed(exc)
@@ -173,6 +185,8 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
         kind=result.input_kind,
         bytes_in=size,
         timing_ms=round(elapsed, 3),
+        metadata=result.metadata.as_dict() if result.metadata is not None else None,
+        markdown=result.markdown,
     )
     if settings.explain:
         outcome.explanation = [

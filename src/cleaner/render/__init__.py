@@ -1,10 +1,16 @@
-"""Renderers: blocks to output."""
+"""Renderers: blocks to output.
+
+``render_text`` is what every call pays for; Markdown (``render.markdown``) and the JSON
+document (``render.document``) are imported only by callers who ask for them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .blocks import Block
+from ..blocks import Block
+
+__all__ = ["render_text"]
 
 
 def render_text(blocks: Iterable[Block]) -> str:
