@@ -1,6 +1,6 @@
 """The rule catalogue, generated from the registry so the documentation cannot drift.
 
-    python -m cleaner.catalogue > docs/rules.md
+python -m cleaner.catalogue > docs/rules.md
 """
 
 from __future__ import annotations
