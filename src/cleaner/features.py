@@ -12,22 +12,31 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 import regex
 
 from .blocks import Block, Features
 
 
-def _separator_table() -> dict[int, str]:
+def _separator_table() -> str:
     """Every punctuation, symbol, control, format and separator character → a space.
 
     After ``translate`` with this table, ``split()`` yields the words (letters, digits
     and combining marks). Built from the Basic Multilingual Plane and the emoji planes;
     one ``regex`` scan over the candidate characters instead of a Python loop.
+
+    A string indexed by code point rather than a dict: ``translate`` looks characters
+    up twice as fast by index, and a code point past the end (the planes above the
+    emoji) is left as it is, as a missing dict key would be. Same size as the dict.
     """
-    candidates = "".join(map(chr, [*range(0x10000), *range(0x1F000, 0x1FB00)]))
-    found = regex.findall(r"[\p{P}\p{S}\p{C}\p{Z}]", candidates)
-    return dict.fromkeys(map(ord, found), " ")
+    separator = regex.compile(r"[\p{P}\p{S}\p{C}\p{Z}]")
+    every = "".join(map(chr, range(0x1FB00)))
+    return (
+        separator.sub(" ", every[:0x10000])
+        + every[0x10000:0x1F000]  # planes left as they are
+        + separator.sub(" ", every[0x1F000:])
+    )
 
 
 _TO_SPACE = _separator_table()
@@ -74,14 +83,13 @@ def compute_features(
     # Blocks the front-end already removed (pruned subtrees, outside the main container)
     # get no features: no rule looks at them, and they are often half of an HTML page.
     live = [b for b in blocks if b.removal is None]
-    words: Counter[str] = Counter()
-    keys: Counter[str] = Counter()
     for block in live:
         f = block.features
         if not f.folded:
             _fill(block.text, f)
-        words.update(f.tokens)
-        keys[f.key] += 1
+    features = [b.features for b in live]
+    keys = Counter(f.key for f in features)
+    words = list(chain.from_iterable(f.tokens for f in features))
     language = _guess_language(words, stopwords, min_hits, min_share)
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
     refill = language != reuse_language
@@ -96,13 +104,15 @@ def compute_features(
 
 
 def _guess_language(
-    words: Counter[str], stopwords: Mapping[str, frozenset[str]], min_hits: int, min_share: float
+    words: list[str], stopwords: Mapping[str, frozenset[str]], min_hits: int, min_share: float
 ) -> str | None:
-    total = sum(words.values())
+    total = len(words)
+    # Only stop words are counted, in one C-level pass: far fewer than all the words.
+    counts = Counter(filter(frozenset().union(*stopwords.values()).__contains__, words))
     best: tuple[int, str] | None = None
     # Sorted languages so that ties resolve the same way on every run.
     for lang in sorted(stopwords):
-        hits = sum(words[w] for w in stopwords[lang].intersection(words))
+        hits = sum(map(counts.__getitem__, stopwords[lang].intersection(counts)))
         if hits >= min_hits and hits >= min_share * total and (best is None or hits > best[0]):
             best = (hits, lang)
     return best[1] if best else None
@@ -111,20 +121,23 @@ def _guess_language(
 def _fill(text: str, f: Features) -> None:
     words = text.translate(_TO_SPACE).split()
     key = " ".join(words).casefold()
-    tokens = key.split()
+    tokens = tuple(key.split())
     n_words = len(tokens)
     n_chars = len(text)
     f.folded = text.casefold()
-    f.tokens = tuple(tokens)
+    f.tokens = tokens
     f.key = key
     f.n_chars = n_chars
     f.n_words = n_words
     f.n_tokens = n_words + (len(_UNSPACED.findall(text)) // 2 if not text.isascii() else 0)
     f.ends_sentence = text.rstrip(_TRAILING)[-1:] in _TERMINALS
-    f.letter_ratio = sum(map(len, tokens)) / n_chars if n_chars else 0.0
+    # The key is the words joined by single spaces (casefolding never makes white
+    # space), so its length less the spaces is the letters' count; digits likewise
+    # all survive into it (nothing casefolds to an ASCII digit), and it is shorter.
+    f.letter_ratio = (len(key) - n_words + 1) / n_chars if n_words else 0.0
     # Ten C-level counts beat a per-character loop; ASCII digits are what matters here
     # (dates, prices, scores, archive lists).
-    f.digit_ratio = sum(map(text.count, _DIGITS)) / n_chars if n_chars else 0.0
+    f.digit_ratio = sum(map(key.count, _DIGITS)) / n_chars if n_chars else 0.0
     # Capitalisation only matters for short lines and for how a block opens: the first
     # 40 words. Title-case or all-capitals words are the capitalised ones.
     opening = words[:40]

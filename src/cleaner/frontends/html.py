@@ -35,7 +35,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..blocks import Block, BlockKind, Removal
 from ..config import Config
 from ..rules.base import Rule
-from ..rules.html import OutsideMainContainer, TreeRule, name_tokens
+from ..rules.html import TreePlan, TreeRule, lower_case_tokens, name_tokens
 
 # -- element categories ----------------------------------------------------------------
 
@@ -146,6 +146,12 @@ _HAS_DIGIT = re.compile(r"\d")
 #: A judged element whose verdict is not cached yet (``None`` is a verdict).
 _UNJUDGED: Any = object()
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Block kinds as plain names: reading an Enum member off its class is slow in a hot loop.
+_HEADING = BlockKind.HEADING
+_CAPTION = BlockKind.CAPTION
+_QUOTE = BlockKind.QUOTE
+_LIST_ITEM = BlockKind.LIST_ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
 #: Block elements made into one block without walking inside: pruned at once on a match.
 _LEAF_BLOCKS = frozenset({"pre", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -156,6 +162,7 @@ _LAYOUT_SIGNS = (
 )
 #: Elements marking the main content; their ancestors are never pruned.
 _MARKER_SELECTOR = "main, [role=main], [itemprop~=articleBody], article, [role=article]"
+_PARAGRAPH_OR_MARKER = f"p, {_MARKER_SELECTOR}"
 
 #: The best prose anchor outside subtrees the tree rules match is taken when its score
 #: is at least this share of the best anchor's inside them.
@@ -352,7 +359,7 @@ def parse_html(html: str) -> LexborHTMLParser:
 
 def html_to_blocks(
     page: str | LexborHTMLParser,
-    rules: Sequence[Rule] | None = None,
+    rules: Sequence[Rule] | TreePlan | None = None,
     config: Config | None = None,
 ) -> list[Block]:
     """The blocks of an HTML page, pruned subtrees and outside-container blocks removed.
@@ -360,19 +367,21 @@ def html_to_blocks(
     ``page`` is the HTML or a tree from ``parse_html`` (so that a caller can read the
     page's metadata from the same parse first; this function changes the tree).
     ``rules`` are the pipeline's enabled rules (only the ``TreeRule``s among them act
-    here); ``None`` means every built-in tree rule with ``config``.
+    here), or their ``TreePlan`` (what a ``Cleaner`` passes: built once, not per page);
+    ``None`` means every built-in tree rule with ``config``.
     """
     config = config or Config()
-    if rules is None:
-        rules = _default_tree_rules(config)
-    tree_rules = [r for r in rules if isinstance(r, TreeRule)]
+    if isinstance(rules, TreePlan):
+        plan = rules
+    else:
+        plan = TreePlan(rules if rules is not None else _default_tree_rules(config))
     tree = parse_html(page) if isinstance(page, str) else page
     body = tree.body
     if body is None:
         return []
     for node in body.css(_DROP_SELECTOR):
         node.decompose()
-    return _Page(body, tree_rules, config).blocks()
+    return _Page(body, plan, config).blocks()
 
 
 def _default_tree_rules(config: Config) -> list[Rule]:
@@ -386,33 +395,50 @@ def _default_tree_rules(config: Config) -> list[Rule]:
 class _Page:
     """One page on its way to blocks. Built per call; nothing outlives it."""
 
-    def __init__(self, body: LexborNode, rules: list[TreeRule], config: Config) -> None:
+    def __init__(self, body: LexborNode, plan: TreePlan, config: Config) -> None:
         self.body = body
         self.config = config
-        self.rules = [r for r in rules if not isinstance(r, OutsideMainContainer)]
-        self.container_rule = next((r for r in rules if isinstance(r, OutsideMainContainer)), None)
-        self.tag_rules: dict[str, TreeRule] = {}
-        for rule in self.rules:
-            for tag in rule.tags:
-                self.tag_rules.setdefault(tag, rule)
-        self.anchor_rules = [
-            r for r in self.rules if type(r).check_anchor is not TreeRule.check_anchor
-        ]
-        self.attr_rules = [r for r in self.rules if r.attributes]
-        self.watched = frozenset().union(*(r.attributes for r in self.attr_rules))
-        self.vocab_rules = [r for r in self.rules if r.first_tokens]
-        self._token_rules: dict[str, list[tuple[int, TreeRule]]] | None = None
+        self.container_rule = plan.container_rule
+        self.tag_rules = plan.tag_rules
+        self.anchor_rules = plan.anchor_rules
+        self.attr_rules = plan.attr_rules
+        self.watched = plan.watched
+        self.vocab_rules = plan.vocab_rules
+        self.first_tokens = plan.first_tokens
+        self.token_rules = plan.token_rules
         #: Verdicts (priority, rule, reason) per class attribute and per class name or id.
         self._by_class: dict[str, Any] = {}
         self._by_name: dict[str, Any] = {}
         self._body_chars: int | None = None
         self._labels: dict[int, str] = {}
-        self.protected, self.weakly_protected, self.markers = self._find_markers()
-        self.anchor_chain = self._prose_anchor()
+        paragraphs, marked = self._paragraphs_and_markers()
+        self.protected, self.weakly_protected, self.markers = self._find_markers(marked)
+        self.anchor_chain = self._prose_anchor(paragraphs)
 
     # -- judging elements before the walk ---------------------------------------------
 
-    def _find_markers(self) -> tuple[set[int], set[int], dict[int, int]]:
+    def _paragraphs_and_markers(self) -> tuple[list[LexborNode], list[LexborNode]]:
+        """The ``<p>`` elements and the elements ``_MARKER_SELECTOR`` matches, in page
+        order, as two separate queries would give them.
+
+        One query finds both: each query walks the whole tree (about 0.1 ms a page).
+        A ``<p>`` is in the second list only through a role or itemprop attribute (and
+        the engine reports an element once per selector it matches); when a page has
+        such a ``<p>``, the two queries run after all.
+        """
+        paragraphs: list[LexborNode] = []
+        marked: list[LexborNode] = []
+        for node in self.body.css(_PARAGRAPH_OR_MARKER):
+            if node.tag != "p":
+                marked.append(node)
+                continue
+            attrs = node.attributes
+            if "role" in attrs or "itemprop" in attrs:
+                return self.body.css("p"), self.body.css(_MARKER_SELECTOR)
+            paragraphs.append(node)
+        return paragraphs, marked
+
+    def _find_markers(self, marked: list[LexborNode]) -> tuple[set[int], set[int], dict[int, int]]:
         """Elements holding a main-content marker, and the markers themselves.
 
         Markers map to 1 (``<main>``, role=main: the article is somewhere inside) or 2
@@ -425,7 +451,7 @@ class _Page:
         strong: list[LexborNode] = []
         articles: list[LexborNode] = []
         markers: dict[int, int] = {}
-        for node in self.body.css(_MARKER_SELECTOR):
+        for node in marked:
             tag = node.tag
             if tag == "main":
                 markers[node.mem_id] = 1
@@ -480,9 +506,21 @@ class _Page:
 
     def _match_classes(self, classes: str) -> tuple[int, TreeRule, str] | None:
         """The first vocabulary rule matching one of the class names, by priority."""
+        # Most class attributes name nothing the vocabularies know: when no token of any
+        # of the names starts a vocabulary entry, one set test says so.
+        tokens = lower_case_tokens(classes)
+        if tokens is not None and self.first_tokens.isdisjoint(tokens):
+            return None
         by_name = self._by_name
+        names = classes.split()
+        if len(names) == 1 and tokens is not None:
+            # A single lower-case name: its tokens are the ones just made.
+            hit = by_name.get(names[0], _UNJUDGED)
+            if hit is _UNJUDGED:
+                hit = by_name[names[0]] = self._match_name(names[0], tokens)
+            return hit
         best: tuple[int, TreeRule, str] | None = None
-        for name in classes.split():
+        for name in names:
             hit = by_name.get(name, _UNJUDGED)
             if hit is _UNJUDGED:
                 hit = by_name[name] = self._match_name(name)
@@ -498,17 +536,17 @@ class _Page:
                 return (rule, reason)
         return None
 
-    def _match_name(self, name: str) -> tuple[int, TreeRule, str] | None:
-        """The first vocabulary rule (priority, rule, reason) matching one class name."""
-        index = self._token_rules
-        if index is None:
-            # Which rules (by priority) have an entry starting with each token.
-            index = self._token_rules = {}
-            for priority, rule in enumerate(self.vocab_rules):
-                for token in rule.first_tokens:
-                    index.setdefault(token, []).append((priority, rule))
+    def _match_name(
+        self, name: str, tokens: list[str] | None = None
+    ) -> tuple[int, TreeRule, str] | None:
+        """The first vocabulary rule (priority, rule, reason) matching one class name
+        (whose ``name_tokens`` the caller may pass)."""
+        if tokens is None:
+            tokens = name_tokens(name)
+        if self.first_tokens.isdisjoint(tokens):
+            return None  # no vocabulary entry starts with any of its tokens
+        index = self.token_rules
         best: tuple[int, TreeRule, str] | None = None
-        tokens = name_tokens(name)
         for at, token in enumerate(tokens):
             for priority, rule in index.get(token, ()):
                 if best is not None and priority >= best[0]:
@@ -545,7 +583,7 @@ class _Page:
             return True
         return len(text) <= rule.max_share * self.body_chars()
 
-    def _prose_anchor(self) -> set[int] | None:
+    def _prose_anchor(self, paragraphs: list[LexborNode]) -> set[int] | None:
         """Ids of the prose anchor and its ancestors, found from ``<p>`` text alone.
 
         The anchor is the element whose paragraphs (and, at half weight, its children's)
@@ -556,7 +594,7 @@ class _Page:
         """
         scores: dict[int, float] = {}
         nodes: dict[int, LexborNode] = {}
-        for p in self.body.css("p"):
+        for p in paragraphs:
             length = len(p.text())
             if length < _ANCHOR_MIN_PARAGRAPH:
                 continue
@@ -651,8 +689,8 @@ class _Page:
             it, owner, ctx, is_block = stack[-1]
             for node in it:
                 tag = node.tag
-                kind = category.get(tag, _BLOCK)
-                if kind is _TEXT:
+                # Text nodes (half of all nodes) first, without the category look-up.
+                if tag == "-text":
                     text = node.text_content
                     if not text:
                         continue
@@ -666,6 +704,7 @@ class _Page:
                     if ctx & _IN_LINK:
                         seg_link += len(text.strip())
                     continue
+                kind = category.get(tag, _BLOCK)
                 if kind is _SKIPPED:
                     continue
                 if kind is _BREAK:
@@ -786,13 +825,16 @@ class _Page:
         anchor = max(range(n), key=direct.__getitem__)
         # Prefer an anchor outside comments and related teasers (a long comment can
         # outweigh a short article), unless that leaves little prose.
-        pruned_below = [False] * n
         hit = el.hit
-        for e in range(1, n):
-            pruned_below[e] = pruned_below[parent[e]] or (
-                hit[e] is not None and hit[e][0].holds_prose
-            )
-        if pruned_below[anchor]:
+        up = anchor
+        while up > 0 and (hit[up] is None or not hit[up][0].holds_prose):
+            up = parent[up]
+        if up > 0:  # the anchor lies in such a subtree: look at every element
+            pruned_below = [False] * n
+            for e in range(1, n):
+                pruned_below[e] = pruned_below[parent[e]] or (
+                    hit[e] is not None and hit[e][0].holds_prose
+                )
             outside = max(
                 (e for e in range(n) if not pruned_below[e]), key=direct.__getitem__, default=0
             )
@@ -806,7 +848,7 @@ class _Page:
                 e = parent[e]
         else:
             anchor = -1
-        blocks, owners = self._prune_deferred(blocks, owners, el, anchor_chain)
+        blocks, owners, values = self._prune_deferred(blocks, owners, values, el, anchor_chain)
         attributes = el.attrs
         for i, (block, owner) in enumerate(zip(blocks, owners, strict=True)):
             block.index = i
@@ -821,18 +863,26 @@ class _Page:
                     else "body"
                 )
         if self.container_rule is not None and anchor >= 0:
-            self._mark_outside_container(blocks, owners, el, anchor)
+            self._mark_outside_container(blocks, owners, values, el, anchor)
         return blocks
 
     def _prune_deferred(
-        self, blocks: list[Block], owners: list[int], el: _Elements, keep: set[int]
-    ) -> tuple[list[Block], list[int]]:
-        """Apply the block-level prunings the walk deferred; one block per pruned subtree."""
+        self,
+        blocks: list[Block],
+        owners: list[int],
+        values: list[float],
+        el: _Elements,
+        keep: set[int],
+    ) -> tuple[list[Block], list[int], list[float]]:
+        """Apply the block-level prunings the walk deferred; one block per pruned subtree.
+
+        Returns the blocks, their owners and their prose values (0 for pruned blocks).
+        """
         n = len(el.parent)
         parent = el.parent
         hits = el.hit
         if not any(hits):
-            return blocks, owners
+            return blocks, owners, values
         chars = [0] * n
         for block, owner in zip(blocks, owners, strict=True):
             if not block.pruned:
@@ -856,6 +906,7 @@ class _Page:
             root[e] = e
         out: list[Block] = []
         out_owners: list[int] = []
+        out_values: list[float] = []
         group: list[Block] = []
         group_root = -1
 
@@ -873,8 +924,9 @@ class _Page:
                 )
             )
             out_owners.append(parent[group_root])
+            out_values.append(0.0)
 
-        for block, owner in zip(blocks, owners, strict=True):
+        for block, owner, value in zip(blocks, owners, values, strict=True):
             r = root[owner]
             if r != group_root and group:
                 close()
@@ -883,11 +935,12 @@ class _Page:
             if r < 0:
                 out.append(block)
                 out_owners.append(owner)
+                out_values.append(value)
             else:
                 group.append(block)
         if group:
             close()
-        return out, out_owners
+        return out, out_owners, out_values
 
     # -- making blocks -----------------------------------------------------------------
 
@@ -903,26 +956,30 @@ class _Page:
         raw = "".join(parts)
         tag = element[3]
         ctx = element[2]
-        level = _HEADING_LEVEL.get(tag, 0)
-        if level:
-            kind = BlockKind.HEADING
-        elif ctx & _IN_CAPTION:
-            kind = BlockKind.CAPTION
-        elif ctx & _IN_QUOTE:
-            kind = BlockKind.QUOTE
-        elif ctx & _IN_ITEM:
-            kind = BlockKind.LIST_ITEM
-        else:
-            kind = BlockKind.PARAGRAPH
-        list_depth = ctx >> _LIST_SHIFT
-        ordered = bool(ctx & _ORDERED)
         if _BR in raw:
             texts = _split_breaks(raw)
+            # Link characters were counted without surrounding white space; so is the
+            # total.
+            total = sum(map(len, texts)) - (len(texts) - 1)
         else:
             text = " ".join(raw.split())
-            texts = [text] if text else []
-        # Link characters were counted without surrounding white space; so is the total.
-        total = sum(len(t) for t in texts) - (len(texts) - 1)
+            if not text:
+                return
+            texts = [text]
+            total = len(text)
+        level = _HEADING_LEVEL.get(tag, 0)
+        if level:
+            kind = _HEADING
+        elif ctx & _IN_CAPTION:
+            kind = _CAPTION
+        elif ctx & _IN_QUOTE:
+            kind = _QUOTE
+        elif ctx & _IN_ITEM:
+            kind = _LIST_ITEM
+        else:
+            kind = _PARAGRAPH
+        list_depth = ctx >> _LIST_SHIFT
+        ordered = bool(ctx & _ORDERED)
         density = min(1.0, link_chars / total) if total > 0 else 0.0
         for text in texts:
             block = Block(
@@ -932,6 +989,7 @@ class _Page:
                 heading_level=level,
                 tag=tag,
                 link_density=density,
+                node=element[0],
             )
             if list_depth:
                 block.list_depth = list_depth
@@ -953,6 +1011,7 @@ class _Page:
                     index=len(blocks),
                     text="\n".join(line.rstrip() for line in lines),
                     kind=BlockKind.CODE,
+                    node=node,
                     tag="pre",
                     path=path,
                 )
@@ -984,6 +1043,7 @@ class _Page:
                 path=path,
                 link_density=min(1.0, link_chars / len(text)),
                 rows=tuple(rows),
+                node=node,
             )
         )
         owners.append(el)
@@ -1007,7 +1067,12 @@ class _Page:
     # -- the main content container ----------------------------------------------------
 
     def _mark_outside_container(
-        self, blocks: list[Block], owners: list[int], el: _Elements, anchor: int
+        self,
+        blocks: list[Block],
+        owners: list[int],
+        values: list[float],
+        el: _Elements,
+        anchor: int,
     ) -> None:
         """Remove kept blocks outside the main container.
 
@@ -1020,9 +1085,9 @@ class _Page:
         parent = el.parent
         n = len(parent)
         score = [0.0] * n
-        for block, owner in zip(blocks, owners, strict=True):
-            if not block.pruned:
-                score[owner] += _prose_value(block)
+        for value, owner in zip(values, owners, strict=True):
+            if value:  # pruned blocks have none
+                score[owner] += value
         for e in range(n - 1, 0, -1):
             score[parent[e]] += score[e]
         best = anchor
@@ -1049,10 +1114,10 @@ class _Page:
         for e in range(up + 1, el.end[up]):
             if inside[parent[e]]:
                 inside[e] = True
-        span = f"the main content is {self._element_label(el, best)}"
+        reason = f"outside the main container (the main content is {self._element_label(el, best)})"
         for block, owner in zip(blocks, owners, strict=True):
             if block.removal is None and not inside[owner]:
-                block.remove(rule.name, rule.family, f"outside the main container ({span})")
+                block.remove(rule.name, rule.family, reason)
                 block.pruned = True
 
 

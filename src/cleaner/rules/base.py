@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 import regex
 
 from ..blocks import Block
 from ..config import Config
-from ..phrases import PhraseBook, alternation
+from ..phrases import PhraseBook, phrase_to_pattern
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
@@ -97,12 +97,14 @@ class LineRule(Rule):
     """A rule that judges each kept block on its own: subclasses define ``reason_for``."""
 
     def apply(self, doc: Document) -> None:
-        for block in doc.kept():
-            if block.pruned:
-                continue
-            reason = self.reason_for(block, doc)
-            if reason:
-                self.remove(block, reason)
+        # A plain loop over the list (no generator, one attribute look-up): this runs
+        # for every kept block under every line rule.
+        reason_for = self.reason_for
+        for block in doc.blocks:
+            if block.removal is None and not block.pruned:
+                reason = reason_for(block, doc)
+                if reason:
+                    self.remove(block, reason)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         raise NotImplementedError
@@ -114,45 +116,55 @@ def whole_line_pattern(alternation: str | None) -> regex.Pattern[str] | None:
     return regex.compile(rf"^{_EDGE}{_WORD_START}{alternation}{_WORD_END}{_EDGE}$", PHRASE_FLAGS)
 
 
-class LineMatcher(NamedTuple):
-    """Whether a casefolded text is one phrase of a list and nothing else but edge
-    punctuation, digits and symbols: what ``whole_line_pattern`` of the list's
-    alternation matches, found faster.
+def literal_trie(phrases: Iterable[str]) -> str | None:
+    """The literal phrases (not ``re:``) of a list as one regex, a trie of characters;
+    None when there are none.
 
-    One alternation of a few hundred phrases is tried phrase after phrase (some 12 µs
-    a short block); here the literal phrases are a trie of characters (about 1 µs),
-    and the ``re:`` phrases are tried only on texts holding a literal one of them
-    requires (``required_literals``). Either way the text matches exactly when one
-    phrase matches it whole; which phrase does not matter to a yes-or-no answer.
-    A tuple, so that tools listing a rule's compiled patterns find these.
+    It matches what ``phrases.alternation`` of the same phrases matches, and at a given
+    place the same text: phrases sharing a prefix part ways on a character, so only
+    a phrase and its own extension can both match there, and the trie, like the
+    longest-first alternation, tries the extension first. Matching costs a step per
+    character instead of a try per phrase.
     """
-
-    #: The literal phrases, whole line.
-    literal: regex.Pattern[str] | None
-    #: The ``re:`` phrases, whole line.
-    patterns: regex.Pattern[str] | None
-    #: Literal text one of which every ``patterns`` match holds; None: no gate.
-    gate: regex.Pattern[str] | None
-
-    def match(self, folded: str) -> bool:
-        if self.literal is not None and self.literal.match(folded) is not None:
-            return True
-        if self.patterns is None:
-            return False
-        if self.gate is not None and self.gate.search(folded) is None:
-            return False
-        return self.patterns.match(folded) is not None
+    keys, _ = _phrase_keys(phrases, patterns=False)
+    return _word_start_groups(keys, {True: [], False: []})
 
 
-def line_matcher(phrases: Sequence[str]) -> LineMatcher | None:
-    """The ``LineMatcher`` of a phrase section (None when it is empty)."""
-    # The same split as ``phrases.alternation``: phrases starting with a letter or digit
-    # go behind a word boundary, the others not.
-    literal: dict[bool, list[list[str]]] = {True: [], False: []}
-    patterns: list[str] = []
+def line_matcher(phrases: Sequence[str]) -> regex.Pattern[str] | None:
+    """What ``whole_line_pattern`` makes of the alternation of ``phrases`` (one phrase
+    and nothing else but edge punctuation, digits and symbols), as a faster pattern.
+
+    One alternation of a few hundred phrases is tried phrase after phrase: some 12 µs
+    a short block. Here the literal phrases, and the literal text opening most ``re:``
+    phrases, form a trie of characters (the rest of such a pattern hangs off its last
+    character); the other ``re:`` phrases follow it. The set of texts matched is the
+    same; only which phrase matches may differ, which a whole-line yes-or-no test does
+    not see (``literal_trie`` is the one to search with).
+    """
+    keys, others = _phrase_keys(phrases, patterns=True)
+    return whole_line_pattern(_word_start_groups(keys, others))
+
+
+def _phrase_keys(
+    phrases: Iterable[str], *, patterns: bool
+) -> tuple[dict[bool, list[list[str]]], dict[bool, list[str]]]:
+    """Trie keys (lists of regex pieces) of the phrases, and the ``re:`` patterns that
+    cannot join the trie; each by whether the phrase starts with a letter or digit
+    (those go behind a word boundary, as in ``phrases.alternation``)."""
+    keys: dict[bool, list[list[str]]] = {True: [], False: []}
+    others: dict[bool, list[str]] = {True: [], False: []}
     for phrase in phrases:
         if phrase.startswith("re:"):
-            patterns.append(phrase)
+            if not patterns:
+                continue
+            pattern = phrase_to_pattern(phrase)
+            word_start = pattern[:1].isalnum()
+            split = _literal_prefix(pattern)
+            if split is None:
+                others[word_start].append(pattern)
+            else:
+                pieces, rest = split
+                keys[word_start].append([*pieces, f"(?:{rest})"] if rest else pieces)
             continue
         units: list[str] = []
         for word in phrase.split():
@@ -160,28 +172,84 @@ def line_matcher(phrases: Sequence[str]) -> LineMatcher | None:
                 units.append(r"\s+")
             units.extend(regex.escape(c) for c in word.casefold())
         if units:
-            literal[phrase[:1].isalnum()].append(units)
-    groups = [
-        (r"\b" if word_start else "") + f"(?:{trie_pattern(keys)})"
-        for word_start, keys in literal.items()
-        if keys
-    ]
-    literal_pattern = whole_line_pattern("(?:" + "|".join(groups) + ")") if groups else None
-    phrase_alternation = alternation(patterns)
-    if literal_pattern is None and phrase_alternation is None:
+            keys[phrase[:1].isalnum()].append(units)
+    return keys, others
+
+
+def _word_start_groups(
+    keys: dict[bool, list[list[str]]], others: dict[bool, list[str]]
+) -> str | None:
+    groups = []
+    for word_start in (True, False):
+        parts = [trie_pattern(keys[word_start])] if keys[word_start] else []
+        parts.extend(others[word_start])
+        if parts:
+            groups.append((r"\b" if word_start else "") + "(?:" + "|".join(parts) + ")")
+    return "(?:" + "|".join(groups) + ")" if groups else None
+
+
+#: Characters with a meaning in a pattern, and the ones that repeat what precedes them.
+_REGEX_META = frozenset(".^$*+?{}[]\\|()")
+_QUANTIFIERS = frozenset("*+?{")
+_BACKREFERENCE = regex.compile(r"\\\d|\(\?P=")
+
+
+def _literal_prefix(pattern: str) -> tuple[list[str], str] | None:
+    """The literal characters opening a pattern (as escaped pieces) and the rest of it:
+    ``posted:?`` -> ``p o s t e d`` and ``:?``. None when it opens with no literal text,
+    or when splitting could change it: an alternation at its top level (the prefix
+    would belong to the first branch only) or a backreference."""
+    if _BACKREFERENCE.search(pattern):
         return None
-    gate = None
-    if phrase_alternation is not None:
-        required = required_literals(phrase_alternation)
-        if required is not None:
-            trie = trie_pattern([[regex.escape(c) for c in text] for text in required])
-            gate = regex.compile(trie, PHRASE_FLAGS)
-    return LineMatcher(literal_pattern, whole_line_pattern(phrase_alternation), gate)
+    try:
+        if _has_top_level_bar(pattern):
+            return None
+    except _Unsupported:
+        return None
+    pieces: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            escaped = pattern[i + 1 : i + 2]
+            if not escaped or escaped.isalnum() or escaped == "_":
+                break  # a class (\d, \s ...) or an escape with arguments
+            char, j = escaped, i + 2
+        elif c in _REGEX_META:
+            break
+        else:
+            char, j = c, i + 1
+        if j < n and pattern[j] in _QUANTIFIERS:
+            break  # the character is repeated or optional: it belongs to the rest
+        pieces.append(regex.escape(char))
+        i = j
+    return (pieces, pattern[i:]) if pieces else None
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip_set(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def trie_pattern(keys: Iterable[Sequence[str]]) -> str:
     """A regex matching any of ``keys`` (each a sequence of regex pieces, such as escaped
-    characters), with shared prefixes merged: ``ab``, ``ac`` -> ``a(?:b|c)``."""
+    characters), with shared prefixes merged: ``ab``, ``ac`` -> ``a(?:b|c)``. Where a
+    key ends inside another, the longer one is tried first."""
     end = ""  # marks where a key ends (no piece is empty)
     root: dict[str, Any] = {}
     for key in keys:

@@ -54,20 +54,27 @@ class ContainedDuplicate(Rule):
         # A block contained in another holds that block's rarest word at the matching
         # place: look each block up at the few places its rarest word occurs (one search
         # per block through all the others would be quadratic on long pages).
-        words = [b.features.key.split() for b in candidates]
+        # ``tokens`` are the words of ``key``, already split.
+        words = [b.features.tokens for b in candidates]
         frequency = Counter(chain.from_iterable(words))
         anchors: list[tuple[str, int] | None] = []
         wanted: set[str] = set()
         for tokens in words:
             # No tokens: words made of combining marks alone have an empty key.
             anchor = min(tokens, key=frequency.__getitem__) if tokens else None
-            if anchor is None or frequency[anchor] > MAX_ANCHOR_OCCURRENCES:
+            # A rarest word found only once is only in the block itself: no other block
+            # holds a copy of it (most blocks, so most pages look nothing up).
+            if anchor is None or not 1 < frequency[anchor] <= MAX_ANCHOR_OCCURRENCES:
                 anchors.append(None)
                 continue
             anchors.append((anchor, tokens.index(anchor)))
             wanted.add(anchor)
+        if not wanted:
+            return
         places: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for c, tokens in enumerate(words):
+            if wanted.isdisjoint(tokens):
+                continue
             for p, word in enumerate(tokens):
                 if word in wanted:
                     places[word].append((c, p))

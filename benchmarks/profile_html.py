@@ -1,0 +1,138 @@
+"""Where the time of the HTML path goes, stage by stage, per page.
+
+    python benchmarks/profile_html.py                  # stage table, best of 5 runs a page
+    python benchmarks/profile_html.py --cprofile 25    # plus the 25 costliest functions
+    python benchmarks/profile_html.py --limit 60 --repeat 3
+
+Each page runs through the same steps as ``Cleaner.explain`` on HTML, each step timed
+on its own: input checks, parse, dropping code elements, markers and the prose anchor,
+the walk (blocks and the main container), text features, every rule, and building the
+result. Each page runs ``--repeat`` times and each stage counts its fastest run on that
+page (the one least disturbed by other work on a shared machine); the table sums those
+over the pages, in milliseconds per page. This is a diagnostic, not a benchmark: the
+ratios to the peers come from ``run.py --speed``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import importlib.util
+import pstats
+import sys
+from pathlib import Path
+from time import perf_counter
+
+ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):
+    sys.path.insert(0, str(ROOT))
+    if importlib.util.find_spec("cleaner") is None:
+        sys.path.insert(0, str(ROOT / "src"))
+
+from benchmarks.measure import load_html_pages  # noqa: E402
+from cleaner.features import compute_features  # noqa: E402
+from cleaner.frontends import html as front  # noqa: E402
+from cleaner.inputs import coerce  # noqa: E402
+from cleaner.pipeline import Cleaner, _decision  # noqa: E402
+from cleaner.render import render_text  # noqa: E402
+from cleaner.rules import Document  # noqa: E402
+from cleaner.rules.html import TreePlan, TreeRule  # noqa: E402
+
+DEFAULT_DATA = Path("/work/shared/benchmarks/zyte/html")
+
+
+def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
+    """One page through the HTML path, adding each stage's seconds to ``times``."""
+    cfg = cleaner.config
+    rules = cleaner.rules
+    plan = TreePlan(rules)  # the Cleaner holds one; built here outside the timings
+
+    def lap(stage: str, start: float) -> float:
+        now = perf_counter()
+        times[stage] = times.get(stage, 0.0) + now - start
+        return now
+
+    t = perf_counter()
+    text, _ = coerce(page, "html", cfg.max_input_bytes, cfg.max_blocks)
+    t = lap("input checks", t)
+    tree = front.parse_html(text)
+    t = lap("parse", t)
+    body = tree.body
+    if body is None:
+        return
+    for node in body.css(front._DROP_SELECTOR):
+        node.decompose()
+    t = lap("drop code", t)
+    state = front._Page(body, plan, cfg)
+    t = lap("markers + anchor", t)
+    blocks = state.blocks()
+    t = lap("walk + container", t)
+    stopwords = cleaner._phrases.stopwords
+    language = compute_features(blocks, stopwords, cfg.language_min_hits, cfg.language_min_share)
+    t = lap("features", t)
+    doc = Document(blocks, cfg, language, stopwords.get(language, frozenset()), "html", None)
+    for rule in rules:
+        if isinstance(rule, TreeRule):
+            continue
+        rule.apply(doc)
+        t = lap(f"  rule {rule.name}", t)
+    render_text(blocks)
+    tuple(_decision(b) for b in blocks)
+    lap("result", t)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dir of *.html.gz pages")
+    ap.add_argument("--repeat", type=int, default=5, help="runs a page; the fastest counts (5)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N pages (all)")
+    ap.add_argument("--cprofile", type=int, default=0, metavar="N", help="top N functions")
+    args = ap.parse_args(argv)
+    pages = list(load_html_pages(args.data).values())
+    if args.limit:
+        pages = pages[: args.limit]
+    if not pages:
+        print(f"no pages under {args.data}", file=sys.stderr)
+        return 2
+    cleaner = Cleaner()
+    cleaner.clean(pages[0], kind="html")  # warm-up: lazy imports
+    best: dict[str, float] = {}
+    whole = 0.0
+    for page in pages:
+        fastest: dict[str, float] = {}
+        for _ in range(args.repeat):
+            times: dict[str, float] = {}
+            run_page(cleaner, page, times)
+            for stage, seconds in times.items():
+                fastest[stage] = min(fastest.get(stage, float("inf")), seconds)
+        for stage, seconds in fastest.items():
+            best[stage] = best.get(stage, 0.0) + seconds
+        runs = []
+        for _ in range(args.repeat):
+            start = perf_counter()
+            cleaner.clean(page, kind="html")
+            runs.append(perf_counter() - start)
+        whole += min(runs)
+    n = len(pages)
+    print(f"{n} pages, fastest of {args.repeat} runs a page, ms per page")
+    rules_total = sum(s for k, s in best.items() if k.startswith("  rule"))
+    for stage, seconds in best.items():
+        if stage.startswith("  rule") and seconds * 1000 / n < 0.005:
+            continue
+        print(f"{stage:<32} {seconds * 1000 / n:7.3f}")
+    print(f"{'(all rules)':<32} {rules_total * 1000 / n:7.3f}")
+    print(f"{'sum of stages':<32} {sum(best.values()) * 1000 / n:7.3f}")
+    print(f"{'Cleaner.clean, end to end':<32} {whole * 1000 / n:7.3f}")
+    if args.cprofile:
+        profile = cProfile.Profile()
+        profile.enable()
+        for page in pages:
+            cleaner.clean(page, kind="html")
+        profile.disable()
+        stats = pstats.Stats(profile).sort_stats("tottime")
+        stats.print_stats(args.cprofile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""The fast paths of the pipeline give the answers of the plain ones they replace.
+
+Phrase tries and line matchers against the alternations they stand for, literal gates
+against the patterns they gate, the class-attribute shortcut against per-name tokens,
+the one-query marker search against two queries, the tree plan against per-page rule
+lists, the separator table against its definition.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+import cleaner.config
+from cleaner import Cleaner
+from cleaner.features import _TO_SPACE, words_of
+from cleaner.frontends.html import _MARKER_SELECTOR, _Page, html_to_blocks
+from cleaner.phrases import SECTIONS, PhraseBook, alternation
+from cleaner.rules.base import (
+    PHRASE_FLAGS,
+    line_matcher,
+    literal_trie,
+    required_literals,
+    trie_pattern,
+    whole_line_pattern,
+)
+from cleaner.rules.html import TreePlan, lower_case_tokens, name_tokens
+
+BOOK = PhraseBook(cleaner.config.SHIPPED_LANGUAGES)
+SECTION_NAMES = [s for s in SECTIONS if s != "stopwords" and BOOK.phrases(s)]
+# Pieces of real phrases and the punctuation, digits and spacing around them, so that
+# generated texts often match or nearly match a phrase.
+_PIECES = sorted(
+    {
+        w.casefold()
+        for s in SECTION_NAMES
+        for p in BOOK.phrases(s)
+        if not p.startswith("re:")
+        for w in p.split()
+    }
+    | {"1", "23", ":", "(4)", "•", "»", "-", "_", "'", "’", "©", "2024", "by", "x"}
+)
+texts = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5).flatmap(
+    lambda words: st.sampled_from([" ", "", "  "]).map(lambda sep: sep.join(words))
+)
+edged = st.tuples(st.sampled_from(["", "• ", "1. ", "» "]), texts, st.sampled_from(["", ":", " »"]))
+
+
+# -- whole-line matching ----------------------------------------------------------------
+
+
+@given(section=st.sampled_from(SECTION_NAMES), parts=edged)
+def test_line_matcher_matches_what_the_whole_line_alternation_matches(section, parts):
+    text = "".join(parts)
+    plain = whole_line_pattern(BOOK.pattern(section))
+    fast = line_matcher(BOOK.phrases(section))
+    assert bool(fast.match(text)) == bool(plain.match(text))
+
+
+def test_line_matcher_on_every_literal_phrase_and_near_misses():
+    for section in SECTION_NAMES:
+        plain = whole_line_pattern(BOOK.pattern(section))
+        fast = line_matcher(BOOK.phrases(section))
+        for phrase in BOOK.phrases(section):
+            if phrase.startswith("re:"):
+                continue
+            folded = phrase.casefold()
+            for text in (folded, f"• {folded} »", f"{folded} x", f"x{folded}", f"_{folded}"):
+                assert bool(fast.match(text)) == bool(plain.match(text)), (section, text)
+
+
+def test_line_matcher_takes_re_phrases_by_their_literal_opening():
+    fast = line_matcher(["Load more", "re:posted:?", "re:page \\d+ of \\d+", "re:(last )?updated"])
+    for text in ("load more", "posted", "posted:", "page 3 of 12", "updated", "last updated"):
+        assert fast.match(text), text
+    for text in ("load more now", "posted by", "page three of 12", "updates", "postedx"):
+        assert not fast.match(text), text
+
+
+def test_line_matcher_of_no_phrases_is_none():
+    assert line_matcher([]) is None
+
+
+# -- searching ---------------------------------------------------------------------------
+
+
+@given(section=st.sampled_from(SECTION_NAMES), parts=edged, tail=texts)
+def test_literal_trie_finds_the_same_match_as_the_alternation(section, parts, tail):
+    literal = [p for p in BOOK.phrases(section) if not p.startswith("re:")]
+    if not literal:
+        return
+    text = "".join(parts) + " " + tail
+    plain = regex.compile(alternation(literal), PHRASE_FLAGS).search(text)
+    fast = regex.compile(literal_trie(literal), PHRASE_FLAGS).search(text)
+    assert (plain and plain.span()) == (fast and fast.span())
+
+
+def test_trie_pattern_prefers_the_longer_of_two_nested_keys():
+    pattern = regex.compile(trie_pattern([list("cookie"), list("cookies"), list("cat")]))
+    assert pattern.match("cookies").group() == "cookies"
+    assert pattern.match("cookie jar").group() == "cookie"
+    assert pattern.match("cat").group() == "cat"
+    assert pattern.match("cow") is None
+
+
+def test_trie_pattern_of_no_keys_never_matches():
+    assert regex.compile(trie_pattern([])).search("anything") is None
+
+
+# -- literal gates -------------------------------------------------------------------------
+
+
+def test_required_literals_reads_the_text_a_match_needs():
+    assert required_literals(r"(website|site)\s+uses\s+cookies") == ("cookies",)
+    assert required_literals(r"(sd|hd|full\s+hd)") == ("sd", "hd", "full")
+    assert required_literals(r"copyright\s*(©|\([cс]\))") == ("copyright",)
+    assert required_literals(r"\(c\)\s*\d{4}") == ("(c)",)
+    assert required_literals(r"abc?") == ("ab",)
+    assert required_literals(r"(?:x)?y") == ("y",)
+
+
+def test_required_literals_declines_what_it_cannot_read():
+    for pattern in (r"\d+", r"(?i)abc", r"\p{L}+x?", r"[[:alpha:]]", r"a{e<=1}", r"(a)\1", r"x|\d"):
+        assert required_literals(pattern) is None, pattern
+
+
+@given(section=st.sampled_from(SECTION_NAMES), parts=edged)
+def test_a_gated_pattern_never_matches_a_text_its_gate_turns_away(section, parts):
+    text = "".join(parts)
+    for phrase in BOOK.phrases(section):
+        if not phrase.startswith("re:"):
+            continue
+        source = phrase[3:].strip()
+        gate = required_literals(source)
+        if gate is not None and regex.compile(source, PHRASE_FLAGS).search(text):
+            assert any(literal in text for literal in gate), (phrase, text)
+
+
+def test_notice_rule_still_finds_gated_patterns():
+    result = Cleaner().explain(
+        "A long enough paragraph of ordinary article text, with words, and more words.\n\n"
+        "© 2024 Example Media. All rights reserved.",
+        kind="text",
+    )
+    notices = [b for b in result.blocks if b.rule == "notice"]
+    assert [b.text for b in notices] == ["© 2024 Example Media. All rights reserved."]
+
+
+# -- HTML front-end ------------------------------------------------------------------------
+
+
+@given(
+    st.lists(st.sampled_from(["post", "Main", "nav", "share-bar", "col-md-8", "x_y"]), max_size=4)
+)
+def test_lower_case_tokens_are_the_names_tokens(names):
+    classes = " ".join(names)
+    tokens = lower_case_tokens(classes)
+    if classes.lower() != classes:
+        assert tokens is None
+    else:
+        assert tokens == [t for name in classes.split() for t in name_tokens(name)]
+
+
+def _page(html: str) -> _Page:
+    body = LexborHTMLParser(html).body
+    return _Page(body, TreePlan(Cleaner().rules), Cleaner().config)
+
+
+def test_one_query_finds_the_paragraphs_and_markers_two_queries_find():
+    html = (
+        "<body><main><article><p>One</p><p>Two</p></article>"
+        "<div role=main><p>Three</p></div></main><p>Four</p></body>"
+    )
+    page = _page(html)
+    paragraphs, marked = page._paragraphs_and_markers()
+    assert [p.mem_id for p in paragraphs] == [p.mem_id for p in page.body.css("p")]
+    assert [m.mem_id for m in marked] == [m.mem_id for m in page.body.css(_MARKER_SELECTOR)]
+    assert [m.tag for m in marked] == ["main", "article", "div"]
+
+
+def test_a_paragraph_marked_as_the_article_body_is_still_a_marker():
+    html = "<body><div><p itemprop=articleBody>Text</p><p role=main>More</p></div></body>"
+    page = _page(html)
+    paragraphs, marked = page._paragraphs_and_markers()
+    assert [p.mem_id for p in paragraphs] == [p.mem_id for p in page.body.css("p")]
+    assert [m.mem_id for m in marked] == [m.mem_id for m in page.body.css(_MARKER_SELECTOR)]
+    assert len(page.protected) > 0
+
+
+def test_a_tree_plan_gives_the_blocks_a_rule_list_gives():
+    html = (
+        "<html><body><nav class=menu><a href=/>Home</a></nav><div class=share-bar>Share</div>"
+        "<article><h1>Title</h1><p>" + "Some ordinary words of an article body. " * 8 + "</p>"
+        "<p>" + "Another paragraph with enough words in it. " * 6 + "</p></article>"
+        "<footer>Footer</footer></body></html>"
+    )
+    rules = Cleaner().rules
+
+    def shape(blocks):
+        return [(b.text, b.removal, b.path, b.pruned) for b in blocks]
+
+    assert shape(html_to_blocks(html, TreePlan(rules))) == shape(html_to_blocks(html, rules))
+
+
+# -- features ------------------------------------------------------------------------------
+
+
+def test_the_separator_table_splits_words_as_its_definition_says():
+    separators = regex.compile(r"[\p{P}\p{S}\p{C}\p{Z}]")
+    for c in map(chr, [*range(0, 0x3000), *range(0x1F000, 0x1FB00)]):
+        assert (_TO_SPACE[ord(c)] == " ") == bool(separators.match(c)), hex(ord(c))
+    # Past the table (the planes above the emoji) characters are word characters.
+    assert words_of("a\U00020000b \U0001d11ex") == ["a\U00020000b", "\U0001d11ex"]
+    assert words_of("naïve café—“quoted” 😀 emoji") == ["naïve", "café", "quoted", "emoji"]
