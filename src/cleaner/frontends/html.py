@@ -36,6 +36,7 @@ from ..blocks import Block, BlockKind, Removal
 from ..config import Config
 from ..rules.base import Rule
 from ..rules.html import TreePlan, TreeRule, lower_case_tokens, name_tokens
+from .tags import INLINE_TAGS, SKIP_TAGS
 
 # -- element categories ----------------------------------------------------------------
 
@@ -44,89 +45,9 @@ from ..rules.html import TreePlan, TreeRule, lower_case_tokens, name_tokens
 #: elements of ``_SKIP``; each tag here costs a pass of the selector engine.)
 _DROP_SELECTOR = "script, style, svg, template, select"
 #: Never walked into: no visible text of their own (what the drop above may leave).
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "svg",
-        "math",
-        "canvas",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "input",
-        "select",
-        "textarea",
-        "button",
-        "option",
-        "optgroup",
-        "datalist",
-        "img",
-        "picture",
-        "source",
-        "track",
-        "map",
-        "area",
-        "param",
-        "wbr",
-        "col",
-        "colgroup",
-        "frame",
-        "frameset",
-        "applet",
-        "-comment",
-    }
-)
+_SKIP = SKIP_TAGS
 #: Phrasing elements: their text belongs to the block around them.
-_INLINE = frozenset(
-    {
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "nobr",
-        "q",
-        "rb",
-        "rp",
-        "rt",
-        "rtc",
-        "ruby",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "label",
-        "output",
-        "meter",
-        "progress",
-        "blink",
-    }
-)
+_INLINE = INLINE_TAGS
 # What the walk does with a tag (anything else is a block-level element).
 _TEXT = "text"
 _SKIPPED = "skip"

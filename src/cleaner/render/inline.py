@@ -15,92 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
+from ..frontends.tags import INLINE_TAGS, SKIP_TAGS
+
 __all__ = ["InlineOptions", "inline_lines"]
 
 #: Phrasing elements: their text belongs to the block around them (as in the front-end).
-_INLINE = frozenset(
-    [
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "nobr",
-        "q",
-        "rb",
-        "rp",
-        "rt",
-        "rtc",
-        "ruby",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "label",
-        "output",
-        "meter",
-        "progress",
-        "blink",
-    ]
-)
+_INLINE = INLINE_TAGS
 #: Elements without visible text of their own, never walked into.
-_SKIP = frozenset(
-    [
-        "script",
-        "style",
-        "template",
-        "svg",
-        "math",
-        "canvas",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "input",
-        "select",
-        "textarea",
-        "button",
-        "option",
-        "optgroup",
-        "datalist",
-        "img",
-        "picture",
-        "source",
-        "track",
-        "map",
-        "area",
-        "param",
-        "wbr",
-        "col",
-        "colgroup",
-        "frame",
-        "frameset",
-        "applet",
-        "-comment",
-    ]
-)
+_SKIP = SKIP_TAGS
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
