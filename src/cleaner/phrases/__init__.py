@@ -42,7 +42,11 @@ def read_phrase_file(lang: str) -> dict[str, list[str]]:
     return parse_phrases(text, source=f"{lang}.txt")
 
 
-def parse_phrases(text: str, source: str = "<phrases>") -> dict[str, list[str]]:
+def parse_phrases(
+    text: str, source: str = "<phrases>", known: Iterable[str] | None = SECTIONS
+) -> dict[str, list[str]]:
+    """``[section]`` headers and one entry a line; ``known=None`` takes any section name."""
+    allowed = None if known is None else frozenset(known)
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -51,7 +55,7 @@ def parse_phrases(text: str, source: str = "<phrases>") -> dict[str, list[str]]:
             continue
         if line.startswith("[") and line.endswith("]"):
             name = line[1:-1].strip()
-            if name not in SECTIONS:
+            if allowed is not None and name not in allowed:
                 raise ConfigError(f"{source}:{lineno}: unknown section [{name}]")
             current = sections.setdefault(name, [])
             continue

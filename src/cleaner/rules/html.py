@@ -25,7 +25,7 @@ import regex
 from ..blocks import Block, BlockKind
 from ..config import Config
 from ..errors import ConfigError
-from ..phrases import PhraseBook
+from ..phrases import PhraseBook, parse_phrases
 from .base import Document, LineRule, Rule, quote
 
 #: The data file of class/id vocabularies, beside the phrase files.
@@ -56,19 +56,7 @@ def lower_case_tokens(names: str) -> list[str] | None:
 def read_hints() -> dict[str, list[str]]:
     """The sections of ``phrases/html_hints.txt`` as lists of entry lines."""
     text = resources.files("cleaner.phrases").joinpath(HINTS_FILE).read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1].strip(), [])
-        elif current is None:
-            raise ConfigError(f"{HINTS_FILE}:{lineno}: entry outside a [section]")
-        else:
-            current.append(line)
-    return sections
+    return parse_phrases(text, source=HINTS_FILE, known=None)
 
 
 class TreeRule(Rule):
