@@ -5,8 +5,8 @@ from __future__ import annotations
 from cleaner import Cleaner, Result
 
 PROSE = (
-    "The council voted on Tuesday to extend the program for another year, after a long "
-    "debate in which members weighed its cost against the number of families it has helped.",
+    "The council voted on Tuesday to extend the clinic program for another year, after a "
+    "long debate in which members weighed its cost against the families it has helped.",
     "Supporters said the money had been well spent and pointed to a report that found "
     "waiting times at the city's clinics had fallen by almost a third since it began.",
     "Critics, however, argued that the figures were too early to judge and that the "

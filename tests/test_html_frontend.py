@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import PROSE
 
 from cleaner import Cleaner, clean_and_explain, clean_article
 from cleaner.blocks import BlockKind
 from cleaner.frontends.html import MAX_NESTING, html_to_blocks, limit_nesting
-
-PROSE = (
-    "The council voted on Tuesday to extend the clinic program for another year, after a "
-    "long debate in which members weighed its cost against the families it has helped.",
-    "Supporters said the money had been well spent and pointed to a report that found "
-    "waiting times at the city's clinics had fallen by almost a third since it began.",
-    "Critics, however, argued that the figures were too early to judge and that the "
-    "council should have asked for an independent review before committing more funds.",
-    "The mayor said she would publish the full accounts in the spring so that residents "
-    "could see for themselves where every part of the budget had gone during the year.",
-)
 
 
 def blocks_of(html: str):

@@ -8,20 +8,11 @@ explanation: the piece is removed under the rule's own name (positive), or kept
 from __future__ import annotations
 
 import pytest
+from helpers import PROSE
 
 from cleaner import Cleaner, Result
 from cleaner.rules.html import TREE_RULES, TreeRule, name_tokens, read_hints
 
-PROSE = (
-    "The council voted on Tuesday to extend the clinic program for another year, after a "
-    "long debate in which members weighed its cost against the families it has helped.",
-    "Supporters said the money had been well spent and pointed to a report that found "
-    "waiting times at the city's clinics had fallen by almost a third since it began.",
-    "Critics, however, argued that the figures were too early to judge and that the "
-    "council should have asked for an independent review before committing more funds.",
-    "The mayor said she would publish the full accounts in the spring so that residents "
-    "could see for themselves where every part of the budget had gone during the year.",
-)
 MARK = "Quartermaster wombat lantern"  # the piece under test; no rule knows these words
 
 CLEANER = Cleaner()
