@@ -53,12 +53,14 @@ _LINE_SEPARATORS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", 
 _NON_BLANK_LINE = regex.compile(
     r"[^\s\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*+"
 )
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 #: How far into a document the charset declaration and the HTML sniff look.
 SNIFF_BYTES = 4096
 #: How much of the input the binary check and the charset guess look at.
 SAMPLE_BYTES = 64 * 1024
+#: How much of a ``str`` the binary check looks at: binary data decoded as text is dense
+#: with control characters from its first bytes on, and this check runs on every call.
+BINARY_SAMPLE_CHARS = 16 * 1024
 #: Above this share of control characters (other than tab, newline, form feed, carriage
 #: return and escape) in the sample, the input is binary. Random bytes have ~10 %.
 BINARY_CONTROL_SHARE = 0.05
@@ -169,10 +171,8 @@ def coerce(
     # Count before the text front-end builds a block (~1 KB each) per line.
     if kind == "text" and max_blocks is not None and text_blocks_exceed(text, max_blocks):
         check_block_count(max_blocks + 1, max_blocks)
-    if kind == "html" and _SURROGATE.search(text):
-        # The HTML parser works on UTF-8, which cannot hold lone surrogates; U+FFFD is
-        # what any UTF-8 round trip would leave. The text path keeps them as given.
-        text = _SURROGATE.sub("\ufffd", text)
+    # Lone surrogates stay: the text path keeps them as given, and the HTML front-end
+    # replaces them when it encodes the page for its parser.
     return text, kind
 
 
@@ -233,7 +233,7 @@ def _binary_text_kind(text: str) -> str | None:
         what = binary_kind(text[:16].encode("latin-1"))
     except UnicodeEncodeError:
         what = None
-    if what is None and control_share(text[:SAMPLE_BYTES]) > BINARY_CONTROL_SHARE:
+    if what is None and control_share(text[:BINARY_SAMPLE_CHARS]) > BINARY_CONTROL_SHARE:
         what = "too many control characters for text"
     return what
 

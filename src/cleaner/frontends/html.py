@@ -129,6 +129,7 @@ _NESTING_ESTIMATE = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>", re.DOTALL)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
 )
@@ -274,8 +275,18 @@ def _flatten(html: str, max_depth: int) -> str:
 
 
 def parse_html(html: str) -> LexborHTMLParser:
-    """Parse a page once (nesting limited first); the tree ``html_to_blocks`` takes."""
-    return LexborHTMLParser(limit_nesting(html))
+    """Parse a page once (nesting limited first); the tree ``html_to_blocks`` takes.
+
+    Lexbor reads UTF-8: the page is encoded here, once (the parser's own encoding of a
+    ``str`` costs as much again, and drops lone surrogates silently). Lone surrogates,
+    which UTF-8 cannot hold, become U+FFFD, as any UTF-8 round trip would leave them.
+    """
+    html = limit_nesting(html)
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:
+        data = _LONE_SURROGATE.sub("\ufffd", html).encode("utf-8")
+    return LexborHTMLParser(data)
 
 
 def html_to_blocks(
