@@ -7,7 +7,9 @@
 Each page runs through the same steps as ``Cleaner.explain`` on HTML, each step timed
 on its own: input checks, parse, dropping code elements, markers and the prose anchor,
 the walk (blocks and the main container), text features, every rule, and building the
-result. Each page runs ``--repeat`` times and each stage counts its fastest run on that
+result. A last line gives the floor under the walk: reading every node of the body
+once through selectolax (tag, text, attributes), with no logic. Each page runs
+``--repeat`` times and each stage counts its fastest run on that
 page (the one least disturbed by other work on a shared machine); the table sums those
 over the pages, in milliseconds per page. This is a diagnostic, not a benchmark: the
 ratios to the peers come from ``run.py --speed``.
@@ -81,6 +83,25 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     lap("result", t)
 
 
+def node_reads(page: str, times: dict[str, float]) -> None:
+    """What reading every node of the body once costs through selectolax, with no
+    logic at all: the floor under any walk in Python that looks at each node (its
+    tag, a text node's text, an element's attributes)."""
+    tree = front.parse_html(page)
+    body = tree.body
+    if body is None:
+        return
+    for node in body.css(front._DROP_SELECTOR):
+        node.decompose()
+    start = perf_counter()
+    for node in body.traverse(include_text=True):
+        if node.tag == "-text":
+            node.text_content  # noqa: B018 - the read is what is timed
+        else:
+            node.attributes  # noqa: B018
+    times["node reads (floor of a walk)"] = perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dir of *.html.gz pages")
@@ -97,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     cleaner = Cleaner()
     cleaner.clean(pages[0], kind="html")  # warm-up: lazy imports
     best: dict[str, float] = {}
+    reads: dict[str, float] = {}
     whole = 0.0
     for page in pages:
         fastest: dict[str, float] = {}
@@ -107,6 +129,14 @@ def main(argv: list[str] | None = None) -> int:
                 fastest[stage] = min(fastest.get(stage, float("inf")), seconds)
         for stage, seconds in fastest.items():
             best[stage] = best.get(stage, 0.0) + seconds
+        floor: dict[str, float] = {}
+        for _ in range(args.repeat):
+            times = {}
+            node_reads(page, times)
+            for stage, seconds in times.items():
+                floor[stage] = min(floor.get(stage, float("inf")), seconds)
+        for stage, seconds in floor.items():
+            reads[stage] = reads.get(stage, 0.0) + seconds
         runs = []
         for _ in range(args.repeat):
             start = perf_counter()
@@ -123,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'(all rules)':<32} {rules_total * 1000 / n:7.3f}")
     print(f"{'sum of stages':<32} {sum(best.values()) * 1000 / n:7.3f}")
     print(f"{'Cleaner.clean, end to end':<32} {whole * 1000 / n:7.3f}")
+    for stage, seconds in reads.items():
+        print(f"{stage:<32} {seconds * 1000 / n:7.3f}")
     if args.cprofile:
         profile = cProfile.Profile()
         profile.enable()
