@@ -39,14 +39,6 @@ PHRASE_RULES = frozenset(
 
 #: Pages that miss their bar today, and why (rule-level). Strict: they must fail.
 BELOW_BAR: dict[str, str] = {
-    "comwrap-dmexco-de": (
-        "author box survives: the heading 'Über Moritz Bachmann' (about + a name) is no "
-        "trailer phrase and the prose bio under it sits inside the main run"
-    ),
-    "educar-loja-pt": (
-        "author box survives: the heading 'Sobre Carlos Nadalim' (about + a name) is no "
-        "trailer phrase and the prose bio under it sits inside the main run"
-    ),
     "morebikes-clymer-review": (
         "the first body line, the 'Tested by: ... RRP: £23.99 More info: ...' spec "
         "line, is not prose and falls before the main run"

@@ -59,6 +59,40 @@ def test_trailer_heading_before_most_prose_is_left_alone() -> None:
     assert all(b.kept for b in result.blocks if b.text in PROSE)
 
 
+BIO = "Jane writes about energy policy and has covered the region since she moved there."
+
+
+def test_author_box_heading_cuts_the_rest_of_the_page() -> None:
+    result = explain(page("About Jane Doe", BIO, before=4, after=0))
+    assert removed_by(result, "About Jane Doe") == "trailer_zone"
+    assert "author box heading" in next(b.reason for b in result.blocks if b.rule)
+    assert removed_by(result, BIO) == "trailer_zone"
+    assert all(b.kept for b in result.blocks if b.text in PROSE)
+
+
+def test_author_box_heading_in_other_languages() -> None:
+    for heading in ("Über Moritz Bachmann", "Sobre Carlos Nadalim", "À propos de Anne Dupont"):
+        result = explain(page(heading, BIO, before=4, after=0))
+        assert removed_by(result, heading) == "trailer_zone", heading
+
+
+def test_about_without_a_name_is_no_author_box() -> None:
+    # A lower-case word after "about", a sentence, or more than three name words.
+    for line in (
+        "About the new tax rules",
+        "About Jane Doe.",
+        "About Jane Mary Ann Doe",
+        "About",
+    ):
+        result = explain(page(line, BIO, before=4, after=0))
+        assert removed_by(result, BIO) != "trailer_zone", line
+
+
+def test_author_box_heading_before_most_prose_is_left_alone() -> None:
+    result = explain(page("About Jane Doe", BIO, before=1, after=3))
+    assert all(b.kept for b in result.blocks if b.text in PROSE)
+
+
 def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
     comments = [
         f"Reader {i} wrote that the council had ignored the people who actually use the "

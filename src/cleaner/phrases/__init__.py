@@ -27,6 +27,7 @@ SECTIONS: tuple[str, ...] = (
     "media_stub",
     "media_label",
     "trailer_heading",
+    "author_heading",
     "recommendation_heading",
     "comments_heading",
     "notice",

@@ -6,7 +6,7 @@ import regex
 
 from ..blocks import Block
 from ..config import Config
-from ..phrases import PhraseBook
+from ..phrases import PhraseBook, alternation
 from .base import (
     PHRASE_FLAGS,
     Document,
@@ -62,17 +62,21 @@ class TrailerZone(Rule):
         "Everything from a trailer heading to the end of the page: a comment-section "
         "heading ('Comments', '34 responses to ...', 'Leave a reply') or a recommendation "
         "heading ('You may also like') once some prose lies above it, or another trailer "
-        "heading ('About this blog', 'Related articles', 'Most read') once most of the "
-        "page's prose lies above it."
+        "heading ('About this blog', 'Related articles', 'Most read', or an author box's "
+        "'About Jane Doe') once most of the page's prose lies above it."
     )
 
     max_heading_words = 10
     #: Comment headings may quote the article's title ("34 responses to 'Title'").
     max_comments_heading_words = 25
+    #: An author box heading names one to this many capitalised words ('About Jane Doe').
+    max_author_name_words = 3
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
+        lead = alternation(phrases.phrases("author_heading"))
+        self.author_lead = regex.compile(rf"{lead}\s+", PHRASE_FLAGS) if lead else None
         self.strong = tuple(
             (what, matcher)
             for what, section in (
@@ -108,16 +112,29 @@ class TrailerZone(Rule):
                         if matcher.match(folded) and not _in_share_bar(doc.blocks, i):
                             self._cut(doc, i, what)
                             return
-                if (
-                    self.trailer is not None
-                    and n_words <= self.max_heading_words
-                    and above >= needed
-                    and self.trailer.match(folded)
-                ):
-                    self._cut(doc, i, "trailer heading")
-                    return
+                if n_words <= self.max_heading_words and above >= needed:
+                    if self.trailer is not None and self.trailer.match(folded):
+                        self._cut(doc, i, "trailer heading")
+                        return
+                    if self._is_author_heading(block):
+                        self._cut(doc, i, "author box heading")
+                        return
             above += prose[i]
             blocks_above += prose[i] > 0
+
+    def _is_author_heading(self, block: Block) -> bool:
+        """'About' and a name: the lead words, then one to three capitalised words."""
+        f = block.features
+        if self.author_lead is None or f.ends_sentence or f.n_words < 2:
+            return False
+        m = self.author_lead.match(f.folded)
+        if m is None:
+            return False
+        # Casefolding may change lengths ('ß' -> 'ss'): count words, not characters.
+        name = block.text.split()[len(m.group(0).split()) :]
+        return 0 < len(name) <= self.max_author_name_words and all(
+            word[0].isupper() for word in name
+        )
 
     def _cut(self, doc: Document, start: int, what: str) -> None:
         heading = doc.blocks[start]
