@@ -297,6 +297,32 @@ def test_truncated_warc_fails_the_cut_record_only(tmp_path: Path) -> None:
     assert error["error"] == "TruncatedInputError"
 
 
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+@pytest.mark.parametrize("into_header", [5, 60, 200])
+def test_warc_cut_inside_a_record_header_is_reported(
+    tmp_path: Path, gz: bool, into_header: int
+) -> None:
+    _warc(
+        tmp_path / "whole.warc",
+        [(f"https://a.example/{i}", "200 OK", "text/plain", page(i).encode()) for i in range(3)],
+        gz=False,
+    )
+    whole = (tmp_path / "whole.warc").read_bytes()
+    starts = [i for i in range(len(whole)) if whole.startswith(b"WARC/1.", i)]
+    records = [whole[a:b] for a, b in zip(starts, [*starts[1:], len(whole)], strict=True)]
+    records[-1] = records[-1][:into_header]
+    # A .warc.gz holds each record as a gzip member of its own.
+    data = b"".join(map(gzip.compress, records)) if gz else b"".join(records)
+    name = "c.warc.gz" if gz else "c.warc"
+    (tmp_path / name).write_bytes(data)
+    proc = run(name, "--jsonl", "-", "--errors", "e.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert len(proc.stdout.decode().splitlines()) == 2
+    (error,) = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert error["error"] == "TruncatedInputError"
+    assert "header" in error["message"]
+
+
 def test_html_page(tmp_path: Path) -> None:
     pytest.importorskip("cleaner.frontends.html")
     body = "".join(f"<p>{p}</p>" for p in article(8))

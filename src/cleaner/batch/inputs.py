@@ -455,15 +455,23 @@ def _warc_records(
     except ImportError as exc:
         raise ImportError("reading WARC files needs warcio: pip install 'cleaner[warc]'") from exc
     number = 0
-    records = iter(ArchiveIterator(stream, arc2warc=True))
+    archive = ArchiveIterator(stream, arc2warc=True)
+    records = iter(archive)
     while True:
         where = f"{path}#{number + 1}"
         try:
             record = next(records, None)
         except Exception as exc:  # warcio raises many kinds on a damaged archive
+            if _at_end(stream):
+                exc = TruncatedInputError(f"the archive ends inside a record header ({exc!r})")
             yield _error_doc(path, where, _as_read_error(exc))
             return
         if record is None:
+            left = _unread_tail(archive)
+            if left:
+                # warcio ends quietly on a header cut short by the end of the archive.
+                message = f"the archive ends {left} bytes into a record header"
+                yield _error_doc(path, where, TruncatedInputError(message))
             return
         if not _is_page_record(record):
             continue
@@ -490,6 +498,29 @@ def _warc_records(
             yield _error_doc(path, doc_id, exc)
             return
         yield DocRef(seq=0, path=path, doc_id=doc_id, url=url, payload=payload, out_stem=name)
+
+
+def _at_end(stream: BinaryIO) -> bool:
+    """Whether nothing is left to read (a damaged archive, or one cut short)."""
+    try:
+        return not stream.read(1)
+    except Exception:  # a broken stream says nothing more
+        return False
+
+
+def _unread_tail(archive: object) -> int:
+    """Bytes after the last whole record that warcio read without making a record of
+    them: a record header cut short at the end of the archive. (``offset`` is where
+    warcio's last record ended, blank lines after it included.)"""
+    end = getattr(archive, "offset", None)
+    handle = getattr(archive, "fh", None)
+    if not isinstance(end, int) or handle is None:
+        return 0
+    try:
+        consumed = handle.tell()
+    except (OSError, ValueError):
+        return 0
+    return max(0, consumed - end)
 
 
 def _missing_bytes(raw_stream: object) -> int:
