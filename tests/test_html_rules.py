@@ -217,6 +217,35 @@ def test_first_h1_is_the_headline_and_later_headings_stay() -> None:
     assert rule_for(result) is None
 
 
+# -- duplicates on HTML: a copy printed twice goes, a distant repeat is the article's ----
+
+STANDFIRST = "Protesters gathered outside the council offices on Monday morning"
+
+
+def test_block_printed_twice_on_html_loses_its_second_copy() -> None:
+    # A standfirst (or a title, a caption) rendered twice in a row: responsive
+    # variants of one element, both in the markup.
+    twice = f"<p class='lead'>{STANDFIRST}</p><div class='lead-mobile'>{STANDFIRST}</div>"
+    result = explain(article(inside=twice))
+    assert [b.rule for b in result.blocks if b.text == STANDFIRST] == [None, "exact_duplicate"]
+
+
+def test_distant_repeat_on_html_is_kept() -> None:
+    # A step repeated far into the article (a recipe, a product list) is the page's own.
+    step = "Stir in the cherry tomatoes and cook for two more minutes"
+    filler = "".join(f"<p>{p}</p>" for p in PROSE)
+    result = explain(article(inside=f"<p>{step}</p>{filler}<p>{step}</p>"))
+    assert [b.rule for b in result.blocks if b.text == step] == [None, None]
+
+
+def test_distant_repeat_is_a_duplicate_without_the_html_distance() -> None:
+    step = "Stir in the cherry tomatoes and cook for two more minutes"
+    filler = "".join(f"<p>{p}</p>" for p in PROSE)
+    anywhere = Cleaner(html_duplicate_max_distance=None)
+    result = explain(article(inside=f"<p>{step}</p>{filler}<p>{step}</p>"), anywhere)
+    assert [b.rule for b in result.blocks if b.text == step] == [None, "exact_duplicate"]
+
+
 def test_html_block_rules_leave_text_input_alone() -> None:
     text = "\n\n".join([PROSE[0], "Read the full report here", PROSE[1]])
     result = Cleaner(disable={"chrome_phrase"}).explain(text, kind="text")

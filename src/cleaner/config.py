@@ -55,6 +55,12 @@ class Config:
     # -- duplicates ----------------------------------------------------------------------
     #: Shorter blocks are never treated as duplicates (headings, "Share" repeat legitimately).
     duplicate_min_chars: int = 20
+    #: On HTML, a repeat counts as a duplicate only this close (in blocks) after the
+    #: previous copy: the tree rules have already removed repeated page furniture, so
+    #: what repeats farther apart is the article's own (recipe steps, product specs),
+    #: while a caption or heading printed twice sits right after its first copy.
+    #: ``None``: any distance, as on the text path.
+    html_duplicate_max_distance: int | None = 3
     #: A block contained in a longer one is a duplicate if it has at least this many words.
     contained_min_words: int = 8
 

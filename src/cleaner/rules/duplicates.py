@@ -18,22 +18,34 @@ class ExactDuplicate(Rule):
     family = "duplicates"
     description = (
         "A block whose text (casefolded, punctuation and spacing ignored) appeared earlier "
-        "on the page: the first copy stays."
+        "on the page: the first copy stays. On HTML only a copy close after the previous "
+        "one (a caption or heading printed twice; Config.html_duplicate_max_distance)."
     )
 
     def apply(self, doc: Document) -> None:
-        first_seen: dict[str, int] = {}
+        # key -> (index of the first copy, position of the latest copy among the blocks
+        # the front-end kept)
+        seen: dict[str, tuple[int, int]] = {}
         minimum = self.config.duplicate_min_chars
+        max_distance = self.config.html_duplicate_max_distance if doc.kind == "html" else None
+        position = 0
         for block in doc.blocks:
-            key = block.features.key
-            # A block the front-end pruned is no first copy: the article keeps its own.
-            if block.features.repeats < 2 or len(key) < minimum or block.pruned:
+            # A block the front-end pruned is no copy: the article keeps its own.
+            if block.pruned:
                 continue
-            if key in first_seen:
-                if block.removal is None:
-                    self.remove(block, f"repeats block {first_seen[key]} {quote(block.text)}")
-            else:
-                first_seen[key] = block.index
+            position += 1
+            key = block.features.key
+            if block.features.repeats < 2 or len(key) < minimum:
+                continue
+            if key not in seen:
+                seen[key] = (block.index, position)
+                continue
+            first, latest = seen[key]
+            seen[key] = (first, position)
+            if block.removal is None and (
+                max_distance is None or position - latest <= max_distance
+            ):
+                self.remove(block, f"repeats block {first} {quote(block.text)}")
 
 
 class ContainedDuplicate(Rule):
