@@ -190,6 +190,35 @@ def test_an_article_marker_is_the_container() -> None:
     assert rule_for(explain(html)) == "outside_main_container"
 
 
+LONG_RELATED = (
+    "{mark} number {i}: the related post runs on at length about other things, with "
+    "long sentences that outweigh the short post above it, and then some more words."
+)
+
+
+def _post_with_related(h1: bool) -> str:
+    title = "<h1>Council extends</h1>" if h1 else "<h2>Council extends</h2>"
+    short = "".join(f"<p>{p[:90].rsplit(' ', 1)[0]}.</p>" for p in PROSE[:2])
+    related = "".join(
+        f"<article class='post'><h3>Related {i}</h3><p>{LONG_RELATED.format(mark=MARK, i=i)}"
+        f" {LONG_RELATED.format(mark='More', i=i)}</p></article>"
+        for i in range(3)
+    )
+    return f"<html><body><article class='post'>{title}{short}</article>{related}</body></html>"
+
+
+def test_the_article_with_the_h1_is_the_post_not_a_longer_related_one() -> None:
+    result = CLEANER.explain(_post_with_related(h1=True), kind="html")
+    assert PROSE[0][:40] in result.text
+    assert MARK not in result.text
+    assert rule_for(result) == "outside_main_container"
+
+
+def test_without_an_h1_the_longest_article_stays_the_anchor() -> None:
+    result = CLEANER.explain(_post_with_related(h1=False), kind="html")
+    assert MARK in result.text
+
+
 # -- block rules for HTML pages ------------------------------------------------------
 
 

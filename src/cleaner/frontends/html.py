@@ -755,6 +755,7 @@ class _Page:
                 if owner:
                     direct[parent[owner]] += value / 2
         anchor = max(range(n), key=direct.__getitem__)
+        anchor = _anchor_in_titled_article(blocks, owners, el, direct, anchor)
         # Prefer an anchor outside comments and related teasers (a long comment can
         # outweigh a short article), unless that leaves little prose.
         hit = el.hit
@@ -1082,6 +1083,43 @@ def _with_ancestors(nodes: list[LexborNode], into: set[int]) -> set[int]:
             into.add(node.mem_id)
             node = node.parent
     return into
+
+
+def _anchor_in_titled_article(
+    blocks: list[Block], owners: list[int], el: _Elements, direct: list[float], anchor: int
+) -> int:
+    """The best anchor inside the one article that carries the page's ``<h1>``, when
+    the page holds several articles and the best anchor lies outside it.
+
+    Blogs list related posts as ``<article>``s after the post; a related post with
+    longer paragraphs must not become the page's article. The post is the one titled
+    with the page's top heading (an ``<h1>``; teasers use lower levels).
+    """
+    parent = el.parent
+    marker = el.marker
+    if sum(1 for m in marker if m == 2) < 2:
+        return anchor
+    titled: set[int] = set()
+    for block, owner in zip(blocks, owners, strict=True):
+        if block.heading_level == 1 and not block.pruned:
+            e = owner
+            while e > 0 and marker[e] != 2:
+                e = parent[e]
+            titled.add(e)
+    if len(titled) != 1:
+        return anchor
+    (article,) = titled
+    if article <= 0:
+        return anchor
+    e = anchor
+    while e > 0 and e != article:
+        e = parent[e]
+    if e == article:
+        return anchor  # already inside it
+    best = max(range(article, el.end[article]), key=direct.__getitem__)
+    if direct[best] >= _ANCHOR_OUTSIDE_MIN_SHARE * direct[anchor]:
+        return best
+    return anchor
 
 
 def _prose_value(block: Block) -> float:
