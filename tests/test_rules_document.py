@@ -93,6 +93,13 @@ def test_author_box_heading_before_most_prose_is_left_alone() -> None:
     assert all(b.kept for b in result.blocks if b.text in PROSE)
 
 
+def test_read_more_button_inside_the_article_does_not_cut_it() -> None:
+    # "Read more" expanders sit between an article's first paragraphs and the rest.
+    text = "\n\n".join([PROSE[0], PROSE[1], PROSE[2], "Read More", PROSE[3], PROSE[1][::-1]])
+    result = explain(text)
+    assert removed_by(result, PROSE[3]) is None
+
+
 def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
     comments = [
         f"Reader {i} wrote that the council had ignored the people who actually use the "
