@@ -190,6 +190,23 @@ def test_an_article_marker_is_the_container() -> None:
     assert rule_for(explain(html)) == "outside_main_container"
 
 
+def test_teasers_cut_short_do_not_widen_the_container() -> None:
+    # A news ticker above the article: linked titles with summaries cut off by "...".
+    teasers = "".join(
+        f"<li><a href='/s{i}'>{MARK} story {i}</a> <span>The council said on Tuesday that "
+        f"the plan would be reviewed next spring by a panel of outside experts and...</span></li>"
+        for i in range(8)
+    )
+    page = (
+        "<html><body><div class='main'>"
+        f"<div class='ticker'><ul>{teasers}</ul></div>"
+        f"<div class='story'>{''.join(f'<p>{p}</p>' for p in PROSE)}</div>"
+        "</div></body></html>"
+    )
+    result = explain(page)
+    assert rule_for(result) == "outside_main_container"
+
+
 LONG_RELATED = (
     "{mark} number {i}: the related post runs on at length about other things, with "
     "long sentences that outweigh the short post above it, and then some more words."

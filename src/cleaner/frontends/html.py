@@ -94,6 +94,10 @@ _ANCHOR_OUTSIDE_MIN_SHARE = 0.1
 _BLOCK_COST = 25
 #: Blocks whose words average fewer characters than this (spaces included) hold no prose.
 _SHORT_WORDS = 3
+#: A block ending in an ellipsis is an excerpt cut short, a teaser's summary ("... may
+#: soon..."): the prose of another page, so it counts this much (nothing).
+_TRUNCATED_VALUE = 0.0
+_TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
 #: Paragraphs shorter than this do not vote for the prose anchor (captions, bylines).
 _ANCHOR_MIN_PARAGRAPH = 40
 #: Below this much paragraph text the anchor is not trusted before the walk.
@@ -1133,8 +1137,11 @@ def _prose_value(block: Block) -> float:
     if n < _SHORT_WORDS * (text.count(" ") + 1):
         return 0.0  # words this short are a symbol run or a tag cloud, not sentences
     value = (n - _BLOCK_COST) * (1.0 - block.link_density) ** 2
-    if text.rstrip()[-1:] not in ".!?…:;\"'”’»)。！？":
+    end = text.rstrip()
+    if end[-1:] not in ".!?…:;\"'”’»)。！？":
         value *= 0.5
+    elif end.endswith(_TRUNCATION_MARKS):
+        value *= _TRUNCATED_VALUE  # an excerpt cut short: a teaser's summary
     return value
 
 
