@@ -207,6 +207,28 @@ def test_teasers_cut_short_do_not_widen_the_container() -> None:
     assert rule_for(result) == "outside_main_container"
 
 
+def _body_with(box: str, tail: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PROSE[:3])
+    return (
+        "<html><body><article><h1>Council extends</h1><div class='body'>"
+        f"{body}{box}<p>{PROSE[3]}</p></div>{tail}</article></body></html>"
+    )
+
+
+def test_inline_related_box_inside_the_body_does_not_cut_the_article() -> None:
+    box = "<p>Related articles</p><h3><a href='/other'>Another story about the clinics</a></h3>"
+    result = CLEANER.explain(_body_with(box), kind="html")
+    assert PROSE[3] in result.text
+
+
+def test_related_section_after_the_body_is_still_cut() -> None:
+    teaser = f"{MARK} is a teaser that sums up another story in a sentence or two here."
+    tail = f"<div class='more'><p>Related articles</p><p>{teaser}</p></div>"
+    result = CLEANER.explain(_body_with("", tail), kind="html")
+    assert rule_for(result) == "trailer_zone"
+    assert PROSE[3] in result.text
+
+
 LONG_RELATED = (
     "{mark} number {i}: the related post runs on at length about other things, with "
     "long sentences that outweigh the short post above it, and then some more words."

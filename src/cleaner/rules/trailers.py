@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..blocks import Block
+from ..blocks import Block, BlockKind
 from ..config import Config
 from ..phrases import PhraseBook, alternation
 from .base import (
@@ -63,7 +63,8 @@ class TrailerZone(Rule):
         "heading ('Comments', '34 responses to ...', 'Leave a reply') or a recommendation "
         "heading ('You may also like') once some prose lies above it, or another trailer "
         "heading ('About this blog', 'Related articles', 'Most read', or an author box's "
-        "'About Jane Doe') once most of the page's prose lies above it."
+        "'About Jane Doe') once most of the page's prose lies above it (on HTML, not a box "
+        "inside the article's body, with the article going on after it)."
     )
 
     max_heading_words = 10
@@ -112,7 +113,11 @@ class TrailerZone(Rule):
                         if matcher.match(folded) and not _in_share_bar(doc.blocks, i):
                             self._cut(doc, i, what)
                             return
-                if n_words <= self.max_heading_words and above >= needed:
+                if (
+                    n_words <= self.max_heading_words
+                    and above >= needed
+                    and not _article_resumes(doc, prose, i)
+                ):
                     if self.trailer is not None and self.trailer.match(folded):
                         self._cut(doc, i, "trailer heading")
                         return
@@ -142,6 +147,29 @@ class TrailerZone(Rule):
         heading.remove(self.name, self.family, f"{what} {label}")
         for later in doc.blocks[start + 1 :]:
             self.remove(later, f"after the {what} {label} (block {heading.index})")
+
+
+def _article_resumes(doc: Document, prose: list[int], i: int) -> bool:
+    """On HTML, whether the prose around block ``i`` shares one parent element: the
+    heading is an inline box ('Read also: ...') inside the article's body, which goes
+    on after it. (A section of related links or an author box stands apart.)"""
+    if doc.kind != "html":
+        return False
+    blocks = doc.blocks
+    before = next((j for j in range(i - 1, -1, -1) if prose[j]), None)
+    # (The box's own title may be a heading; the article goes on in paragraphs.)
+    after = next(
+        (
+            j
+            for j in range(i + 1, len(prose))
+            if prose[j] and blocks[j].kind is not BlockKind.HEADING
+        ),
+        None,
+    )
+    if before is None or after is None:
+        return False
+    path = blocks[before].path
+    return bool(path) and path == blocks[after].path
 
 
 def _in_share_bar(blocks: list[Block], i: int) -> bool:
