@@ -71,6 +71,7 @@ POSITIVE = [
     ("related_markup", f"<ul class='related-posts'><li>{MARK}</li></ul>", "after"),
     ("share_markup", f"<div class='shareBar'>{MARK}</div>", "before"),
     ("share_markup", f"<div class='social'>{MARK}</div>", "after"),
+    ("share_markup", f"<div class='social-media-links'>{MARK}</div>", "after"),
     ("ad_markup", f"<div class='ad-slot'>{MARK}</div>", "inside"),
     ("ad_markup", f"<div id='ad'>{MARK}</div>", "inside"),
     ("newsletter_markup", f"<div class='newsletter-signup'>{MARK}</div>", "after"),
@@ -99,6 +100,8 @@ NEGATIVE = [
     f"<div class='tag-share'><p>{MARK}.</p></div>",
     f"<div class='has-comments'><p>{MARK}.</p></div>",
     f"<div class='comments-open'><p>{MARK}.</p></div>",
+    # An embedded post quoted by the article, not share buttons.
+    f"<div class='social-media-embed'><blockquote><p>{MARK}.</p></blockquote></div>",
     # Visible despite hiding-related attributes or look-alike classes.
     f"<p style='color: red'>{MARK}.</p>",
     f"<p aria-hidden='false'>{MARK}.</p>",

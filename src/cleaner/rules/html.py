@@ -94,11 +94,15 @@ class TreeRule(Rule):
         exact: set[tuple[str, ...]] = set()
         not_after: frozenset[str] = frozenset()
         not_before: frozenset[str] = frozenset()
+        unless: set[str] = set()
         if self.vocabulary:
             hints = read_hints()
             if self.vocabulary not in hints:
                 raise ConfigError(f"{HINTS_FILE} has no section [{self.vocabulary}]")
             for line in hints[self.vocabulary]:
+                if line.startswith("!"):
+                    unless.update(line[1:].lower().split())
+                    continue
                 whole = line.startswith("=")
                 tokens = tuple(name_tokens(line.lstrip("=")) if whole else line.lower().split())
                 if whole:
@@ -122,6 +126,9 @@ class TreeRule(Rule):
         }
         self._not_after = not_after
         self._not_before = not_before
+        #: Tokens that make a class name none of this vocabulary's ("social-embed" is
+        #: an embedded post, not share buttons).
+        self._unless = frozenset(unless)
 
     def apply(self, doc: Document) -> None:
         """Nothing to do on blocks: the front-end applied this rule to the tree."""
@@ -139,6 +146,8 @@ class TreeRule(Rule):
     def match_tokens(self, tokens: list[str], at: int) -> str | None:
         """The vocabulary entry matching ``tokens`` (one class name) from ``at``, or None."""
         if at > 0 and tokens[at - 1] in self._not_after:
+            return None
+        if self._unless and not self._unless.isdisjoint(tokens):
             return None
         for entry, length, exact, joined in self._candidates.get(tokens[at], ()):
             end = at + length
