@@ -80,6 +80,7 @@ POSITIVE = [
     ("sidebar_markup", f"<div id='sidebar'><p>{MARK}</p></div>", "outside"),
     ("byline_markup", f"<p class='byline'>{MARK}</p>", "before"),
     ("caption_markup", f"<div class='wp-caption-text'>{MARK}</div>", "inside"),
+    ("caption_markup", f"<div class='image top'><img src='a.jpg'><p>{MARK}</p></div>", "before"),
 ]
 
 
@@ -94,7 +95,7 @@ NEGATIVE = [
     # Whole tokens only: these names merely contain a vocabulary word.
     f"<div class='cookie-recipe'><p>{MARK}.</p></div>",
     f"<div class='shadow-box'><p>{MARK}.</p></div>",
-    f"<div class='header-image'><p>{MARK}.</p></div>",
+    f"<div class='header-intro'><p>{MARK}.</p></div>",
     f"<div class='loaded'><p>{MARK}.</p></div>",
     # A description of the element, not its role.
     f"<div class='tag-share'><p>{MARK}.</p></div>",
