@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import PROSE, explain, page, removed_by
 
 from cleaner import Cleaner
@@ -111,6 +112,17 @@ def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
     assert removed_by(result, "12 Comments") is not None
     assert {removed_by(result, c) for c in comments} == {"trailer_zone"}
     assert [b.text for b in result.kept] == [PROSE[0], PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Tell us what YOU think...", "Share your thoughts", "What are your thoughts?"]
+)
+def test_comment_prompts_open_the_comment_section(heading: str) -> None:
+    comment = "Reader 1 wrote that the council had ignored the people who use the clinics."
+    text = "\n\n".join([PROSE[0], PROSE[1], heading, comment])
+    result = explain(text)
+    assert removed_by(result, heading) == "trailer_zone"
+    assert removed_by(result, comment) == "trailer_zone"
 
 
 def test_comments_button_in_a_share_bar_does_not_cut() -> None:
