@@ -300,6 +300,14 @@ def test_prose_pages_detected_in_their_language(lang: str) -> None:
     assert all(b.kept for b in result.blocks)
 
 
+@pytest.mark.parametrize("lang", sorted(PROSE))
+def test_language_is_read_through_a_long_menu(lang: str) -> None:
+    # Two hundred menu items hold no stop words; the paragraphs still tell.
+    menu = [f"Section{i} Page{i}" for i in range(200)]
+    result = clean_and_explain("\n".join([*menu, "", *PROSE[lang][:2]]), kind="text")
+    assert result.language == lang
+
+
 def test_phrase_rules_listed_exist() -> None:
     from cleaner.rules import DEFAULT_RULES
 

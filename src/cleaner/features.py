@@ -52,6 +52,9 @@ _UNSPACED = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 _DIGITS = "0123456789"
+#: Blocks with fewer words do not vote for the page's language (unless no block has
+#: this many): menu items and labels carry hardly any stop words.
+LANGUAGE_MIN_BLOCK_WORDS = 8
 
 
 def words_of(text: str) -> list[str]:
@@ -89,7 +92,10 @@ def compute_features(
             _fill(block.text, f)
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
-    words = list(chain.from_iterable(f.tokens for f in features))
+    # The language is read from the longer blocks: menus and link lists hold few stop
+    # words and would dilute the share of a page that is mostly navigation.
+    longer = [f for f in features if f.n_words >= LANGUAGE_MIN_BLOCK_WORDS] or features
+    words = list(chain.from_iterable(f.tokens for f in longer))
     language = _guess_language(words, stopwords, min_hits, min_share)
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
     refill = language != reuse_language
