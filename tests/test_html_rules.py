@@ -78,6 +78,7 @@ POSITIVE = [
     ("navigation_markup", f"<ul class='breadcrumbs'><li>{MARK}</li></ul>", "before"),
     ("navigation_markup", f"<div class='pagination'>{MARK}</div>", "after"),
     ("sidebar_markup", f"<div id='sidebar'><p>{MARK}</p></div>", "outside"),
+    ("sidebar_markup", f"<div class='widget-area'><p>{MARK}</p></div>", "outside"),
     ("byline_markup", f"<p class='byline'>{MARK}</p>", "before"),
     ("caption_markup", f"<div class='wp-caption-text'>{MARK}</div>", "inside"),
     ("caption_markup", f"<div class='image top'><img src='a.jpg'><p>{MARK}</p></div>", "before"),
@@ -101,6 +102,8 @@ NEGATIVE = [
     f"<div class='tag-share'><p>{MARK}.</p></div>",
     f"<div class='has-comments'><p>{MARK}.</p></div>",
     f"<div class='comments-open'><p>{MARK}.</p></div>",
+    # A widget the class calls the article's: an embedded post inside the body.
+    f"<div class='sdc-article-widget'><blockquote><p>{MARK}.</p></blockquote></div>",
     # An embedded post quoted by the article, not share buttons.
     f"<div class='social-media-embed'><blockquote><p>{MARK}.</p></blockquote></div>",
     # Visible despite hiding-related attributes or look-alike classes.
