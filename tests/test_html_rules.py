@@ -197,6 +197,15 @@ def test_an_article_marker_is_the_container() -> None:
     assert rule_for(explain(html)) == "outside_main_container"
 
 
+TEAMS = ["England (Group A)", "Spain (Group F)", "Sweden (Group F)", "France (Group H)"]
+
+
+def test_short_plain_list_items_in_the_article_are_no_menu() -> None:
+    items = "".join(f"<li>{team}</li>" for team in TEAMS)
+    result = explain(article(inside=f"<ul>{items}</ul>"))
+    assert all(team in result.text for team in TEAMS)
+
+
 def test_teasers_cut_short_do_not_widen_the_container() -> None:
     # A news ticker above the article: linked titles with summaries cut off by "...".
     teasers = "".join(
