@@ -82,6 +82,8 @@ POSITIVE = [
     ("byline_markup", f"<p class='byline'>{MARK}</p>", "before"),
     ("caption_markup", f"<div class='wp-caption-text'>{MARK}</div>", "inside"),
     ("caption_markup", f"<div class='image top'><img src='a.jpg'><p>{MARK}</p></div>", "before"),
+    ("pull_quote_markup", f"<blockquote class='pull-quote'><p>{MARK}</p></blockquote>", "inside"),
+    ("pull_quote_markup", f"<div class='pullout'><p>{MARK}</p></div>", "inside"),
 ]
 
 
@@ -104,6 +106,8 @@ NEGATIVE = [
     f"<div class='comments-open'><p>{MARK}.</p></div>",
     # A widget the class calls the article's: an embedded post inside the body.
     f"<div class='sdc-article-widget'><blockquote><p>{MARK}.</p></blockquote></div>",
+    # A quotation the article makes, not a pull quote.
+    f"<blockquote class='quote'><p>{MARK}.</p></blockquote>",
     # An embedded post quoted by the article, not share buttons.
     f"<div class='social-media-embed'><blockquote><p>{MARK}.</p></blockquote></div>",
     # Visible despite hiding-related attributes or look-alike classes.

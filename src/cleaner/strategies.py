@@ -782,7 +782,7 @@ def _html_segment(segment: Segment) -> str:
     if kind == "pull_quote":
         return f'<blockquote class="pull-quote"><p>{first}</p></blockquote>'
     if kind == "paragraph_repeat":
-        return f'<div class="highlight"><p>{first}</p></div>'
+        return f'<div class="pullout"><p>{first}</p></div>'
     if kind == "inline_link":
         return f'<p class="related-inline"><a href="/news/related">{first}</a></p>'
     if kind == "newsletter":

@@ -396,6 +396,18 @@ class CaptionMarkup(_Vocabulary):
     max_share = 0.2
 
 
+class PullQuoteMarkup(_Vocabulary):
+    name = "pull_quote_markup"
+    family = "duplicates"
+    description = (
+        "Elements whose class or id names a pull quote: a line of the article printed "
+        "again, large, as decoration."
+    )
+    vocabulary = "pull_quote"
+    what = "a pull quote (the article's own words, repeated)"
+    max_share = 0.2
+
+
 class OverlayMarkup(_Vocabulary):
     name = "overlay_markup"
     family = "hidden"
@@ -497,6 +509,7 @@ TREE_RULES: tuple[type[TreeRule], ...] = (
     SidebarMarkup,
     BylineMarkup,
     CaptionMarkup,
+    PullQuoteMarkup,
     PageHeaderFooter,
     OutsideMainContainer,
 )
