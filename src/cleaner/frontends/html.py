@@ -95,8 +95,7 @@ _BLOCK_COST = 25
 #: Blocks whose words average fewer characters than this (spaces included) hold no prose.
 _SHORT_WORDS = 3
 #: A block ending in an ellipsis is an excerpt cut short, a teaser's summary ("... may
-#: soon..."): the prose of another page, so it counts this much (nothing).
-_TRUNCATED_VALUE = 0.0
+#: soon..."): the prose of another page, which counts for nothing here.
 _TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
 #: Paragraphs shorter than this do not vote for the prose anchor (captions, bylines).
 _ANCHOR_MIN_PARAGRAPH = 40
@@ -1136,12 +1135,12 @@ def _prose_value(block: Block) -> float:
         return 0.0
     if n < _SHORT_WORDS * (text.count(" ") + 1):
         return 0.0  # words this short are a symbol run or a tag cloud, not sentences
-    value = (n - _BLOCK_COST) * (1.0 - block.link_density) ** 2
     end = text.rstrip()
+    if end.endswith(_TRUNCATION_MARKS):
+        return 0.0
+    value = (n - _BLOCK_COST) * (1.0 - block.link_density) ** 2
     if end[-1:] not in ".!?…:;\"'”’»)。！？":
         value *= 0.5
-    elif end.endswith(_TRUNCATION_MARKS):
-        value *= _TRUNCATED_VALUE  # an excerpt cut short: a teaser's summary
     return value
 
 

@@ -113,16 +113,14 @@ class TrailerZone(Rule):
                         if matcher.match(folded) and not _in_share_bar(doc.blocks, i):
                             self._cut(doc, i, what)
                             return
-                if (
-                    n_words <= self.max_heading_words
-                    and above >= needed
-                    and not _article_resumes(doc, prose, i)
-                ):
+                if n_words <= self.max_heading_words and above >= needed:
+                    what = None
                     if self.trailer is not None and self.trailer.match(folded):
-                        self._cut(doc, i, "trailer heading")
-                        return
-                    if self._is_author_heading(block):
-                        self._cut(doc, i, "author box heading")
+                        what = "trailer heading"
+                    elif self._is_author_heading(block):
+                        what = "author box heading"
+                    if what is not None and not _article_resumes(doc, prose, i):
+                        self._cut(doc, i, what)
                         return
             above += prose[i]
             blocks_above += prose[i] > 0
