@@ -136,22 +136,27 @@ def leak_summary(check: LeakCheck) -> str:
 # --- environment -------------------------------------------------------------------------
 
 
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10, check=True
+    ).stdout.strip()
+
+
 def _git_revision(root: Path) -> str:
+    """The commit measured, and whether the measured code differs from it (the docs this
+    run writes do not count)."""
     try:
-        rev = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
+        rev = _git(root, "rev-parse", "--short", "HEAD")
+        dirty = _git(
+            root,
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+            "--",
+            "src",
+            "benchmarks",
+            "pyproject.toml",
+        )
     except (OSError, subprocess.SubprocessError):
         return "?"
     return f"{rev}{' + uncommitted changes' if dirty else ''}"
