@@ -101,6 +101,32 @@ def test_read_more_button_inside_the_article_does_not_cut_it() -> None:
     assert removed_by(result, PROSE[3]) is None
 
 
+def _related_box(after: list[str]) -> str:
+    titles = ["Another Story About The Clinics", "Council Budget Explained In Full"]
+    return "\n\n".join([*PROSE[:3], "Related articles", *titles, *after])
+
+
+def test_related_box_inside_the_text_does_not_cut_the_article() -> None:
+    # Three paragraphs in a row after the box's titles: the article goes on.
+    tail = [
+        PROSE[3],
+        "The council will meet again in March to decide whether the program should be "
+        "extended for a second year, and the public will be able to comment on it.",
+        "Several residents said they had not been told about the meeting, and they asked "
+        "that the next one be announced in the local paper well in advance.",
+    ]
+    result = explain(_related_box(tail))
+    assert removed_by(result, PROSE[3]) is None
+
+
+def test_related_list_of_titles_and_summaries_is_cut() -> None:
+    summary = "A short summary of that other story, in one sentence, for the reader here."
+    tail = [summary, "Yet Another Story Title Here", summary.replace("other", "third")]
+    result = explain(_related_box(tail))
+    assert removed_by(result, "Related articles") == "trailer_zone"
+    assert removed_by(result, summary) == "trailer_zone"
+
+
 def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
     comments = [
         f"Reader {i} wrote that the council had ignored the people who actually use the "

@@ -63,8 +63,8 @@ class TrailerZone(Rule):
         "heading ('Comments', '34 responses to ...', 'Leave a reply') or a recommendation "
         "heading ('You may also like') once some prose lies above it, or another trailer "
         "heading ('About this blog', 'Related articles', 'Most read', or an author box's "
-        "'About Jane Doe') once most of the page's prose lies above it (on HTML, not a box "
-        "inside the article's body, with the article going on after it)."
+        "'About Jane Doe') once most of the page's prose lies above it, unless it opens a "
+        "box inside the article's body with the article going on after it."
     )
 
     max_heading_words = 10
@@ -147,13 +147,29 @@ class TrailerZone(Rule):
             self.remove(later, f"after the {what} {label} (block {heading.index})")
 
 
+#: On text, a trailer heading followed by one to this many lines that are no prose
+#: (the box's links) ...
+INLINE_BOX_MAX_LINES = 6
+#: ... and then by this many paragraphs in a row is a box inside the article, which
+#: goes on after it. (Teaser lists alternate titles and summaries, or glue them into
+#: one line right under their heading.)
+INLINE_BOX_RESUME_PARAGRAPHS = 3
+
+
 def _article_resumes(doc: Document, prose: list[int], i: int) -> bool:
-    """On HTML, whether the prose around block ``i`` shares one parent element: the
-    heading is an inline box ('Read also: ...') inside the article's body, which goes
-    on after it. (A section of related links or an author box stands apart.)"""
-    if doc.kind != "html":
-        return False
+    """Whether the heading at block ``i`` opens a box inside the article's body ('Read
+    also: ...', 'Related: ...') with the article going on after it.
+
+    On HTML: the prose paragraphs before and after it share one parent element. On
+    text: a few lines of links, then several paragraphs in a row.
+    """
     blocks = doc.blocks
+    if doc.kind != "html":
+        j = i + 1
+        while j < len(prose) and not prose[j] and j - i <= INLINE_BOX_MAX_LINES:
+            j += 1
+        run = prose[j : j + INLINE_BOX_RESUME_PARAGRAPHS]
+        return j > i + 1 and len(run) == INLINE_BOX_RESUME_PARAGRAPHS and all(run)
     before = next((j for j in range(i - 1, -1, -1) if prose[j]), None)
     # (The box's own title may be a heading; the article goes on in paragraphs.)
     after = next(
