@@ -392,6 +392,16 @@ def test_sibling_blocks_cost_linear_time() -> None:
     assert_linear(lambda n: "\n".join(f"item {i}" for i in range(n)), 2_000, kind="text")
 
 
+def test_many_trailer_headings_inside_an_article_cost_linear_time() -> None:
+    # Each heading between paragraphs of one parent is a box the article goes on after;
+    # finding the paragraphs around each must not search the page again.
+    def page(n: int) -> str:
+        body = f"<p>{PROSE[0]}</p><p>{PROSE[1]}</p>" + "<p>Related articles</p>" * n
+        return f"<html><body><div>{body}<p>{PROSE[2]}</p></div></body></html>"
+
+    assert_linear(page, 2_000)
+
+
 @pytest.mark.parametrize(
     "unit",
     ["word ", "!", "1", "1,", "a" + " " * 99, "- ", "»", "日本語", "\u0301", "<"],

@@ -101,6 +101,7 @@ class TrailerZone(Rule):
             return
         needed = total * cfg.trailer_min_prose_share
         above = blocks_above = 0
+        box = _BoxTest(doc, prose)
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
             if n_words <= self.max_comments_heading_words:
@@ -119,9 +120,10 @@ class TrailerZone(Rule):
                         what = "trailer heading"
                     elif self._is_author_heading(block):
                         what = "author box heading"
-                    if what is not None and not _article_resumes(doc, prose, i):
+                    if what is not None and not box.article_resumes(i):
                         self._cut(doc, i, what)
                         return
+            box.passed(i)
             above += prose[i]
             blocks_above += prose[i] > 0
 
@@ -156,34 +158,55 @@ INLINE_BOX_MAX_LINES = 6
 INLINE_BOX_RESUME_PARAGRAPHS = 3
 
 
-def _article_resumes(doc: Document, prose: list[int], i: int) -> bool:
-    """Whether the heading at block ``i`` opens a box inside the article's body ('Read
-    also: ...', 'Related: ...') with the article going on after it.
+class _BoxTest:
+    """Whether a trailer heading opens a box inside the article's body ('Read also:
+    ...', 'Related: ...') with the article going on after it.
 
     On HTML: the prose paragraphs before and after it share one parent element. On
-    text: a few lines of links, then several paragraphs in a row.
+    text: a few lines of links, then several paragraphs in a row. The nearest prose
+    around a heading is tracked, not searched for, so that a page of many headings
+    costs one pass.
     """
-    blocks = doc.blocks
-    if doc.kind != "html":
-        j = i + 1
-        while j < len(prose) and not prose[j] and j - i <= INLINE_BOX_MAX_LINES:
-            j += 1
-        run = prose[j : j + INLINE_BOX_RESUME_PARAGRAPHS]
-        return j > i + 1 and len(run) == INLINE_BOX_RESUME_PARAGRAPHS and all(run)
-    before = next((j for j in range(i - 1, -1, -1) if prose[j]), None)
-    # (The box's own title may be a heading; the article goes on in paragraphs.)
-    after = next(
-        (
-            j
-            for j in range(i + 1, len(prose))
-            if prose[j] and blocks[j].kind is not BlockKind.HEADING
-        ),
-        None,
-    )
-    if before is None or after is None:
-        return False
-    path = blocks[before].path
-    return bool(path) and path == blocks[after].path
+
+    def __init__(self, doc: Document, prose: list[int]) -> None:
+        self.doc = doc
+        self.prose = prose
+        self.last_prose = -1  # the latest block with prose before the current one
+        self._next_paragraph: list[int] | None = None
+
+    def passed(self, i: int) -> None:
+        if self.prose[i]:
+            self.last_prose = i
+
+    def article_resumes(self, i: int) -> bool:
+        prose = self.prose
+        if self.doc.kind != "html":
+            j = i + 1
+            while j < len(prose) and not prose[j] and j - i <= INLINE_BOX_MAX_LINES:
+                j += 1
+            run = prose[j : j + INLINE_BOX_RESUME_PARAGRAPHS]
+            return j > i + 1 and len(run) == INLINE_BOX_RESUME_PARAGRAPHS and all(run)
+        before = self.last_prose
+        after = self._next_paragraphs()[i]
+        if before < 0 or after < 0:
+            return False
+        blocks = self.doc.blocks
+        path = blocks[before].path
+        return bool(path) and path == blocks[after].path
+
+    def _next_paragraphs(self) -> list[int]:
+        """For each block, the next block with prose that is no heading (-1: none);
+        the box's own title may be a heading, the article goes on in paragraphs."""
+        if self._next_paragraph is None:
+            blocks = self.doc.blocks
+            following = [-1] * len(blocks)
+            nearest = -1
+            for j in range(len(blocks) - 1, -1, -1):
+                following[j] = nearest
+                if self.prose[j] and blocks[j].kind is not BlockKind.HEADING:
+                    nearest = j
+            self._next_paragraph = following
+        return self._next_paragraph
 
 
 def _in_share_bar(blocks: list[Block], i: int) -> bool:
