@@ -1102,23 +1102,20 @@ def _anchor_in_titled_article(
     marker = el.marker
     if sum(1 for m in marker if m == 2) < 2:
         return anchor
-    titled: set[int] = set()
-    for block, owner in zip(blocks, owners, strict=True):
-        if block.heading_level == 1 and not block.pruned:
-            e = owner
-            while e > 0 and marker[e] != 2:
-                e = parent[e]
-            titled.add(e)
+    # The article around each element (0: none); parents come before their children.
+    article_of = [0] * len(parent)
+    for e in range(1, len(parent)):
+        article_of[e] = e if marker[e] == 2 else article_of[parent[e]]
+    titled = {
+        article_of[owner]
+        for block, owner in zip(blocks, owners, strict=True)
+        if block.heading_level == 1 and not block.pruned
+    }
     if len(titled) != 1:
         return anchor
     (article,) = titled
-    if article <= 0:
-        return anchor
-    e = anchor
-    while e > 0 and e != article:
-        e = parent[e]
-    if e == article:
-        return anchor  # already inside it
+    if article <= 0 or el.end[article] > anchor >= article:
+        return anchor  # no such article, or the anchor is already inside it
     best = max(range(article, el.end[article]), key=direct.__getitem__)
     if direct[best] >= _ANCHOR_OUTSIDE_MIN_SHARE * direct[anchor]:
         return best
