@@ -19,10 +19,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 
 from cleaner import Cleaner
-from cleaner.strategies import GeneratedPage, html_pages, text_pages
+from cleaner.strategies import GeneratedPage, clean_sample, html_pages, text_pages
 
 GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
 HAS_HTML = importlib.util.find_spec("cleaner.frontends.html") is not None
@@ -36,23 +36,7 @@ HTML_FLOOR = 0.95
 
 
 def _share(strategy, cleaner: Cleaner) -> tuple[float, list[tuple[GeneratedPage, list[str]]]]:  # type: ignore[no-untyped-def]
-    outcomes: list[tuple[GeneratedPage, list[str]]] = []
-
-    @settings(
-        max_examples=SAMPLE,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def run(page: GeneratedPage) -> None:
-        result = cleaner.explain(page.raw, kind=page.input_kind)
-        found = page.failure_patterns(result) if page.problems(result.text) else []
-        outcomes.append((page, found))
-
-    run()
+    outcomes = clean_sample(strategy, cleaner, SAMPLE)
     exact = sum(not found for _, found in outcomes)
     return exact / len(outcomes), outcomes
 

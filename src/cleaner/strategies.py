@@ -48,6 +48,7 @@ __all__ = [
     "PagePlan",
     "Segment",
     "articles",
+    "clean_sample",
     "html_pages",
     "page_plans",
     "paragraphs",
@@ -861,11 +862,36 @@ def _short(text: str, limit: int = 90) -> str:
 # -- measurement -----------------------------------------------------------------------
 
 
+def clean_sample(
+    strategy: st.SearchStrategy[GeneratedPage], cleaner: Any, examples: int
+) -> list[tuple[GeneratedPage, list[str]]]:
+    """Clean ``examples`` pages drawn from ``strategy`` (the same pages every run:
+    derandomised) with ``cleaner``; each page with its failure patterns (empty when
+    the page came out exactly right)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    outcomes: list[tuple[GeneratedPage, list[str]]] = []
+
+    @settings(
+        max_examples=examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def run(page: GeneratedPage) -> None:
+        result = cleaner.explain(page.raw, kind=page.input_kind)
+        outcomes.append((page, page.failure_patterns(result) if page.problems(result.text) else []))
+
+    run()
+    return outcomes
+
+
 def _measure(argv: Sequence[str] | None = None) -> int:
     """Clean generated pages and report the share cleaned exactly, by language and kind."""
     import argparse
-
-    from hypothesis import HealthCheck, Phase, given, settings
 
     from . import Cleaner
 
@@ -887,22 +913,7 @@ def _measure(argv: Sequence[str] | None = None) -> int:
     cleaner = Cleaner()
     factory = html_pages if args.html else text_pages
     strategy = factory(languages=args.language or LANGUAGES, kinds=args.kind or tuple(KINDS))
-    outcomes: list[tuple[GeneratedPage, list[str]]] = []
-
-    @settings(
-        max_examples=args.examples,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def run(page: GeneratedPage) -> None:
-        result = cleaner.explain(page.raw, kind=page.input_kind)
-        outcomes.append((page, page.failure_patterns(result) if page.problems(result.text) else []))
-
-    run()
+    outcomes = clean_sample(strategy, cleaner, args.examples)
     total = len(outcomes)
     exact = sum(not patterns for _, patterns in outcomes)
     what = "HTML" if args.html else "text"
