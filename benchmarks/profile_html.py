@@ -31,6 +31,7 @@ if __package__ in (None, ""):
     if importlib.util.find_spec("cleaner") is None:
         sys.path.insert(0, str(ROOT / "src"))
 
+from benchmarks import paths  # noqa: E402
 from benchmarks.measure import load_html_pages  # noqa: E402
 from cleaner.features import compute_features  # noqa: E402
 from cleaner.frontends import html as front  # noqa: E402
@@ -40,7 +41,7 @@ from cleaner.render import render_text  # noqa: E402
 from cleaner.rules import Document  # noqa: E402
 from cleaner.rules.html import TreePlan, TreeRule  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/benchmarks/zyte/html")
+DEFAULT_DATA = paths.DATA / "zyte" / "html"
 
 
 def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:

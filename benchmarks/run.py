@@ -16,7 +16,6 @@ import argparse
 import importlib.util
 import json
 import logging
-import os
 import subprocess
 import sys
 import warnings
@@ -29,10 +28,10 @@ if __package__ in (None, ""):
     if importlib.util.find_spec("cleaner") is None:
         sys.path.insert(0, str(ROOT / "src"))
 
-from benchmarks import measure, peers, report  # noqa: E402
+from benchmarks import measure, paths, peers, report  # noqa: E402
 from benchmarks.peers import Extractor  # noqa: E402
 
-DEFAULT_DATA = Path(os.environ.get("CLEANER_BENCH_DATA", "/work/shared/benchmarks"))
+DEFAULT_DATA = paths.DATA
 
 
 def _log(message: str) -> None:

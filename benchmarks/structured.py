@@ -1,7 +1,7 @@
 """Structured output on the Zyte pages: titles against the page's declared headline, and
 the text figures with and without Markdown.
 
-    python benchmarks/structured.py [--data /work/shared/benchmarks/zyte] [--show 10]
+    python benchmarks/structured.py [--data ../shared/benchmarks/zyte] [--show 10]
 
 1. Title. The ground truth has no headline, so the reference is read from each page
    here, independently of ``cleaner.metadata``: the ``headline`` of a JSON-LD object
@@ -41,10 +41,11 @@ if __package__ in (None, ""):
 from markdown_it import MarkdownIt  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
+from benchmarks import paths  # noqa: E402
 from benchmarks.metric import evaluate  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/benchmarks/zyte")
+DEFAULT_DATA = paths.DATA / "zyte"
 _SEPARATOR = re.compile(r"\s+[|\-–—:·]\s+")
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _ARTICLE = re.compile(r"(Article|Posting|Report|Review)$")
