@@ -7,7 +7,8 @@ A refactoring that changes no behaviour leaves every digest as it was. Each page
 cleaned once per track (HTML pages with ``kind="html"``, text dumps with
 ``kind="text"``) through ``Cleaner.explain(..., output="markdown")`` with links,
 emphasis and images, and three digests are kept: the text, that Markdown, and the
-decisions (kept or removed, rule, reason per block). The table prints one combined digest per set, track and output.
+decisions (kept or removed, rule, reason per block). The table prints one combined
+digest per set, track and output.
 """
 
 from __future__ import annotations
