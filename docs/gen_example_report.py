@@ -23,7 +23,7 @@ TITLE = "Example: fixtures/rferl-kazakhstan.txt"
 def example_report() -> str:
     """The report of the sample page, as the current rules explain it."""
     from cleaner import clean_and_explain
-    from cleaner.report import explain_html
+    from cleaner.tools.report import explain_html
 
     result = clean_and_explain(SAMPLE.read_bytes(), kind="text")
     return explain_html(result, title=TITLE)

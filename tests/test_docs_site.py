@@ -67,12 +67,12 @@ def test_api_reference_documents_the_public_api(site: Path) -> None:
     ids = {node.attributes.get("id") for node in tree.css("[id]")}
     for name in ("clean_article", "clean_and_explain", "Cleaner", "Config", "Result"):
         assert f"cleaner.{name}" in ids, name
-    assert "cleaner.report.explain_html" in ids
-    assert "cleaner.report.write_batch_reports" in ids
+    assert "cleaner.tools.report.explain_html" in ids
+    assert "cleaner.tools.report.write_batch_reports" in ids
 
 
 def test_example_report_is_published_fresh_and_linked(site: Path) -> None:
-    from cleaner.report import explain_html
+    from cleaner.tools.report import explain_html
 
     sample = ROOT / "fixtures" / "rferl-kazakhstan.txt"
     published = (site / "examples" / "report.html").read_text(encoding="utf-8")

@@ -14,8 +14,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import BlockDecision, Result, clean_and_explain
-from cleaner.report import UNNAMED_FAMILY, explain_html, main_explain, write_batch_reports
 from cleaner.rules import FAMILIES
+from cleaner.tools.report import UNNAMED_FAMILY, explain_html, main_explain, write_batch_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "rferl-kazakhstan.txt"
@@ -348,10 +348,10 @@ def test_command_disable_changes_the_report(tmp_path: Path) -> None:
 def test_cleaner_explain_subcommand_writes_a_report(tmp_path) -> None:
     from pathlib import Path
 
-    import cleaner.cli
+    import cleaner.tools.cli
 
     sample = Path(__file__).resolve().parent.parent / "fixtures" / "rferl-kazakhstan.txt"
     out = tmp_path / "r.html"
-    assert cleaner.cli.main(["explain", str(sample), "-o", str(out)]) == 0
+    assert cleaner.tools.cli.main(["explain", str(sample), "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert "please wait" in html and "media_stub" in html

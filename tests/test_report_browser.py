@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from cleaner import Result, clean_and_explain
-from cleaner.report import explain_html, write_batch_reports
+from cleaner.tools.report import explain_html, write_batch_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "rferl-kazakhstan.txt"

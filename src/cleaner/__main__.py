@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .cli import main
+from .tools.cli import main
 
 # Guarded: worker processes import the main module under another name.
 if __name__ == "__main__":

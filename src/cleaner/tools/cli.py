@@ -15,13 +15,13 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
-from .batch.inputs import ReadOptions, probe_format
-from .batch.resume import ResumeError
-from .batch.runner import BatchOptions, run_batch
-from .batch.templates import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE
-from .config import Config
-from .errors import ConfigError
+from .. import __version__
+from ..batch.inputs import ReadOptions, probe_format
+from ..batch.resume import ResumeError
+from ..batch.runner import BatchOptions, run_batch
+from ..batch.templates import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE
+from ..config import Config
+from ..errors import ConfigError
 
 #: Default per-document time limit, in seconds.
 DEFAULT_TIMEOUT = 60.0
@@ -177,7 +177,7 @@ def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Batch
     if args.max_size is not None:
         cleaner_options["max_input_bytes"] = int(args.max_size * 1_000_000)
     try:
-        from .pipeline import Cleaner
+        from ..pipeline import Cleaner
 
         if disabled:
             Cleaner(**cleaner_options)  # type: ignore[arg-type]  # unknown names fail here
@@ -253,7 +253,7 @@ def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Batch
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``cleaner`` command; returns the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["explain"]:  # `cleaner explain ...`: the HTML report (cleaner.report)
+    if argv[:1] == ["explain"]:  # `cleaner explain ...`: the HTML report (cleaner.tools.report)
         from .report import main_explain
 
         return main_explain(argv[1:])

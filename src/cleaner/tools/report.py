@@ -1,12 +1,12 @@
 """The visual explanation: one self-contained HTML file per page, and an index for a batch.
 
     from cleaner import clean_and_explain
-    from cleaner.report import explain_html, write_batch_reports
+    from cleaner.tools.report import explain_html, write_batch_reports
 
     html = explain_html(clean_and_explain(raw), title="My page")
     index = write_batch_reports([("a.html", result_a), ("b.txt", result_b)], "reports/")
 
-    cleaner explain PAGE -o report.html       (or: python -m cleaner.report PAGE -o ...)
+    cleaner explain PAGE -o report.html       (or: python -m cleaner.tools.report PAGE -o ...)
     cleaner explain PAGES... -o OUTDIR        (OUTDIR/index.html links one report a page)
 
 A report shows the page's blocks in order: kept blocks as plain text, removed blocks
@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .result import BlockDecision, Result
-from .rules import FAMILIES
+from .. import __version__
+from ..result import BlockDecision, Result
+from ..rules import FAMILIES
 
 if TYPE_CHECKING:
-    from .pipeline import Cleaner
+    from ..pipeline import Cleaner
 
 __all__ = ["explain_html", "main_explain", "write_batch_reports"]
 
@@ -543,8 +543,8 @@ def build_explain_parser(prog: str = "cleaner explain") -> argparse.ArgumentPars
 
 def main_explain(argv: Sequence[str] | None = None, prog: str = "cleaner explain") -> int:
     """The ``cleaner explain`` command; returns the exit status."""
-    from .errors import CleanerError
-    from .pipeline import Cleaner
+    from ..errors import CleanerError
+    from ..pipeline import Cleaner
 
     parser = build_explain_parser(prog)
     args = parser.parse_args(None if argv is None else list(argv))
@@ -603,7 +603,7 @@ def main_explain(argv: Sequence[str] | None = None, prog: str = "cleaner explain
 
 
 def _is_single_page(arg: str) -> bool:
-    from .batch.inputs import probe_format
+    from ..batch.inputs import probe_format
 
     if arg == "-":
         return True
@@ -611,12 +611,12 @@ def _is_single_page(arg: str) -> bool:
 
 
 def _read_one(name: str, max_bytes: int) -> bytes:
-    from .batch.worker import check_not_binary, read_page
+    from ..batch.worker import check_not_binary, read_page
 
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            from .errors import InputTooLargeError
+            from ..errors import InputTooLargeError
 
             raise InputTooLargeError(f"input is larger than the limit of {max_bytes} bytes")
     else:
@@ -629,8 +629,8 @@ def _explain_documents(
     inputs: Sequence[str], cleaner: Cleaner, kind: str | None, max_bytes: int
 ) -> Iterator[tuple[str, Result | BaseException]]:
     """Every document of the inputs (files, folders, JSON Lines, WARC), explained."""
-    from .batch.inputs import ReadOptions, iter_documents, iter_sources
-    from .batch.worker import check_not_binary, read_page
+    from ..batch.inputs import ReadOptions, iter_documents, iter_sources
+    from ..batch.worker import check_not_binary, read_page
 
     options = ReadOptions(max_bytes=max_bytes)
     for doc in iter_documents(iter_sources(inputs, options), options, None):
@@ -655,4 +655,4 @@ class _InputFailure(Exception):
 
 
 if __name__ == "__main__":
-    raise SystemExit(main_explain(prog="python -m cleaner.report"))
+    raise SystemExit(main_explain(prog="python -m cleaner.tools.report"))
