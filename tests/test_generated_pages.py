@@ -1,4 +1,4 @@
-"""Generated pages (``cleaner.strategies``): how many cleaner gets exactly right.
+"""Generated pages (``cleaner.testing.strategies``): how many cleaner gets exactly right.
 
 Exactly right: the article blocks once each, in order, and nothing else but optional
 lines (headline, byline, dateline, captions). Not every generated page is cleaned
@@ -8,7 +8,7 @@ keep the smallest failing pages found so far in ``fixtures/generated/``, one per
 failure pattern. Those are strict xfails: the day a rule change fixes one, its test
 fails as XPASS, and its ``status`` in the JSON file becomes ``"passes"``.
 
-Refresh the numbers and the fixtures with ``python -m cleaner.strategies -n 500``
+Refresh the numbers and the fixtures with ``python -m cleaner.testing.strategies -n 500``
 (``--html``, ``--minimise fixtures/generated``); docs/pytest-plugin.md explains them.
 """
 
@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 
 from cleaner import Cleaner
-from cleaner.strategies import GeneratedPage, clean_sample, html_pages, text_pages
+from cleaner.testing.strategies import GeneratedPage, clean_sample, html_pages, text_pages
 
 GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
 HAS_HTML = importlib.util.find_spec("cleaner.frontends.html") is not None

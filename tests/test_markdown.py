@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from cleaner import Cleaner, InputValueError, clean_and_explain, clean_article
 from cleaner.render.markdown import escape_line, escape_text
-from cleaner.strategies import html_pages
+from cleaner.testing.strategies import html_pages
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 PAGES = sorted(FIXTURES.glob("*.html"))

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 
 from cleaner import clean_and_explain, clean_article
-from cleaner.strategies import html_pages, text_pages
+from cleaner.testing.strategies import html_pages, text_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "html"

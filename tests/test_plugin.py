@@ -12,7 +12,7 @@ import pytest
 
 import cleaner
 from cleaner import Config, samples
-from cleaner.pytest_plugin import (
+from cleaner.testing.plugin import (
     CONTEXT_FAMILIES,
     CONTEXT_RULES,
     find_boilerplate,
@@ -34,13 +34,13 @@ DIRTY = (
 
 def test_plugin_is_registered_through_the_entry_point() -> None:
     plugins = {ep.name: ep.value for ep in metadata.entry_points(group="pytest11")}
-    assert plugins.get("cleaner") == "cleaner.pytest_plugin"
+    assert plugins.get("cleaner") == "cleaner.testing.plugin"
 
 
 def test_loading_the_plugin_imports_nothing_heavy() -> None:
     code = (
         "import sys, pytest\n"
-        "import cleaner.pytest_plugin\n"
+        "import cleaner.testing.plugin\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -230,12 +230,15 @@ def test_samples_are_the_fixture_pages() -> None:
         assert shipped.joinpath(name).read_bytes() == (FIXTURES / name).read_bytes(), name
 
 
-def test_samples_are_package_data() -> None:
+@pytest.mark.parametrize("folder", ["samples", "testing/data"])
+def test_data_files_are_package_data(folder: str) -> None:
     tomllib = pytest.importorskip("tomllib")
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["cleaner"]
-    for entry in resources.files("cleaner.samples").iterdir():
-        relative = f"samples/{entry.name}"
+    entries = list((ROOT / "src" / "cleaner" / folder).iterdir())
+    assert any(e.name.endswith((".txt", ".json")) for e in entries)
+    for entry in entries:
+        relative = f"{folder}/{entry.name}"
         if entry.name.endswith((".txt", ".json")):
             assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative
 

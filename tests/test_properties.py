@@ -27,7 +27,7 @@ from cleaner import (
     clean_and_explain,
     clean_article,
 )
-from cleaner.strategies import LANGUAGES, GeneratedPage, text_pages
+from cleaner.testing.strategies import LANGUAGES, GeneratedPage, text_pages
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PAGES = sorted(p.name for p in FIXTURES.glob("*.txt"))

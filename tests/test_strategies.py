@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean_and_explain
-from cleaner._page_phrases import BANKS
-from cleaner.strategies import (
+from cleaner.testing.banks import BANKS
+from cleaner.testing.strategies import (
     KINDS,
     LANGUAGES,
     GeneratedPage,
@@ -193,9 +193,9 @@ def test_core_library_does_not_need_hypothesis() -> None:
         "import cleaner\n"
         "assert cleaner.clean_article('Skip to main content\\n\\nSome text here.')\n"
         "try:\n"
-        "    import cleaner.strategies\n"
+        "    import cleaner.testing.strategies\n"
         "except ImportError as exc:\n"
         "    print('ImportError:', exc)\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "cleaner.strategies needs hypothesis" in run.stdout
+    assert "cleaner.testing.strategies needs hypothesis" in run.stdout

@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .pipeline import Cleaner
-    from .result import Result
-    from .samples import SamplePage
+    from ..config import Config
+    from ..pipeline import Cleaner
+    from ..result import Result
+    from ..samples import SamplePage
 
 __all__ = [
     "CONTEXT_FAMILIES",
@@ -72,7 +72,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             argnames = [name.strip() for name in argnames.split(",")]
         if "boilerplate_page" in argnames:
             return  # the test chose its own pages
-    from .samples import names
+    from ..samples import names
 
     metafunc.parametrize("boilerplate_page", names(), indirect=True)
 
@@ -83,7 +83,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture
 def cleaner_config() -> Config:
     """The configuration of ``clean_article`` and ``assert_clean``; override to change it."""
-    from .config import Config
+    from ..config import Config
 
     return Config()
 
@@ -105,7 +105,7 @@ def clean_article(
 @pytest.fixture
 def boilerplate_page(request: pytest.FixtureRequest) -> SamplePage:
     """One shipped sample page (raw text and gold); tests using it run once per page."""
-    from .samples import load
+    from ..samples import load
 
     name = getattr(request, "param", None)
     if name is None:
@@ -145,7 +145,7 @@ class _CleanerCache:
         for known, cleaner in self._built:
             if known == config:
                 return cleaner
-        from .pipeline import Cleaner
+        from ..pipeline import Cleaner
 
         cleaner = Cleaner(config)
         self._built.append((config, cleaner))
@@ -200,9 +200,9 @@ def judging_config(
 
     ``ignore`` and ``include`` take rule or family names.
     """
-    from .config import Config
-    from .errors import ConfigError
-    from .pipeline import ordered_rules
+    from ..config import Config
+    from ..errors import ConfigError
+    from ..pipeline import ordered_rules
 
     base = config or Config()
     rules = ordered_rules(base.extra_rules)
@@ -244,11 +244,11 @@ def find_boilerplate(
     ``cleaner`` (already built with ``judging_config``) saves building one.
     """
     if not isinstance(text, str):
-        from .errors import InputTypeError
+        from ..errors import InputTypeError
 
         raise InputTypeError(f"assert_clean judges text (str), got {type(text).__name__}")
     if cleaner is None:
-        from .pipeline import Cleaner
+        from ..pipeline import Cleaner
 
         cleaner = Cleaner(judging_config(config, ignore, include))
     result = cleaner.explain(text, kind="text")

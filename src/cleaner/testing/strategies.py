@@ -6,14 +6,14 @@ media stubs and repeated captions between paragraphs, pull quotes, share bars, t
 boxes and notices at the end. Each page says which article it must clean to.
 
     from hypothesis import given
-    from cleaner.strategies import text_pages
+    from cleaner.testing.strategies import text_pages
 
     @given(text_pages())
     def test_my_pipeline(page):
         assert page.matches(my_clean(page.raw)), page.problems(my_clean(page.raw))
 
 This module needs ``hypothesis`` (the ``test`` extra); the core library never imports it.
-``python -m cleaner.strategies`` measures how many generated pages cleaner gets exactly
+``python -m cleaner.testing.strategies`` measures how many generated pages cleaner gets exactly
 right and which rules fail on which kind of boilerplate.
 """
 
@@ -33,13 +33,13 @@ try:
     from hypothesis import strategies as st
 except ImportError as exc:  # the core library runs without hypothesis; this module cannot
     raise ImportError(
-        "cleaner.strategies needs hypothesis: pip install 'cleaner[test]' (or hypothesis)"
+        "cleaner.testing.strategies needs hypothesis: pip install 'cleaner[test]' (or hypothesis)"
     ) from exc
 
-from ._page_phrases import AGENCIES, BANKS, COMMENTERS, TIMELINES, Bank
+from .banks import AGENCIES, BANKS, COMMENTERS, TIMELINES, Bank
 
 if TYPE_CHECKING:
-    from .result import Result
+    from ..result import Result
 
 __all__ = [
     "KINDS",
@@ -893,10 +893,10 @@ def _measure(argv: Sequence[str] | None = None) -> int:
     """Clean generated pages and report the share cleaned exactly, by language and kind."""
     import argparse
 
-    from . import Cleaner
+    from .. import Cleaner
 
     parser = argparse.ArgumentParser(
-        prog="python -m cleaner.strategies", description=_measure.__doc__
+        prog="python -m cleaner.testing.strategies", description=_measure.__doc__
     )
     parser.add_argument("-n", "--examples", type=int, default=500)
     parser.add_argument("--html", action="store_true", help="HTML pages instead of text dumps")
