@@ -9,6 +9,8 @@ tries the same examples; ``HYPOTHESIS_PROFILE=thorough`` tries many more.
 from __future__ import annotations
 
 import gzip
+import os
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -16,29 +18,45 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import CleanerError, Result, clean_and_explain
+from cleaner import CleanerError, Result, clean_and_explain, samples
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "rferl-kazakhstan.txt"
+HTML_PAGES = SHARED / "benchmarks" / "zyte" / "html"
 
 
-def _fixture_pages() -> list[tuple[str, bytes]]:
-    """A few real pages, text and HTML, small enough to clean many times over."""
-    pages: list[tuple[str, bytes]] = []
-    for path in sorted((ROOT / "fixtures").glob("*.txt"))[:3]:
-        pages.append(("text", path.read_bytes()))
-    seed = SHARED / "seed" / "rferl-kazakhstan.txt"
-    if seed.is_file():
-        pages.append(("text", seed.read_bytes()))
-    html = sorted((SHARED / "benchmarks" / "zyte" / "html").glob("*.html.gz"))
-    for path in sorted(html, key=lambda p: p.stat().st_size)[:3]:
-        pages.append(("html", gzip.decompress(path.read_bytes())))
-    if not pages:
-        pages.append(("text", b"A paragraph of text that is long enough to be kept.\n" * 5))
-    return pages
+def _sample_pages() -> list[tuple[str, bytes]]:
+    """Three of the pages shipped with the package (``cleaner.samples``)."""
+    folder = Path(samples.__file__).parent
+    return [("text", (folder / f"{name}.txt").read_bytes()) for name in samples.names()[:3]]
 
 
-PAGES = _fixture_pages()
+def _shared_pages() -> list[tuple[str, bytes]] | None:
+    """The seed and the three smallest HTML pages of ``../shared``; None when it is absent."""
+    html = sorted(HTML_PAGES.glob("*.html.gz"), key=lambda p: p.stat().st_size)[:3]
+    if not SEED.is_file() or len(html) < 3:
+        return None
+    return [("text", SEED.read_bytes())] + [("html", gzip.decompress(p.read_bytes())) for p in html]
+
+
+def _require_shared() -> None:
+    """Without ``../shared`` these tests would fuzz fewer, text-only pages: say so."""
+    if SHARED_PAGES is not None:
+        return
+    message = (
+        f"{SHARED} (the seed page and benchmarks/zyte/html) is missing: the real-page "
+        "fuzz tests would run on fewer pages and no HTML page"
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+SHARED_PAGES = _shared_pages()
+#: Small real pages, text and HTML, to clean many times over.
+PAGES = _sample_pages() + (SHARED_PAGES or [])
+
 KINDS = st.sampled_from([None, "text", "html"])
 
 
@@ -153,6 +171,12 @@ def mutated_page(draw: st.DrawFn) -> tuple[str, bytes]:
     return kind, bytes(buf)
 
 
+@pytest.fixture(scope="module")
+def all_real_pages() -> None:
+    _require_shared()
+
+
+@pytest.mark.usefixtures("all_real_pages")
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(page=mutated_page(), as_text=st.booleans())
 def test_mutated_real_pages(page: tuple[str, bytes], as_text: bool) -> None:
@@ -163,9 +187,12 @@ def test_mutated_real_pages(page: tuple[str, bytes], as_text: bool) -> None:
     clean(raw, kind="html" if kind == "text" else "text")  # the wrong front-end
 
 
-@pytest.mark.parametrize(("kind", "data"), PAGES[:4], ids=[k for k, _ in PAGES[:4]])
-def test_memory_grows_linearly_with_the_page(kind: str, data: bytes) -> None:
+@pytest.mark.parametrize("index", range(4), ids=["text", "text", "text", "text-seed"])
+def test_memory_grows_linearly_with_the_page(index: int) -> None:
     """Peak Python memory for four copies of a page stays near four times one copy's."""
+    if index == 3:  # the seed, from ../shared
+        _require_shared()
+    kind, data = PAGES[index]
     text = data.decode("utf-8", "replace")
     # Numbered copies so the duplicate rules see distinct blocks, as on one long page.
     copies = [text.replace("\n", f" {i}\n", 1) for i in range(4)]
@@ -181,3 +208,13 @@ def test_memory_grows_linearly_with_the_page(kind: str, data: bytes) -> None:
 
     one, four = peak(copies[0]), peak(joined.join(copies))
     assert four <= 6 * one, f"{four} bytes for four copies vs {one} for one"
+
+
+def test_missing_shared_pages_fail_in_ci_and_skip_locally(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "SHARED_PAGES", None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        _require_shared()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="missing"):
+        _require_shared()
