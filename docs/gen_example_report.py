@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "fixtures" / "rferl-kazakhstan.txt"
+SAMPLE = ROOT / "src" / "cleaner" / "samples" / "rferl-kazakhstan.txt"
 #: Where the report lives, relative to the docs folder.
 REPORT_URI = "examples/report.html"
-TITLE = "Example: fixtures/rferl-kazakhstan.txt"
+TITLE = "Example: src/cleaner/samples/rferl-kazakhstan.txt"
 
 
 def example_report() -> str:

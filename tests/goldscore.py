@@ -1,7 +1,8 @@
 """Score a cleaned text against a gold annotation of its raw page.
 
 The checks are those of ``shared/seed/score.py`` (the seed page's scorer), made reusable
-for every page in ``fixtures/`` and returning a structured report instead of printing:
+for every sample page (``src/cleaner/samples/``), returning a structured report instead of
+printing:
 
 - every ``must_keep`` paragraph exactly once, in its original order;
 - no ``must_remove`` paragraph left;

@@ -17,10 +17,11 @@ from cleaner import (
     InputValueError,
     clean_and_explain,
     clean_article,
+    samples,
 )
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEED = (FIXTURES / "rferl-kazakhstan.txt").read_text(encoding="utf-8")
+SAMPLES = Path(samples.__file__).parent  # the pages shipped with the package
+SEED = (SAMPLES / "rferl-kazakhstan.txt").read_text(encoding="utf-8")
 
 
 def test_public_api_is_small_and_explicit() -> None:
@@ -97,7 +98,7 @@ def test_result_is_readable() -> None:
 def test_seed_page_is_cleaned_as_its_gold_says() -> None:
     import json
 
-    gold = json.loads((FIXTURES / "rferl-kazakhstan.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads((SAMPLES / "rferl-kazakhstan.gold.json").read_text(encoding="utf-8"))
     out = clean_article(SEED).split("\n\n")
     for paragraph in gold["must_keep"]:
         assert out.count(paragraph) == 1, paragraph

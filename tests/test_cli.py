@@ -73,9 +73,13 @@ def test_single_page_prints_the_clean_text(tmp_path: Path) -> None:
     assert proc.stderr == b""
 
 
-def test_fixture_from_the_readme_quickstart() -> None:
-    fixture = Path(__file__).parent.parent / "fixtures" / "rferl-kazakhstan.txt"
-    proc = run(fixture)
+def test_sample_page_from_the_readme_quickstart() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    # The Quickstart's first command: `pip install . && cleaner PAGE`, PAGE in the repository.
+    command = next(line for line in readme.splitlines() if line.startswith("pip install . && "))
+    fixture = root / command.split("&& cleaner ")[1].strip()
+    proc = run(fixture, cwd=root)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode() == cleaner.clean_article(fixture.read_bytes()) + "\n"
 

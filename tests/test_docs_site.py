@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner import clean_and_explain
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "src" / "cleaner" / "samples" / "rferl-kazakhstan.txt"
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 TOOLS = ("mkdocs", "material", "mkdocstrings", "mkdocstrings_handlers.python")
 
@@ -74,11 +75,11 @@ def test_api_reference_documents_the_public_api(site: Path) -> None:
 def test_example_report_is_published_fresh_and_linked(site: Path) -> None:
     from cleaner.tools.report import explain_html
 
-    sample = ROOT / "fixtures" / "rferl-kazakhstan.txt"
+    sample = SAMPLE
     published = (site / "examples" / "report.html").read_text(encoding="utf-8")
     current = explain_html(
         clean_and_explain(sample.read_bytes(), kind="text"),
-        title="Example: fixtures/rferl-kazakhstan.txt",
+        title="Example: src/cleaner/samples/rferl-kazakhstan.txt",
     )
     assert published == current  # made at build time from the current rules
     explain = LexborHTMLParser((site / "explain" / "index.html").read_text(encoding="utf-8"))
@@ -91,6 +92,6 @@ def test_committed_example_report_is_a_report_of_the_sample() -> None:
     committed = LexborHTMLParser(
         (ROOT / "docs" / "examples" / "report.html").read_text(encoding="utf-8")
     )
-    sample = clean_and_explain((ROOT / "fixtures" / "rferl-kazakhstan.txt").read_bytes())
+    sample = clean_and_explain(SAMPLE.read_bytes())
     assert len(committed.css("#blocks .block")) == len(sample.blocks)
     assert committed.css("#blocks .block.removed") and committed.css("#legend li.legend-item")

@@ -1,4 +1,4 @@
-"""Every page in ``fixtures/`` cleaned and checked against its gold annotation.
+"""Every sample page (``src/cleaner/samples/``) cleaned and checked against its gold annotation.
 
 All pages must keep the hard promises (nothing altered or invented, nothing reordered,
 the boilerplate that the phrase files exist for gone). The seed page must pass its full
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from goldscore import GoldReport, load, norm, paragraphs, score, validate_gold
 
-from cleaner import Result, clean_and_explain
+from cleaner import Result, clean_and_explain, samples
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SAMPLES = Path(samples.__file__).parent  # the pages shipped with the package
 SEED = "rferl-kazakhstan"
 #: Where the benchmark pages come from (beside the repository, as CI lays it out).
 BENCHMARK = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "zyte-text"
@@ -45,12 +45,12 @@ BELOW_BAR: dict[str, str] = {
     ),
 }
 
-NAMES = sorted(p.name.removesuffix(".gold.json") for p in FIXTURES.glob("*.gold.json"))
+NAMES = list(samples.names())
 
 
 @cache
 def _page(name: str) -> tuple[str, dict]:
-    return load(FIXTURES / f"{name}.gold.json")
+    return load(SAMPLES / f"{name}.gold.json")
 
 
 @cache

@@ -20,11 +20,11 @@ from types import ModuleType, SimpleNamespace
 
 import pytest
 
-from cleaner import Cleaner, ConfigError
+from cleaner import Cleaner, ConfigError, samples
 from cleaner.rules import FAMILIES
 from cleaner.rules.templates import fingerprint
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SAMPLES = Path(samples.__file__).parent  # the pages shipped with the package
 
 BOILERPLATE = (
     "Skip to main content",
@@ -209,7 +209,7 @@ def test_wet_text_pipeline_formats_the_fixture_pages(dt: SimpleNamespace, tmp_pa
     (tmp_path / "warc").mkdir()
     pages = {
         f"https://example.org/{path.stem}": path.read_text(encoding="utf-8")
-        for path in sorted(FIXTURES.glob("*.txt"))
+        for path in sorted(SAMPLES.glob("*.txt"))
     }
     assert len(pages) >= 5
     records = [(url, "conversion", "text/plain", t.encode()) for url, t in pages.items()]

@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 
-from cleaner import Cleaner, ConfigError, InputTypeError, InputValueError
+from cleaner import Cleaner, ConfigError, InputTypeError, InputValueError, samples
 from cleaner.rules import FAMILIES
 from cleaner.rules.templates import fingerprint, site_host
 
 pytestmark = pytest.mark.integration
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SAMPLES = Path(samples.__file__).parent  # the pages shipped with the package
 
 BOILERPLATE = ("Skip to main content", "Home", "Share this page", "Copyright 2024 Example Post")
 
@@ -100,7 +100,7 @@ def spark() -> Iterator[Any]:
 def test_text_column_matches_in_process_cleaning(spark: Any) -> None:
     from cleaner.integrations.spark import clean_column
 
-    pages = {path.stem: path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))}
+    pages = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))}
     assert len(pages) >= 5
     rows = spark.sparkContext.parallelize(list(pages.items()), 3)
     df = spark.createDataFrame(rows, "name string, body string")

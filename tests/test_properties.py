@@ -26,11 +26,12 @@ from cleaner import (
     InputValueError,
     clean_and_explain,
     clean_article,
+    samples,
 )
 from cleaner.testing.strategies import LANGUAGES, GeneratedPage, text_pages
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-PAGES = sorted(p.name for p in FIXTURES.glob("*.txt"))
+SAMPLES = Path(samples.__file__).parent  # the pages shipped with the package
+PAGES = sorted(p.name for p in SAMPLES.glob("*.txt"))
 
 
 def input_paragraphs(text: str) -> list[str]:
@@ -75,14 +76,14 @@ def shared_cleaner() -> Cleaner:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_fixture_page_invariants(name: str, shared_cleaner: Cleaner) -> None:
-    raw = (FIXTURES / name).read_text(encoding="utf-8")
+    raw = (SAMPLES / name).read_text(encoding="utf-8")
     out = assert_invariants(raw, shared_cleaner)
     assert out, "a real page keeps some text"
 
 
 def test_fixture_pages_do_not_leak_into_each_other() -> None:
     # The same page before and after others, with one Cleaner and with fresh ones.
-    raws = [(FIXTURES / name).read_text(encoding="utf-8") for name in PAGES]
+    raws = [(SAMPLES / name).read_text(encoding="utf-8") for name in PAGES]
     shared = Cleaner()
     first = [shared.explain(raw).blocks for raw in raws]
     again = [shared.explain(raw).blocks for raw in reversed(raws)][::-1]

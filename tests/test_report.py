@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner import BlockDecision, Result, clean_and_explain
+from cleaner import BlockDecision, Result, clean_and_explain, samples
 from cleaner.rules import FAMILIES
 from cleaner.tools.report import UNNAMED_FAMILY, explain_html, main_explain, write_batch_reports
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "fixtures" / "rferl-kazakhstan.txt"
+SAMPLE = Path(samples.__file__).parent / "rferl-kazakhstan.txt"
 
 HTML_PAGE = """<!DOCTYPE html><html><head><title>t</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
@@ -346,11 +345,10 @@ def test_command_disable_changes_the_report(tmp_path: Path) -> None:
 
 
 def test_cleaner_explain_subcommand_writes_a_report(tmp_path) -> None:
-    from pathlib import Path
 
     import cleaner.tools.cli
 
-    sample = Path(__file__).resolve().parent.parent / "fixtures" / "rferl-kazakhstan.txt"
+    sample = SAMPLE
     out = tmp_path / "r.html"
     assert cleaner.tools.cli.main(["explain", str(sample), "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")

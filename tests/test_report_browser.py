@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 
-from cleaner import Result, clean_and_explain
+from cleaner import Result, clean_and_explain, samples
 from cleaner.tools.report import explain_html, write_batch_reports
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "fixtures" / "rferl-kazakhstan.txt"
+SAMPLE = Path(samples.__file__).parent / "rferl-kazakhstan.txt"
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 HTML_PAGE = """<!DOCTYPE html><html><head><title>t</title></head><body>

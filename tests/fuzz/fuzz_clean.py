@@ -31,7 +31,7 @@ with atheris.instrument_imports(include=["cleaner"]):
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [
-    *sorted((ROOT / "fixtures").glob("*.txt")),
+    *sorted((ROOT / "src" / "cleaner" / "samples").glob("*.txt")),
     ROOT.parent / "shared" / "seed" / "rferl-kazakhstan.txt",
 ]
 KINDS = (None, "text", "html")

@@ -13,8 +13,9 @@ white-space collapsing.
         page = samples.load(name)
         assert not page.problems(my_clean(page.raw))
 
-The copies here are refreshed from the repository's ``fixtures/`` directory; a test
-checks they are identical. This module uses the standard library only.
+These files are the only copy of the pages in the repository (the tests read them from
+here; ``README.md`` beside them describes the pages and the gold format). This module
+uses the standard library only.
 """
 
 from __future__ import annotations
