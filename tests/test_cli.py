@@ -328,7 +328,6 @@ def test_warc_cut_inside_a_record_header_is_reported(
 
 
 def test_html_page(tmp_path: Path) -> None:
-    pytest.importorskip("cleaner.frontends.html")
     body = "".join(f"<p>{p}</p>" for p in article(8))
     html = f"<!doctype html><html><body><nav><a href='/'>Home</a></nav>{body}</body></html>"
     (tmp_path / "p.html").write_text(html)

@@ -14,7 +14,6 @@ Refresh the numbers and the fixtures with ``python -m cleaner.testing.strategies
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from cleaner import Cleaner
 from cleaner.testing.strategies import GeneratedPage, clean_sample, html_pages, text_pages
 
 GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
-HAS_HTML = importlib.util.find_spec("cleaner.frontends.html") is not None
 
 #: Pages drawn for a share measurement (the same pages every run: derandomized).
 SAMPLE = 150
@@ -55,7 +53,6 @@ def test_share_of_text_pages_cleaned_exactly() -> None:
     assert share >= TEXT_FLOOR, f"{share:.1%} exact; failures: {_summary(outcomes)}"
 
 
-@pytest.mark.skipif(not HAS_HTML, reason="cleaner.frontends.html is not there yet")
 def test_share_of_html_pages_cleaned_exactly() -> None:
     share, outcomes = _share(html_pages(), Cleaner())
     assert len(outcomes) == SAMPLE
@@ -71,7 +68,6 @@ def test_english_top_chrome_never_survives(page: GeneratedPage) -> None:
     assert not [p for p in page.problems(out) if p.startswith("kept")]
 
 
-@pytest.mark.skipif(not HAS_HTML, reason="cleaner.frontends.html is not there yet")
 @settings(max_examples=25)
 @given(html_pages(max_kinds=4))
 def test_html_output_lines_come_from_the_page(page: GeneratedPage) -> None:
@@ -89,9 +85,7 @@ def _fixture_params() -> list[object]:
     for path in sorted(GENERATED.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         marks = []
-        if record["input_kind"] == "html" and not HAS_HTML:
-            marks.append(pytest.mark.skip(reason="cleaner.frontends.html is not there yet"))
-        elif record["status"] == "fails":
+        if record["status"] == "fails":
             marks.append(pytest.mark.xfail(strict=True, reason=record["why"] or record["pattern"]))
         params.append(pytest.param(path, marks=marks, id=path.stem))
     return params

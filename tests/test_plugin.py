@@ -8,6 +8,7 @@ import sys
 from importlib import metadata, resources
 from pathlib import Path
 
+import goldscore
 import pytest
 
 import cleaner
@@ -241,7 +242,6 @@ def test_data_files_are_package_data(folder: str) -> None:
 
 
 def test_sample_scoring_agrees_with_the_fixture_scorer() -> None:
-    goldscore = pytest.importorskip("goldscore")
     for name in samples.names():
         page = samples.load(name)
         out = cleaner.clean_article(page.raw)
