@@ -7,7 +7,8 @@ import regex
 from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
-from .base import PHRASE_FLAGS, Document, LineRule, Rule, WholeLinePhraseRule, quote
+from ..phrases.compile import PHRASE_FLAGS
+from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
 
 _STUB_RULES = frozenset({"media_stub", "player_timeline"})
 

@@ -8,7 +8,8 @@ from ..blocks import Block
 from ..config import Config
 from ..features import words_of
 from ..phrases import PhraseBook
-from .base import PHRASE_FLAGS, Document, LineRule, Rule, WholeLinePhraseRule, quote
+from ..phrases.compile import PHRASE_FLAGS
+from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
 
 
 class ChromePhrase(WholeLinePhraseRule):

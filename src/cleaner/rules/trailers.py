@@ -7,16 +7,8 @@ import regex
 from ..blocks import Block, BlockKind
 from ..config import Config
 from ..phrases import PhraseBook, alternation
-from .base import (
-    PHRASE_FLAGS,
-    Document,
-    LineRule,
-    Rule,
-    line_matcher,
-    literal_trie,
-    quote,
-    required_literals,
-)
+from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
+from .base import Document, LineRule, Rule, quote
 
 
 class Notice(LineRule):
