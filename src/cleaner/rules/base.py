@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from ..blocks import Block
 from ..config import Config
+from ..inputs import KINDS
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
 
@@ -58,11 +59,29 @@ class Document:
 
 
 class Rule:
-    """Base class: subclasses set ``name``, ``family``, ``description`` and ``apply``."""
+    """Base class: subclasses set ``name``, ``family``, ``description`` and ``apply``.
+
+    A rule also declares what it applies to and what it reads: the pipeline keeps one
+    rule list per input kind, so a rule never asks ``doc.kind`` whether to run, and it
+    names the rules whose marks it reads by class, never by a name string.
+    """
 
     name: ClassVar[str] = ""
     family: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    #: The input kinds ("text", "html") the pipeline runs this rule on.
+    kinds: ClassVar[frozenset[str]] = frozenset(KINDS)
+    #: Rules whose marks this one reads: they must come earlier in the pipeline order.
+    #: One that is disabled (or does not apply to the kind) simply leaves no marks.
+    requires: ClassVar[tuple[type[Rule], ...]] = ()
+    #: False for rules that read no block features (the HTML tree rules): they run
+    #: before the pipeline computes features, which it does right before the first rule
+    #: that reads them.
+    uses_features: ClassVar[bool] = True
+    #: True for a rule that works differently on each kind: the pipeline builds one
+    #: instance per kind in ``kinds``, passing the kind as ``kind=`` to ``__init__``, so
+    #: that the choice is made once, not on every page.
+    per_kind: ClassVar[bool] = False
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         self.config = config

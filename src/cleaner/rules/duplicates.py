@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from itertools import chain
 
+from ..config import Config
+from ..phrases import PhraseBook
 from .base import Document, Rule, quote
 
 #: A block whose rarest word occurs more often than this on the page is not checked for
@@ -21,13 +23,20 @@ class ExactDuplicate(Rule):
         "on the page: the first copy stays. On HTML only a copy close after the previous "
         "one (a caption or heading printed twice; Config.html_duplicate_max_distance)."
     )
+    per_kind = True
+
+    def __init__(self, config: Config, phrases: PhraseBook, kind: str = "text") -> None:
+        super().__init__(config, phrases)
+        #: How far (in blocks the front-end kept) a copy may follow the previous one to
+        #: count; None: any distance.
+        self.max_distance = config.html_duplicate_max_distance if kind == "html" else None
 
     def apply(self, doc: Document) -> None:
         # key -> (index of the first copy, position of the latest copy among the blocks
         # the front-end kept)
         seen: dict[str, tuple[int, int]] = {}
         minimum = self.config.duplicate_min_chars
-        max_distance = self.config.html_duplicate_max_distance if doc.kind == "html" else None
+        max_distance = self.max_distance
         position = 0
         for block in doc.blocks:
             # A block the front-end pruned is no copy: the article keeps its own.
