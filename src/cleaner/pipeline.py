@@ -44,23 +44,20 @@ class Cleaner:
         if unknown:
             raise ConfigError(f"unknown rule or family names: {sorted(unknown)}")
         enabled = [r for r in order if self.config.is_enabled(r.name, r.family)]
-        # One instance per rule, or per rule and kind for a rule that works differently
-        # on each kind; each kind's list holds the rules applying to it, in order.
-        shared = {r: r(self.config, self._phrases) for r in enabled if not r.per_kind}
-        by_kind: dict[str, tuple[Rule, ...]] = {}
-        for kind in KINDS:
-            by_kind[kind] = tuple(
-                r(self.config, self._phrases, kind=kind) if r.per_kind else shared[r]
-                for r in enabled
-                if kind in r.kinds
-            )
+        # Each rule built once; each kind's list holds the rules applying to it, in
+        # order, as set up for that kind (the same instance unless it works differently).
+        built = [r(self.config, self._phrases) for r in enabled]
+        by_kind = {
+            kind: tuple(rule.for_kind(kind) for rule in built if kind in rule.kinds)
+            for kind in KINDS
+        }
         self._by_kind: Mapping[str, tuple[Rule, ...]] = MappingProxyType(by_kind)
-        # Every enabled rule once, in order (a per-kind rule by its first kind's instance).
+        # Every enabled rule once, in order; one set up per kind as for its first kind.
         firsts: dict[type[Rule], Rule] = {}
         for kind in KINDS:
             for rule in by_kind[kind]:
                 firsts.setdefault(type(rule), rule)
-        self._rules = tuple(firsts[r] for r in enabled if r in firsts)
+        self._rules = tuple(firsts[type(rule)] for rule in built)
         # The tree rules arranged for the HTML front-end, once rather than per page.
         self._tree_plan = TreePlan(by_kind["html"])
 

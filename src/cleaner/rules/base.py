@@ -78,13 +78,15 @@ class Rule:
     #: before the pipeline computes features, which it does right before the first rule
     #: that reads them.
     uses_features: ClassVar[bool] = True
-    #: True for a rule that works differently on each kind: the pipeline builds one
-    #: instance per kind in ``kinds``, passing the kind as ``kind=`` to ``__init__``, so
-    #: that the choice is made once, not on every page.
-    per_kind: ClassVar[bool] = False
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         self.config = config
+
+    def for_kind(self, kind: str) -> Rule:
+        """The rule as it runs on input of ``kind``: itself, or, for a rule that works
+        differently on each kind, a copy set up for it (so that the choice is made once,
+        when the pipeline is built, not on every page)."""
+        return self
 
     def apply(self, doc: Document) -> None:
         raise NotImplementedError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from itertools import chain
 
@@ -23,13 +24,17 @@ class ExactDuplicate(Rule):
         "on the page: the first copy stays. On HTML only a copy close after the previous "
         "one (a caption or heading printed twice; Config.html_duplicate_max_distance)."
     )
-    per_kind = True
 
-    def __init__(self, config: Config, phrases: PhraseBook, kind: str = "text") -> None:
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         #: How far (in blocks the front-end kept) a copy may follow the previous one to
-        #: count; None: any distance.
-        self.max_distance = config.html_duplicate_max_distance if kind == "html" else None
+        #: count; None: any distance (text).
+        self.max_distance: int | None = None
+
+    def for_kind(self, kind: str) -> ExactDuplicate:
+        rule = copy.copy(self)
+        rule.max_distance = self.config.html_duplicate_max_distance if kind == "html" else None
+        return rule
 
     def apply(self, doc: Document) -> None:
         # key -> (index of the first copy, position of the latest copy among the blocks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import regex
 
 from ..blocks import Block, BlockKind
@@ -61,9 +63,6 @@ class TrailerZone(Rule):
     )
     # A 'Comments' button in a share bar is no heading: the share bar's marks tell.
     requires = (ShareBar,)
-    # Whether a box inside the article goes on after a heading is told differently on
-    # text and on HTML (see ``_BoxTest``).
-    per_kind = True
 
     max_heading_words = 10
     #: Comment headings may quote the article's title ("34 responses to 'Title'").
@@ -71,9 +70,9 @@ class TrailerZone(Rule):
     #: An author box heading names one to this many capitalised words ('About Jane Doe').
     max_author_name_words = 3
 
-    def __init__(self, config: Config, phrases: PhraseBook, kind: str = "text") -> None:
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
-        self.box_test: type[_BoxTest] = _HtmlBoxTest if kind == "html" else _TextBoxTest
+        self.box_test: type[_BoxTest] = _TextBoxTest
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
         self.author_lead = regex.compile(rf"{lead}\s+", PHRASE_FLAGS) if lead else None
@@ -85,6 +84,13 @@ class TrailerZone(Rule):
             )
             if (matcher := line_matcher(phrases.phrases(section))) is not None
         )
+
+    def for_kind(self, kind: str) -> TrailerZone:
+        # Whether a box inside the article goes on after a heading is told differently
+        # on text and on HTML (see ``_BoxTest``); the compiled phrases are shared.
+        rule = copy.copy(self)
+        rule.box_test = _HtmlBoxTest if kind == "html" else _TextBoxTest
+        return rule
 
     def apply(self, doc: Document) -> None:
         cfg = self.config
