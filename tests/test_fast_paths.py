@@ -18,7 +18,7 @@ from cleaner import Cleaner
 from cleaner.features import _TO_SPACE, words_of
 from cleaner.frontends.html import _MARKER_SELECTOR, _Page, html_to_blocks
 from cleaner.phrases import SECTIONS, PhraseBook, alternation
-from cleaner.rules.base import (
+from cleaner.phrases.compile import (
     PHRASE_FLAGS,
     line_matcher,
     literal_trie,

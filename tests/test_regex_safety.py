@@ -27,7 +27,7 @@ import regex
 import cleaner
 from cleaner import Cleaner
 from cleaner.phrases import SECTIONS, PhraseBook
-from cleaner.rules.base import PHRASE_FLAGS, whole_line_pattern
+from cleaner.phrases.compile import PHRASE_FLAGS, whole_line_pattern
 
 #: Length of the full-size adversarial strings: long enough that quadratic work
 #: (~N²/2 steps) dwarfs any constant.

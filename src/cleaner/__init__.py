@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
@@ -18,6 +19,8 @@ from .errors import (
     InputTypeError,
     InputValueError,
 )
+from .options import FIELDS as OUTPUT_FIELDS
+from .options import OutputOptions
 from .result import BlockDecision, Result
 
 if TYPE_CHECKING:
@@ -47,6 +50,7 @@ __all__ = [
     "InputTooLargeError",
     "InputTypeError",
     "InputValueError",
+    "OutputOptions",
     "Result",
     "Rule",
     "clean_and_explain",
@@ -55,24 +59,46 @@ __all__ = [
 __version__ = "0.1.0"
 
 
+def _split(options: dict[str, Any]) -> tuple[OutputOptions, dict[str, Any]]:
+    """The output options among ``options`` as one object, and the rest (``Config``)."""
+    fields = {k: options[k] for k in options.keys() & set(OUTPUT_FIELDS)}
+    rest = {k: v for k, v in options.items() if k not in fields}
+    return OutputOptions.merge(None, fields), rest
+
+
 def _cleaner(config: Config | None, options: dict[str, Any]) -> Cleaner:
-    from .pipeline import Cleaner
+    """A ``Cleaner`` for these settings, shared between calls with equal ones.
 
-    return Cleaner(config, **options) if (config is not None or options) else _default()
-
-
-def _default() -> Cleaner:
-    # Built on each call (phrase compilation takes a few ms) would be wasteful; one
-    # immutable default instance holds no per-document state, so it is safe to share.
-    global _DEFAULT
-    if _DEFAULT is None:
+    Building one compiles every rule's patterns (tens of ms, against a few ms to clean
+    a page). A ``Cleaner`` is immutable and keeps nothing from one page to the next, so
+    sharing it carries no state between calls. Settings that cannot be a cache key (a
+    ``Config`` object, a dict of phrases, a list) build a new one.
+    """
+    if config is None and not options:
+        return _default()
+    # The type too: ``1`` and ``True`` are equal keys but not equal settings.
+    key = (config, tuple(sorted((k, type(v), v) for k, v in options.items())))
+    try:
+        hash(key)
+    except TypeError:
         from .pipeline import Cleaner
 
-        _DEFAULT = Cleaner()
-    return _DEFAULT
+        return Cleaner(config, **options)
+    return _shared(*key)
 
 
-_DEFAULT: Cleaner | None = None
+@lru_cache(maxsize=16)
+def _shared(config: Config | None, options: tuple[tuple[str, type, Any], ...]) -> Cleaner:
+    from .pipeline import Cleaner
+
+    return Cleaner(config, **{name: value for name, _, value in options})
+
+
+@cache
+def _default() -> Cleaner:
+    from .pipeline import Cleaner
+
+    return Cleaner()
 
 
 def clean_article(
@@ -81,11 +107,6 @@ def clean_article(
     url: str | None = None,
     kind: str | None = None,
     config: Config | None = None,
-    output: str = "text",
-    include_title: bool = False,
-    links: bool = False,
-    emphasis: bool = False,
-    images: bool = False,
     **options: Any,
 ) -> str:
     """The article body of a page: kept paragraphs unaltered, in order.
@@ -94,19 +115,12 @@ def clean_article(
     ``kind="html"`` skips the sniffing. ``output`` is ``"text"`` (default),
     ``"markdown"``, or ``"json"`` (a JSON document with the text, the Markdown and the
     page's declared title, author, date, language, URL ...). ``include_title`` puts
-    the headline first; ``links``, ``emphasis`` and ``images`` add inline Markdown.
-    ``options`` override ``Config`` fields.
+    the headline first; ``links``, ``emphasis`` and ``images`` add inline Markdown
+    (see ``OutputOptions``). Other ``options`` override ``Config`` fields; calls with
+    equal ones share one ``Cleaner``.
     """
-    return _cleaner(config, options).clean(
-        raw,
-        url=url,
-        kind=kind,
-        output=output,
-        include_title=include_title,
-        links=links,
-        emphasis=emphasis,
-        images=images,
-    )
+    output, settings = _split(options)
+    return _cleaner(config, settings).clean(raw, url=url, kind=kind, options=output)
 
 
 def clean_and_explain(
@@ -115,11 +129,6 @@ def clean_and_explain(
     url: str | None = None,
     kind: str | None = None,
     config: Config | None = None,
-    output: str = "text",
-    include_title: bool = False,
-    links: bool = False,
-    emphasis: bool = False,
-    images: bool = False,
     **options: Any,
 ) -> Result:
     """Like ``clean_article``, with a decision (rule, family, reason) for every block.
@@ -127,13 +136,5 @@ def clean_and_explain(
     The result carries the page's metadata (``result.title``, ``result.metadata``), the
     Markdown when ``output`` is ``"markdown"`` or ``"json"``, and ``result.to_json()``.
     """
-    return _cleaner(config, options).explain(
-        raw,
-        url=url,
-        kind=kind,
-        output=output,
-        include_title=include_title,
-        links=links,
-        emphasis=emphasis,
-        images=images,
-    )
+    output, settings = _split(options)
+    return _cleaner(config, settings).explain(raw, url=url, kind=kind, options=output)

@@ -7,52 +7,68 @@ construction, so one instance can serve many threads; every call builds its own
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Any
 
 from .blocks import Block, Removal
 from .config import Config
-from .errors import ConfigError, InputValueError
+from .errors import ConfigError
 from .features import compute_features
 from .frontends.text import text_to_blocks
-from .inputs import check_block_count, coerce
+from .inputs import KINDS, check_block_count, coerce
 from .metadata import Metadata
+from .options import OUTPUTS, OutputOptions
 from .phrases import PhraseBook
 from .render import render_text
 from .result import BlockDecision, Result
 from .rules import DEFAULT_RULES, Document, Rule
 from .rules.html import TreePlan
 
-#: What ``Cleaner.clean`` can return: plain text, Markdown, or a JSON document.
-OUTPUTS = ("text", "markdown", "json")
+__all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]
 
 
 class Cleaner:
     """A configured pipeline. ``Cleaner(disable={"trailers"}, run_gap_penalty=80)``."""
 
-    __slots__ = ("_phrases", "_rules", "_tree_plan", "config")
+    __slots__ = ("_by_kind", "_phrases", "_rules", "_tree_plan", "config")
 
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = Config.from_options(config, **options) if options else (config or Config())
         self._phrases = PhraseBook(self.config.languages, self.config.extra_phrases)
-        self._rules = tuple(
-            rule_cls(self.config, self._phrases)
-            for rule_cls in ordered_rules(self.config.extra_rules)
-            if self.config.is_enabled(rule_cls.name, rule_cls.family)
-        )
-        known = {r.name for r in ordered_rules(self.config.extra_rules)}
-        known |= {r.family for r in ordered_rules(self.config.extra_rules)}
+        order = ordered_rules(self.config.extra_rules)
+        check_requirements(order)
+        known = {r.name for r in order} | {r.family for r in order}
         unknown = self.config.disabled - known
         if unknown:
             raise ConfigError(f"unknown rule or family names: {sorted(unknown)}")
+        enabled = [r for r in order if self.config.is_enabled(r.name, r.family)]
+        # Each rule built once; each kind's list holds the rules applying to it, in
+        # order, as set up for that kind (the same instance unless it works differently).
+        built = [r(self.config, self._phrases) for r in enabled]
+        by_kind = {
+            kind: tuple(rule.for_kind(kind) for rule in built if kind in rule.kinds)
+            for kind in KINDS
+        }
+        self._by_kind: Mapping[str, tuple[Rule, ...]] = MappingProxyType(by_kind)
+        # Every enabled rule once, in order; one set up per kind as for its first kind.
+        firsts: dict[type[Rule], Rule] = {}
+        for kind in KINDS:
+            for rule in by_kind[kind]:
+                firsts.setdefault(type(rule), rule)
+        self._rules = tuple(firsts[type(rule)] for rule in built)
         # The tree rules arranged for the HTML front-end, once rather than per page.
-        self._tree_plan = TreePlan(self._rules)
+        self._tree_plan = TreePlan(by_kind["html"])
 
     @property
     def rules(self) -> tuple[Rule, ...]:
-        """The rules that run, in order."""
+        """The rules that run, in order (each once, whatever kinds it applies to)."""
         return self._rules
+
+    def rules_for(self, kind: str) -> tuple[Rule, ...]:
+        """The rules that run on input of ``kind`` ("text" or "html"), in order."""
+        return self._by_kind[kind]
 
     def clean(
         self,
@@ -60,32 +76,19 @@ class Cleaner:
         *,
         url: str | None = None,
         kind: str | None = None,
-        output: str = "text",
-        include_title: bool = False,
-        links: bool = False,
-        emphasis: bool = False,
-        images: bool = False,
+        options: OutputOptions | None = None,
+        **option_fields: Any,
     ) -> str:
         """The article body of ``raw``: plain text, Markdown or a JSON document.
 
-        ``output`` is ``"text"``, ``"markdown"`` or ``"json"`` (text, Markdown and the
-        page's metadata; see docs/output-formats.md). ``include_title`` puts the title
-        first; ``links``, ``emphasis``, ``images`` add inline Markdown.
+        ``options`` (an ``OutputOptions``) says which; its fields may also be given as
+        keywords (``output="markdown"``, ``include_title=True`` ...), which override it.
         """
-        result = self.explain(
-            raw,
-            url=url,
-            kind=kind,
-            output=output,
-            include_title=include_title,
-            links=links,
-            emphasis=emphasis,
-            images=images,
-            metadata=output == "json" or include_title,
-        )
-        if output == "markdown":
+        opts = OutputOptions.merge(options, option_fields)
+        result = self.explain(raw, url=url, kind=kind, options=opts, metadata=opts.wants_metadata)
+        if opts.output == "markdown":
             return result.markdown or ""
-        if output == "json":
+        if opts.output == "json":
             return result.to_json(removed=False)
         return result.text
 
@@ -95,20 +98,18 @@ class Cleaner:
         *,
         url: str | None = None,
         kind: str | None = None,
-        output: str = "text",
-        include_title: bool = False,
-        links: bool = False,
-        emphasis: bool = False,
-        images: bool = False,
+        options: OutputOptions | None = None,
         metadata: bool = True,
+        **option_fields: Any,
     ) -> Result:
         """The article body plus a decision, with rule and reason, for every block.
 
-        With ``output="markdown"`` or ``"json"`` the result carries the Markdown too;
-        ``metadata=False`` skips reading the page's metadata (title, author, date ...).
+        With ``output="markdown"`` or ``"json"`` (in ``options`` or as a keyword) the
+        result carries the Markdown too; ``metadata=False`` skips reading the page's
+        metadata (title, author, date ...).
         """
-        if output not in OUTPUTS:
-            raise InputValueError(f"output must be one of {OUTPUTS}, got {output!r}")
+        opts = OutputOptions.merge(options, option_fields)
+        include_title = opts.include_title
         text, kind = coerce(raw, kind, self.config.max_input_bytes, self.config.max_blocks)
         meta: Metadata | None = None
         tree: Any = None
@@ -136,15 +137,15 @@ class Cleaner:
         lead = title if include_title and title and not _starts_with(blocks, title) else None
         body = render_text(blocks)
         markdown = None
-        if output != "text":
+        if opts.output != "text":
             from .render.markdown import render_markdown
 
             markdown = render_markdown(
                 blocks,
                 title=lead,
-                links=links,
-                emphasis=emphasis,
-                images=images,
+                links=opts.links,
+                emphasis=opts.emphasis,
+                images=opts.images,
                 base_url=_base_url(tree, url) if kind == "html" else url,
             )
         return Result(
@@ -166,23 +167,36 @@ class Cleaner:
         url: str | None = None,
         language_hint: str | None = None,
     ) -> Document:
-        """Compute features and run every rule over ``blocks`` (marks them in place).
+        """Compute features and run the rules for ``kind`` over ``blocks`` (marks them
+        in place).
 
+        Rules that read no features run first, in order; features are computed right
+        before the first rule that reads them (for the blocks no rule removed by then).
         Blocks that already carry features computed for ``language_hint`` keep them.
         """
+        rules = self._by_kind[kind]
+        doc = Document(blocks, self.config, None, frozenset(), kind, url)
+        start = next((i for i, r in enumerate(rules) if r.uses_features), len(rules))
+        for rule in rules[:start]:
+            rule.apply(doc)
+        self._compute_features(doc, language_hint)
+        for rule in rules[start:]:
+            rule.apply(doc)
+        return doc
+
+    def _compute_features(self, doc: Document, language_hint: str | None) -> None:
         cfg = self.config
         language = compute_features(
-            blocks,
+            doc.blocks,
             self._phrases.stopwords,
             cfg.language_min_hits,
             cfg.language_min_share,
             reuse_language=language_hint,
         )
-        stopwords = self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
-        doc = Document(blocks, self.config, language, stopwords, kind, url)
-        for rule in self._rules:
-            rule.apply(doc)
-        return doc
+        doc.language = language
+        doc.stopwords = (
+            self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
+        )
 
     def _settle(self, blocks: Sequence[Block], language: str | None) -> None:
         """Run again on the output as a caller would, until it changes nothing.
@@ -222,6 +236,33 @@ def ordered_rules(extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule], ...]:
             at += 1
         order.insert(at, rule_cls)
     return tuple(order)
+
+
+def check_requirements(order: Sequence[type[Rule]]) -> None:
+    """Raise ``ConfigError`` unless every rule applies to some input kinds, all known,
+    and every rule it requires comes earlier in ``order``.
+
+    A required rule that is disabled, or that does not apply to a kind, is no error:
+    it leaves no marks there, and the rule reading them sees none (as on a page where
+    it found nothing). Only the order can be wrong.
+    """
+    position = {rule: i for i, rule in reversed(list(enumerate(order)))}
+    for i, rule in enumerate(order):
+        kinds = rule.kinds
+        if not isinstance(kinds, frozenset) or not kinds or not kinds <= set(KINDS):
+            raise ConfigError(
+                f"rule {rule.name!r}: kinds must be a non-empty frozenset of {KINDS}, got {kinds!r}"
+            )
+        for needed in rule.requires:
+            if needed not in position:
+                raise ConfigError(
+                    f"rule {rule.name!r} requires {getattr(needed, '__name__', needed)!r}, "
+                    "which is no rule of this pipeline"
+                )
+            if position[needed] >= i:
+                raise ConfigError(
+                    f"rule {rule.name!r} requires {needed.name!r}, which runs after it"
+                )
 
 
 def _base_url(tree: Any, url: str | None) -> str | None:

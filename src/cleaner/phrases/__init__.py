@@ -11,7 +11,9 @@ matched (the whole line, a prefix, or anywhere); the files only hold the words.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 import regex
 
@@ -41,6 +43,23 @@ def read_phrase_file(lang: str) -> dict[str, list[str]]:
     except FileNotFoundError as exc:
         raise ConfigError(f"no phrase file for language {lang!r}") from exc
     return parse_phrases(text, source=f"{lang}.txt")
+
+
+#: The class/id vocabularies of the HTML tree rules (``[section]`` headers, any name).
+HINTS_FILE = "html_hints.txt"
+
+
+@cache
+def html_hints() -> Mapping[str, tuple[str, ...]]:
+    """The sections of ``html_hints.txt`` as tuples of entry lines, read-only.
+
+    Parsed once per process: every tree rule reads its section from it, and one
+    ``Cleaner`` holds some fifteen of them. The result cannot be changed, so sharing it
+    carries nothing from one caller to another.
+    """
+    text = resources.files(__package__).joinpath(HINTS_FILE).read_text("utf-8")
+    sections = parse_phrases(text, source=HINTS_FILE, known=None)
+    return MappingProxyType({name: tuple(lines) for name, lines in sections.items()})
 
 
 def parse_phrases(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from itertools import chain
 
+from ..config import Config
+from ..phrases import PhraseBook
 from .base import Document, Rule, quote
 
 #: A block whose rarest word occurs more often than this on the page is not checked for
@@ -22,12 +25,23 @@ class ExactDuplicate(Rule):
         "one (a caption or heading printed twice; Config.html_duplicate_max_distance)."
     )
 
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        #: How far (in blocks the front-end kept) a copy may follow the previous one to
+        #: count; None: any distance (text).
+        self.max_distance: int | None = None
+
+    def for_kind(self, kind: str) -> ExactDuplicate:
+        rule = copy.copy(self)
+        rule.max_distance = self.config.html_duplicate_max_distance if kind == "html" else None
+        return rule
+
     def apply(self, doc: Document) -> None:
         # key -> (index of the first copy, position of the latest copy among the blocks
         # the front-end kept)
         seen: dict[str, tuple[int, int]] = {}
         minimum = self.config.duplicate_min_chars
-        max_distance = self.config.html_duplicate_max_distance if doc.kind == "html" else None
+        max_distance = self.max_distance
         position = 0
         for block in doc.blocks:
             # A block the front-end pruned is no copy: the article keeps its own.

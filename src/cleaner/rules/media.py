@@ -7,9 +7,8 @@ import regex
 from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
-from .base import PHRASE_FLAGS, Document, LineRule, Rule, WholeLinePhraseRule, quote
-
-_STUB_RULES = frozenset({"media_stub", "player_timeline"})
+from ..phrases.compile import PHRASE_FLAGS
+from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
 
 
 class MediaStub(WholeLinePhraseRule):
@@ -41,6 +40,7 @@ class MediaTitle(Rule):
     name = "media_title"
     family = "media"
     description = "The video's title line sitting directly on top of a player stub."
+    requires = (MediaStub, PlayerTimeline)
 
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
@@ -82,6 +82,10 @@ class MediaLabel(LineRule):
         if m:
             return f"starts with the media label {quote(m.group(0).strip())}"
         return None
+
+
+#: The rules whose removals are player stubs.
+_STUB_RULES = frozenset(rule.name for rule in MediaTitle.requires)
 
 
 def _is_stub(block: Block) -> bool:

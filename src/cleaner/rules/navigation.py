@@ -8,7 +8,8 @@ from ..blocks import Block
 from ..config import Config
 from ..features import words_of
 from ..phrases import PhraseBook
-from .base import PHRASE_FLAGS, Document, LineRule, Rule, WholeLinePhraseRule, quote
+from ..phrases.compile import PHRASE_FLAGS
+from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
 
 
 class ChromePhrase(WholeLinePhraseRule):
@@ -95,12 +96,11 @@ class MenuRun(Rule):
         "A run of consecutive short title-case lines without sentence punctuation: a menu "
         "(text input; on HTML the markup tells menus)."
     )
+    # On HTML markup tells menus (navigation landmarks and classes, link_dense); short
+    # plain lines left inside the article are its own list.
+    kinds = frozenset({"text"})
 
     def apply(self, doc: Document) -> None:
-        if doc.kind == "html":
-            # Markup tells menus there (navigation landmarks and classes, link_dense);
-            # short plain lines left inside the article are its own list.
-            return
         cfg = self.config
         run: list[Block] = []
         for block in [*doc.kept(), None]:

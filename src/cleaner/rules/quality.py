@@ -13,10 +13,10 @@ class MainContentRun(Rule):
         "Blocks before or after the main content run: the stretch of the page with the "
         "most prose, where each non-prose block costs a penalty (a maximum-sum run)."
     )
+    # On HTML the front-end finds the main container (outside_main_container).
+    kinds = frozenset({"text"})
 
     def apply(self, doc: Document) -> None:
-        if doc.kind == "html":
-            return  # the HTML front-end found the main container (outside_main_container)
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return

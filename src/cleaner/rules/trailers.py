@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+
 import regex
 
 from ..blocks import Block, BlockKind
 from ..config import Config
 from ..phrases import PhraseBook, alternation
-from .base import (
-    PHRASE_FLAGS,
-    Document,
-    LineRule,
-    Rule,
-    line_matcher,
-    literal_trie,
-    quote,
-    required_literals,
-)
+from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
+from .base import Document, LineRule, Rule, quote
+from .navigation import ShareBar
 
 
 class Notice(LineRule):
@@ -66,6 +61,8 @@ class TrailerZone(Rule):
         "'About Jane Doe') once most of the page's prose lies above it, unless it opens a "
         "box inside the article's body with the article going on after it."
     )
+    # A 'Comments' button in a share bar is no heading: the share bar's marks tell.
+    requires = (ShareBar,)
 
     max_heading_words = 10
     #: Comment headings may quote the article's title ("34 responses to 'Title'").
@@ -75,6 +72,7 @@ class TrailerZone(Rule):
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
+        self.box_test: type[_BoxTest] = _TextBoxTest
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
         self.author_lead = regex.compile(rf"{lead}\s+", PHRASE_FLAGS) if lead else None
@@ -86,6 +84,13 @@ class TrailerZone(Rule):
             )
             if (matcher := line_matcher(phrases.phrases(section))) is not None
         )
+
+    def for_kind(self, kind: str) -> TrailerZone:
+        # Whether a box inside the article goes on after a heading is told differently
+        # on text and on HTML (see ``_BoxTest``); the compiled phrases are shared.
+        rule = copy.copy(self)
+        rule.box_test = _HtmlBoxTest if kind == "html" else _TextBoxTest
+        return rule
 
     def apply(self, doc: Document) -> None:
         cfg = self.config
@@ -101,7 +106,7 @@ class TrailerZone(Rule):
             return
         needed = total * cfg.trailer_min_prose_share
         above = blocks_above = 0
-        box = _BoxTest(doc, prose)
+        box = self.box_test(doc, prose)
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
             if n_words <= self.max_comments_heading_words:
@@ -160,12 +165,10 @@ INLINE_BOX_RESUME_PARAGRAPHS = 3
 
 class _BoxTest:
     """Whether a trailer heading opens a box inside the article's body ('Read also:
-    ...', 'Related: ...') with the article going on after it.
+    ...', 'Related: ...') with the article going on after it; one per page.
 
-    On HTML: the prose paragraphs before and after it share one parent element. On
-    text: a few lines of links, then several paragraphs in a row. The nearest prose
-    around a heading is tracked, not searched for, so that a page of many headings
-    costs one pass.
+    The nearest prose around a heading is tracked, not searched for, so that a page of
+    many headings costs one pass.
     """
 
     def __init__(self, doc: Document, prose: list[int]) -> None:
@@ -179,13 +182,25 @@ class _BoxTest:
             self.last_prose = i
 
     def article_resumes(self, i: int) -> bool:
+        raise NotImplementedError
+
+
+class _TextBoxTest(_BoxTest):
+    """On text: a few lines of links, then several paragraphs in a row."""
+
+    def article_resumes(self, i: int) -> bool:
         prose = self.prose
-        if self.doc.kind != "html":
-            j = i + 1
-            while j < len(prose) and not prose[j] and j - i <= INLINE_BOX_MAX_LINES:
-                j += 1
-            run = prose[j : j + INLINE_BOX_RESUME_PARAGRAPHS]
-            return j > i + 1 and len(run) == INLINE_BOX_RESUME_PARAGRAPHS and all(run)
+        j = i + 1
+        while j < len(prose) and not prose[j] and j - i <= INLINE_BOX_MAX_LINES:
+            j += 1
+        run = prose[j : j + INLINE_BOX_RESUME_PARAGRAPHS]
+        return j > i + 1 and len(run) == INLINE_BOX_RESUME_PARAGRAPHS and all(run)
+
+
+class _HtmlBoxTest(_BoxTest):
+    """On HTML: the prose paragraphs before and after the heading share one parent."""
+
+    def article_resumes(self, i: int) -> bool:
         before = self.last_prose
         after = self._next_paragraphs()[i]
         if before < 0 or after < 0:
@@ -212,7 +227,7 @@ class _BoxTest:
 def _in_share_bar(blocks: list[Block], i: int) -> bool:
     """A 'Comments' button between 'Facebook' and 'Print' is not a section heading."""
     neighbours = blocks[max(i - 1, 0) : i] + blocks[i + 1 : i + 2]
-    return any(b.removal is not None and b.removal.rule == "share_bar" for b in neighbours)
+    return any(b.removal is not None and b.removal.rule == ShareBar.name for b in neighbours)
 
 
 RULES = (Notice, TrailerZone)
