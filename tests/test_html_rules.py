@@ -11,7 +11,9 @@ import pytest
 from helpers import PROSE
 
 from cleaner import Cleaner, Result
-from cleaner.rules.html import TREE_RULES, TreeRule, name_tokens, read_hints
+from cleaner.rules.elements import name_tokens
+from cleaner.rules.html import TREE_RULES
+from cleaner.rules.tree import TreeRule, read_hints
 
 MARK = "Quartermaster wombat lantern"  # the piece under test; no rule knows these words
 

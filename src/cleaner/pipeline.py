@@ -22,7 +22,7 @@ from .phrases import PhraseBook
 from .render import render_text
 from .result import BlockDecision, Result
 from .rules import DEFAULT_RULES, Document, Rule
-from .rules.html import TreePlan
+from .rules.tree import TreePlan
 
 #: What ``Cleaner.clean`` can return: plain text, Markdown, or a JSON document.
 OUTPUTS = ("text", "markdown", "json")
@@ -114,21 +114,22 @@ class Cleaner:
         tree: Any = None
         if kind == "html":
             # Imported late: text users skip them.
-            from .frontends.html import html_to_blocks, parse_html
+            from .frontends.html import parse_html, walk_html
 
             tree = parse_html(text)
             if metadata or include_title:
                 from .metadata import extract_metadata
 
-                # Read before html_to_blocks, which removes scripts (JSON-LD) from the tree.
+                # Read before walk_html, which removes scripts (JSON-LD) from the tree.
                 meta = extract_metadata(tree, url)
-            blocks = html_to_blocks(tree, self._tree_plan, self.config)
+            blocks, elements = walk_html(tree, self._tree_plan)
         else:
             blocks = text_to_blocks(text)
+            elements = None
             if metadata or include_title:
                 meta = Metadata(url=url)
         check_block_count(len(blocks), self.config.max_blocks)
-        doc = self.run_blocks(blocks, kind=kind, url=url)
+        doc = self.run_blocks(blocks, kind=kind, url=url, elements=elements)
         if kind == "text":
             self._settle(blocks, doc.language)
         title = meta.title if meta is not None else None
@@ -165,24 +166,42 @@ class Cleaner:
         kind: str = "text",
         url: str | None = None,
         language_hint: str | None = None,
+        elements: Any = None,
     ) -> Document:
         """Compute features and run every rule over ``blocks`` (marks them in place).
 
         Blocks that already carry features computed for ``language_hint`` keep them.
+        Rules that use no features (``uses_features``) and come first run before the
+        features are computed, which then skip the blocks they removed.
         """
+        doc = Document(blocks, self.config, kind=kind, url=url, elements=elements)
+        featured = False
+        for rule in self._rules:
+            # (A stand-in for per-kind rule lists: run a rule only on its input kinds.)
+            if kind not in getattr(rule, "kinds", (kind,)):
+                continue
+            if not featured and getattr(rule, "uses_features", True):
+                self._features(doc, language_hint)
+                featured = True
+            rule.apply(doc)
+        if not featured:
+            self._features(doc, language_hint)
+        return doc
+
+    def _features(self, doc: Document, language_hint: str | None) -> None:
+        """Compute the features of the blocks not removed yet; the page's language."""
         cfg = self.config
         language = compute_features(
-            blocks,
+            doc.blocks,
             self._phrases.stopwords,
             cfg.language_min_hits,
             cfg.language_min_share,
             reuse_language=language_hint,
         )
-        stopwords = self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
-        doc = Document(blocks, self.config, language, stopwords, kind, url)
-        for rule in self._rules:
-            rule.apply(doc)
-        return doc
+        doc.language = language
+        doc.stopwords = (
+            self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
+        )
 
     def _settle(self, blocks: Sequence[Block], language: str | None) -> None:
         """Run again on the output as a caller would, until it changes nothing.

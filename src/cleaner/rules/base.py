@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
 from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook, phrase_to_pattern
+
+if TYPE_CHECKING:
+    from .tree import Elements
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
@@ -47,6 +50,8 @@ class Document:
     #: set by the quality rule that finds it.
     main_run: tuple[int, int] | None = None
     notes: dict[str, object] = field(default_factory=dict)
+    #: HTML only: the page's block-level elements (``Block.element`` indexes them).
+    elements: Elements | None = None
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
