@@ -6,7 +6,7 @@
 
 Each page runs through the same steps as ``Cleaner.explain`` on HTML, each step timed
 on its own: input checks, parse, dropping code elements, markers and the prose anchor,
-the walk (blocks and the main container), text features, every rule, and building the
+the walk (blocks), the main container, text features, every rule, and building the
 result. A last line gives the floor under the walk: reading every node of the body
 once through selectolax (tag, text, attributes), with no logic. Each page runs
 ``--repeat`` times and each stage counts its fastest run on that
@@ -35,11 +35,12 @@ from benchmarks import paths  # noqa: E402
 from benchmarks.measure import load_html_pages  # noqa: E402
 from cleaner.features import compute_features  # noqa: E402
 from cleaner.frontends import html as front  # noqa: E402
+from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk  # noqa: E402
 from cleaner.inputs import coerce  # noqa: E402
 from cleaner.pipeline import Cleaner, _decision  # noqa: E402
 from cleaner.render import render_text  # noqa: E402
 from cleaner.rules import Document  # noqa: E402
-from cleaner.rules.html import TreePlan, TreeRule  # noqa: E402
+from cleaner.rules.tree import TreePlan, TreeRule  # noqa: E402
 
 DEFAULT_DATA = paths.DATA / "zyte" / "html"
 
@@ -63,20 +64,27 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     body = tree.body
     if body is None:
         return
-    for node in body.css(front._DROP_SELECTOR):
+    for node in body.css(DROP_SELECTOR):
         node.decompose()
     t = lap("drop code", t)
-    state = front._Page(body, plan, cfg)
+    state = PageWalk(body, plan)
     t = lap("markers + anchor", t)
-    blocks = state.blocks()
-    t = lap("walk + container", t)
+    blocks, elements = state.run()
+    t = lap("walk", t)
+    doc = Document(blocks, cfg, kind="html", elements=elements)
+    # The rules reading the structure, before features (the pipeline's order).
+    pending = [r for r in rules if "html" in getattr(r, "kinds", ("html",))]
+    while pending and not getattr(pending[0], "uses_features", True):
+        rule = pending.pop(0)
+        if not isinstance(rule, TreeRule):
+            rule.apply(doc)
+            t = lap(f"  rule {rule.name}", t)
     stopwords = cleaner._phrases.stopwords
     language = compute_features(blocks, stopwords, cfg.language_min_hits, cfg.language_min_share)
+    doc.language = language
+    doc.stopwords = stopwords.get(language, frozenset())
     t = lap("features", t)
-    doc = Document(blocks, cfg, language, stopwords.get(language, frozenset()), "html", None)
-    for rule in rules:
-        if isinstance(rule, TreeRule):
-            continue
+    for rule in pending:
         rule.apply(doc)
         t = lap(f"  rule {rule.name}", t)
     render_text(blocks)
@@ -92,7 +100,7 @@ def node_reads(page: str, times: dict[str, float]) -> None:
     body = tree.body
     if body is None:
         return
-    for node in body.css(front._DROP_SELECTOR):
+    for node in body.css(DROP_SELECTOR):
         node.decompose()
     start = perf_counter()
     for node in body.traverse(include_text=True):

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 import cleaner.config
 from cleaner import Cleaner
 from cleaner.features import _TO_SPACE, words_of
-from cleaner.frontends.html import _MARKER_SELECTOR, _Page, html_to_blocks
+from cleaner.frontends.html import html_to_blocks
 from cleaner.phrases import SECTIONS, PhraseBook, alternation
 from cleaner.phrases.compile import (
     PHRASE_FLAGS,
@@ -26,7 +26,9 @@ from cleaner.phrases.compile import (
     trie_pattern,
     whole_line_pattern,
 )
-from cleaner.rules.html import TreePlan, lower_case_tokens, name_tokens
+from cleaner.rules.elements import lower_case_tokens, name_tokens
+from cleaner.rules.prune import MARKER_SELECTOR, PruneGuard, paragraphs_and_markers
+from cleaner.rules.tree import TreePlan
 
 BOOK = PhraseBook(cleaner.config.SHIPPED_LANGUAGES)
 SECTION_NAMES = [s for s in SECTIONS if s != "stopwords" and BOOK.phrases(s)]
@@ -163,30 +165,25 @@ def test_lower_case_tokens_are_the_names_tokens(names):
         assert tokens == [t for name in classes.split() for t in name_tokens(name)]
 
 
-def _page(html: str) -> _Page:
-    body = LexborHTMLParser(html).body
-    return _Page(body, TreePlan(Cleaner().rules), Cleaner().config)
-
-
 def test_one_query_finds_the_paragraphs_and_markers_two_queries_find():
     html = (
         "<body><main><article><p>One</p><p>Two</p></article>"
         "<div role=main><p>Three</p></div></main><p>Four</p></body>"
     )
-    page = _page(html)
-    paragraphs, marked = page._paragraphs_and_markers()
-    assert [p.mem_id for p in paragraphs] == [p.mem_id for p in page.body.css("p")]
-    assert [m.mem_id for m in marked] == [m.mem_id for m in page.body.css(_MARKER_SELECTOR)]
+    body = LexborHTMLParser(html).body
+    paragraphs, marked = paragraphs_and_markers(body)
+    assert [p.mem_id for p in paragraphs] == [p.mem_id for p in body.css("p")]
+    assert [m.mem_id for m in marked] == [m.mem_id for m in body.css(MARKER_SELECTOR)]
     assert [m.tag for m in marked] == ["main", "article", "div"]
 
 
 def test_a_paragraph_marked_as_the_article_body_is_still_a_marker():
     html = "<body><div><p itemprop=articleBody>Text</p><p role=main>More</p></div></body>"
-    page = _page(html)
-    paragraphs, marked = page._paragraphs_and_markers()
-    assert [p.mem_id for p in paragraphs] == [p.mem_id for p in page.body.css("p")]
-    assert [m.mem_id for m in marked] == [m.mem_id for m in page.body.css(_MARKER_SELECTOR)]
-    assert len(page.protected) > 0
+    body = LexborHTMLParser(html).body
+    paragraphs, marked = paragraphs_and_markers(body)
+    assert [p.mem_id for p in paragraphs] == [p.mem_id for p in body.css("p")]
+    assert [m.mem_id for m in marked] == [m.mem_id for m in body.css(MARKER_SELECTOR)]
+    assert len(PruneGuard(body, marked).protected) > 0
 
 
 def test_a_tree_plan_gives_the_blocks_a_rule_list_gives():

@@ -11,7 +11,10 @@ import pytest
 from helpers import PROSE
 
 from cleaner import Cleaner, Result
-from cleaner.rules.html import TREE_RULES, TreeRule, name_tokens, read_hints
+from cleaner.phrases import html_hints
+from cleaner.rules.elements import name_tokens
+from cleaner.rules.html import TREE_RULES
+from cleaner.rules.tree import TreeRule
 
 MARK = "Quartermaster wombat lantern"  # the piece under test; no rule knows these words
 
@@ -370,7 +373,7 @@ def test_name_tokens(name: str, tokens: list[str]) -> None:
 
 
 def test_every_vocabulary_rule_has_its_section() -> None:
-    hints = read_hints()
+    hints = html_hints()
     for rule in TREE_RULES:
         if rule.vocabulary:
             assert hints.get(rule.vocabulary), rule.name

@@ -217,16 +217,10 @@ def _rule_modules() -> list[tuple[Path, ast.Module]]:
     return [(p, ast.parse(p.read_text("utf-8"))) for p in sorted(RULES_DIR.glob("*.py"))]
 
 
-# The html branch of issue 13 removes the checks left in rules/html.py (Headline,
-# FigureCaption, LinkDense declare kinds there); drop this exemption when it lands.
-_PENDING = {"html.py"}
-
-
 def test_no_rule_asks_the_document_its_kind() -> None:
     found = [
         f"{path.name}:{node.lineno}"
         for path, tree in _rule_modules()
-        if path.name not in _PENDING
         for node in ast.walk(tree)
         if isinstance(node, ast.Attribute)
         and node.attr == "kind"

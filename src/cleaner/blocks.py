@@ -88,6 +88,9 @@ class Block:
     list_depth: int = 0
     ordered: bool = False
     rows: tuple[tuple[str, ...], ...] = ()
+    # HTML-only: the index of the block's element in ``Document.elements`` (0: the body;
+    # for a pruned subtree, the element holding it); 0 on the text path.
+    element: int = 0
     # HTML-only: the element the block's text came from (for the Markdown renderer's
     # links, emphasis, table spans and list grouping); None on the text path.
     node: Any = None

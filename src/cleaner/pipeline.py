@@ -24,7 +24,7 @@ from .phrases import PhraseBook
 from .render import render_text
 from .result import BlockDecision, Result
 from .rules import DEFAULT_RULES, Document, Rule
-from .rules.html import TreePlan
+from .rules.tree import TreePlan
 
 __all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]
 
@@ -115,21 +115,22 @@ class Cleaner:
         tree: Any = None
         if kind == "html":
             # Imported late: text users skip them.
-            from .frontends.html import html_to_blocks, parse_html
+            from .frontends.html import parse_html, walk_html
 
             tree = parse_html(text)
             if metadata or include_title:
                 from .metadata import extract_metadata
 
-                # Read before html_to_blocks, which removes scripts (JSON-LD) from the tree.
+                # Read before walk_html, which removes scripts (JSON-LD) from the tree.
                 meta = extract_metadata(tree, url)
-            blocks = html_to_blocks(tree, self._tree_plan, self.config)
+            blocks, elements = walk_html(tree, self._tree_plan)
         else:
             blocks = text_to_blocks(text)
+            elements = None
             if metadata or include_title:
                 meta = Metadata(url=url)
         check_block_count(len(blocks), self.config.max_blocks)
-        doc = self.run_blocks(blocks, kind=kind, url=url)
+        doc = self.run_blocks(blocks, kind=kind, url=url, elements=elements)
         if kind == "text":
             self._settle(blocks, doc.language)
         title = meta.title if meta is not None else None
@@ -166,6 +167,7 @@ class Cleaner:
         kind: str = "text",
         url: str | None = None,
         language_hint: str | None = None,
+        elements: Any = None,
     ) -> Document:
         """Compute features and run the rules for ``kind`` over ``blocks`` (marks them
         in place).
@@ -175,7 +177,7 @@ class Cleaner:
         Blocks that already carry features computed for ``language_hint`` keep them.
         """
         rules = self._by_kind[kind]
-        doc = Document(blocks, self.config, None, frozenset(), kind, url)
+        doc = Document(blocks, self.config, kind=kind, url=url, elements=elements)
         start = next((i for i, r in enumerate(rules) if r.uses_features), len(rules))
         for rule in rules[:start]:
             rule.apply(doc)

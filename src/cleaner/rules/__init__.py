@@ -8,8 +8,9 @@ from .base import Document, LineRule, Rule, WholeLinePhraseRule
 #: Built-in rules in pipeline order. A tuple: the registry cannot be mutated at run time;
 #: users add rules through ``Config.extra_rules``.
 DEFAULT_RULES: tuple[type[Rule], ...] = (
-    # Applied by the HTML front-end to the parsed page; no-ops on blocks.
-    *html.TREE_RULES,
+    # HTML only, before block features: the tree rules, applied by the HTML front-end to
+    # the parsed page (no-ops on blocks), then the main container.
+    *html.STRUCTURE_RULES,
     # Cross-page evidence first: a paragraph on most pages of its site is template.
     *templates.RULES,
     *accessibility.RULES,

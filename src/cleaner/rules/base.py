@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block
 from ..config import Config
 from ..inputs import KINDS
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
+
+if TYPE_CHECKING:
+    from .tree import Elements
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Document:
     #: set by the quality rule that finds it.
     main_run: tuple[int, int] | None = None
     notes: dict[str, object] = field(default_factory=dict)
+    #: HTML only: the page's block-level elements (``Block.element`` indexes them).
+    elements: Elements | None = None
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)

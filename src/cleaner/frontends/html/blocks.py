@@ -1,0 +1,159 @@
+"""Making blocks from what the walk collected: text runs, ``<pre>``, data tables.
+
+Block text is the visible text with white space collapsed to single spaces. A single
+``<br>`` becomes a newline inside the block; two or more in a row end the block, as
+paragraph breaks do. A data table is one block (rows on lines, cells separated by tabs,
+as ``innerText`` does, with the cells in ``Block.rows``); ``<pre>`` keeps its newlines
+and indentation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...blocks import Block, BlockKind
+
+# Context bits carried down the walk.
+IN_LINK = 1
+IN_QUOTE = 2
+IN_CAPTION = 4
+ORDERED = 8
+IN_ITEM = 16
+LIST_SHIFT = 8  # list depth lives in the bits above
+#: A ``<br>`` inside a block's text while it is being collected (text nodes never hold
+#: NUL: the parser replaces it).
+BR = "\x00"
+
+_HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Block kinds as plain names: reading an Enum member off its class is slow in a hot loop.
+_HEADING = BlockKind.HEADING
+_CAPTION = BlockKind.CAPTION
+_QUOTE = BlockKind.QUOTE
+_LIST_ITEM = BlockKind.LIST_ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
+
+
+def emit_text(
+    blocks: list[Block],
+    owners: list[int],
+    parts: list[str],
+    element: tuple[Any, ...],
+    owner: int,
+    link_chars: int,
+) -> None:
+    """The blocks of one run of text (``parts``) inside the element row ``element``."""
+    raw = "".join(parts)
+    tag = element[3]
+    ctx = element[2]
+    if BR in raw:
+        texts = split_breaks(raw)
+        # Link characters were counted without surrounding white space; so is the
+        # total.
+        total = sum(map(len, texts)) - (len(texts) - 1)
+    else:
+        text = " ".join(raw.split())
+        if not text:
+            return
+        texts = [text]
+        total = len(text)
+    level = _HEADING_LEVEL.get(tag, 0)
+    if level:
+        kind = _HEADING
+    elif ctx & IN_CAPTION:
+        kind = _CAPTION
+    elif ctx & IN_QUOTE:
+        kind = _QUOTE
+    elif ctx & IN_ITEM:
+        kind = _LIST_ITEM
+    else:
+        kind = _PARAGRAPH
+    list_depth = ctx >> LIST_SHIFT
+    ordered = bool(ctx & ORDERED)
+    density = min(1.0, link_chars / total) if total > 0 else 0.0
+    for text in texts:
+        block = Block(
+            index=len(blocks),
+            text=text,
+            kind=kind,
+            heading_level=level,
+            tag=tag,
+            link_density=density,
+            node=element[0],
+        )
+        if list_depth:
+            block.list_depth = list_depth
+            block.ordered = ordered
+        blocks.append(block)
+        owners.append(owner)
+
+
+def emit_pre(blocks: list[Block], owners: list[int], node: Any, el: int, path: str) -> None:
+    lines = node.text().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:
+        blocks.append(
+            Block(
+                index=len(blocks),
+                text="\n".join(line.rstrip() for line in lines),
+                kind=BlockKind.CODE,
+                node=node,
+                tag="pre",
+                path=path,
+            )
+        )
+        owners.append(el)
+
+
+def emit_table(blocks: list[Block], owners: list[int], node: Any, el: int, path: str) -> None:
+    rows: list[tuple[str, ...]] = []
+    for tr in node.css("tr"):
+        cells = tuple(
+            " ".join(cell.text(separator=" ").split())
+            for cell in tr.iter()
+            if cell.tag in ("td", "th")
+        )
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return
+    text = "\n".join("\t".join(cells) for cells in rows)
+    link_chars = sum(len(a.text()) for a in node.css("a"))
+    blocks.append(
+        Block(
+            index=len(blocks),
+            text=text,
+            kind=BlockKind.TABLE,
+            tag="table",
+            path=path,
+            link_density=min(1.0, link_chars / len(text)),
+            rows=tuple(rows),
+            node=node,
+        )
+    )
+    owners.append(el)
+
+
+def hints(attrs: dict[str, str | None]) -> str:
+    """The class names and id of an element, space-separated: what its markup says."""
+    classes = attrs.get("class") or ""
+    ident = attrs.get("id") or ""
+    return f"{classes} {ident}".strip() if classes or ident else ""
+
+
+def split_breaks(raw: str) -> list[str]:
+    """Text with ``<br>`` marks: lines joined by newlines, blocks split at empty lines."""
+    out: list[str] = []
+    lines: list[str] = []
+    for chunk in raw.split(BR):
+        line = " ".join(chunk.split())
+        if line:
+            lines.append(line)
+        elif lines:
+            out.append("\n".join(lines))
+            lines = []
+    if lines:
+        out.append("\n".join(lines))
+    return out

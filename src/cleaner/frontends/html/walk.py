@@ -1,0 +1,351 @@
+"""The walk: a parsed page becomes the shared block list.
+
+1. Code and controls go, in C (``script``, ``style``, ``svg``, form controls ...): they
+   are not text a reader sees, so they leave no block behind.
+2. Before the walk, the page's main-content markers and the prose anchor are found
+   (``rules/prune.py``, ``rules/anchor.py``).
+3. One iterative walk (no recursion: 100,000 nested ``div``s are fine) over the body
+   makes the blocks. Elements carrying a class, an id, or a hiding or role attribute are
+   judged by the tree rules (``rules/elements.py``), and every element by its tag. A
+   pruned element becomes one removed block (``pruned=True``) with its rule, reason and
+   a short CSS-like path, and its subtree is not walked. A block-level match the guard
+   cannot decide yet waits for the walk's end.
+4. After the walk, the prose anchor is found again from the blocks, and the deferred
+   prunings are made (``rules/prune.py``). The blocks and the table of block-level
+   elements (``rules.tree.Elements``) go to the rules; ``outside_main_container``
+   removes what lies outside the main content container.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ...blocks import Block, Removal
+from ...config import Config
+from ...rules.anchor import find_anchor, prose_anchor
+from ...rules.base import Document, Rule
+from ...rules.elements import ElementJudge
+from ...rules.prune import PruneGuard, paragraphs_and_markers, prune_deferred
+from ...rules.tree import Elements, TreePlan, element_label
+from ..tags import INLINE_TAGS, SKIP_TAGS
+from .blocks import (
+    BR,
+    IN_CAPTION,
+    IN_ITEM,
+    IN_LINK,
+    IN_QUOTE,
+    LIST_SHIFT,
+    ORDERED,
+    emit_pre,
+    emit_table,
+    emit_text,
+    hints,
+)
+from .parse import parse_html
+
+#: Removed in C before anything else, so that no text of theirs reaches a pruned block's
+#: text: code, styling, graphics and long option lists. (The walk skips the other
+#: elements of ``SKIP_TAGS``; each tag here costs a pass of the selector engine.)
+DROP_SELECTOR = "script, style, svg, template, select"
+# What the walk does with a tag (anything else is a block-level element).
+_TEXT = "text"
+_SKIPPED = "skip"
+_BREAK = "br"
+_INLINE_KIND = "inline"
+_BLOCK = "block"
+_SPECIAL = "special"  # block-level, with its own handling: pre, tables, lists, quotes
+_CATEGORY: dict[str | None, str] = {"-text": _TEXT, "br": _BREAK}
+_CATEGORY.update(dict.fromkeys(SKIP_TAGS, _SKIPPED))
+_CATEGORY.update(dict.fromkeys(INLINE_TAGS, _INLINE_KIND))
+_CATEGORY.update(
+    dict.fromkeys(
+        ("pre", "table", "ul", "ol", "menu", "dir", "li", "blockquote", "figcaption"), _SPECIAL
+    )
+)
+_LISTS = frozenset({"ul", "ol", "menu", "dir"})
+#: Block elements made into one block without walking inside: pruned at once on a match.
+_LEAF_BLOCKS = frozenset({"pre", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: Inside a table, any of these makes it a layout table, walked like any container.
+_LAYOUT_SIGNS = (
+    "table table, div, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, section, "
+    "article, form, nav, td p + p, th p + p"
+)
+_CONTEXT_BITS = {"li": IN_ITEM, "blockquote": IN_QUOTE, "figcaption": IN_CAPTION}
+
+
+def html_to_blocks(
+    page: str | LexborHTMLParser,
+    rules: Sequence[Rule] | TreePlan | None = None,
+    config: Config | None = None,
+) -> list[Block]:
+    """The blocks of an HTML page, pruned subtrees and outside-container blocks removed.
+
+    ``page`` is the HTML or a tree from ``parse_html`` (so that a caller can read the
+    page's metadata from the same parse first; this function changes the tree).
+    ``rules`` are the pipeline's enabled rules (only the tree rules and the container
+    rule among them act here), or their ``TreePlan`` (built once, not per page);
+    ``None`` means every built-in tree rule with ``config``.
+    """
+    config = config or Config()
+    if isinstance(rules, TreePlan):
+        plan = rules
+    else:
+        plan = TreePlan(rules if rules is not None else _default_tree_rules(config))
+    blocks, elements = walk_html(page, plan)
+    if plan.container_rule is not None and elements is not None:
+        doc = Document(blocks, config, kind="html", elements=elements)
+        plan.container_rule.apply(doc)
+    return blocks
+
+
+def walk_html(page: str | LexborHTMLParser, plan: TreePlan) -> tuple[list[Block], Elements | None]:
+    """The blocks of an HTML page with its pruned subtrees removed, and the table of its
+    block-level elements (None when the page has no body): what a ``Document`` of the
+    page holds before the rules run (the pipeline's path; see ``html_to_blocks``)."""
+    tree = parse_html(page) if isinstance(page, str) else page
+    body = tree.body
+    if body is None:
+        return [], None
+    for node in body.css(DROP_SELECTOR):
+        node.decompose()
+    return PageWalk(body, plan).run()
+
+
+def _default_tree_rules(config: Config) -> list[Rule]:
+    from ...phrases import PhraseBook
+    from ...rules.html import STRUCTURE_RULES
+
+    phrases = PhraseBook(config.languages, config.extra_phrases)
+    return [
+        cls(config, phrases) for cls in STRUCTURE_RULES if config.is_enabled(cls.name, cls.family)
+    ]
+
+
+class PageWalk:
+    """One page on its way to blocks. Built per call; nothing outlives it.
+
+    Building it finds what the walk needs to know first: the main-content markers and
+    the prose anchor; ``run`` walks.
+    """
+
+    __slots__ = ("body", "guard", "judge", "plan")
+
+    def __init__(self, body: LexborNode, plan: TreePlan) -> None:
+        self.body = body
+        self.plan = plan
+        self.judge = ElementJudge(plan)
+        paragraphs, marked = paragraphs_and_markers(body)
+        self.guard = PruneGuard(body, marked)
+        self.guard.anchor_chain = prose_anchor(body, paragraphs, self.judge, plan.tag_rules)
+
+    def run(self) -> tuple[list[Block], Elements]:
+        """The blocks and the element table, deferred prunings made."""
+        blocks, owners, el = _walk(self.body, self.plan, self.judge, self.guard)
+        return _finish(blocks, owners, el, self.guard.protected), el
+
+
+def _walk(
+    body: LexborNode, plan: TreePlan, judge: ElementJudge, guard: PruneGuard
+) -> tuple[list[Block], list[int], Elements]:
+    """Walk the body once: the blocks, each block's element, and the element table."""
+    judge_element = judge.judge
+    judge_anchor = judge.judge_anchor
+    allows = guard.allows
+    watched = plan.watched
+    anchor_rules = plan.anchor_rules
+    tag_rules = plan.tag_rules
+    markers = guard.markers
+    anchor_chain = guard.anchor_chain
+    category = _CATEGORY
+    labels: dict[int, str] = {}
+    blocks: list[Block] = []
+    owners: list[int] = []  # element index of each block
+    # Block-level elements in document order (0 = body): node, parent, context,
+    # tag, marker, depth, deferred tree-rule match, attributes.
+    elements: list[tuple[LexborNode, int, int, str, int, int, Any, Any]] = [
+        (body, -1, 0, "body", 0, 0, None, None)
+    ]
+    ends: list[int] = [0]  # one past the last element of each element's subtree
+
+    parts: list[str] = []
+    seg_owner = -1
+    seg_link = 0
+    pending: list[tuple[Block, int]] = []  # pruned inline elements, after their block
+
+    def flush() -> None:
+        nonlocal parts, seg_owner, seg_link
+        if parts:
+            emit_text(blocks, owners, parts, elements[seg_owner], seg_owner, seg_link)
+            parts = []
+        seg_owner = -1
+        seg_link = 0
+        if pending:
+            for block, owner in pending:
+                block.index = len(blocks)
+                blocks.append(block)
+                owners.append(owner)
+            pending.clear()
+
+    # Stack entries: children iterator, owning block element, context, is-a-block.
+    stack: list[tuple[Any, int, int, bool]] = [(body.iter(include_text=True), 0, 0, True)]
+    while stack:
+        it, owner, ctx, is_block = stack[-1]
+        for node in it:
+            tag = node.tag
+            # Text nodes (half of all nodes) first, without the category look-up.
+            if tag == "-text":
+                text = node.text_content
+                if not text:
+                    continue
+                if owner != seg_owner:
+                    if text.isspace():
+                        continue
+                    if parts:
+                        flush()
+                    seg_owner = owner
+                parts.append(text)
+                if ctx & IN_LINK:
+                    seg_link += len(text.strip())
+                continue
+            kind = category.get(tag, _BLOCK)
+            if kind is _SKIPPED:
+                continue
+            if kind is _BREAK:
+                if owner == seg_owner:
+                    parts.append(BR)
+                continue
+            attrs = node.attributes
+            if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
+                hit = judge_element(tag, attrs)
+            else:
+                hit = None
+            if hit is None:
+                if tag in tag_rules:
+                    rule = tag_rules[tag]
+                    reason = rule.check_tag(tag, attrs)
+                    if reason:
+                        hit = (rule, reason)
+                elif tag == "a" and anchor_rules:
+                    href = attrs.get("href")
+                    if href and href[0] == "#":
+                        hit = judge_anchor(href)
+            if hit is not None and (
+                anchor_chain is not None
+                or hit[0].immediate
+                or kind is _INLINE_KIND
+                or tag in _LEAF_BLOCKS
+            ):
+                rule, reason = hit
+                text = " ".join(node.text(separator=" ").split())
+                if allows(rule, node, text):
+                    if text:
+                        block = Block(
+                            index=0,
+                            text=text,
+                            tag=tag,
+                            path=_path(elements, labels, owner, element_label(tag, attrs)),
+                            pruned=True,
+                            removal=Removal(rule.name, rule.family, reason),
+                        )
+                        if kind is _INLINE_KIND and owner == seg_owner:
+                            pending.append((block, owner))
+                        else:
+                            if parts:
+                                flush()
+                            block.index = len(blocks)
+                            blocks.append(block)
+                            owners.append(owner)
+                    continue
+                hit = None
+            if kind is _INLINE_KIND:
+                if tag == "a":
+                    stack.append((node.iter(include_text=True), owner, ctx | IN_LINK, False))
+                else:
+                    stack.append((node.iter(include_text=True), owner, ctx, False))
+                break
+            # A block-level element.
+            if parts:
+                flush()
+            new_ctx = ctx
+            if kind is _SPECIAL:
+                if tag == "pre":
+                    path = _path(elements, labels, owner, element_label(tag, attrs))
+                    emit_pre(blocks, owners, node, owner, path)
+                    continue
+                if tag == "table":
+                    if node.css_first(_LAYOUT_SIGNS) is None:
+                        path = _path(elements, labels, owner, element_label(tag, attrs))
+                        emit_table(blocks, owners, node, owner, path)
+                        continue
+                elif tag in _LISTS:
+                    depth = (ctx >> LIST_SHIFT) + 1
+                    new_ctx = (ctx & 0xFF & ~(ORDERED | IN_ITEM)) | (depth << LIST_SHIFT)
+                    if tag == "ol":
+                        new_ctx |= ORDERED
+                else:
+                    new_ctx = ctx | _CONTEXT_BITS[tag]
+            index = len(elements)
+            elements.append(
+                (
+                    node,
+                    owner,
+                    new_ctx,
+                    tag,
+                    markers.get(node.mem_id, 0) if markers else 0,
+                    elements[owner][5] + 1,
+                    hit,
+                    attrs,
+                )
+            )
+            ends.append(0)
+            stack.append((node.iter(include_text=True), index, new_ctx, True))
+            break
+        else:
+            stack.pop()
+            if is_block:
+                if parts:
+                    flush()
+                ends[owner] = len(elements)
+    if parts or pending:
+        flush()
+    return blocks, owners, Elements(elements, ends, labels)
+
+
+def _path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, own: str) -> str:
+    """'parent > element' for an element under the walk's element ``owner``."""
+    if owner == 0:
+        return own
+    label = labels.get(owner)
+    if label is None:
+        label = labels[owner] = element_label(rows[owner][3], rows[owner][7])
+    return f"{label} > {own}"
+
+
+def _finish(
+    blocks: list[Block], owners: list[int], el: Elements, protected: set[int]
+) -> list[Block]:
+    """The prose anchor, the deferred prunings; each block's index, element, depth,
+    hints and path; each element's prose (what the main container is chosen by)."""
+    anchor, keep, values = find_anchor(blocks, owners, el)
+    blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
+    parent = el.parent
+    depth = el.depth
+    attributes = el.attrs
+    prose = [0.0] * len(parent)
+    for i, (block, owner, value) in enumerate(zip(blocks, owners, values, strict=True)):
+        block.index = i
+        block.depth = depth[owner]
+        block.element = owner
+        if value:  # pruned blocks have none
+            prose[owner] += value
+        attrs = attributes[owner]
+        if attrs and not block.pruned:
+            block.hints = hints(attrs)
+        if not block.path:
+            block.path = el.path(parent[owner], el.label(owner)) if owner else "body"
+    el.anchor = anchor
+    el.prose = prose
+    return blocks

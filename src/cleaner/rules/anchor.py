@@ -1,0 +1,199 @@
+"""The prose anchor: the element of an HTML page whose paragraphs say most.
+
+It is found twice. Before the walk, from ``<p>`` text alone (``prose_anchor``): with it
+known, the front-end prunes a tree-rule match off its ancestors without walking inside.
+After the walk, from every block's prose value (``find_anchor``): the deferred
+prunings spare it and its ancestors, and the main container (``container.py``) is
+chosen around it. Either way it is the element whose own paragraphs (and, at half
+weight, its children's) hold most prose, readability's old insight, preferring one
+outside comments and related teasers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..blocks import Block, BlockKind
+
+if TYPE_CHECKING:
+    from .elements import ElementJudge
+    from .tree import Elements, TreeRule
+
+#: The best prose anchor outside subtrees the tree rules match is taken when its score
+#: is at least this share of the best anchor's inside them.
+_ANCHOR_OUTSIDE_MIN_SHARE = 0.1
+#: What each block costs in the prose score, in characters: runs of short teasers earn
+#: little, long paragraphs much.
+_BLOCK_COST = 25
+#: Blocks whose words average fewer characters than this (spaces included) hold no prose.
+_SHORT_WORDS = 3
+#: A block ending in an ellipsis is an excerpt cut short, a teaser's summary ("... may
+#: soon..."): the prose of another page, which counts for nothing here.
+_TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+#: Paragraphs shorter than this do not vote for the prose anchor (captions, bylines).
+_ANCHOR_MIN_PARAGRAPH = 40
+#: Below this much paragraph text the anchor is not trusted before the walk.
+_ANCHOR_MIN_TEXT = 400
+
+
+def prose_anchor(
+    body: Any,
+    paragraphs: list[Any],
+    judge: ElementJudge,
+    tag_rules: Mapping[str, TreeRule],
+) -> set[int] | None:
+    """Ids (``mem_id``) of the prose anchor and its ancestors, from ``<p>`` text alone.
+
+    None when the page has too little ``<p>`` text to tell: the walk then defers the
+    decisions until it has seen every block.
+    """
+    scores: dict[int, float] = {}
+    nodes: dict[int, Any] = {}
+    for p in paragraphs:
+        length = len(p.text())
+        if length < _ANCHOR_MIN_PARAGRAPH:
+            continue
+        up = p.parent
+        weight = 1.0
+        while up is not None and weight > 0.4:
+            key = up.mem_id
+            scores[key] = scores.get(key, 0.0) + length * weight
+            nodes[key] = up
+            up = up.parent
+            weight /= 2
+    if not scores:
+        return None
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:10]
+    body_id = body.mem_id
+    best_score = 0.0
+    fallback: list[int] | None = None
+    for key in ranked:
+        score = scores[key]
+        if score < _ANCHOR_OUTSIDE_MIN_SHARE * best_score:
+            break
+        chain: list[int] = []
+        in_prose_boilerplate = doomed = False
+        node = nodes[key]
+        while node is not None:
+            mem_id = node.mem_id
+            chain.append(mem_id)
+            tag = node.tag or ""
+            attrs = node.attributes
+            hit = judge.judge(tag, attrs) if attrs and mem_id != body_id else None
+            if hit is None and tag in tag_rules:
+                hit = (tag_rules[tag], "")
+            if hit is not None:
+                # Hidden content, consent banners, players go whatever they hold.
+                doomed = doomed or hit[0].immediate
+                in_prose_boilerplate = in_prose_boilerplate or hit[0].holds_prose
+            node = node.parent
+        if doomed:
+            continue
+        if not best_score:
+            if score < _ANCHOR_MIN_TEXT:
+                return None
+            best_score = score
+        if not in_prose_boilerplate:
+            return set(chain)
+        if fallback is None:
+            fallback = chain
+    return set(fallback) if fallback is not None else None
+
+
+def find_anchor(
+    blocks: list[Block], owners: list[int], el: Elements
+) -> tuple[int, set[int], list[float]]:
+    """The prose anchor after the walk (-1: none), it and its ancestors (the elements
+    the deferred prunings spare), and each block's prose value (0 for pruned blocks).
+    """
+    n = len(el.parent)
+    parent = el.parent
+    values = [0.0 if b.pruned else prose_value(b) for b in blocks]
+    direct = [0.0] * n
+    for value, owner in zip(values, owners, strict=True):
+        if value:
+            direct[owner] += value
+            if owner:
+                direct[parent[owner]] += value / 2
+    anchor = max(range(n), key=direct.__getitem__)
+    anchor = _anchor_in_titled_article(blocks, owners, el, direct, anchor)
+    # Prefer an anchor outside comments and related teasers (a long comment can
+    # outweigh a short article), unless that leaves little prose.
+    hit = el.hit
+    up = anchor
+    while up > 0 and (hit[up] is None or not hit[up][0].holds_prose):
+        up = parent[up]
+    if up > 0:  # the anchor lies in such a subtree: look at every element
+        pruned_below = [False] * n
+        for e in range(1, n):
+            pruned_below[e] = pruned_below[parent[e]] or (
+                hit[e] is not None and hit[e][0].holds_prose
+            )
+        outside = max(
+            (e for e in range(n) if not pruned_below[e]), key=direct.__getitem__, default=0
+        )
+        if direct[outside] >= _ANCHOR_OUTSIDE_MIN_SHARE * direct[anchor]:
+            anchor = outside
+    chain: set[int] = set()
+    if direct[anchor] > 0:
+        e = anchor
+        while e >= 0:
+            chain.add(e)
+            e = parent[e]
+    else:
+        anchor = -1
+    return anchor, chain, values
+
+
+def _anchor_in_titled_article(
+    blocks: list[Block], owners: list[int], el: Elements, direct: list[float], anchor: int
+) -> int:
+    """The best anchor inside the one article that carries the page's ``<h1>``, when
+    the page holds several articles and the best anchor lies outside it.
+
+    Blogs list related posts as ``<article>``s after the post; a related post with
+    longer paragraphs must not become the page's article. The post is the one titled
+    with the page's top heading (an ``<h1>``; teasers use lower levels).
+    """
+    parent = el.parent
+    marker = el.marker
+    if sum(1 for m in marker if m == 2) < 2:
+        return anchor
+    # The article around each element (0: none); parents come before their children.
+    article_of = [0] * len(parent)
+    for e in range(1, len(parent)):
+        article_of[e] = e if marker[e] == 2 else article_of[parent[e]]
+    titled = {
+        article_of[owner]
+        for block, owner in zip(blocks, owners, strict=True)
+        if block.heading_level == 1 and not block.pruned
+    }
+    if len(titled) != 1:
+        return anchor
+    (article,) = titled
+    if article <= 0 or el.end[article] > anchor >= article:
+        return anchor  # no such article, or the anchor is already inside it
+    best = max(range(article, el.end[article]), key=direct.__getitem__)
+    if direct[best] >= _ANCHOR_OUTSIDE_MIN_SHARE * direct[anchor]:
+        return best
+    return anchor
+
+
+def prose_value(block: Block) -> float:
+    """How much a block says 'article text here': long, sentence-like, few links."""
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM):
+        return 0.0
+    text = block.text
+    n = len(text)
+    if n < 40:
+        return 0.0
+    if n < _SHORT_WORDS * (text.count(" ") + 1):
+        return 0.0  # words this short are a symbol run or a tag cloud, not sentences
+    end = text.rstrip()
+    if end.endswith(_TRUNCATION_MARKS):
+        return 0.0
+    value = (n - _BLOCK_COST) * (1.0 - block.link_density) ** 2
+    if end[-1:] not in ".!?…:;\"'”’»)。！？":
+        value *= 0.5
+    return value

@@ -1,0 +1,70 @@
+"""The main content container of an HTML page, and the blocks outside it.
+
+The container is chosen around the prose anchor the front-end found after its walk
+(``anchor.find_anchor``): the article marker nearest around it, or the anchor widened
+until it holds most of the page's prose. Reads ``Document.elements``; runs before block
+features are computed (the language guess must not count what it removes).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .base import Document, Rule
+
+
+class OutsideMainContainer(Rule):
+    name = "outside_main_container"
+    family = "structure"
+    description = (
+        "Blocks outside the page's main content container: the deepest element holding "
+        "most of the page's prose (text density, paragraphs, few links), preferring "
+        "<article>, <main> and itemprop=articleBody when they hold enough of it."
+    )
+    kinds: ClassVar[frozenset[str]] = frozenset({"html"})
+    uses_features: ClassVar[bool] = False
+
+    def apply(self, doc: Document) -> None:
+        """Remove kept blocks outside the main container.
+
+        The container is the article marker (itemprop=articleBody, ``<article>``)
+        nearest around the prose anchor; without one, the anchor widened to its
+        ancestors until it holds ``html_container_min_share`` of the page's prose.
+        """
+        el = doc.elements
+        if el is None or el.anchor < 0:
+            return
+        parent = el.parent
+        n = len(parent)
+        score = list(el.prose)
+        for e in range(n - 1, 0, -1):
+            score[parent[e]] += score[e]
+        best = el.anchor
+        while best > 0 and el.marker[best] != 2:
+            best = parent[best]
+        marked = best > 0
+        if not marked:
+            need = self.config.html_container_min_share * score[0]
+            best = el.anchor
+            while best > 0 and score[best] < need:
+                best = parent[best]
+        if best == 0:
+            return
+        # Siblings before it with prose of their own join (a summary or standfirst
+        # above the body); what follows the body is related material.
+        # (An article marker says where the article ends: no siblings for it.)
+        inside = [False] * n
+        inside[best] = True
+        share = self.config.html_sibling_min_share * score[best]
+        up = parent[best]
+        for e in range(up + 1, best if not marked else up + 1):
+            if parent[e] == up and score[e] > 0 and score[e] >= share:
+                inside[e] = True
+        for e in range(up + 1, el.end[up]):
+            if inside[parent[e]]:
+                inside[e] = True
+        reason = f"outside the main container (the main content is {el.label(best)})"
+        for block in doc.blocks:
+            if block.removal is None and not inside[block.element]:
+                block.remove(self.name, self.family, reason)
+                block.pruned = True
