@@ -71,7 +71,7 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     blocks = state.blocks()
     t = lap("walk + container", t)
     stopwords = cleaner._phrases.stopwords
-    language = compute_features(blocks, stopwords, cfg.language_min_hits, cfg.language_min_share)
+    language = compute_features(blocks, stopwords, cfg)
     t = lap("features", t)
     doc = Document(blocks, cfg, language, stopwords.get(language, frozenset()), "html", None)
     for rule in rules:

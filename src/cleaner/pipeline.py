@@ -172,11 +172,7 @@ class Cleaner:
         """
         cfg = self.config
         language = compute_features(
-            blocks,
-            self._phrases.stopwords,
-            cfg.language_min_hits,
-            cfg.language_min_share,
-            reuse_language=language_hint,
+            blocks, self._phrases.stopwords, cfg, reuse_language=language_hint
         )
         stopwords = self._phrases.stopwords.get(language, frozenset()) if language else frozenset()
         doc = Document(blocks, self.config, language, stopwords, kind, url)

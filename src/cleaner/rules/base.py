@@ -16,6 +16,7 @@ import regex
 from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook, phrase_to_pattern
+from .params import Param, declared_params
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
@@ -64,7 +65,10 @@ class Document:
                 return False
             if self.language is not None and f.stopword_ratio < cfg.prose_min_stopword_ratio:
                 return False
-        elif self.language is not None and f.stopword_ratio < cfg.prose_min_stopword_ratio / 2:
+        elif (
+            self.language is not None
+            and f.stopword_ratio < cfg.prose_min_stopword_ratio * cfg.sentence_stopword_share
+        ):
             return False
         # A teaser: a Title-Case headline glued to its summary.
         return f.headline_prefix < cfg.teaser_min_headline_words
@@ -82,6 +86,16 @@ class Rule:
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         self.config = config
+        # Each declared Param becomes a plain attribute: the default, or the override
+        # Config.rule_params names for this rule (checked when the Config was built).
+        overrides = config.rule_params.get(self.name, {})
+        for name, param in self.parameters().items():
+            setattr(self, name, overrides.get(name, param.default))
+
+    @classmethod
+    def parameters(cls) -> dict[str, Param]:
+        """The thresholds this rule declares (name -> ``Param``), for the catalogue."""
+        return declared_params(cls)
 
     def apply(self, doc: Document) -> None:
         raise NotImplementedError
@@ -296,7 +310,11 @@ class WholeLinePhraseRule(LineRule):
         return None
 
 
-def _quote(text: str, limit: int = 40) -> str:
+#: How much of a block a reason quotes (display only, no decision).
+QUOTE_MAX_CHARS = 40
+
+
+def _quote(text: str, limit: int = QUOTE_MAX_CHARS) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
