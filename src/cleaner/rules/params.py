@@ -33,7 +33,7 @@ class Param:
         )
         if bad:
             raise ConfigError(
-                f"parameter {name!r} of rule {owner!r} takes a "
+                f"parameter {name!r} of rule {owner!r} must be of type "
                 f"{type(self.default).__name__}, got {value!r}"
             )
         return value
