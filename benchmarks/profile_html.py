@@ -80,7 +80,7 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
             rule.apply(doc)
             t = lap(f"  rule {rule.name}", t)
     stopwords = cleaner._phrases.stopwords
-    language = compute_features(blocks, stopwords, cfg.language_min_hits, cfg.language_min_share)
+    language = compute_features(blocks, stopwords, cfg)
     doc.language = language
     doc.stopwords = stopwords.get(language, frozenset())
     t = lap("features", t)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from cleaner import Cleaner, Result
+from cleaner import Cleaner, Config, Result
+from cleaner.blocks import Block
+from cleaner.features import compute_features
+from cleaner.phrases import PhraseBook
+from cleaner.rules.base import Document, Rule
 
 PROSE = (
     "The council voted on Tuesday to extend the clinic program for another year, after a "
@@ -36,3 +40,57 @@ def decision(result: Result, text: str):
 
 def removed_by(result: Result, text: str) -> str | None:
     return decision(result, text).rule
+
+
+# -- rules called directly on hand-built blocks (jusText style) ------------------------
+
+_BOOKS: dict[tuple, PhraseBook] = {}
+
+
+def phrase_book(config: Config) -> PhraseBook:
+    """The phrase book of ``config`` (built once per set of languages and extra phrases)."""
+    key = (config.languages, tuple(sorted(config.extra_phrases.items())))
+    if key not in _BOOKS:
+        _BOOKS[key] = PhraseBook(config.languages, config.extra_phrases)
+    return _BOOKS[key]
+
+
+def make_rule(
+    rule_cls: type[Rule], config: Config | None = None, *, kind: str = "text", **params: object
+) -> Rule:
+    """A rule built for ``config`` and input ``kind`` (as the pipeline sets it up), with
+    ``params`` overriding its declared Params."""
+    config = config or Config()
+    if params:
+        config = config.replace(rule_params={rule_cls.name: params})
+    return rule_cls(config, phrase_book(config)).for_kind(kind)
+
+
+def make_doc(*items: str | Block, kind: str = "text", config: Config | None = None) -> Document:
+    """A document of the given blocks (text becomes a paragraph), features computed."""
+    config = config or Config()
+    blocks = [item if isinstance(item, Block) else Block(0, item) for item in items]
+    for i, block in enumerate(blocks):
+        block.index = i
+    stopwords = phrase_book(config).stopwords
+    language = compute_features(blocks, stopwords, config)
+    return Document(
+        blocks,
+        config,
+        language=language,
+        stopwords=stopwords.get(language, frozenset()) if language else frozenset(),
+        kind=kind,
+    )
+
+
+def prose(chars: int, word: str = "lorem") -> str:
+    """A lower-case sentence of exactly ``chars`` characters (prose from about 50)."""
+    text = (f"{word} " * chars)[: chars - 1]
+    if text.endswith(" "):
+        text = text[:-1] + "x"
+    return text + "."
+
+
+def words(n: int, word: str = "word") -> str:
+    """``n`` words: "word word word"."""
+    return " ".join([word] * n)

@@ -12,6 +12,7 @@ from cleaner import Cleaner, Config, ConfigError, Rule, clean_article
 from cleaner.config import thresholds
 from cleaner.rules import DEFAULT_RULES, FAMILIES
 from cleaner.rules.base import LineRule
+from cleaner.rules.params import Param
 
 
 def test_config_is_frozen() -> None:
@@ -19,10 +20,13 @@ def test_config_is_frozen() -> None:
         Config().run_gap_penalty = 1  # type: ignore[misc]
 
 
-def test_every_threshold_is_a_named_default() -> None:
+# (That every threshold is named: tests/test_thresholds.py reads the code.)
+
+
+def test_thresholds_lists_the_numeric_fields() -> None:
     names = thresholds()
     assert names["run_gap_penalty"] == Config().run_gap_penalty
-    assert all(isinstance(v, (int, float)) for v in names.values())
+    assert "rule_params" not in names and "extra_rules" not in names
 
 
 def test_unknown_option_is_refused() -> None:
@@ -92,6 +96,64 @@ def test_extra_rule_runs_with_its_family() -> None:
     result = explain(page("READ THIS NOW"), custom)
     assert removed_by(result, "READ THIS NOW") == "drop_shouting"
     assert removed_by(result, PROSE[0]) is None
+
+
+class DropLongShouting(LineRule):
+    """A user's rule with a threshold of its own."""
+
+    name = "drop_long_shouting"
+    family = "navigation"
+    description = "Lines in capitals of at least some words."
+
+    min_words = Param(3, "Shorter capitals are acronyms and labels.")
+
+    def reason_for(self, block, doc):
+        if block.text.isupper() and block.features.n_words >= self.min_words:
+            return "all capitals"
+        return None
+
+
+def test_user_rule_declares_its_own_param() -> None:
+    assert DropLongShouting.parameters() == {"min_words": DropLongShouting.min_words}
+    text = page("READ THIS NOW", "READ THIS")
+    result = explain(text, Cleaner(extra_rules=(DropLongShouting,)))
+    assert removed_by(result, "READ THIS NOW") == "drop_long_shouting"
+    assert removed_by(result, "READ THIS") is None
+    lenient = Cleaner(
+        extra_rules=(DropLongShouting,), rule_params={"drop_long_shouting": {"min_words": 2}}
+    )
+    assert removed_by(explain(text, lenient), "READ THIS") == "drop_long_shouting"
+
+
+def test_rule_params_override_a_built_in_param() -> None:
+    text = page("Comments (4) so far today")
+    assert removed_by(explain(text), "Comments (4) so far today") is None
+    wider = Cleaner(rule_params={"counter": {"max_words": 5}})
+    assert wider.config.rule_params["counter"]["max_words"] == 5
+    rule = next(r for r in wider.rules if r.name == "counter")
+    assert rule.max_words == 5
+    assert next(r for r in Cleaner().rules if r.name == "counter").max_words == 4
+
+
+def test_rule_params_stay_immutable() -> None:
+    config = Config(rule_params={"counter": {"max_words": 5}})
+    with pytest.raises(TypeError):
+        config.rule_params["counter"]["max_words"] = 6  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("rule_params", "message"),
+    [
+        ({"no_such_rule": {"max_words": 5}}, "unknown rule"),
+        ({"counter": {"max_wrods": 5}}, "has no parameter"),
+        ({"counter": {"max_words": "5"}}, "must be of type int"),
+        ({"counter": {"max_words": True}}, "must be of type int"),
+        ({"drop_long_shouting": {"min_words": 2}}, "unknown rule"),  # not registered
+    ],
+)
+def test_rule_params_unknown_names_or_types_are_refused(rule_params, message) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Config(rule_params=rule_params)
 
 
 def test_extra_rule_must_be_a_rule() -> None:

@@ -45,7 +45,8 @@ class Features:
     letter_ratio: float = 0.0
     #: Share of the characters that are ASCII digits.
     digit_ratio: float = 0.0
-    #: Share of the words (of the first 40) that start with a capital letter.
+    #: Share of the words (of the first ``Config.title_opening_words``) that start with
+    #: a capital letter.
     title_ratio: float = 0.0
     #: Share of the words that are stop words of the page's language (0 if unknown).
     stopword_ratio: float = 0.0

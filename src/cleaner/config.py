@@ -34,10 +34,23 @@ class Config:
     # -- block features ------------------------------------------------------------------
     #: A block with at least this share of stop words reads like prose.
     prose_min_stopword_ratio: float = 0.18
+    #: A block that ends a sentence needs only this fraction of that share.
+    sentence_stopword_share: float = 0.5
     #: Fewer stop-word hits than this on a whole page: language unknown.
     language_min_hits: int = 5
     #: ... or when they are less than this share of the page's words.
     language_min_share: float = 0.12
+    #: Blocks with fewer words do not vote for the page's language (unless no block has
+    #: this many): menu items and labels carry hardly any stop words.
+    language_min_block_words: int = 8
+    #: Capitalisation is read from a block's first this many words: it matters for short
+    #: lines and for how a block opens (``title_ratio``, ``headline_prefix``).
+    title_opening_words: int = 40
+    #: Scripts written without spaces (CJK, Thai): this many characters count as a word.
+    unspaced_chars_per_word: int = 2
+    #: Lower-case words of at most this many characters ("of", "a", "to") are passed over
+    #: when counting the capitalised words that open a block (``headline_prefix``).
+    joiner_max_chars: int = 3
 
     # -- navigation ----------------------------------------------------------------------
     #: Longest line (in words) that a whole-line chrome phrase may hide in.
@@ -121,6 +134,11 @@ class Config:
     )
     #: Extra rule classes, run after the built-in rules of the same family.
     extra_rules: tuple[type, ...] = ()
+    #: Thresholds a rule declares (``Rule.parameters()``), set per rule name:
+    #: ``{"counter": {"max_words": 6}}``. Unknown rule or parameter names raise.
+    rule_params: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     #: Run the pipeline again on its own output until it changes nothing (idempotence).
     max_passes: int = 4
     #: Fingerprints (``rules.templates.fingerprint``) of paragraphs that recur across
@@ -137,6 +155,13 @@ class Config:
             MappingProxyType({k: tuple(v) for k, v in dict(self.extra_phrases).items()}),
         )
         object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
+        object.__setattr__(
+            self,
+            "rule_params",
+            MappingProxyType(
+                {k: MappingProxyType(dict(v)) for k, v in dict(self.rule_params).items()}
+            ),
+        )
         object.__setattr__(self, "site_templates", frozenset(self.site_templates))
         for lang in self.languages:
             if lang not in SHIPPED_LANGUAGES:
@@ -147,6 +172,16 @@ class Config:
             raise ConfigError("max_blocks must be positive")
         if self.max_passes < 1:
             raise ConfigError("max_passes must be at least 1")
+        if self.rule_params:
+            self._check_rule_params()
+
+    def _check_rule_params(self) -> None:
+        # Imported here: the rules import this module.
+        from .rules import DEFAULT_RULES
+        from .rules.params import check_rule_params
+
+        rules = {getattr(r, "name", ""): r for r in (*DEFAULT_RULES, *self.extra_rules)}
+        check_rule_params(self.rule_params, rules)
 
     def replace(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied (unknown names raise ``ConfigError``)."""
@@ -186,5 +221,12 @@ def _names(value: str | Iterable[str]) -> tuple[str, ...]:
 
 def thresholds() -> dict[str, Any]:
     """The named defaults, for documentation."""
-    skip = {"disabled", "extra_phrases", "extra_rules", "languages", "site_templates"}
+    skip = {
+        "disabled",
+        "extra_phrases",
+        "extra_rules",
+        "languages",
+        "rule_params",
+        "site_templates",
+    }
     return {f.name: f.default for f in dataclasses.fields(Config) if f.name not in skip}

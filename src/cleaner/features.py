@@ -17,6 +17,7 @@ from itertools import chain
 import regex
 
 from .blocks import Block, Features
+from .config import Config
 
 
 def _separator_table() -> str:
@@ -52,9 +53,6 @@ _UNSPACED = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 _DIGITS = "0123456789"
-#: Blocks with fewer words do not vote for the page's language (unless no block has
-#: this many): menu items and labels carry hardly any stop words.
-LANGUAGE_MIN_BLOCK_WORDS = 8
 
 
 def words_of(text: str) -> list[str]:
@@ -70,8 +68,7 @@ def duplicate_key(text: str) -> str:
 def compute_features(
     blocks: Sequence[Block],
     stopwords: Mapping[str, frozenset[str]],
-    min_hits: int,
-    min_share: float,
+    config: Config,
     *,
     reuse_language: str | None = None,
 ) -> str | None:
@@ -86,17 +83,24 @@ def compute_features(
     # Blocks the front-end already removed (pruned subtrees, outside the main container)
     # get no features: no rule looks at them, and they are often half of an HTML page.
     live = [b for b in blocks if b.removal is None]
+    opening, per_word, joiner = (
+        config.title_opening_words,
+        config.unspaced_chars_per_word,
+        config.joiner_max_chars,
+    )
     for block in live:
         f = block.features
         if not f.folded:
-            _fill(block.text, f)
+            _fill(block.text, f, opening, per_word, joiner)
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
     # The language is read from the longer blocks: menus and link lists hold few stop
     # words and would dilute the share of a page that is mostly navigation.
-    longer = [f for f in features if f.n_words >= LANGUAGE_MIN_BLOCK_WORDS] or features
+    longer = [f for f in features if f.n_words >= config.language_min_block_words] or features
     words = list(chain.from_iterable(f.tokens for f in longer))
-    language = _guess_language(words, stopwords, min_hits, min_share)
+    language = _guess_language(
+        words, stopwords, config.language_min_hits, config.language_min_share
+    )
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
     refill = language != reuse_language
     for block in live:
@@ -124,7 +128,7 @@ def _guess_language(
     return best[1] if best else None
 
 
-def _fill(text: str, f: Features) -> None:
+def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int) -> None:
     words = text.translate(_TO_SPACE).split()
     key = " ".join(words).casefold()
     tokens = tuple(key.split())
@@ -135,7 +139,7 @@ def _fill(text: str, f: Features) -> None:
     f.key = key
     f.n_chars = n_chars
     f.n_words = n_words
-    f.n_tokens = n_words + (len(_UNSPACED.findall(text)) // 2 if not text.isascii() else 0)
+    f.n_tokens = n_words + (len(_UNSPACED.findall(text)) // per_word if not text.isascii() else 0)
     f.ends_sentence = text.rstrip(_TRAILING)[-1:] in _TERMINALS
     # The key is the words joined by single spaces (casefolding never makes white
     # space), so its length less the spaces is the letters' count; digits likewise
@@ -145,16 +149,17 @@ def _fill(text: str, f: Features) -> None:
     # (dates, prices, scores, archive lists).
     f.digit_ratio = sum(map(key.count, _DIGITS)) / n_chars if n_chars else 0.0
     # Capitalisation only matters for short lines and for how a block opens: the first
-    # 40 words. Title-case or all-capitals words are the capitalised ones.
-    opening = words[:40]
+    # words (Config.title_opening_words). Title-case or all-capitals words are the
+    # capitalised ones.
+    opening = words[:opening_words]
     if opening:
         capitalised = sum(map(str.istitle, opening)) + sum(map(str.isupper, opening))
         f.title_ratio = capitalised / len(opening)
-    f.headline_prefix = _capitalised_prefix(opening)
+    f.headline_prefix = _capitalised_prefix(opening, joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
 
 
-def _capitalised_prefix(words: Sequence[str]) -> int:
+def _capitalised_prefix(words: Sequence[str], joiner: int) -> int:
     """How many capitalised words open the block (digits and short lower-case joiners
     such as "of", "a", "to" are passed over without counting).
 
@@ -166,7 +171,7 @@ def _capitalised_prefix(words: Sequence[str]) -> int:
         first = word[0]
         if first.isupper():
             count += 1
-        elif first.isdigit() or (len(word) <= 3 and word.islower()):
+        elif first.isdigit() or (len(word) <= joiner and word.islower()):
             continue
         else:
             break

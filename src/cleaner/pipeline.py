@@ -189,11 +189,7 @@ class Cleaner:
     def _compute_features(self, doc: Document, language_hint: str | None) -> None:
         cfg = self.config
         language = compute_features(
-            doc.blocks,
-            self._phrases.stopwords,
-            cfg.language_min_hits,
-            cfg.language_min_share,
-            reuse_language=language_hint,
+            doc.blocks, self._phrases.stopwords, cfg, reuse_language=language_hint
         )
         doc.language = language
         doc.stopwords = (

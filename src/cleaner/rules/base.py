@@ -16,6 +16,7 @@ from ..config import Config
 from ..inputs import KINDS
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
+from .params import Param, declared_params
 
 if TYPE_CHECKING:
     from .tree import Elements
@@ -54,7 +55,10 @@ class Document:
                 return False
             if self.language is not None and f.stopword_ratio < cfg.prose_min_stopword_ratio:
                 return False
-        elif self.language is not None and f.stopword_ratio < cfg.prose_min_stopword_ratio / 2:
+        elif (
+            self.language is not None
+            and f.stopword_ratio < cfg.prose_min_stopword_ratio * cfg.sentence_stopword_share
+        ):
             return False
         # A teaser: a Title-Case headline glued to its summary.
         return f.headline_prefix < cfg.teaser_min_headline_words
@@ -86,6 +90,16 @@ class Rule:
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         self.config = config
+        # Each declared Param becomes a plain attribute: the default, or the override
+        # Config.rule_params names for this rule (checked when the Config was built).
+        overrides = config.rule_params.get(self.name, {})
+        for name, param in self.parameters().items():
+            setattr(self, name, overrides.get(name, param.default))
+
+    @classmethod
+    def parameters(cls) -> dict[str, Param]:
+        """The thresholds this rule declares (name -> ``Param``), for the catalogue."""
+        return declared_params(cls)
 
     def for_kind(self, kind: str) -> Rule:
         """The rule as it runs on input of ``kind``: itself, or, for a rule that works
@@ -140,7 +154,11 @@ class WholeLinePhraseRule(LineRule):
         return None
 
 
-def _quote(text: str, limit: int = 40) -> str:
+#: How much of a block a reason quotes (display only, no decision).
+QUOTE_MAX_CHARS = 40
+
+
+def _quote(text: str, limit: int = QUOTE_MAX_CHARS) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 

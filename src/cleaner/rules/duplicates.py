@@ -9,11 +9,7 @@ from itertools import chain
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, Rule, quote
-
-#: A block whose rarest word occurs more often than this on the page is not checked for
-#: being a shorter copy: that bounds the places each block is compared at, which keeps
-#: the rule linear in the page (natural pages stay far below it).
-MAX_ANCHOR_OCCURRENCES = 64
+from .params import Param
 
 
 class ExactDuplicate(Rule):
@@ -49,7 +45,7 @@ class ExactDuplicate(Rule):
                 continue
             position += 1
             key = block.features.key
-            if block.features.repeats < 2 or len(key) < minimum:
+            if block.features.repeats <= 1 or len(key) < minimum:
                 continue
             if key not in seen:
                 seen[key] = (block.index, position)
@@ -70,12 +66,19 @@ class ContainedDuplicate(Rule):
         "paragraph printed once cut short): the fuller copy stays."
     )
 
+    max_anchor_occurrences = Param(
+        64,
+        "A block whose rarest word occurs more often than this on the page is not checked "
+        "for being a shorter copy: that bounds the places each block is compared at, which "
+        "keeps the rule linear in the page (natural pages stay far below it).",
+    )
+
     def apply(self, doc: Document) -> None:
         min_words = self.config.contained_min_words
         candidates = [
             b for b in doc.kept() if b.features.n_words >= min_words and b.features.repeats == 1
         ]
-        if len(candidates) < 2:
+        if len(candidates) <= 1:
             return
         # A block contained in another holds that block's rarest word at the matching
         # place: look each block up at the few places its rarest word occurs (one search
@@ -90,7 +93,7 @@ class ContainedDuplicate(Rule):
             anchor = min(tokens, key=frequency.__getitem__) if tokens else None
             # A rarest word found only once is only in the block itself: no other block
             # holds a copy of it (most blocks, so most pages look nothing up).
-            if anchor is None or not 1 < frequency[anchor] <= MAX_ANCHOR_OCCURRENCES:
+            if anchor is None or not 1 < frequency[anchor] <= self.max_anchor_occurrences:
                 anchors.append(None)
                 continue
             anchors.append((anchor, tokens.index(anchor)))

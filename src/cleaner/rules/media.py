@@ -9,6 +9,7 @@ from ..config import Config
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
+from .params import Param
 
 
 class MediaStub(WholeLinePhraseRule):
@@ -27,11 +28,13 @@ class PlayerTimeline(LineRule):
     family = "media"
     description = "A line of only timestamps, as a player's timeline leaves ('0:00 0:03:18 0:00')."
 
+    max_chars = Param(80, "A timeline line has at most this many characters ('0:00 0:03:18').")
+
     _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
     pattern = regex.compile(rf"^\W*{_TIME}(?:\W{{1,3}}{_TIME})*\W*$")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.features.n_chars <= 80 and self.pattern.match(block.text):
+        if block.features.n_chars <= self.max_chars and self.pattern.match(block.text):
             return f"a player timeline ({quote(block.text)})"
         return None
 
@@ -42,12 +45,23 @@ class MediaTitle(Rule):
     description = "The video's title line sitting directly on top of a player stub."
     requires = (MediaStub, PlayerTimeline)
 
+    blocks_per_gap = Param(
+        3,
+        "A page separates paragraphs with blank lines when at least one block in this "
+        "many has one before it.",
+    )
+    min_title_ratio = Param(
+        0.6,
+        "A line above a stub, whatever the spacing, is a title with at least this share "
+        "of capitalised words and no full stop.",
+    )
+
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
         blocks = doc.blocks
         # Sitting on the line right above the stub only says "title" on a page that
         # separates paragraphs with blank lines; in a dump without them every line does.
-        uses_gaps = sum(b.gap_before for b in blocks) * 3 >= len(blocks)
+        uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
         for i in range(1, len(blocks)):
             stub, above = blocks[i], blocks[i - 1]
             if not _is_stub(stub) or _is_stub(above) or above.removal is not None:
@@ -56,7 +70,9 @@ class MediaTitle(Rule):
             if f.n_words > limit or f.n_words == 0:
                 continue
             adjacent = uses_gaps and not stub.gap_before
-            headline = f.title_ratio >= 0.6 and not above.text.rstrip().endswith(".")
+            headline = f.title_ratio >= self.min_title_ratio and not above.text.rstrip().endswith(
+                "."
+            )
             if adjacent or headline:
                 self.remove(above, f"the title line directly above a player stub (block {i})")
 
@@ -66,7 +82,7 @@ class MediaLabel(LineRule):
     family = "media"
     description = "A block that starts with a media label ('Image caption', 'Video caption')."
 
-    max_words = 40
+    max_words = Param(40, "A caption opening with a media label has at most this many words.")
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)

@@ -10,6 +10,7 @@ from ..features import words_of
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
+from .params import Param
 
 
 class ChromePhrase(WholeLinePhraseRule):
@@ -47,6 +48,11 @@ class Counter(LineRule):
     family = "navigation"
     description = "A counter ('3 comments', '12K views', 'Comments (4)') or a bare number."
 
+    max_words = Param(4, "A counter has at most this many words: '12K views', 'Comments (4)'.")
+    max_bare_chars = Param(
+        12, "A line of numbers and symbols only ('1 2 3 … 10', '12/03') is this short."
+    )
+
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         nouns = "|".join(sorted(phrases.words("counter_nouns"), key=len, reverse=True))
@@ -57,10 +63,10 @@ class Counter(LineRule):
         self.pattern = regex.compile(
             rf"^\W*+(?:{number}\s*+(?:{nouns})|(?:{nouns})\W*+{number})\W*+$", PHRASE_FLAGS
         )
-        self.bare = regex.compile(r"^[\W\d_]{1,12}$")
+        self.bare = regex.compile(rf"^[\W\d_]{{1,{self.max_bare_chars}}}$")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.features.n_words > 4:
+        if block.features.n_words > self.max_words:
             return None
         if self.pattern.match(block.features.folded):
             return f"a counter ({quote(block.text)})"
@@ -77,14 +83,18 @@ class Breadcrumb(LineRule):
     # Only try to start where a white-space run starts (or where the previous match
     # ended, \G): starting inside a run rescans it, quadratic on long runs of spaces.
     _SEPARATOR = regex.compile(r"(?:\G|(?<!\s))(?:\s+[>›»/|→·•]\s+|\s*[›»→]\s*)")
-    max_item_words = 5
+    max_words = Param(15, "A breadcrumb trail has at most this many words in all ...")
+    min_items = Param(3, "... and at least this many items ...")
+    max_item_words = Param(5, "... each of at most this many words.")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
-        if f.ends_sentence or f.n_words > 15:
+        if f.ends_sentence or f.n_words > self.max_words:
             return None
         parts = [p for p in self._SEPARATOR.split(block.text) if p.strip()]
-        if len(parts) >= 3 and all(len(words_of(p)) <= self.max_item_words for p in parts):
+        if len(parts) >= self.min_items and all(
+            len(words_of(p)) <= self.max_item_words for p in parts
+        ):
             return f"a breadcrumb or link row of {len(parts)} items ({quote(block.text)})"
         return None
 
@@ -100,11 +110,14 @@ class MenuRun(Rule):
     # plain lines left inside the article are its own list.
     kinds = frozenset({"text"})
 
+    min_title_ratio = Param(0.5, "A menu line has at least this share of capitalised words ...")
+    max_stopword_ratio = Param(0.25, "... and at most this share of stop words.")
+
     def apply(self, doc: Document) -> None:
         cfg = self.config
         run: list[Block] = []
         for block in [*doc.kept(), None]:
-            if block is not None and self._menu_like(block, cfg):
+            if block is not None and self._menu_like(block):
                 run.append(block)
                 continue
             if len(run) >= cfg.menu_min_lines:
@@ -112,14 +125,13 @@ class MenuRun(Rule):
                     self.remove(item, f"one of {len(run)} consecutive menu-like short lines")
             run = []
 
-    @staticmethod
-    def _menu_like(block: Block, cfg: Config) -> bool:
+    def _menu_like(self, block: Block) -> bool:
         f = block.features
         return (
-            0 < f.n_words <= cfg.menu_max_words
+            0 < f.n_words <= self.config.menu_max_words
             and not f.ends_sentence
-            and f.title_ratio >= 0.5
-            and f.stopword_ratio <= 0.25
+            and f.title_ratio >= self.min_title_ratio
+            and f.stopword_ratio <= self.max_stopword_ratio
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..blocks import Block
 from .base import Document, Rule
+from .params import Param
 
 
 class MainContentRun(Rule):
@@ -15,6 +16,18 @@ class MainContentRun(Rule):
     )
     # On HTML the front-end finds the main container (outside_main_container).
     kinds = frozenset({"text"})
+
+    heading_max_words = Param(
+        12, "A heading-like line (a lighter penalty) has at most this many words ..."
+    )
+    heading_min_letter_ratio = Param(
+        0.5, "... no sentence punctuation, and more than this share of letters."
+    )
+    list_item_max_title_ratio = Param(
+        0.5,
+        "A list-item-like line (a lighter penalty) has less than this share of capitalised "
+        "words: sentence case, not a menu entry or a Title-Case teaser headline.",
+    )
 
     def apply(self, doc: Document) -> None:
         kept = [b for b in doc.kept() if not b.pruned]
@@ -45,7 +58,10 @@ class MainContentRun(Rule):
             f.ends_sentence
             and f.n_tokens >= cfg.run_edge_min_words
             and f.headline_prefix < cfg.teaser_min_headline_words
-            and (doc.language is None or f.stopword_ratio >= cfg.prose_min_stopword_ratio / 2)
+            and (
+                doc.language is None
+                or f.stopword_ratio >= cfg.prose_min_stopword_ratio * cfg.sentence_stopword_share
+            )
         )
 
     def _score(self, block: Block, doc: Document) -> float:
@@ -57,23 +73,29 @@ class MainContentRun(Rule):
             # summaries between headlines) earn little and long paragraphs a lot.
             return float(block.features.n_tokens * cfg.run_chars_per_word - cfg.run_block_cost)
         penalty = float(cfg.run_gap_penalty)
-        if _list_item_like(block, cfg.list_item_min_words):
+        if self._list_item_like(block):
             penalty *= cfg.run_list_item_penalty_share
-        elif _heading_like(block):
+        elif self._heading_like(block):
             penalty *= cfg.run_heading_penalty_share
         return -penalty
 
+    def _heading_like(self, block: Block) -> bool:
+        f = block.features
+        return (
+            0 < f.n_words <= self.heading_max_words
+            and not f.ends_sentence
+            and f.letter_ratio > self.heading_min_letter_ratio
+        )
 
-def _heading_like(block: Block) -> bool:
-    f = block.features
-    return 0 < f.n_words <= 12 and not f.ends_sentence and f.letter_ratio > 0.5
-
-
-def _list_item_like(block: Block, min_words: int) -> bool:
-    """A sentence-case phrase with function words: a list item of the article, not a
-    menu entry or a Title-Case teaser headline."""
-    f = block.features
-    return f.n_words >= min_words and f.title_ratio < 0.5 and f.stopword_ratio > 0
+    def _list_item_like(self, block: Block) -> bool:
+        """A sentence-case phrase with function words: a list item of the article, not a
+        menu entry or a Title-Case teaser headline."""
+        f = block.features
+        return (
+            f.n_words >= self.config.list_item_min_words
+            and f.title_ratio < self.list_item_max_title_ratio
+            and f.stopword_ratio > 0
+        )
 
 
 def _max_run(scores: list[float]) -> tuple[int, int, float]:

@@ -23,6 +23,8 @@ from .base import Document, Rule, quote
 # Digits are folded so that "© 2023" and "© 2024", "12 comments" and "3 comments" match.
 _DIGITS = regex.compile(r"\d+")
 _NON_WORD = regex.compile(r"[\W_]+")
+#: Size of a paragraph fingerprint: 64 bits keep chance collisions out of any batch.
+FINGERPRINT_BYTES = 8
 
 
 def normalise_paragraph(text: str) -> str:
@@ -45,7 +47,7 @@ def site_host(url: str | None) -> str:
         host = (parts.hostname or "").rstrip(".")
     except ValueError:  # a malformed URL (bad port, bad IPv6 literal) names no site
         return ""
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def fingerprint(host: str, text: str) -> str | None:
@@ -53,7 +55,7 @@ def fingerprint(host: str, text: str) -> str | None:
     norm = normalise_paragraph(text)
     if not norm:
         return None
-    digest = hashlib.blake2b(f"{host}\n{norm}".encode(), digest_size=8)
+    digest = hashlib.blake2b(f"{host}\n{norm}".encode(), digest_size=FINGERPRINT_BYTES)
     return digest.hexdigest()
 
 

@@ -12,6 +12,7 @@ from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
 from .base import Document, LineRule, Rule, quote
 from .navigation import ShareBar
+from .params import Param
 
 
 class Notice(LineRule):
@@ -64,11 +65,24 @@ class TrailerZone(Rule):
     # A 'Comments' button in a share bar is no heading: the share bar's marks tell.
     requires = (ShareBar,)
 
-    max_heading_words = 10
-    #: Comment headings may quote the article's title ("34 responses to 'Title'").
-    max_comments_heading_words = 25
-    #: An author box heading names one to this many capitalised words ('About Jane Doe').
-    max_author_name_words = 3
+    max_heading_words = Param(10, "A trailer heading has at most this many words.")
+    max_comments_heading_words = Param(
+        25, "Comment headings may quote the article's title ('34 responses to \"Title\"')."
+    )
+    max_author_name_words = Param(
+        3, "An author box heading names one to this many capitalised words ('About Jane Doe')."
+    )
+    inline_box_max_lines = Param(
+        6,
+        "On text, a trailer heading followed by one to this many lines that are no prose "
+        "(the box's links) ...",
+    )
+    inline_box_resume_paragraphs = Param(
+        3,
+        "... and then by this many paragraphs in a row opens a box inside the article, "
+        "which goes on after it. (Teaser lists alternate titles and summaries, or glue "
+        "them into one line right under their heading.)",
+    )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -106,7 +120,9 @@ class TrailerZone(Rule):
             return
         needed = total * cfg.trailer_min_prose_share
         above = blocks_above = 0
-        box = self.box_test(doc, prose)
+        box = self.box_test(
+            doc, prose, self.inline_box_max_lines, self.inline_box_resume_paragraphs
+        )
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
             if n_words <= self.max_comments_heading_words:
@@ -135,7 +151,8 @@ class TrailerZone(Rule):
     def _is_author_heading(self, block: Block) -> bool:
         """'About' and a name: the lead words, then one to three capitalised words."""
         f = block.features
-        if self.author_lead is None or f.ends_sentence or f.n_words < 2:
+        # ('About' and a name take two words at least.)
+        if self.author_lead is None or f.ends_sentence or f.n_words <= 1:
             return False
         m = self.author_lead.match(f.folded)
         if m is None:
@@ -154,15 +171,6 @@ class TrailerZone(Rule):
             self.remove(later, f"after the {what} {label} (block {heading.index})")
 
 
-#: On text, a trailer heading followed by one to this many lines that are no prose
-#: (the box's links) ...
-INLINE_BOX_MAX_LINES = 6
-#: ... and then by this many paragraphs in a row is a box inside the article, which
-#: goes on after it. (Teaser lists alternate titles and summaries, or glue them into
-#: one line right under their heading.)
-INLINE_BOX_RESUME_PARAGRAPHS = 3
-
-
 class _BoxTest:
     """Whether a trailer heading opens a box inside the article's body ('Read also:
     ...', 'Related: ...') with the article going on after it; one per page.
@@ -171,9 +179,11 @@ class _BoxTest:
     many headings costs one pass.
     """
 
-    def __init__(self, doc: Document, prose: list[int]) -> None:
+    def __init__(self, doc: Document, prose: list[int], max_lines: int, resume: int) -> None:
         self.doc = doc
         self.prose = prose
+        self.max_lines = max_lines
+        self.resume = resume
         self.last_prose = -1  # the latest block with prose before the current one
         self._next_paragraph: list[int] | None = None
 
@@ -191,10 +201,10 @@ class _TextBoxTest(_BoxTest):
     def article_resumes(self, i: int) -> bool:
         prose = self.prose
         j = i + 1
-        while j < len(prose) and not prose[j] and j - i <= INLINE_BOX_MAX_LINES:
+        while j < len(prose) and not prose[j] and j - i <= self.max_lines:
             j += 1
-        run = prose[j : j + INLINE_BOX_RESUME_PARAGRAPHS]
-        return j > i + 1 and len(run) == INLINE_BOX_RESUME_PARAGRAPHS and all(run)
+        run = prose[j : j + self.resume]
+        return j > i + 1 and len(run) == self.resume and all(run)
 
 
 class _HtmlBoxTest(_BoxTest):
@@ -226,7 +236,7 @@ class _HtmlBoxTest(_BoxTest):
 
 def _in_share_bar(blocks: list[Block], i: int) -> bool:
     """A 'Comments' button between 'Facebook' and 'Print' is not a section heading."""
-    neighbours = blocks[max(i - 1, 0) : i] + blocks[i + 1 : i + 2]
+    neighbours = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
     return any(b.removal is not None and b.removal.rule == ShareBar.name for b in neighbours)
 
 

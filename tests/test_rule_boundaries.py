@@ -1,0 +1,430 @@
+"""Each threshold pinned from both sides, in jusText's style.
+
+Rules are called directly on hand-built blocks and documents (no ``Cleaner.explain``
+round trip): for every ``Param`` a rule declares and every ``Config`` threshold the
+rules and features use, one case just inside the bound and one just outside, asserting
+the decision. ``python benchmarks/mutants.py`` checks that changing any of them tenfold
+fails a test here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import make_doc, make_rule, prose, words
+
+from cleaner import Config
+from cleaner.blocks import Block, Removal
+from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
+from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
+from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
+from cleaner.rules.quality import MainContentRun
+from cleaner.rules.trailers import Notice, TrailerZone
+
+
+def reason(rule, text: str, config: Config | None = None) -> str | None:
+    """What a line rule says about a one-block document of ``text``."""
+    doc = make_doc(text, config=config or rule.config)
+    return rule.reason_for(doc.blocks[0], doc)
+
+
+def removed(doc, text: str) -> str | None:
+    """The rule that removed the first block whose text is ``text``."""
+    block = next(b for b in doc.blocks if b.text == text)
+    return block.removal.rule if block.removal else None
+
+
+# -- block features (Config) -----------------------------------------------------------
+
+
+def _language(*texts: str) -> str | None:
+    return make_doc(*texts).language
+
+
+def test_language_min_hits() -> None:
+    # Five stop-word hits name the language, four do not.
+    assert _language("the the the the the qzx qzy qzw") == "en"
+    assert _language("the the the the qzv qzx qzy qzw") is None
+
+
+def test_language_min_share() -> None:
+    # Six hits are enough among 50 words (12 %), not among 51.
+    assert _language("the " * 6 + words(44, "qzx")) == "en"
+    assert _language("the " * 6 + words(45, "qzx")) is None
+
+
+def test_language_min_block_words() -> None:
+    # Blocks of eight words vote for the language; shorter ones only when no block has
+    # eight. German stop words in seven-word lines lose to one English paragraph.
+    english = "the the the the the of and qzx"
+    german = [f"der die das und der die q{i}" for i in range(3)]
+    assert _language(english, *german) == "en"
+    german8 = [f"der die das und der die das q{i}" for i in range(3)]
+    assert _language(english, *german8) == "de"
+
+
+def test_title_opening_words() -> None:
+    # Capitalisation is read from the first 40 words: 36 capitalised of them.
+    text = " ".join(["Word"] * 36 + ["word"] * 44)
+    assert make_doc(text).blocks[0].features.title_ratio == 36 / 40
+
+
+def test_unspaced_chars_per_word() -> None:
+    # Nine CJK characters without spaces: one word plus 9 // 2 word-equivalents.
+    assert make_doc("日本語日本語日本語").blocks[0].features.n_tokens == 1 + 4
+
+
+def test_joiner_max_chars() -> None:
+    # Lower-case words of up to three letters are passed over, "andy" ends the prefix.
+    assert make_doc("Big Cat and Dog Win").blocks[0].features.headline_prefix == 4
+    assert make_doc("Big Cat andy Dog Win").blocks[0].features.headline_prefix == 2
+
+
+# -- what prose is (Document.is_prose, Config) -----------------------------------------
+
+
+def _is_prose(text: str, language: str | None = None, **features: object) -> bool:
+    doc = make_doc(text)
+    doc.language = language
+    block = doc.blocks[0]
+    for name, value in features.items():
+        setattr(block.features, name, value)
+    return doc.is_prose(block)
+
+
+def test_prose_min_words() -> None:
+    assert _is_prose(words(7) + " word.", headline_prefix=0)
+    assert not _is_prose(words(6) + " word.")
+
+
+def test_prose_long_words() -> None:
+    # Without sentence punctuation a line needs 25 words.
+    assert _is_prose(words(25))
+    assert not _is_prose(words(24))
+
+
+def test_prose_max_digit_ratio() -> None:
+    assert _is_prose(words(25), digit_ratio=0.1)
+    assert not _is_prose(words(25), digit_ratio=0.11)
+
+
+def test_prose_min_stopword_ratio() -> None:
+    assert _is_prose(words(25), "en", stopword_ratio=0.18)
+    assert not _is_prose(words(25), "en", stopword_ratio=0.17)
+
+
+def test_sentence_stopword_share() -> None:
+    # A sentence needs half the stop-word share of a line without punctuation.
+    assert _is_prose(words(10) + ".", "en", stopword_ratio=0.09)
+    assert not _is_prose(words(10) + ".", "en", stopword_ratio=0.089)
+
+
+def test_teaser_min_headline_words() -> None:
+    assert _is_prose(words(10) + ".", headline_prefix=7)
+    assert not _is_prose(words(10) + ".", headline_prefix=8)
+
+
+# -- navigation ------------------------------------------------------------------------
+
+
+def test_chrome_max_words() -> None:
+    assert reason(make_rule(ShareBar), words(12, "Facebook"))
+    assert not reason(make_rule(ShareBar), words(13, "Facebook"))
+    assert reason(make_rule(ChromePhrase), "Load more")
+
+
+def test_counter_max_words() -> None:
+    counter = make_rule(Counter)
+    assert reason(counter, "1.234.567 views")  # four words
+    assert not reason(counter, "1.234.567.890 views")  # five
+
+
+def test_counter_max_bare_chars() -> None:
+    counter = make_rule(Counter)
+    assert reason(counter, "123-456-7890")  # twelve characters
+    assert not reason(counter, "123-456-78901")
+    assert reason(make_rule(Counter, max_bare_chars=13), "123-456-78901")
+
+
+def test_breadcrumb_max_words() -> None:
+    crumb = make_rule(Breadcrumb)
+    five = words(5, "Item")
+    assert reason(crumb, f"{five} > {five} > {five}")
+    assert not reason(crumb, f"{five} > {five} > {five} > Home")
+
+
+def test_breadcrumb_min_items() -> None:
+    crumb = make_rule(Breadcrumb)
+    assert reason(crumb, "Home > News > World")
+    assert not reason(crumb, "Home > News")
+
+
+def test_breadcrumb_max_item_words() -> None:
+    crumb = make_rule(Breadcrumb)
+    assert reason(crumb, f"Home > News > {words(5, 'Item')}")
+    assert not reason(crumb, f"Home > News > {words(6, 'Item')}")
+
+
+def _menu(*lines: str, stopword_ratio: float | None = None) -> list[str | None]:
+    doc = make_doc(prose(120), *lines, prose(120, "ipsum"))
+    if stopword_ratio is not None:
+        for block in doc.blocks[1:-1]:
+            block.features.stopword_ratio = stopword_ratio
+    make_rule(MenuRun).apply(doc)
+    return [removed(doc, line) for line in lines]
+
+
+def test_menu_min_lines() -> None:
+    assert _menu("World", "Business", "Sport") == ["menu_run"] * 3
+    assert _menu("World", "Business") == [None, None]
+
+
+def test_menu_max_words() -> None:
+    five = [f"World News Today Big {w}" for w in ("One", "Two", "Three")]
+    assert _menu(*five) == ["menu_run"] * 3
+    six = [line + " Six" for line in five]
+    assert _menu(*six) == [None] * 3
+
+
+def test_menu_min_title_ratio() -> None:
+    half = [f"World News sport {w}" for w in ("one", "two", "three")]  # 2 of 4
+    assert _menu(*half) == ["menu_run"] * 3
+    less = [line + " more" for line in half]  # 2 of 5
+    assert _menu(*less) == [None] * 3
+
+
+def test_menu_max_stopword_ratio() -> None:
+    assert _menu("World", "Business", "Sport", stopword_ratio=0.25) == ["menu_run"] * 3
+    assert _menu("World", "Business", "Sport", stopword_ratio=0.26) == [None] * 3
+
+
+# -- media -----------------------------------------------------------------------------
+
+
+def test_player_timeline_max_chars() -> None:
+    timeline = make_rule(PlayerTimeline)
+    line = " ".join(["0:00"] * 16)  # 79 characters
+    assert reason(timeline, line + ".")
+    assert not reason(timeline, line + "..")
+
+
+def test_media_label_max_words() -> None:
+    label = make_rule(MediaLabel)
+    assert reason(label, "Image caption " + words(38))
+    assert not reason(label, "Image caption " + words(39))
+
+
+def _stub() -> Block:
+    block = Block(0, "please wait", gap_before=False)
+    block.removal = Removal("media_stub", "media", "a stub")
+    return block
+
+
+def _title_removed(title: str, *before: Block, gap: bool = False) -> bool:
+    line = Block(0, title, gap_before=gap)
+    doc = make_doc(*before, line, _stub())
+    make_rule(MediaTitle).apply(doc)
+    return removed(doc, title) == "media_title"
+
+
+def test_media_title_max_words() -> None:
+    # On a page of gaps, a line right on top of the stub (no gap) is its title.
+    page = [Block(0, prose(80, w)) for w in ("lorem", "ipsum", "dolor")]
+    assert _title_removed(words(25) + ".", *page)
+    assert not _title_removed(words(26) + ".", *page)
+
+
+def test_media_title_blocks_per_gap() -> None:
+    # Two gaps among six blocks: one block in three has one, the page uses gaps.
+    def body(n: int) -> list[Block]:
+        return [Block(0, prose(80, f"qw{i}"), gap_before=i < 2) for i in range(n)]
+
+    assert _title_removed("the video title.", *body(4))
+    assert not _title_removed("the video title.", *body(5))
+
+
+def test_media_title_min_title_ratio() -> None:
+    # Without gaps only a headline-like line on top of a stub is a title.
+    assert _title_removed("Big Red Fox here now")  # 3 of 5 capitalised
+    assert not _title_removed("Big Red Fox here now and then")  # 3 of 7
+
+
+# -- duplicates ------------------------------------------------------------------------
+
+
+def test_duplicate_min_chars() -> None:
+    twenty, nineteen = "abcdefghij abcdefghi", "abcdefghi abcdefghi"
+    doc = make_doc(twenty, prose(80), twenty, nineteen, prose(80, "amet"), nineteen)
+    make_rule(ExactDuplicate).apply(doc)
+    assert [b.removal is not None for b in doc.blocks] == [False, False, True, False] + [False] * 2
+
+
+def test_html_duplicate_max_distance() -> None:
+    copy = "the caption printed twice"
+    others = [prose(60, f"qw{i}") for i in range(3)]
+    close = make_doc(copy, *others[:2], copy, kind="html")
+    make_rule(ExactDuplicate, kind="html").apply(close)
+    assert close.blocks[-1].removal is not None  # three blocks after the first copy
+    far = make_doc(copy, *others, copy, kind="html")
+    make_rule(ExactDuplicate, kind="html").apply(far)
+    assert far.blocks[-1].removal is None
+
+
+def test_contained_min_words() -> None:
+    def run(n: int) -> str | None:
+        short = words(n, "quote") + " end"
+        doc = make_doc(short, prose(80), f"he said {short} and left.")
+        make_rule(ContainedDuplicate).apply(doc)
+        return removed(doc, short)
+
+    assert run(7) == "contained_duplicate"  # eight words
+    assert run(6) is None
+
+
+def test_max_anchor_occurrences() -> None:
+    # The short block's rarest word occurs 2 + (fillers) times on the page.
+    short = "alpha beta gamma delta epsilon zeta eta theta"
+    reverse = " ".join(reversed(short.split()))
+
+    def run(occurrences: int) -> str | None:
+        fillers = [f"{reverse} uniq{i}" for i in range(occurrences - 2)]
+        doc = make_doc(short, f"{short} and more besides", *fillers)
+        make_rule(ContainedDuplicate).apply(doc)
+        return removed(doc, short)
+
+    assert run(64) == "contained_duplicate"
+    assert run(65) is None
+
+
+# -- trailers --------------------------------------------------------------------------
+
+
+def test_notice_max_words() -> None:
+    notice = make_rule(Notice)
+    cookies = "We use cookies to improve your experience on our site."  # ten words
+    assert reason(notice, cookies + " " + words(50))
+    assert not reason(notice, cookies + " " + words(51))
+
+
+def _cut(*texts: str, config: Config | None = None, **params: object) -> list[bool]:
+    doc = make_doc(*texts, config=config)
+    make_rule(TrailerZone, doc.config, **params).apply(doc)
+    return [b.removal is not None for b in doc.blocks]
+
+
+def test_trailer_min_prose_share() -> None:
+    # "Related articles" ends the article once half the prose lies above it.
+    assert _cut(prose(200), "Related articles", prose(200, "ipsum")) == [False, True, True]
+    assert _cut(prose(199), "Related articles", prose(200, "ipsum")) == [False] * 3
+
+
+def test_strong_trailer_min_prose_blocks_and_chars() -> None:
+    after = [prose(500, "ipsum"), prose(500, "dolor")]
+    # Two prose blocks of 300 characters above "Comments": the comment section starts.
+    assert _cut(prose(150), prose(150, "amet"), "Comments", *after)[2]
+    assert not _cut(prose(150), prose(149, "amet"), "Comments", *after)[2]
+    assert not _cut(prose(300), "Comments", *after)[1]
+
+
+def _extra(section: str, phrase: str) -> Config:
+    return Config(extra_phrases={section: (phrase,)})
+
+
+def test_trailer_max_heading_words() -> None:
+    config = _extra("trailer_heading", r"re:see also(\s+\w+)*")
+    heading = "see also " + words(8)  # ten words
+    assert _cut(prose(200), heading, prose(100, "amet"), config=config)[1]
+    assert not _cut(prose(200), heading + " more", prose(100, "amet"), config=config)[1]
+
+
+def test_trailer_max_comments_heading_words() -> None:
+    config = _extra("comments_heading", r"re:responses to(\s+\w+)*")
+    heading = "responses to " + words(23)  # 25 words
+    after = [prose(500, "ipsum"), prose(500, "dolor")]
+    assert _cut(prose(150), prose(150, "amet"), heading, *after, config=config)[2]
+    assert not _cut(prose(150), prose(150, "amet"), heading + " more", *after, config=config)[2]
+
+
+def test_trailer_max_author_name_words() -> None:
+    assert _cut(prose(200), "About Jane Mary Doe", prose(100, "amet"))[1]
+    assert not _cut(prose(200), "About Jane Mary Ann Doe", prose(100, "amet"))[1]
+
+
+def test_trailer_inline_box_max_lines() -> None:
+    # On text, a heading, up to six lines of links, then three paragraphs: a box
+    # inside the article, which goes on.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+    resumed = [prose(60, w) for w in ("amet", "elit", "magna")]
+
+    def cut_at_heading(n_links: int) -> bool:
+        links = [f"Link {i}" for i in range(n_links)]
+        return _cut(*above, "Related articles", *links, *resumed)[len(above)]
+
+    assert not cut_at_heading(6)
+    assert cut_at_heading(7)
+
+
+def test_trailer_inline_box_resume_paragraphs() -> None:
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+
+    def cut_at_heading(n_paragraphs: int) -> bool:
+        resumed = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
+        return _cut(*above, "Related articles", "Link", *resumed)[len(above)]
+
+    assert not cut_at_heading(3)
+    assert cut_at_heading(2)
+
+
+# -- quality (main content run) --------------------------------------------------------
+
+
+def _score(text: str, **features: object) -> float:
+    doc = make_doc(text)
+    block = doc.blocks[0]
+    for name, value in features.items():
+        setattr(block.features, name, value)
+    rule = make_rule(MainContentRun)
+    return rule._score(block, doc)
+
+
+def test_run_prose_score() -> None:
+    # A prose block earns six per word less sixty.
+    assert _score(words(29) + " end.") == 30 * 6 - 60
+
+
+def test_run_gap_penalties() -> None:
+    assert _score("Title Case Words Here Too.", title_ratio=1.0) == -60  # no heading: a "."
+    assert _score("A Short Heading") == -60 * 0.3
+    assert _score("a list item of words", stopword_ratio=0.5) == -60 * 0.1
+
+
+def test_list_item_min_words() -> None:
+    assert _score("the cat sat here", stopword_ratio=0.5) == pytest.approx(-6)
+    assert _score("the cat sat", stopword_ratio=0.5) == pytest.approx(-18)  # heading-like
+
+
+def test_list_item_max_title_ratio() -> None:
+    assert _score("the cat sat here", stopword_ratio=0.5, title_ratio=0.49) == pytest.approx(-6)
+    assert _score("the cat sat here", stopword_ratio=0.5, title_ratio=0.5) == pytest.approx(-18)
+
+
+def test_heading_max_words() -> None:
+    assert _score(words(12, "Word")) == pytest.approx(-18)
+    assert _score(words(13, "Word")) == pytest.approx(-60)
+
+
+def test_heading_min_letter_ratio() -> None:
+    assert _score("A Heading", letter_ratio=0.51) == pytest.approx(-18)
+    assert _score("A Heading", letter_ratio=0.5) == pytest.approx(-60)
+
+
+def test_run_edge_min_words() -> None:
+    rule = make_rule(MainContentRun)
+    doc = make_doc("one two three four five.", "one two three four.")
+    assert rule._sentence(doc.blocks[0], doc)
+    assert not rule._sentence(doc.blocks[1], doc)
+
+
+def test_main_run_keeps_prose_and_drops_the_edges() -> None:
+    doc = make_doc("Home", "World", prose(300), prose(300, "ipsum"), "Contact us")
+    make_rule(MainContentRun).apply(doc)
+    assert [b.removal is not None for b in doc.blocks] == [True, True, False, False, True]
