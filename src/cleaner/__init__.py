@@ -80,6 +80,7 @@ def clean_article(
     *,
     url: str | None = None,
     kind: str | None = None,
+    encoding: str | None = None,
     config: Config | None = None,
     output: str = "text",
     include_title: bool = False,
@@ -91,16 +92,18 @@ def clean_article(
     """The article body of a page: kept paragraphs unaltered, in order.
 
     ``raw`` is HTML or scraped page text, ``str`` or ``bytes``; ``kind="text"`` or
-    ``kind="html"`` skips the sniffing. ``output`` is ``"text"`` (default),
-    ``"markdown"``, or ``"json"`` (a JSON document with the text, the Markdown and the
-    page's declared title, author, date, language, URL ...). ``include_title`` puts
-    the headline first; ``links``, ``emphasis`` and ``images`` add inline Markdown.
-    ``options`` override ``Config`` fields.
+    ``kind="html"`` skips the sniffing. ``encoding`` is the charset the server declared
+    for bytes (the HTTP header's ``charset``), read before the page's ``<meta>``.
+    ``output`` is ``"text"`` (default), ``"markdown"``, or ``"json"`` (a JSON document
+    with the text, the Markdown and the page's declared title, author, date, language,
+    URL ...). ``include_title`` puts the headline first; ``links``, ``emphasis`` and
+    ``images`` add inline Markdown. ``options`` override ``Config`` fields.
     """
     return _cleaner(config, options).clean(
         raw,
         url=url,
         kind=kind,
+        encoding=encoding,
         output=output,
         include_title=include_title,
         links=links,
@@ -114,6 +117,7 @@ def clean_and_explain(
     *,
     url: str | None = None,
     kind: str | None = None,
+    encoding: str | None = None,
     config: Config | None = None,
     output: str = "text",
     include_title: bool = False,
@@ -131,6 +135,7 @@ def clean_and_explain(
         raw,
         url=url,
         kind=kind,
+        encoding=encoding,
         output=output,
         include_title=include_title,
         links=links,

@@ -60,6 +60,7 @@ class Cleaner:
         *,
         url: str | None = None,
         kind: str | None = None,
+        encoding: str | None = None,
         output: str = "text",
         include_title: bool = False,
         links: bool = False,
@@ -69,13 +70,16 @@ class Cleaner:
         """The article body of ``raw``: plain text, Markdown or a JSON document.
 
         ``output`` is ``"text"``, ``"markdown"`` or ``"json"`` (text, Markdown and the
-        page's metadata; see docs/output-formats.md). ``include_title`` puts the title
-        first; ``links``, ``emphasis``, ``images`` add inline Markdown.
+        page's metadata; see docs/output-formats.md). ``encoding`` is the charset the
+        server declared for bytes (its HTTP header), read before the page's own.
+        ``include_title`` puts the title first; ``links``, ``emphasis``, ``images`` add
+        inline Markdown.
         """
         result = self.explain(
             raw,
             url=url,
             kind=kind,
+            encoding=encoding,
             output=output,
             include_title=include_title,
             links=links,
@@ -95,6 +99,7 @@ class Cleaner:
         *,
         url: str | None = None,
         kind: str | None = None,
+        encoding: str | None = None,
         output: str = "text",
         include_title: bool = False,
         links: bool = False,
@@ -109,7 +114,9 @@ class Cleaner:
         """
         if output not in OUTPUTS:
             raise InputValueError(f"output must be one of {OUTPUTS}, got {output!r}")
-        text, kind = coerce(raw, kind, self.config.max_input_bytes, self.config.max_blocks)
+        text, kind = coerce(
+            raw, kind, self.config.max_input_bytes, self.config.max_blocks, encoding=encoding
+        )
         meta: Metadata | None = None
         tree: Any = None
         if kind == "html":
