@@ -11,10 +11,10 @@ implausible its non-ASCII characters are (the lowest wins, ties go to the more c
 encoding):
 
 - characters no page text holds: C1 controls, private use, unassigned, half-width
-  katakana, box drawing, Hangul jamo, vertical forms;
+  katakana, Hangul jamo, vertical forms;
 - for a CJK reading, characters outside the national standard's frequent set (GB2312,
   Big5's frequent hanzi, JIS level 1 and kana, KS X 1001 Hangul): Latin text read as
-  GB18030 is rare ideographs; kana in a Chinese reading;
+  GB18030 is rare ideographs;
 - mojibake shapes in a Latin reading: a Latin-1 symbol next to another non-ASCII
   character or inside a word ("¡°", "Ã©", "³"), three accented letters in a row,
   an accented capital after a small letter;
@@ -33,12 +33,16 @@ from .encodings import decode_or_none
 SAMPLE_BYTES = 64 * 1024
 #: How many non-ASCII runs of a reading are scored (bounds the work on long pages).
 MAX_RUNS = 2000
+#: Signs of a wrong Latin reading needed before other single-byte code pages are tried:
+#: a stray C1 byte or two in a Latin page does not make it Arabic.
+MIN_SIGNS_FOR_SINGLE_BYTE = 3
 #: Above this mess ratio (charset_normalizer's) a single-byte guess is not trusted.
 SINGLE_BYTE_MAX_MESS = 0.2
 
-# Ties go to the first: windows-1252 is the web's Latin default; Korean is tried before
-# Chinese only when its reading holds Hangul (see _eligible).
-_MULTIBYTE = ("cp949", "gb18030", "cp932", "euc_jp", "big5hkscs")
+# Ties go to the first: windows-1252 is the web's Latin default. Korean and EUC-JP are
+# tried before Chinese, but only when their reading holds Hangul or kana (_eligible):
+# the three share their punctuation rows, and GB2312 has the kana of EUC-JP.
+_MULTIBYTE = ("cp949", "euc_jp", "gb18030", "cp932", "big5hkscs")
 # Single-byte code pages of the web, tried when the Latin reading looks wrong.
 _SINGLE_BYTE = [
     "cp1251",
@@ -65,7 +69,8 @@ _NON_ASCII_BYTES = regex.compile(
 )
 # A run of non-ASCII characters (no-break spaces separate runs, as spaces do).
 _RUN = regex.compile(r"[^\x00-\x7f\xa0\u202f]++")
-_LATIN1_SYMBOL = frozenset(chr(c) for c in range(0xA1, 0xC0)) | {"×", "÷"}
+# Latin-1's symbols (not its ordinal indicators ª º or µ, which are letters).
+_LATIN1_SYMBOL = frozenset(chr(c) for c in range(0xA1, 0xC0) if not chr(c).isalpha()) | {"×", "÷"}
 _NON_LATIN_LETTER = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}"
     r"\p{Thai}]"
@@ -74,7 +79,7 @@ _HAN = regex.compile(r"\p{Han}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL_SYLLABLE = regex.compile(r"[\uac00-\ud7a3]")
 _NEVER_TEXT = regex.compile(
-    r"[\x80-\x9f\ue000-\uf8ff\ufffd\uff61-\uff9f\u2500-\u259f\u3130-\u318f\ufe10-\ufe1f"
+    r"[\x80-\x9f\ue000-\uf8ff\ufffd\uff61-\uff9f\u3130-\u318f\ufe10-\ufe1f"
     r"\ufe30-\ufe4f\p{Cn}\p{Cs}]"
 )
 
@@ -101,7 +106,7 @@ def guess_encoding(data: bytes) -> str:
         score = implausibility(text, codec)
         if score < best_score:
             best, best_score = codec, score
-    if best == "windows-1252":
+    if best == "windows-1252" and best_score >= MIN_SIGNS_FOR_SINGLE_BYTE:
         best = _single_byte(sample, best_score) or best
     return best
 
@@ -130,9 +135,13 @@ def _decode_prefix(sample: bytes, codec: str) -> str | None:
 
 
 def _eligible(text: str, codec: str) -> bool:
-    # A Korean reading without a single Hangul syllable is not Korean: Chinese and
-    # Korean share their punctuation rows, and the Chinese reading is the likelier.
-    return codec != "cp949" or _HANGUL_SYLLABLE.search(text) is not None
+    # A Korean reading without a Hangul syllable is not Korean, nor a Japanese one
+    # without kana Japanese: the Chinese reading of the same rows is the likelier.
+    if codec == "cp949":
+        return _HANGUL_SYLLABLE.search(text) is not None
+    if codec == "euc_jp":
+        return _KANA.search(text) is not None
+    return True
 
 
 def _single_byte(sample: bytes, latin_score: int) -> str | None:
@@ -148,13 +157,14 @@ def _single_byte(sample: bytes, latin_score: int) -> str | None:
     text = decode_or_none(sample, codec)
     if text is None or mess_ratio(text, SINGLE_BYTE_MAX_MESS) >= SINGLE_BYTE_MAX_MESS:
         return None
-    return codec if implausibility(text, codec) < latin_score else None
+    # Only a clearly better reading: a Latin page reads a little better in cp1250 now
+    # and then, and browsers read Latin pages as windows-1252.
+    return codec if 2 * implausibility(text, codec) <= latin_score else None
 
 
 def implausibility(text: str, codec: str) -> int:
     """How many signs of a wrong decoding the non-ASCII characters of ``text`` show."""
     cjk = codec in _MULTIBYTE
-    chinese = codec in ("gb18030", "big5hkscs")
     costs: dict[str, int] = {}
     score = 0
     for n, run in enumerate(_RUN.finditer(text)):
@@ -166,27 +176,33 @@ def implausibility(text: str, codec: str) -> int:
         for ch in chars:
             cost = costs.get(ch)
             if cost is None:
-                cost = costs[ch] = _char_cost(ch, codec, cjk, chinese)
+                cost = costs[ch] = _char_cost(ch, codec, cjk)
             score += cost
-        between_letters = before.isascii() and before.isalpha() and after.isascii()
         if (
-            between_letters
-            and after.isalpha()
+            _is_ascii_letter(before)
+            and _is_ascii_letter(after)
             and (_NON_LATIN_LETTER.search(chars) or any(c in _LATIN1_SYMBOL for c in chars))
         ):
             score += 1
         if not cjk:
             score += _latin_shape(chars, before)
+            # Cyrillic (Greek ...) glued to ASCII letters: Latin text read as cp1251.
+            if (_is_ascii_letter(before) or _is_ascii_letter(after)) and _NON_LATIN_LETTER.search(
+                chars
+            ):
+                score += 1
     return score
 
 
-def _char_cost(ch: str, codec: str, cjk: bool, chinese: bool) -> int:
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _char_cost(ch: str, codec: str, cjk: bool) -> int:
     if _NEVER_TEXT.match(ch):
         return 1
     if not cjk or ord(ch) < 0x2000:
         return 0
-    if chinese and _KANA.match(ch):
-        return 1
     return 0 if _frequent(ch, codec) else 1
 
 

@@ -96,7 +96,6 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
 _BZIP2 = regex.compile(rb"BZh[1-9]1AY&SY")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
-_WIDE_CODECS = frozenset({"utf-16-le", "utf-16-be", "utf_16", "utf_32", "utf_32_le", "utf_32_be"})
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -165,7 +164,10 @@ def decode_bytes(data: bytes, html_hint: bool = True, encoding: str | None = Non
     if what is not None:
         raise InputBinaryError(f"input looks binary: {what}")
     declared = caller_codec(encoding)
-    wide = declared if declared in _WIDE_CODECS else _sniff_utf16_32(data[:SNIFF_BYTES])
+    if declared is not None and encodings.is_utf_16_32(declared):
+        wide: str | None = declared
+    else:
+        wide = _sniff_utf16_32(data[:SNIFF_BYTES])
     if wide is None and control_share(data[:SAMPLE_BYTES]) > BINARY_CONTROL_SHARE:
         # UTF-16/32 text without ASCII (CJK) has few NULs but many bytes below 0x20;
         # its decoded text is checked instead. Anything else is binary.
@@ -214,7 +216,7 @@ def _declared(data: bytes, codec: str) -> str | None:
     if codec == "utf-8":
         lenient = data.decode("utf-8", errors="replace")
         return lenient if "\ufffd" not in lenient or _mostly_utf8(data, lenient) else None
-    if codec in _WIDE_CODECS:
+    if encodings.is_utf_16_32(codec):
         return None  # a <meta> that says UTF-16 is read as UTF-8 (encodings.lookup)
     if not data.isascii():
         try:

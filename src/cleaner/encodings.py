@@ -93,7 +93,8 @@ _NO_PAGE_ENCODING = frozenset(
         "oem",
     }
 )
-_UTF_16_32 = frozenset({"utf-16-be", "utf-16-le", "utf_16", "utf_32", "utf_32_le", "utf_32_be"})
+# UTF-16 and UTF-32 codecs, their names with "_" for "-".
+UTF_16_32 = frozenset({"utf_16_be", "utf_16_le", "utf_16", "utf_32", "utf_32_le", "utf_32_be"})
 
 # windows-1252 as browsers decode it: the five bytes Windows leaves undefined (0x81,
 # 0x8D, 0x8F, 0x90, 0x9D) are the C1 controls of the same number, so every byte decodes.
@@ -113,14 +114,19 @@ def lookup(label: str, *, from_meta: bool = False) -> str | None:
     codec = LABELS.get(label)
     if codec is None:
         codec = _python_codec(label)
-    if codec is not None and from_meta and codec in _UTF_16_32:
+    if codec is not None and from_meta and is_utf_16_32(codec):
         return "utf-8"
     return codec
 
 
+def is_utf_16_32(codec: str) -> bool:
+    """Whether ``codec`` is a UTF-16 or UTF-32 codec."""
+    return codec.replace("-", "_") in UTF_16_32
+
+
 def _python_codec(label: str) -> str | None:
     """A text codec Python knows by ``label`` (outside the standard's table), or None."""
-    if not label or label in _NO_PAGE_ENCODING:
+    if not label or label.replace("-", "_") in _NO_PAGE_ENCODING:
         return None
     try:
         info = codecs.lookup(label)
@@ -128,9 +134,9 @@ def _python_codec(label: str) -> str | None:
         return None
     # A codec that maps bytes to bytes (base64, zlib) or str to str (rot13) is no text
     # encoding; codecs marks the real ones (the attribute is private, so read it safely).
-    if not getattr(info, "_is_text_encoding", True) or info.name in _NO_PAGE_ENCODING:
+    if not getattr(info, "_is_text_encoding", True):
         return None
-    return info.name
+    return None if info.name.replace("-", "_") in _NO_PAGE_ENCODING else info.name
 
 
 def decode(data: bytes, codec: str, errors: str = "strict") -> str:
