@@ -216,7 +216,7 @@ def _frequent(ch: str, codec: str) -> bool:
         if codec == "big5hkscs":
             return 0xA1 <= ch.encode("big5")[0] <= 0xC6
         if codec in ("cp932", "euc_jp"):
-            lead = ch.encode("shift_jis")[0]
+            lead = ch.encode("cp932")[0]
             return 0x81 <= lead <= 0x84 or 0x88 <= lead <= 0x98
         if codec == "cp949":
             lead = ch.encode("euc_kr")[0]
