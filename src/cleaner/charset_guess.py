@@ -64,6 +64,8 @@ _SINGLE_BYTE = [
 ]
 # ISO-2022-JP shifts into JIS X 0208 / 0212 with these escapes (its bytes are all ASCII).
 _ISO2022_JP = regex.compile(rb"\x1b\$[@B]|\x1b\$\(D")
+# A stretch of non-ASCII bytes with up to three ASCII bytes of context either side (an
+# ASCII byte between two non-ASCII ones stays inside: it may be a trail byte).
 _NON_ASCII_BYTES = regex.compile(
     rb"[\x00-\x7f]{0,3}+(?:[\x80-\xff]++[\x00-\x7f]?)++[\x00-\x7f]{0,3}"
 )
@@ -178,18 +180,15 @@ def implausibility(text: str, codec: str) -> int:
             if cost is None:
                 cost = costs[ch] = _char_cost(ch, codec, cjk)
             score += cost
-        if (
-            _is_ascii_letter(before)
-            and _is_ascii_letter(after)
-            and (_NON_LATIN_LETTER.search(chars) or any(c in _LATIN1_SYMBOL for c in chars))
-        ):
+        glued_before, glued_after = _is_ascii_letter(before), _is_ascii_letter(after)
+        foreign = _NON_LATIN_LETTER.search(chars) is not None
+        if glued_before and glued_after and (foreign or not _LATIN1_SYMBOL.isdisjoint(chars)):
             score += 1
         if not cjk:
             score += _latin_shape(chars, before)
             # Cyrillic (Greek ...) glued to ASCII letters: Latin text read as cp1251.
-            if (_is_ascii_letter(before) or _is_ascii_letter(after)) and _NON_LATIN_LETTER.search(
-                chars
-            ):
+            # (CJK text glues ASCII words on: "使用Python".)
+            if foreign and (glued_before or glued_after):
                 score += 1
     return score
 
@@ -227,14 +226,16 @@ def _frequent(ch: str, codec: str) -> bool:
 
 
 def _latin_shape(chars: str, before: str) -> int:
-    """Mojibake shapes in a run of a single-byte (Latin) reading."""
+    """Mojibake shapes in a run of a single-byte reading: a Latin-1 symbol in a run,
+    accented letters three in a row, a capital after a small letter."""
     score = 0
     if len(chars) >= 2 and any(c in _LATIN1_SYMBOL for c in chars):
         score += 1
     letters = 0
     previous = before
     for ch in chars:
-        letters = letters + 1 if ch.isalpha() else 0
+        # Three accented Latin letters in a row ("ÖÐÎ"); Cyrillic words are longer.
+        letters = letters + 1 if "\xc0" <= ch <= "\u024f" and ch.isalpha() else 0
         if letters == 3:
             score += 1
         if ch.isupper() and previous.islower():
