@@ -151,8 +151,8 @@ def test_a_str_with_a_bom_is_sniffed_without_it() -> None:
     assert result.text == paragraph.strip()
 
 
-def test_a_bom_does_not_stick_to_the_first_line_of_text() -> None:
-    assert clean_article("\ufeff" + LESSON).startswith("A page uses")
+def test_a_str_with_a_bom_that_mentions_tags_is_text() -> None:
+    assert clean_and_explain("\ufeff" + LESSON).input_kind == "text"
 
 
 def test_text_that_mentions_tags_is_text() -> None:

@@ -2,8 +2,8 @@
 
 Everything here is linear in the input and looks at bounded samples where it guesses:
 the size limit is checked before any work, bytes are decoded (``decoding``: binary data
-is refused with a typed error), a leading byte-order mark is dropped, and the kind is
-sniffed from the share and structure of the markup. docs/limits.md documents each
+is refused with a typed error), and the kind is sniffed, past a byte-order mark, from
+the share and structure of the markup. docs/limits.md documents each
 decision.
 """
 
@@ -101,9 +101,6 @@ def coerce(
         # that is plainly binary data (a file signature, dense control characters) has
         # no article in it and cleans to an empty result.
         text = "" if binary_text_kind(raw) else str(raw)
-        # A byte-order mark is no text: one left by a caller's decoding would hide the
-        # markup from the sniff and stick to the first kept line.
-        text = text[1:] if text.startswith("\ufeff") else text
     else:
         raise InputTypeError(f"expected str or bytes, got {type(raw).__name__}")
     if kind is None:
@@ -141,7 +138,9 @@ def looks_like_html(text: str) -> bool:
     head that come ``TAGS_PER_LINE`` or more to a line, or start half of its lines.
     Prose that names ``<p>`` or ``<div>`` has few tags, in running text.
     """
-    head = text[:SNIFF_CHARS]
+    # A byte-order mark a caller's decoding left would hide the markup. (It stays in
+    # the text: the text path keeps lines as given; the HTML parser skips it.)
+    head = text[1 : SNIFF_CHARS + 1] if text.startswith("\ufeff") else text[:SNIFF_CHARS]
     pos = _LEADING_SPACE.match(head).end()
     # A text dump never starts with a comment; an HTML page often does.
     if head.startswith("<!--", pos) or _SHELL.match(head, pos):
