@@ -106,21 +106,25 @@ def clean_article(
     *,
     url: str | None = None,
     kind: str | None = None,
+    encoding: str | None = None,
     config: Config | None = None,
     **options: Any,
 ) -> str:
     """The article body of a page: kept paragraphs unaltered, in order.
 
     ``raw`` is HTML or scraped page text, ``str`` or ``bytes``; ``kind="text"`` or
-    ``kind="html"`` skips the sniffing. ``output`` is ``"text"`` (default),
-    ``"markdown"``, or ``"json"`` (a JSON document with the text, the Markdown and the
-    page's declared title, author, date, language, URL ...). ``include_title`` puts
-    the headline first; ``links``, ``emphasis`` and ``images`` add inline Markdown
-    (see ``OutputOptions``). Other ``options`` override ``Config`` fields; calls with
-    equal ones share one ``Cleaner``.
+    ``kind="html"`` skips the sniffing. ``encoding`` is the charset the server declared
+    for bytes (the HTTP header's ``charset``), read before the page's ``<meta>``.
+    ``output`` is ``"text"`` (default), ``"markdown"``, or ``"json"`` (a JSON document
+    with the text, the Markdown and the page's declared title, author, date, language,
+    URL ...). ``include_title`` puts the headline first; ``links``, ``emphasis`` and
+    ``images`` add inline Markdown (see ``OutputOptions``). Other ``options`` override
+    ``Config`` fields; calls with equal ones share one ``Cleaner``.
     """
     output, settings = _split(options)
-    return _cleaner(config, settings).clean(raw, url=url, kind=kind, options=output)
+    return _cleaner(config, settings).clean(
+        raw, url=url, kind=kind, encoding=encoding, options=output
+    )
 
 
 def clean_and_explain(
@@ -128,6 +132,7 @@ def clean_and_explain(
     *,
     url: str | None = None,
     kind: str | None = None,
+    encoding: str | None = None,
     config: Config | None = None,
     **options: Any,
 ) -> Result:
@@ -137,4 +142,6 @@ def clean_and_explain(
     Markdown when ``output`` is ``"markdown"`` or ``"json"``, and ``result.to_json()``.
     """
     output, settings = _split(options)
-    return _cleaner(config, settings).explain(raw, url=url, kind=kind, options=output)
+    return _cleaner(config, settings).explain(
+        raw, url=url, kind=kind, encoding=encoding, options=output
+    )

@@ -76,6 +76,7 @@ class Cleaner:
         *,
         url: str | None = None,
         kind: str | None = None,
+        encoding: str | None = None,
         options: OutputOptions | None = None,
         **option_fields: Any,
     ) -> str:
@@ -83,9 +84,18 @@ class Cleaner:
 
         ``options`` (an ``OutputOptions``) says which; its fields may also be given as
         keywords (``output="markdown"``, ``include_title=True`` ...), which override it.
+        ``encoding`` is the charset the server declared for bytes (its HTTP header),
+        read before the page's own.
         """
         opts = OutputOptions.merge(options, option_fields)
-        result = self.explain(raw, url=url, kind=kind, options=opts, metadata=opts.wants_metadata)
+        result = self.explain(
+            raw,
+            url=url,
+            kind=kind,
+            encoding=encoding,
+            options=opts,
+            metadata=opts.wants_metadata,
+        )
         if opts.output == "markdown":
             return result.markdown or ""
         if opts.output == "json":
@@ -98,6 +108,7 @@ class Cleaner:
         *,
         url: str | None = None,
         kind: str | None = None,
+        encoding: str | None = None,
         options: OutputOptions | None = None,
         metadata: bool = True,
         **option_fields: Any,
@@ -110,7 +121,9 @@ class Cleaner:
         """
         opts = OutputOptions.merge(options, option_fields)
         include_title = opts.include_title
-        text, kind = coerce(raw, kind, self.config.max_input_bytes, self.config.max_blocks)
+        text, kind = coerce(
+            raw, kind, self.config.max_input_bytes, self.config.max_blocks, encoding=encoding
+        )
         meta: Metadata | None = None
         tree: Any = None
         if kind == "html":
