@@ -66,9 +66,9 @@ def test_data_table_is_one_block_with_rows_and_cells() -> None:
         "<body><table><tr><th>City</th><th>Share</th></tr>"
         "<tr><td>Oslo</td><td>12 %</td></tr><tr><td> </td><td></td></tr></table></body>"
     )
-    (table,) = blocks_of(html)
+    (table,) = html_to_blocks(html, Cleaner().rules, markup=True)
     assert table.kind is BlockKind.TABLE
-    assert table.rows == (("City", "Share"), ("Oslo", "12 %"))
+    assert table.markup.grid == (("City", "Share"), ("Oslo", "12 %"))
     assert table.text == "City\tShare\nOslo\t12 %"
 
 

@@ -122,7 +122,7 @@ class Cleaner:
 
                 # Read before html_to_blocks, which removes scripts (JSON-LD) from the tree.
                 meta = extract_metadata(tree, url)
-            blocks = html_to_blocks(tree, self._tree_plan, self.config)
+            blocks = html_to_blocks(tree, self._tree_plan, self.config, markup=output != "text")
         else:
             blocks = text_to_blocks(text)
             if metadata or include_title:

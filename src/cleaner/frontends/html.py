@@ -19,8 +19,10 @@ One parse with selectolax's Lexbor parser, then:
 Block text is the visible text with white space collapsed to single spaces. A single
 ``<br>`` becomes a newline inside the block; two or more in a row end the block, as
 paragraph breaks do. Headings, list items, quotes, captions keep their kind; a data
-table is one block (rows on lines, cells separated by tabs, as ``innerText`` does,
-with the cells in ``Block.rows``); ``<pre>`` keeps its newlines and indentation.
+table is one block (rows on lines, cells separated by tabs, as ``innerText`` does);
+``<pre>`` keeps its newlines and indentation. Asked for, what the Markdown renderer needs
+of the markup (links, emphasis, lists, a table's spans) is recorded on the blocks
+(``html_markup.py``).
 """
 
 from __future__ import annotations
@@ -296,6 +298,8 @@ def html_to_blocks(
     page: str | LexborHTMLParser,
     rules: Sequence[Rule] | TreePlan | None = None,
     config: Config | None = None,
+    *,
+    markup: bool = False,
 ) -> list[Block]:
     """The blocks of an HTML page, pruned subtrees and outside-container blocks removed.
 
@@ -303,7 +307,8 @@ def html_to_blocks(
     page's metadata from the same parse first; this function changes the tree).
     ``rules`` are the pipeline's enabled rules (only the ``TreeRule``s among them act
     here), or their ``TreePlan`` (what a ``Cleaner`` passes: built once, not per page);
-    ``None`` means every built-in tree rule with ``config``.
+    ``None`` means every built-in tree rule with ``config``. ``markup`` records on each
+    block what the Markdown renderer needs of the page's markup (``Block.markup``).
     """
     config = config or Config()
     if isinstance(rules, TreePlan):
@@ -316,7 +321,13 @@ def html_to_blocks(
         return []
     for node in body.css(_DROP_SELECTOR):
         node.decompose()
-    return _Page(body, plan, config).blocks()
+    sources: list[tuple[Block, LexborNode]] | None = [] if markup else None
+    blocks = _Page(body, plan, config, sources).blocks()
+    if sources is not None:
+        from .html_markup import record_markup
+
+        record_markup(blocks, sources)
+    return blocks
 
 
 def _default_tree_rules(config: Config) -> list[Rule]:
@@ -330,7 +341,13 @@ def _default_tree_rules(config: Config) -> list[Rule]:
 class _Page:
     """One page on its way to blocks. Built per call; nothing outlives it."""
 
-    def __init__(self, body: LexborNode, plan: TreePlan, config: Config) -> None:
+    def __init__(
+        self,
+        body: LexborNode,
+        plan: TreePlan,
+        config: Config,
+        sources: list[tuple[Block, LexborNode]] | None = None,
+    ) -> None:
         self.body = body
         self.config = config
         self.container_rule = plan.container_rule
@@ -346,6 +363,8 @@ class _Page:
         self._by_name: dict[str, Any] = {}
         self._body_chars: int | None = None
         self._labels: dict[int, str] = {}
+        #: With markup asked for: each block and the element its text came from.
+        self.sources = sources
         paragraphs, marked = self._paragraphs_and_markers()
         self.protected, self.weakly_protected, self.markers = self._find_markers(marked)
         self.anchor_chain = self._prose_anchor(paragraphs)
@@ -925,13 +944,14 @@ class _Page:
                 heading_level=level,
                 tag=tag,
                 link_density=density,
-                node=element[0],
             )
             if list_depth:
                 block.list_depth = list_depth
                 block.ordered = ordered
             blocks.append(block)
             owners.append(owner)
+            if self.sources is not None:
+                self.sources.append((block, element[0]))
 
     def _emit_pre(
         self, blocks: list[Block], owners: list[int], node: LexborNode, el: int, path: str
@@ -942,17 +962,17 @@ class _Page:
         while lines and not lines[-1].strip():
             lines.pop()
         if lines:
-            blocks.append(
-                Block(
-                    index=len(blocks),
-                    text="\n".join(line.rstrip() for line in lines),
-                    kind=BlockKind.CODE,
-                    node=node,
-                    tag="pre",
-                    path=path,
-                )
+            block = Block(
+                index=len(blocks),
+                text="\n".join(line.rstrip() for line in lines),
+                kind=BlockKind.CODE,
+                tag="pre",
+                path=path,
             )
+            blocks.append(block)
             owners.append(el)
+            if self.sources is not None:
+                self.sources.append((block, node))
 
     def _emit_table(
         self, blocks: list[Block], owners: list[int], node: LexborNode, el: int, path: str
@@ -970,19 +990,18 @@ class _Page:
             return
         text = "\n".join("\t".join(cells) for cells in rows)
         link_chars = sum(len(a.text()) for a in node.css("a"))
-        blocks.append(
-            Block(
-                index=len(blocks),
-                text=text,
-                kind=BlockKind.TABLE,
-                tag="table",
-                path=path,
-                link_density=min(1.0, link_chars / len(text)),
-                rows=tuple(rows),
-                node=node,
-            )
+        block = Block(
+            index=len(blocks),
+            text=text,
+            kind=BlockKind.TABLE,
+            tag="table",
+            path=path,
+            link_density=min(1.0, link_chars / len(text)),
         )
+        blocks.append(block)
         owners.append(el)
+        if self.sources is not None:
+            self.sources.append((block, node))
 
     def _path(self, el: _Elements | list[tuple[Any, ...]], owner: int, own: str) -> str:
         """'parent > element' for an element whose own label is ``own``."""
