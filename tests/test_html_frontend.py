@@ -40,7 +40,6 @@ def test_kinds_of_blocks() -> None:
     assert by_text["Quoted words."].kind is BlockKind.QUOTE
     assert by_text["A caption"].kind is BlockKind.CAPTION
     assert by_text["  indented\n    code"].kind is BlockKind.CODE
-    assert by_text["Paragraph one."].tag == "p"
     assert by_text["Paragraph one."].path == "article > p"
 
 

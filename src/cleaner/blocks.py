@@ -117,9 +117,7 @@ class Block:
     kind: BlockKind = BlockKind.PARAGRAPH
     heading_level: int = 0
     # HTML-only context; empty or zero on the text path.
-    tag: str = ""
     path: str = ""
-    hints: str = ""
     link_density: float = 0.0
     # True when blank space separated this block from the previous one in the source
     # (a player and its title sit on adjacent lines, paragraphs stand apart).
@@ -129,9 +127,8 @@ class Block:
     # Set by the front-end when it already knows the block is boilerplate (a pruned
     # subtree on the HTML path); rules leave such blocks alone.
     pruned: bool = False
-    # HTML-only structure (zero on the text path): depth of the block's element in the
-    # page, list nesting (1 = a top-level list) and numbering.
-    depth: int = 0
+    # HTML-only structure (zero on the text path): list nesting (1 = a top-level list)
+    # and numbering.
     list_depth: int = 0
     ordered: bool = False
     # HTML-only, recorded when the front-end is asked for it: what renderers need of

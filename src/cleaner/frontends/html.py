@@ -693,7 +693,6 @@ class _Page:
                             block = Block(
                                 index=0,
                                 text=text,
-                                tag=tag,
                                 path=self._path(elements, owner, _label(tag, attrs)),
                                 pruned=True,
                                 removal=Removal(rule.name, rule.family, reason),
@@ -804,13 +803,8 @@ class _Page:
         else:
             anchor = -1
         blocks, owners, values = self._prune_deferred(blocks, owners, values, el, anchor_chain)
-        attributes = el.attrs
         for i, (block, owner) in enumerate(zip(blocks, owners, strict=True)):
             block.index = i
-            block.depth = el.depth[owner]
-            attrs = attributes[owner]
-            if attrs and not block.pruned:
-                block.hints = _hints(attrs)
             if not block.path:
                 block.path = (
                     self._path(el, parent[owner], self._element_label(el, owner))
@@ -872,7 +866,6 @@ class _Page:
                 Block(
                     index=0,
                     text=" ".join(text.split()),
-                    tag=el.tag[group_root],
                     path=self._path(el, parent[group_root], self._element_label(el, group_root)),
                     pruned=True,
                     removal=Removal(rule.name, rule.family, reason),
@@ -942,7 +935,6 @@ class _Page:
                 text=text,
                 kind=kind,
                 heading_level=level,
-                tag=tag,
                 link_density=density,
             )
             if list_depth:
@@ -966,7 +958,6 @@ class _Page:
                 index=len(blocks),
                 text="\n".join(line.rstrip() for line in lines),
                 kind=BlockKind.CODE,
-                tag="pre",
                 path=path,
             )
             blocks.append(block)
@@ -994,7 +985,6 @@ class _Page:
             index=len(blocks),
             text=text,
             kind=BlockKind.TABLE,
-            tag="table",
             path=path,
             link_density=min(1.0, link_chars / len(text)),
         )
@@ -1158,13 +1148,6 @@ def _prose_value(block: Block) -> float:
     if end[-1:] not in ".!?…:;\"'”’»)。！？":
         value *= 0.5
     return value
-
-
-def _hints(attrs: dict[str, str | None]) -> str:
-    """The class names and id of an element, space-separated: what its markup says."""
-    classes = attrs.get("class") or ""
-    ident = attrs.get("id") or ""
-    return f"{classes} {ident}".strip() if classes or ident else ""
 
 
 def _label(tag: str, attrs: dict[str, str | None] | None) -> str:
