@@ -55,33 +55,31 @@ def inline_lines(block: Block, options: InlineOptions) -> list[str] | None:
         return None
     marks = markup.marks
     cuts = markup.cuts
+    text = block.text
     out: list[str] = []
     m = c = 0
     start = 0
-    for line in block.text.split("\n"):
+    for line in text.split("\n"):
         end = start + len(line)
+        # Runs of text between marks and cuts, marks between them. A run starts with
+        # the space before its first word, if any; escaping a run of whole words at
+        # once is escaping each word, as spaces stop every look-around of the escapes.
         tokens: list[Any] = []
-        at = start
-        for i, word in enumerate(line.split(" ")):
-            lead = ""
-            if i:
-                at += 1
-                lead = " "
-            while c < len(cuts) and cuts[c] < at + len(word):
-                # The word continues from another text node here.
-                cut = cuts[c] - at
+        pos = start
+        while True:
+            stop = end
+            if m < len(marks) and marks[m].at < stop:
+                stop = marks[m].at
+            if c < len(cuts) and cuts[c] < stop:
+                stop = cuts[c]
+            if stop > pos:
+                tokens.append(text[pos:stop])
+                pos = stop
+            m = _marks_until(marks, m, pos, tokens, options)
+            while c < len(cuts) and cuts[c] <= pos:
                 c += 1
-                if cut <= 0:
-                    continue
-                m = _marks_until(marks, m, at, tokens, options)
-                tokens.append(lead + word[:cut])
-                word = word[cut:]
-                at += cut
-                lead = ""
-            m = _marks_until(marks, m, at, tokens, options)
-            tokens.append(lead + word)
-            at += len(word)
-        m = _marks_until(marks, m, end, tokens, options)
+            if pos >= end:
+                break
         out.append(_render_line(tokens))
         start = end + 1
     return out
@@ -154,8 +152,8 @@ def _image(src: str, alt: str, options: InlineOptions) -> str | None:
 
 
 def _render_line(tokens: list[Any]) -> str:
-    """The Markdown of a line's tokens: words (after a space when they start with one),
-    ``_Mark``s and images."""
+    """The Markdown of a line's tokens: runs of words (after a space when they start
+    with one), ``_Mark``s and images."""
     from .markdown import escape_text
 
     parts: list[Any] = []  # str (Markdown) or _Mark
