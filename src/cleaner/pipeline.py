@@ -122,7 +122,13 @@ class Cleaner:
 
                 # Read before html_to_blocks, which removes scripts (JSON-LD) from the tree.
                 meta = extract_metadata(tree, url)
-            blocks = html_to_blocks(tree, self._tree_plan, self.config, markup=output != "text")
+            blocks = html_to_blocks(
+                tree,
+                self._tree_plan,
+                self.config,
+                markup=output != "text",
+                inline_marks=links or emphasis or images,
+            )
         else:
             blocks = text_to_blocks(text)
             if metadata or include_title:

@@ -300,6 +300,7 @@ def html_to_blocks(
     config: Config | None = None,
     *,
     markup: bool = False,
+    inline_marks: bool = True,
 ) -> list[Block]:
     """The blocks of an HTML page, pruned subtrees and outside-container blocks removed.
 
@@ -308,7 +309,8 @@ def html_to_blocks(
     ``rules`` are the pipeline's enabled rules (only the ``TreeRule``s among them act
     here), or their ``TreePlan`` (what a ``Cleaner`` passes: built once, not per page);
     ``None`` means every built-in tree rule with ``config``. ``markup`` records on each
-    block what the Markdown renderer needs of the page's markup (``Block.markup``).
+    block what the Markdown renderer needs of the page's markup (``Block.markup``);
+    ``inline_marks=False`` leaves out links, emphasis and images (Markdown without them).
     """
     config = config or Config()
     if isinstance(rules, TreePlan):
@@ -326,7 +328,7 @@ def html_to_blocks(
     if sources is not None:
         from .html_markup import record_markup
 
-        record_markup(blocks, sources)
+        record_markup(blocks, sources, inline=inline_marks)
     return blocks
 
 

@@ -52,12 +52,16 @@ _Token = Any  # str (text), None (a <br>) or a mark tuple
 _Line = tuple[str, list[Mark], list[int]]
 
 
-def record_markup(blocks: Sequence[Block], sources: Sequence[tuple[Block, Any]]) -> None:
+def record_markup(
+    blocks: Sequence[Block], sources: Sequence[tuple[Block, Any]], *, inline: bool = True
+) -> None:
     """Set ``markup`` on each block of ``blocks`` that ``sources`` gives an element for.
 
     ``sources`` pairs blocks with the element their text came from (text blocks: the
     block element owning the text; code and table blocks: the ``<pre>``/``<table>``).
     ``blocks`` is the final list, in page order: pieces are matched in that order.
+    ``inline=False`` leaves the inline marks out (``Markup.marks`` None): Markdown
+    without links, emphasis and images does not read them.
     """
     node_of = {id(block): node for block, node in sources}
     ids: dict[int, int] = {}
@@ -72,7 +76,7 @@ def record_markup(blocks: Sequence[Block], sources: Sequence[tuple[Block, Any]])
         elif kind is BlockKind.TABLE:
             block.markup = Markup(grid=_table_grid(node, block.text))
         else:
-            marks, cuts = _inline(node, block.text, walked)
+            marks, cuts = _inline(node, block.text, walked) if inline else (None, ())
             block.markup = Markup(marks, cuts, *_context(block, node, ids))
 
 
