@@ -59,8 +59,9 @@ class Markup:
     the page, 0 for none: two blocks of one list item share ``list_item``.
     """
 
-    #: The inline marks in text order; None when the page's markup for this text is not
-    #: known exactly (the text is then written without inline markup).
+    #: The inline marks in text order; None when not recorded (not asked for, or the
+    #: page's markup for this text is not known exactly): the text is then written
+    #: without inline markup.
     marks: tuple[Mark, ...] | None = None
     #: Offsets where a word of the text continues from another element without white
     #: space (``foo<b>bar</b>``): words are escaped piecewise there, as they are walked.

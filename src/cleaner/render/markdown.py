@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..blocks import Block, BlockKind
+from ..blocks import Block, BlockKind, Markup
 from .inline import InlineOptions, inline_lines
 
 __all__ = ["escape_line", "escape_text", "render_markdown"]
@@ -69,24 +69,18 @@ def _hard_breaks(lines: Sequence[str], indent: str = "") -> list[str]:
 @dataclass(slots=True)
 class _Level:
     """An open list level: its depth in the page, the column its items' text starts at,
-    which list element it is and the next number."""
+    which list it is (0: none recorded) and the next number."""
 
     depth: int
     column: int
-    list_key: int | None
+    list_id: int
     number: int
 
 
-@dataclass(slots=True)
-class _Context:
-    """Where a block sits: quote nesting and, for list items, its item and list (0:
-    none)."""
-
-    quote_level: int = 0
-    quote_key: int = 0
-    item_key: int = 0
-    list_key: int = 0
-    start: int = 1
+#: Where a block without recorded markup sits (raw text input): in no list, and a quote
+#: is one level deep.
+_NO_CONTEXT = Markup()
+_QUOTE_CONTEXT = Markup(quote_level=1)
 
 
 def render_markdown(
@@ -110,7 +104,7 @@ def render_markdown(
     if title:
         out.append("# " + escape_heading(title))
     levels: list[_Level] = []
-    prev: _Context | None = None
+    prev: Markup | None = None
     prev_was_item = False
     top_list = 0  # the list of the open top-level list
     top_ordered = False
@@ -120,11 +114,11 @@ def render_markdown(
             continue
         ctx = _context(block)
         is_item = block.list_depth > 0 and block.kind in _ITEM_KINDS
-        in_list = is_item and prev_was_item and prev is not None and ctx.quote_key == prev.quote_key
+        in_list = is_item and prev_was_item and prev is not None and ctx.quote_id == prev.quote_id
         if not in_list:
             levels = []
         lines: list[str]
-        if in_list and ctx.item_key and prev is not None and ctx.item_key == prev.item_key:
+        if in_list and ctx.list_item and prev is not None and ctx.list_item == prev.list_item:
             # Another paragraph of the same item: a blank line, indented to its text.
             indent = " " * levels[-1].column
             body = _hard_breaks(_text_lines(block, inline), indent)
@@ -134,9 +128,9 @@ def render_markdown(
             top = len(levels) == 1
             if top and opened:
                 # Two lists one after the other: another bullet keeps them apart.
-                after_list = in_list and ctx.list_key != top_list and block.ordered == top_ordered
+                after_list = in_list and ctx.list_id != top_list and block.ordered == top_ordered
                 alternate = (not alternate) if after_list else False
-                top_list, top_ordered = ctx.list_key, block.ordered
+                top_list, top_ordered = ctx.list_id, block.ordered
             if block.ordered:
                 marker = f"{level.number}{')' if alternate and top else '.'}"
                 level.number += 1
@@ -161,44 +155,37 @@ def render_markdown(
 _ITEM_KINDS = frozenset({BlockKind.LIST_ITEM, BlockKind.QUOTE})
 
 
-def _gap(prev: _Context | None, ctx: _Context) -> str:
+def _gap(prev: Markup | None, ctx: Markup) -> str:
     """The blank line between two blocks: inside one quote it carries the quote marks."""
-    if prev is not None and ctx.quote_level and ctx.quote_key == prev.quote_key:
+    if prev is not None and ctx.quote_level and ctx.quote_id == prev.quote_id:
         return "\n" + ">" * ctx.quote_level + "\n"
     return "\n\n"
 
 
-def _open_item(levels: list[_Level], block: Block, ctx: _Context) -> tuple[_Level, str, bool]:
+def _open_item(levels: list[_Level], block: Block, ctx: Markup) -> tuple[_Level, str, bool]:
     """The list level a new item opens or continues, the item's indentation, and
     whether the level is new."""
     depth = block.list_depth
     while levels and levels[-1].depth > depth:
         levels.pop()
     opened = False
-    if levels and levels[-1].depth == depth and levels[-1].list_key == ctx.list_key:
+    if levels and levels[-1].depth == depth and levels[-1].list_id == ctx.list_id:
         level = levels[-1]
     else:
         if levels and levels[-1].depth == depth:
             levels.pop()  # the same depth, another list
-        level = _Level(depth, 0, ctx.list_key, ctx.start)
+        level = _Level(depth, 0, ctx.list_id, ctx.list_start)
         levels.append(level)
         opened = True
     indent = " " * levels[-2].column if len(levels) > 1 else ""
     return level, indent, opened
 
 
-def _context(block: Block) -> _Context:
+def _context(block: Block) -> Markup:
     """Quote nesting and list membership, as the front-end recorded them."""
-    markup = block.markup
-    if markup is None:
-        return _Context(quote_level=1 if block.kind is BlockKind.QUOTE else 0)
-    return _Context(
-        markup.quote_level,
-        markup.quote_id,
-        markup.list_item,
-        markup.list_id,
-        markup.list_start,
-    )
+    if block.markup is not None:
+        return block.markup
+    return _QUOTE_CONTEXT if block.kind is BlockKind.QUOTE else _NO_CONTEXT
 
 
 def _text_lines(block: Block, options: InlineOptions | None) -> list[str]:
