@@ -40,7 +40,6 @@ def test_kinds_of_blocks() -> None:
     assert by_text["Quoted words."].kind is BlockKind.QUOTE
     assert by_text["A caption"].kind is BlockKind.CAPTION
     assert by_text["  indented\n    code"].kind is BlockKind.CODE
-    assert by_text["Paragraph one."].tag == "p"
     assert by_text["Paragraph one."].path == "article > p"
 
 
@@ -66,9 +65,9 @@ def test_data_table_is_one_block_with_rows_and_cells() -> None:
         "<body><table><tr><th>City</th><th>Share</th></tr>"
         "<tr><td>Oslo</td><td>12 %</td></tr><tr><td> </td><td></td></tr></table></body>"
     )
-    (table,) = blocks_of(html)
+    (table,) = html_to_blocks(html, Cleaner().rules, markup=True)
     assert table.kind is BlockKind.TABLE
-    assert table.rows == (("City", "Share"), ("Oslo", "12 %"))
+    assert table.markup.grid == (("City", "Share"), ("Oslo", "12 %"))
     assert table.text == "City\tShare\nOslo\t12 %"
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
 
 class BlockKind(str, Enum):
@@ -29,6 +28,55 @@ class Removal:
     rule: str
     family: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One end of an inline span in a block's text, or an image, at offset ``at``.
+
+    ``kind`` is ``"link"``, ``"emphasis"``, ``"strong"``, ``"code"`` or ``"image"``. A
+    span is two marks (``opening`` true, then false) sharing ``pair``; a span crossing a
+    line break is closed at the line's end and opened again on the next line. A mark
+    sits between two words of the text: ``at`` is the offset where the word before it
+    ends (0 before the first word). A link carries its address as the page wrote it
+    (``target``, on both ends); an image its ``target`` (src) and ``alt``.
+    """
+
+    at: int
+    kind: str
+    opening: bool = True
+    pair: int = 0
+    target: str = ""
+    alt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """What the page's markup says about a block beyond its text: what the Markdown
+    renderer reads. Recorded by the HTML front-end when asked (``markup=True``).
+
+    Identities (``list_item``, ``list_id``, ``quote_id``) are small numbers unique within
+    the page, 0 for none: two blocks of one list item share ``list_item``.
+    """
+
+    #: The inline marks in text order; None when not recorded (not asked for, or the
+    #: page's markup for this text is not known exactly): the text is then written
+    #: without inline markup.
+    marks: tuple[Mark, ...] | None = None
+    #: Offsets where a word of the text continues from another element without white
+    #: space (``foo<b>bar</b>``): words are escaped piecewise there, as they are walked.
+    cuts: tuple[int, ...] = ()
+    #: The enclosing list item, its list and the list's first number (``<ol start>``).
+    list_item: int = 0
+    list_id: int = 0
+    list_start: int = 1
+    #: Block quote nesting and the innermost quote.
+    quote_level: int = 0
+    quote_id: int = 0
+    #: A code block's language (``class="language-python"``).
+    code_language: str = ""
+    #: A data table's cells on a grid: a spanning cell fills the cells it covers with "".
+    grid: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(slots=True)
@@ -71,9 +119,7 @@ class Block:
     kind: BlockKind = BlockKind.PARAGRAPH
     heading_level: int = 0
     # HTML-only context; empty or zero on the text path.
-    tag: str = ""
     path: str = ""
-    hints: str = ""
     link_density: float = 0.0
     # True when blank space separated this block from the previous one in the source
     # (a player and its title sit on adjacent lines, paragraphs stand apart).
@@ -83,18 +129,16 @@ class Block:
     # Set by the front-end when it already knows the block is boilerplate (a pruned
     # subtree on the HTML path); rules leave such blocks alone.
     pruned: bool = False
-    # HTML-only structure (zero or empty on the text path): depth of the block's element
-    # in the page, list nesting (1 = a top-level list) and numbering, a data table's cells.
-    depth: int = 0
+    # HTML-only structure (zero on the text path): list nesting (1 = a top-level list)
+    # and numbering.
     list_depth: int = 0
     ordered: bool = False
-    rows: tuple[tuple[str, ...], ...] = ()
     # HTML-only: the index of the block's element in ``Document.elements`` (0: the body;
     # for a pruned subtree, the element holding it); 0 on the text path.
     element: int = 0
-    # HTML-only: the element the block's text came from (for the Markdown renderer's
-    # links, emphasis, table spans and list grouping); None on the text path.
-    node: Any = None
+    # HTML-only, recorded when the front-end is asked for it: what renderers need of
+    # the page's markup. None on the text path.
+    markup: Markup | None = None
 
     @property
     def kept(self) -> bool:

@@ -136,7 +136,12 @@ class Cleaner:
 
                 # Read before walk_html, which removes scripts (JSON-LD) from the tree.
                 meta = extract_metadata(tree, url)
-            blocks, elements = walk_html(tree, self._tree_plan)
+            blocks, elements = walk_html(
+                tree,
+                self._tree_plan,
+                markup=opts.output != "text",
+                inline_marks=opts.links or opts.emphasis or opts.images,
+            )
         else:
             blocks = text_to_blocks(text)
             elements = None

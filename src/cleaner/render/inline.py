@@ -1,11 +1,10 @@
 """Inline Markdown for one block: links, emphasis, inline code, images.
 
-The block's element is walked again the way the HTML front-end walks it (text of
-phrasing elements joins the block; a nested block element or two ``<br>`` in a row
-end it). The Markdown of a piece is used only when its plain text is exactly the
-block's text: a piece the front-end pruned, or any other difference, leaves the block
-as escaped plain text. Emphasis markers that CommonMark would not read as emphasis
-(``a*"b"*`` has no emphasis) are left out rather than shown as asterisks.
+Read from the marks the front-end recorded (``Block.markup``): the words of the block's
+text, split where the page's text nodes met inside a word, with the marks between them.
+A block without recorded marks is left as escaped plain text. Emphasis markers that
+CommonMark would not read as emphasis (``a*"b"*`` has no emphasis) are left out rather
+than shown as asterisks.
 """
 
 from __future__ import annotations
@@ -15,56 +14,99 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-from ..frontends.tags import INLINE_TAGS, SKIP_TAGS
+from ..blocks import Block, Mark
 
 __all__ = ["InlineOptions", "inline_lines"]
 
-#: Phrasing elements: their text belongs to the block around them (as in the front-end).
-_INLINE = INLINE_TAGS
-#: Elements without visible text of their own, never walked into.
-_SKIP = SKIP_TAGS
-_EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
-_CODE = frozenset({"code", "kbd", "samp", "tt"})
+_EMPHASIS = {"emphasis": "*", "strong": "**"}
 _UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 #: Characters left as they are in link and image addresses (the rest is %-encoded).
 _URL_SAFE = "!#$%&'*+,-./:;=?@[]^_`{|}~"
-_MAX_NODES = 20_000
 
 
 @dataclass(slots=True)
 class InlineOptions:
-    """What inline markup to write; one per rendering (it caches walked elements)."""
+    """What inline markup to write; one per rendering (it caches addresses)."""
 
     links: bool = False
     emphasis: bool = False
     images: bool = False
     base_url: str | None = None
-    #: element id -> its pieces: (plain lines, Markdown lines), and the next to use.
-    _walked: dict[int, tuple[list[tuple[list[str], list[str]]], list[int]]] = field(
-        default_factory=dict
-    )
+    #: address as written -> as linked (None: not linked).
+    _addresses: dict[str, str | None] = field(default_factory=dict)
+
+    def address(self, value: str) -> str | None:
+        known = self._addresses.get(value, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._addresses[value] = _address(value, self.base_url)
+        return known
 
 
-def inline_lines(node: Any, text: str, options: InlineOptions) -> list[str] | None:
-    """The Markdown lines (inline-escaped) of the piece of ``node`` whose text is ``text``.
+_UNKNOWN: Any = object()
 
-    None when no piece of the element has exactly that text.
+
+def inline_lines(block: Block, options: InlineOptions) -> list[str] | None:
+    """The Markdown lines (inline-escaped) of the block's text with its recorded marks.
+
+    None when the block has no marks recorded (its markup is not known exactly).
     """
-    key = node.mem_id
-    walked = options._walked.get(key)
-    if walked is None:
-        walked = options._walked[key] = (_pieces(node, options), [0])
-    pieces, cursor = walked
-    want = text.split("\n")
-    for i in range(cursor[0], len(pieces)):
-        plain, marked = pieces[i]
-        if plain == want:
-            cursor[0] = i + 1
-            return marked
-    return None
+    markup = block.markup
+    if markup is None or markup.marks is None:
+        return None
+    marks = markup.marks
+    cuts = markup.cuts
+    text = block.text
+    out: list[str] = []
+    m = c = 0
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        # Runs of text between marks and cuts, marks between them. A run starts with
+        # the space before its first word, if any; escaping a run of whole words at
+        # once is escaping each word, as spaces stop every look-around of the escapes.
+        tokens: list[Any] = []
+        pos = start
+        while True:
+            stop = end
+            if m < len(marks) and marks[m].at < stop:
+                stop = marks[m].at
+            if c < len(cuts) and cuts[c] < stop:
+                stop = cuts[c]
+            if stop > pos:
+                tokens.append(text[pos:stop])
+                pos = stop
+            m = _marks_until(marks, m, pos, tokens, options)
+            while c < len(cuts) and cuts[c] <= pos:
+                c += 1
+            if pos >= end:
+                break
+        out.append(_render_line(tokens))
+        start = end + 1
+    return out
 
 
-# -- walking the element ------------------------------------------------------------------
+def _marks_until(
+    marks: tuple[Mark, ...], m: int, at: int, tokens: list[Any], options: InlineOptions
+) -> int:
+    """Add to ``tokens`` the marks from ``marks[m]`` on that stand at or before ``at``
+    and that ``options`` asks for; the index of the next mark."""
+    while m < len(marks) and marks[m].at <= at:
+        mark = marks[m]
+        m += 1
+        kind = mark.kind
+        if kind == "link":
+            if options.links:
+                href = options.address(mark.target)
+                if href:
+                    tokens.append(_Mark("a", mark.opening, mark.pair, href))
+        elif kind == "image":
+            if options.images:
+                image = _image(mark.target, mark.alt, options)
+                if image:
+                    tokens.append(("img", image))
+        elif options.emphasis:
+            tokens.append(_Mark(_EMPHASIS.get(kind, kind), mark.opening, mark.pair))
+    return m
 
 
 @dataclass(slots=True)
@@ -76,71 +118,6 @@ class _Mark:
     pair: int
     href: str = ""
     keep: bool = True
-
-
-def _pieces(node: Any, options: InlineOptions) -> list[tuple[list[str], list[str]]]:
-    """Every piece of the element's own text, as (plain lines, Markdown lines)."""
-    out: list[tuple[list[str], list[str]]] = []
-    tokens: list[Any] = []  # str, _Mark, ("img", markdown) or None for a <br>
-    pairs = 0
-    seen = 0
-    stack: list[tuple[Any, _Mark | None]] = [(node.iter(include_text=True), None)]
-    while stack:
-        it, closing = stack[-1]
-        for child in it:
-            seen += 1
-            if seen > _MAX_NODES:
-                return out
-            tag = child.tag
-            if tag == "-text":
-                text = child.text_content
-                if text:
-                    tokens.append(text)
-                continue
-            if tag == "br":
-                tokens.append(None)
-                continue
-            if tag in _SKIP:
-                if tag == "img" and options.images:
-                    image = _image(child, options.base_url)
-                    if image:
-                        tokens.append(("img", image))
-                continue
-            if tag in _INLINE:
-                mark = _open_mark(tag, child, options, pairs)
-                if mark is not None:
-                    pairs += 1
-                    tokens.append(mark)
-                    stack.append(
-                        (child.iter(include_text=True), _Mark(mark.kind, False, mark.pair))
-                    )
-                else:
-                    stack.append((child.iter(include_text=True), None))
-                break
-            # A nested block element ends the piece; its text is a block of its own.
-            _close_piece(tokens, out)
-            tokens = []
-        else:
-            stack.pop()
-            if closing is not None:
-                tokens.append(closing)
-    _close_piece(tokens, out)
-    return out
-
-
-def _open_mark(tag: str, node: Any, options: InlineOptions, pair: int) -> _Mark | None:
-    if tag == "a":
-        if not options.links:
-            return None
-        href = _address(node.attributes.get("href"), options.base_url)
-        return _Mark("a", True, pair, href) if href else None
-    if not options.emphasis:
-        return None
-    if tag in _EMPHASIS:
-        return _Mark(_EMPHASIS[tag], True, pair)
-    if tag in _CODE:
-        return _Mark("code", True, pair)
-    return None
 
 
 def _address(value: str | None, base: str | None) -> str | None:
@@ -162,85 +139,36 @@ def _address(value: str | None, base: str | None) -> str | None:
     return quote(value, safe=_URL_SAFE)
 
 
-def _image(node: Any, base: str | None) -> str | None:
+def _image(src: str, alt: str, options: InlineOptions) -> str | None:
     from .markdown import escape_text
 
-    attrs = node.attributes
-    src = _address(attrs.get("src"), base)
-    if not src:
+    address = options.address(src)
+    if not address:
         return None
-    alt = " ".join((attrs.get("alt") or "").split())
-    return f"![{escape_text(alt)}]({src})"
+    return f"![{escape_text(alt)}]({address})"
 
 
-# -- one piece to lines ---------------------------------------------------------------------
+# -- one line ---------------------------------------------------------------------------------
 
 
-def _close_piece(tokens: list[Any], out: list[tuple[list[str], list[str]]]) -> None:
-    """Split a piece at ``<br>``: lines; an empty line between lines ends a block (as
-    two ``<br>`` do in the front-end). Markers open at a break close and reopen."""
-    if not tokens:
-        return
-    plain_lines: list[str] = []
-    marked_lines: list[str] = []
-    line: list[Any] = []
-    open_marks: list[_Mark] = []
-    for token in [*tokens, None]:
-        if token is not None:
-            line.append(token)
-            if isinstance(token, _Mark):
-                if token.opening:
-                    open_marks.append(token)
-                elif open_marks and open_marks[-1].pair == token.pair:
-                    open_marks.pop()
-            continue
-        # A break: close what is open on this line, reopen it on the next.
-        line.extend(_Mark(m.kind, False, m.pair) for m in reversed(open_marks))
-        plain, marked = _render_line(line)
-        line = [_Mark(m.kind, True, m.pair, m.href) for m in open_marks]
-        open_marks = list(line)
-        if plain:
-            plain_lines.append(plain)
-            marked_lines.append(marked)
-        elif plain_lines:
-            out.append((plain_lines, marked_lines))
-            plain_lines, marked_lines = [], []
-    if plain_lines:
-        out.append((plain_lines, marked_lines))
-
-
-def _render_line(tokens: list[Any]) -> tuple[str, str]:
-    """Plain text (white space collapsed as the front-end does) and its Markdown."""
+def _render_line(tokens: list[Any]) -> str:
+    """The Markdown of a line's tokens: runs of words (after a space when they start
+    with one), ``_Mark``s and images."""
     from .markdown import escape_text
 
-    plain: list[str] = []
     parts: list[Any] = []  # str (Markdown) or _Mark
-    pending_space = False
     waiting: list[Any] = []  # opening marks and images, placed before the next word
     in_code = 0
-
-    def word(w: str) -> None:
-        nonlocal pending_space
-        if pending_space and plain:
-            plain.append(" ")
-            parts.append(" ")
-        pending_space = False
-        if waiting:
-            parts.extend(waiting)
-            waiting.clear()
-        plain.append(w)
-        parts.append(_Raw(w) if in_code else escape_text(w))
-
     for token in tokens:
         if isinstance(token, str):
-            if token[0].isspace():
-                pending_space = True
-            for i, w in enumerate(token.split()):
-                if i:
-                    pending_space = True
-                word(w)
-            if token[-1].isspace():
-                pending_space = True
+            if token[0] == " ":
+                token = token[1:]
+                if parts:
+                    parts.append(" ")
+            if waiting:
+                parts.extend(waiting)
+                waiting.clear()
+            parts.append(_Raw(token) if in_code else escape_text(token))
         elif isinstance(token, _Mark):
             if token.kind == "code":
                 in_code += 1 if token.opening else -1
@@ -254,10 +182,10 @@ def _render_line(tokens: list[Any]) -> tuple[str, str]:
                 waiting.remove(opener)
             else:
                 parts.append(token)
-        elif isinstance(token, tuple):
+        else:
             waiting.append(token[1])
     parts.extend(w for w in waiting if isinstance(w, str))  # images at the end of the line
-    return "".join(plain), _resolve(parts)
+    return _resolve(parts)
 
 
 class _Raw(str):

@@ -3,11 +3,11 @@
 Structure comes from the blocks: headings by level, paragraphs, nested ordered and
 unordered lists, block quotes, tables, fenced code. The words are the words of the text
 output, in the same order: every literal Markdown character in the text is escaped, so
-the Markdown renders as the page read. Links, emphasis and images are options, read
-from each block's element (``Block.node``) and used only when the text they render is
-exactly the block's text.
+the Markdown renders as the page read. Links, emphasis and images are options. All of it
+is read from the blocks: what the front-end recorded of the page's markup
+(``Block.markup``: inline marks, list items and quotes, code language, table grid).
 
-From raw text input (no elements), the Markdown is the escaped paragraphs: there is
+From raw text input (no markup), the Markdown is the escaped paragraphs: there is
 no structure to invent.
 """
 
@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from ..blocks import Block, BlockKind
+from ..blocks import Block, BlockKind, Markup
 from .inline import InlineOptions, inline_lines
 
 __all__ = ["escape_line", "escape_text", "render_markdown"]
@@ -70,26 +69,18 @@ def _hard_breaks(lines: Sequence[str], indent: str = "") -> list[str]:
 @dataclass(slots=True)
 class _Level:
     """An open list level: its depth in the page, the column its items' text starts at,
-    which list element it is and the next number."""
+    which list it is (0: none recorded) and the next number."""
 
     depth: int
     column: int
-    list_key: int | None
+    list_id: int
     number: int
 
 
-@dataclass(slots=True)
-class _Context:
-    """Where a block sits: quote nesting and, for list items, its item and list."""
-
-    quote_level: int = 0
-    quote_key: int | None = None
-    item_key: int | None = None
-    list_key: int | None = None
-    start: int = 1
-
-
-_LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
+#: Where a block without recorded markup sits (raw text input): in no list, and a quote
+#: is one level deep.
+_NO_CONTEXT = Markup()
+_QUOTE_CONTEXT = Markup(quote_level=1)
 
 
 def render_markdown(
@@ -113,9 +104,9 @@ def render_markdown(
     if title:
         out.append("# " + escape_heading(title))
     levels: list[_Level] = []
-    prev: _Context | None = None
+    prev: Markup | None = None
     prev_was_item = False
-    top_list: int | None = None  # the list element of the open top-level list
+    top_list = 0  # the list of the open top-level list
     top_ordered = False
     alternate = False  # bullet '*' / number ')' instead of '-' / '.'
     for block in blocks:
@@ -123,16 +114,11 @@ def render_markdown(
             continue
         ctx = _context(block)
         is_item = block.list_depth > 0 and block.kind in _ITEM_KINDS
-        in_list = is_item and prev_was_item and prev is not None and ctx.quote_key == prev.quote_key
+        in_list = is_item and prev_was_item and prev is not None and ctx.quote_id == prev.quote_id
         if not in_list:
             levels = []
         lines: list[str]
-        if (
-            in_list
-            and ctx.item_key is not None
-            and prev is not None
-            and ctx.item_key == prev.item_key
-        ):
+        if in_list and ctx.list_item and prev is not None and ctx.list_item == prev.list_item:
             # Another paragraph of the same item: a blank line, indented to its text.
             indent = " " * levels[-1].column
             body = _hard_breaks(_text_lines(block, inline), indent)
@@ -142,9 +128,9 @@ def render_markdown(
             top = len(levels) == 1
             if top and opened:
                 # Two lists one after the other: another bullet keeps them apart.
-                after_list = in_list and ctx.list_key != top_list and block.ordered == top_ordered
+                after_list = in_list and ctx.list_id != top_list and block.ordered == top_ordered
                 alternate = (not alternate) if after_list else False
-                top_list, top_ordered = ctx.list_key, block.ordered
+                top_list, top_ordered = ctx.list_id, block.ordered
             if block.ordered:
                 marker = f"{level.number}{')' if alternate and top else '.'}"
                 level.number += 1
@@ -169,72 +155,43 @@ def render_markdown(
 _ITEM_KINDS = frozenset({BlockKind.LIST_ITEM, BlockKind.QUOTE})
 
 
-def _gap(prev: _Context | None, ctx: _Context) -> str:
+def _gap(prev: Markup | None, ctx: Markup) -> str:
     """The blank line between two blocks: inside one quote it carries the quote marks."""
-    if prev is not None and ctx.quote_level and ctx.quote_key == prev.quote_key:
+    if prev is not None and ctx.quote_level and ctx.quote_id == prev.quote_id:
         return "\n" + ">" * ctx.quote_level + "\n"
     return "\n\n"
 
 
-def _open_item(levels: list[_Level], block: Block, ctx: _Context) -> tuple[_Level, str, bool]:
+def _open_item(levels: list[_Level], block: Block, ctx: Markup) -> tuple[_Level, str, bool]:
     """The list level a new item opens or continues, the item's indentation, and
     whether the level is new."""
     depth = block.list_depth
     while levels and levels[-1].depth > depth:
         levels.pop()
     opened = False
-    if levels and levels[-1].depth == depth and levels[-1].list_key == ctx.list_key:
+    if levels and levels[-1].depth == depth and levels[-1].list_id == ctx.list_id:
         level = levels[-1]
     else:
         if levels and levels[-1].depth == depth:
             levels.pop()  # the same depth, another list
-        level = _Level(depth, 0, ctx.list_key, ctx.start)
+        level = _Level(depth, 0, ctx.list_id, ctx.list_start)
         levels.append(level)
         opened = True
     indent = " " * levels[-2].column if len(levels) > 1 else ""
     return level, indent, opened
 
 
-def _context(block: Block) -> _Context:
-    """Quote nesting and list membership, read from the element's ancestors."""
-    node = block.node
-    kind = block.kind
-    if node is None:
-        return _Context(quote_level=1 if kind is BlockKind.QUOTE else 0)
-    ctx = _Context()
-    need_item = block.list_depth > 0
-    need_quote = kind is BlockKind.QUOTE
-    if not (need_item or need_quote):
-        return ctx
-    current: Any = node
-    while current is not None:
-        tag = current.tag
-        if tag in ("body", "html"):
-            break
-        if need_item and tag == "li" and ctx.item_key is None:
-            ctx.item_key = current.mem_id
-            parent = current.parent
-            if parent is not None and parent.tag in _LIST_TAGS:
-                ctx.list_key = parent.mem_id
-                start = parent.attributes.get("start") if parent.tag == "ol" else None
-                if start and start.strip().isdigit() and len(start.strip()) < 10:
-                    ctx.start = int(start)
-            if not need_quote:
-                break
-        elif tag == "blockquote":
-            if ctx.quote_key is None:
-                ctx.quote_key = current.mem_id
-            ctx.quote_level += 1
-        current = current.parent
-    if need_quote and ctx.quote_level == 0:
-        ctx.quote_level = 1
-    return ctx
+def _context(block: Block) -> Markup:
+    """Quote nesting and list membership, as the front-end recorded them."""
+    if block.markup is not None:
+        return block.markup
+    return _QUOTE_CONTEXT if block.kind is BlockKind.QUOTE else _NO_CONTEXT
 
 
 def _text_lines(block: Block, options: InlineOptions | None) -> list[str]:
     """The block's lines, escaped, with inline markup when asked and faithful."""
-    if options is not None and block.node is not None:
-        marked = inline_lines(block.node, block.text, options)
+    if options is not None:
+        marked = inline_lines(block, options)
         if marked is not None:
             return [escape_start(line) for line in marked]
     return [escape_line(line) for line in block.text.split("\n")]
@@ -253,15 +210,15 @@ def _block_lines(block: Block, options: InlineOptions | None) -> list[str]:
     kind = block.kind
     if kind is BlockKind.HEADING:
         level = min(max(block.heading_level, 1), 6)
-        if options is not None and block.node is not None:
-            marked = inline_lines(block.node, block.text, options)
+        if options is not None:
+            marked = inline_lines(block, options)
             if marked is not None:
                 return ["#" * level + " " + _CLOSING_HASHES.sub(r"\1\\\2", " ".join(marked))]
         return ["#" * level + " " + escape_heading(block.text)]
     if kind is BlockKind.CODE:
         return _code_lines(block)
-    if kind is BlockKind.TABLE and block.rows:
-        return _table_lines(block)
+    if kind is BlockKind.TABLE and block.markup is not None and block.markup.grid:
+        return _table_lines(block.markup.grid)
     return _hard_breaks(_text_lines(block, options))
 
 
@@ -275,35 +232,15 @@ def _code_lines(block: Block) -> list[str]:
     text = block.text
     longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return [fence + _code_language(block.node), *text.split("\n"), fence]
-
-
-_LANGUAGE_CLASS = re.compile(r"(?:^|\s)(?:language|lang)-([A-Za-z0-9_+.#-]{1,30})(?:\s|$)")
-
-
-def _code_language(node: Any) -> str:
-    """The language the page names for a code block (``class="language-python"``)."""
-    if node is None:
-        return ""
-    for element in (node, node.css_first("code")):
-        if element is None:
-            continue
-        match = _LANGUAGE_CLASS.search(element.attributes.get("class") or "")
-        if match is not None:
-            return match.group(1)
-    return ""
+    language = block.markup.code_language if block.markup is not None else ""
+    return [fence + language, *text.split("\n"), fence]
 
 
 # -- tables -------------------------------------------------------------------------------------
 
-_MAX_SPAN = 100
 
-
-def _table_lines(block: Block) -> list[str]:
+def _table_lines(grid: Sequence[Sequence[str]]) -> list[str]:
     """A GitHub pipe table; the first row is the header (pipe tables must have one)."""
-    grid = _grid(block.node) if block.node is not None else None
-    if grid is None or _cells(grid) != _cells(block.rows):
-        grid = [list(row) for row in block.rows]
     width = max(len(row) for row in grid)
     lines = []
     for i, row in enumerate(grid):
@@ -312,52 +249,3 @@ def _table_lines(block: Block) -> list[str]:
         if i == 0:
             lines.append("|" + "|".join(["---"] * width) + "|")
     return lines
-
-
-def _cells(rows: Iterable[Sequence[str]]) -> list[str]:
-    return [cell for row in rows for cell in row if cell]
-
-
-def _grid(table: Any) -> list[list[str]] | None:
-    """The table's cells on a grid: a spanning cell fills the cells it covers with ''.
-
-    Cells are read as the front-end reads them (``Block.rows``), so the words match;
-    rows without text are left out as they are there.
-    """
-    grid: list[list[str]] = []
-    below: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-    for tr in table.css("tr"):
-        row: list[str] = []
-        any_text = False
-        for cell in tr.iter():
-            if cell.tag not in ("td", "th"):
-                continue
-            while below.get(len(row), 0) > 0:
-                row.append("")
-            text = " ".join(cell.text(separator=" ").split())
-            any_text = any_text or bool(text)
-            attrs = cell.attributes
-            colspan = _span(attrs.get("colspan"))
-            rowspan = _span(attrs.get("rowspan"))
-            for k in range(colspan):
-                if rowspan > 1:
-                    below[len(row)] = rowspan  # counted down with this row, below
-                row.append(text if k == 0 else "")
-        while below.get(len(row), 0) > 0:
-            row.append("")
-        for column in list(below):
-            below[column] -= 1
-            if below[column] <= 0:
-                del below[column]
-        if any_text:
-            grid.append(row)
-    return grid or None
-
-
-def _span(value: str | None) -> int:
-    if not value:
-        return 1
-    value = value.strip()
-    if not value.isdigit():
-        return 1
-    return min(max(int(value), 1), _MAX_SPAN)

@@ -187,7 +187,6 @@ def prune_deferred(
             Block(
                 index=0,
                 text=" ".join(text.split()),
-                tag=el.tag[group_root],
                 path=el.path(parent[group_root], el.label(group_root)),
                 pruned=True,
                 removal=Removal(rule.name, rule.family, reason),

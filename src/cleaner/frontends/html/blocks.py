@@ -3,8 +3,8 @@
 Block text is the visible text with white space collapsed to single spaces. A single
 ``<br>`` becomes a newline inside the block; two or more in a row end the block, as
 paragraph breaks do. A data table is one block (rows on lines, cells separated by tabs,
-as ``innerText`` does, with the cells in ``Block.rows``); ``<pre>`` keeps its newlines
-and indentation.
+as ``innerText`` does); ``<pre>`` keeps its newlines and indentation. Asked for markup,
+each block is noted with its element, for ``markup.py`` to record what renderers need.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ def emit_text(
     element: tuple[Any, ...],
     owner: int,
     link_chars: int,
+    sources: list[tuple[Block, Any]] | None,
 ) -> None:
-    """The blocks of one run of text (``parts``) inside the element row ``element``."""
+    """The blocks of one run of text (``parts``) inside the element row ``element``;
+    with ``sources``, each block and its element go there too (for ``markup``)."""
     raw = "".join(parts)
     tag = element[3]
     ctx = element[2]
@@ -76,38 +78,51 @@ def emit_text(
             text=text,
             kind=kind,
             heading_level=level,
-            tag=tag,
             link_density=density,
-            node=element[0],
         )
         if list_depth:
             block.list_depth = list_depth
             block.ordered = ordered
         blocks.append(block)
         owners.append(owner)
+        if sources is not None:
+            sources.append((block, element[0]))
 
 
-def emit_pre(blocks: list[Block], owners: list[int], node: Any, el: int, path: str) -> None:
+def emit_pre(
+    blocks: list[Block],
+    owners: list[int],
+    node: Any,
+    el: int,
+    path: str,
+    sources: list[tuple[Block, Any]] | None,
+) -> None:
     lines = node.text().split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
     if lines:
-        blocks.append(
-            Block(
-                index=len(blocks),
-                text="\n".join(line.rstrip() for line in lines),
-                kind=BlockKind.CODE,
-                node=node,
-                tag="pre",
-                path=path,
-            )
+        block = Block(
+            index=len(blocks),
+            text="\n".join(line.rstrip() for line in lines),
+            kind=BlockKind.CODE,
+            path=path,
         )
+        blocks.append(block)
         owners.append(el)
+        if sources is not None:
+            sources.append((block, node))
 
 
-def emit_table(blocks: list[Block], owners: list[int], node: Any, el: int, path: str) -> None:
+def emit_table(
+    blocks: list[Block],
+    owners: list[int],
+    node: Any,
+    el: int,
+    path: str,
+    sources: list[tuple[Block, Any]] | None,
+) -> None:
     rows: list[tuple[str, ...]] = []
     for tr in node.css("tr"):
         cells = tuple(
@@ -121,26 +136,17 @@ def emit_table(blocks: list[Block], owners: list[int], node: Any, el: int, path:
         return
     text = "\n".join("\t".join(cells) for cells in rows)
     link_chars = sum(len(a.text()) for a in node.css("a"))
-    blocks.append(
-        Block(
-            index=len(blocks),
-            text=text,
-            kind=BlockKind.TABLE,
-            tag="table",
-            path=path,
-            link_density=min(1.0, link_chars / len(text)),
-            rows=tuple(rows),
-            node=node,
-        )
+    block = Block(
+        index=len(blocks),
+        text=text,
+        kind=BlockKind.TABLE,
+        path=path,
+        link_density=min(1.0, link_chars / len(text)),
     )
+    blocks.append(block)
     owners.append(el)
-
-
-def hints(attrs: dict[str, str | None]) -> str:
-    """The class names and id of an element, space-separated: what its markup says."""
-    classes = attrs.get("class") or ""
-    ident = attrs.get("id") or ""
-    return f"{classes} {ident}".strip() if classes or ident else ""
+    if sources is not None:
+        sources.append((block, node))
 
 
 def split_breaks(raw: str) -> list[str]:

@@ -42,7 +42,6 @@ from .blocks import (
     emit_pre,
     emit_table,
     emit_text,
-    hints,
 )
 from .parse import parse_html
 
@@ -80,6 +79,9 @@ def html_to_blocks(
     page: str | LexborHTMLParser,
     rules: Sequence[Rule] | TreePlan | None = None,
     config: Config | None = None,
+    *,
+    markup: bool = False,
+    inline_marks: bool = True,
 ) -> list[Block]:
     """The blocks of an HTML page, pruned subtrees and outside-container blocks removed.
 
@@ -87,31 +89,49 @@ def html_to_blocks(
     page's metadata from the same parse first; this function changes the tree).
     ``rules`` are the pipeline's enabled rules (only the tree rules and the container
     rule among them act here), or their ``TreePlan`` (built once, not per page);
-    ``None`` means every built-in tree rule with ``config``.
+    ``None`` means every built-in tree rule with ``config``. ``markup`` and
+    ``inline_marks`` are ``walk_html``'s.
     """
     config = config or Config()
     if isinstance(rules, TreePlan):
         plan = rules
     else:
         plan = TreePlan(rules if rules is not None else _default_tree_rules(config))
-    blocks, elements = walk_html(page, plan)
+    blocks, elements = walk_html(page, plan, markup=markup, inline_marks=inline_marks)
     if plan.container_rule is not None and elements is not None:
         doc = Document(blocks, config, kind="html", elements=elements)
         plan.container_rule.apply(doc)
     return blocks
 
 
-def walk_html(page: str | LexborHTMLParser, plan: TreePlan) -> tuple[list[Block], Elements | None]:
+def walk_html(
+    page: str | LexborHTMLParser,
+    plan: TreePlan,
+    *,
+    markup: bool = False,
+    inline_marks: bool = True,
+) -> tuple[list[Block], Elements | None]:
     """The blocks of an HTML page with its pruned subtrees removed, and the table of its
     block-level elements (None when the page has no body): what a ``Document`` of the
-    page holds before the rules run (the pipeline's path; see ``html_to_blocks``)."""
+    page holds before the rules run (the pipeline's path; see ``html_to_blocks``).
+
+    ``markup`` records on each block what renderers need of the page's markup
+    (``Block.markup``: lists, quotes, code language, table grid, and with
+    ``inline_marks`` links, emphasis and images); plain text needs none of it.
+    """
     tree = parse_html(page) if isinstance(page, str) else page
     body = tree.body
     if body is None:
         return [], None
     for node in body.css(DROP_SELECTOR):
         node.decompose()
-    return PageWalk(body, plan).run()
+    sources: list[tuple[Block, LexborNode]] | None = [] if markup else None
+    blocks, elements = PageWalk(body, plan).run(sources)
+    if sources is not None:
+        from .markup import record_markup
+
+        record_markup(blocks, sources, inline=inline_marks)
+    return blocks, elements
 
 
 def _default_tree_rules(config: Config) -> list[Rule]:
@@ -141,14 +161,21 @@ class PageWalk:
         self.guard = PruneGuard(body, marked)
         self.guard.anchor_chain = prose_anchor(body, paragraphs, self.judge, plan.tag_rules)
 
-    def run(self) -> tuple[list[Block], Elements]:
-        """The blocks and the element table, deferred prunings made."""
-        blocks, owners, el = _walk(self.body, self.plan, self.judge, self.guard)
+    def run(
+        self, sources: list[tuple[Block, LexborNode]] | None = None
+    ) -> tuple[list[Block], Elements]:
+        """The blocks and the element table, deferred prunings made; with ``sources``,
+        each block the walk makes and its element go there (for markup)."""
+        blocks, owners, el = _walk(self.body, self.plan, self.judge, self.guard, sources)
         return _finish(blocks, owners, el, self.guard.protected), el
 
 
 def _walk(
-    body: LexborNode, plan: TreePlan, judge: ElementJudge, guard: PruneGuard
+    body: LexborNode,
+    plan: TreePlan,
+    judge: ElementJudge,
+    guard: PruneGuard,
+    sources: list[tuple[Block, LexborNode]] | None,
 ) -> tuple[list[Block], list[int], Elements]:
     """Walk the body once: the blocks, each block's element, and the element table."""
     judge_element = judge.judge
@@ -178,7 +205,7 @@ def _walk(
     def flush() -> None:
         nonlocal parts, seg_owner, seg_link
         if parts:
-            emit_text(blocks, owners, parts, elements[seg_owner], seg_owner, seg_link)
+            emit_text(blocks, owners, parts, elements[seg_owner], seg_owner, seg_link, sources)
             parts = []
         seg_owner = -1
         seg_link = 0
@@ -245,7 +272,6 @@ def _walk(
                         block = Block(
                             index=0,
                             text=text,
-                            tag=tag,
                             path=_path(elements, labels, owner, element_label(tag, attrs)),
                             pruned=True,
                             removal=Removal(rule.name, rule.family, reason),
@@ -273,12 +299,12 @@ def _walk(
             if kind is _SPECIAL:
                 if tag == "pre":
                     path = _path(elements, labels, owner, element_label(tag, attrs))
-                    emit_pre(blocks, owners, node, owner, path)
+                    emit_pre(blocks, owners, node, owner, path, sources)
                     continue
                 if tag == "table":
                     if node.css_first(_LAYOUT_SIGNS) is None:
                         path = _path(elements, labels, owner, element_label(tag, attrs))
-                        emit_table(blocks, owners, node, owner, path)
+                        emit_table(blocks, owners, node, owner, path, sources)
                         continue
                 elif tag in _LISTS:
                     depth = (ctx >> LIST_SHIFT) + 1
@@ -327,23 +353,17 @@ def _path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, own: 
 def _finish(
     blocks: list[Block], owners: list[int], el: Elements, protected: set[int]
 ) -> list[Block]:
-    """The prose anchor, the deferred prunings; each block's index, element, depth,
-    hints and path; each element's prose (what the main container is chosen by)."""
+    """The prose anchor, the deferred prunings; each block's index, element and path;
+    each element's prose (what the main container is chosen by)."""
     anchor, keep, values = find_anchor(blocks, owners, el)
     blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
     parent = el.parent
-    depth = el.depth
-    attributes = el.attrs
     prose = [0.0] * len(parent)
     for i, (block, owner, value) in enumerate(zip(blocks, owners, values, strict=True)):
         block.index = i
-        block.depth = depth[owner]
         block.element = owner
         if value:  # pruned blocks have none
             prose[owner] += value
-        attrs = attributes[owner]
-        if attrs and not block.pruned:
-            block.hints = hints(attrs)
         if not block.path:
             block.path = el.path(parent[owner], el.label(owner)) if owner else "body"
     el.anchor = anchor
