@@ -252,3 +252,17 @@ def test_no_rule_names_another_rule_by_a_string() -> None:
             if isinstance(node, ast.Constant) and node.value in names and id(node) not in allowed:
                 found.append(f"{path.name}:{node.lineno} {node.value!r}")
     assert not found, f"rule names as strings (refer to the class instead): {found}"
+
+
+def test_an_extra_rule_reading_features_runs_after_the_structure_rules() -> None:
+    class StructureSpy(Rule):
+        name = "structure_spy"
+        family = "structure"  # the family of page_landmark and outside_main_container
+
+        def apply(self, doc: Document) -> None:
+            pass
+
+    order = [r.name for r in ordered_rules((StructureSpy,))]
+    last_structural = max(i for i, r in enumerate(ordered_rules()) if not r.uses_features)
+    assert order.index("structure_spy") > last_structural
+    assert order.index("structure_spy") > order.index("outside_main_container")

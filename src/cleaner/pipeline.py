@@ -240,17 +240,25 @@ class Cleaner:
 
 def ordered_rules(extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule], ...]:
     """Built-in rules in order, each extra rule right after its family's main group of
-    built-in rules (or last, for a family of its own)."""
+    built-in rules (or last, for a family of its own); one that reads features never
+    before a built-in rule that does not (those run before features are computed)."""
     order: list[type[Rule]] = list(DEFAULT_RULES)
+    structural = max((i + 1 for i, r in enumerate(order) if not r.uses_features), default=0)
     for rule_cls in extra:
         if not (isinstance(rule_cls, type) and issubclass(rule_cls, Rule)):
             raise ConfigError(f"extra rule {rule_cls!r} is not a subclass of cleaner.Rule")
         if not rule_cls.name or not rule_cls.family:
             raise ConfigError(f"extra rule {rule_cls.__name__} needs a name and a family")
-        at = next((i for i, r in enumerate(order) if r.family == rule_cls.family), len(order))
-        while at < len(order) and order[at].family == rule_cls.family:
+        start = structural if rule_cls.uses_features else 0
+        family = rule_cls.family
+        at = next((i for i in range(start, len(order)) if order[i].family == family), None)
+        if at is None:  # no group of its family where it may run: after the first one
+            at = next((i for i, r in enumerate(order) if r.family == family), len(order))
+        while at < len(order) and order[at].family == family:
             at += 1
+        at = max(at, start)
         order.insert(at, rule_cls)
+        structural += at < structural
     return tuple(order)
 
 
