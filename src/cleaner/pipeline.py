@@ -44,20 +44,8 @@ class Cleaner:
         if unknown:
             raise ConfigError(f"unknown rule or family names: {sorted(unknown)}")
         enabled = [r for r in order if self.config.is_enabled(r.name, r.family)]
-        # Each rule built once; each kind's list holds the rules applying to it, in
-        # order, as set up for that kind (the same instance unless it works differently).
-        built = [r(self.config, self._phrases) for r in enabled]
-        by_kind = {
-            kind: tuple(rule.for_kind(kind) for rule in built if kind in rule.kinds)
-            for kind in KINDS
-        }
+        by_kind, self._rules = _build_rules(enabled, self.config, self._phrases)
         self._by_kind: Mapping[str, tuple[Rule, ...]] = MappingProxyType(by_kind)
-        # Every enabled rule once, in order; one set up per kind as for its first kind.
-        firsts: dict[type[Rule], Rule] = {}
-        for kind in KINDS:
-            for rule in by_kind[kind]:
-                firsts.setdefault(type(rule), rule)
-        self._rules = tuple(firsts[type(rule)] for rule in built)
         # The tree rules arranged for the HTML front-end, once rather than per page.
         self._tree_plan = TreePlan(by_kind["html"])
 
@@ -236,6 +224,23 @@ class Cleaner:
                     changed = True
             if not changed:
                 return
+
+
+def _build_rules(
+    enabled: Sequence[type[Rule]], config: Config, phrases: PhraseBook
+) -> tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
+    """Each rule built once; each kind's list holds the rules applying to it, in order,
+    as set up for that kind (the same instance unless it works differently); and every
+    rule once, in order, as set up for its first kind."""
+    built = [r(config, phrases) for r in enabled]
+    by_kind = {
+        kind: tuple(rule.for_kind(kind) for rule in built if kind in rule.kinds) for kind in KINDS
+    }
+    firsts: dict[type[Rule], Rule] = {}
+    for kind in KINDS:
+        for rule in by_kind[kind]:
+            firsts.setdefault(type(rule), rule)
+    return by_kind, tuple(firsts[type(rule)] for rule in built)
 
 
 def ordered_rules(extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule], ...]:
