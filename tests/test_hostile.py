@@ -78,7 +78,8 @@ def elapsed(raw: object, **options: object) -> float:
 def assert_linear(make: Callable[[int], str | bytes], n: int, **options: object) -> None:
     small, big = make(n), make(4 * n)
     t_small = min(elapsed(small, **options) for _ in range(2))
-    t_big = elapsed(big, **options)
+    # The fastest of two runs each: a shared machine's stalls only ever add time.
+    t_big = min(elapsed(big, **options) for _ in range(2))
     assert t_big <= MAX_GROWTH * t_small + NOISE, (
         f"{len(big)} chars took {t_big:.3f}s, {t_big / max(t_small, 1e-9):.1f}x the "
         f"{t_small:.3f}s of {len(small)} chars: worse than linear"
