@@ -23,7 +23,8 @@ def _warc_records(
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError as exc:
-        raise ImportError("reading WARC files needs warcio: pip install 'cleaner[warc]'") from exc
+        message = "reading WARC files needs warcio: pip install 'article-cleaner[warc]'"
+        raise ImportError(message) from exc
     number = 0
     archive = ArchiveIterator(stream, arc2warc=True)
     records = iter(archive)
