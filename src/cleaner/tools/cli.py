@@ -66,8 +66,9 @@ exit status: 0 all documents cleaned (empty ones skipped), 1 some failed, 2 usag
 130 interrupted (Ctrl-C; with an output, --resume finishes the batch).
 """
 
-#: An input that is an address rather than a file: ``https://...``, ``ftp://...``.
-_URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+#: An input that is an address rather than a file: ``https://...``, ``ftp://...`` (the
+#: scheme's length bounded, so that a search stays linear on any string).
+_URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}://")
 #: Options that shape the Markdown output only.
 _MARKDOWN_EXTRAS = ("links", "emphasis", "images")
 
