@@ -115,7 +115,7 @@ def test_mixed_batch_completes_with_status_1_and_an_error_log(tmp_path: Path) ->
     assert proc.returncode == 1, proc.stderr
     log = read_log(tmp_path / "errors.jsonl")
     expected = {
-        "in/binary.txt": ("failed", "BinaryInputError"),
+        "in/binary.txt": ("failed", "InputBinaryError"),
         "in/corrupt.txt.gz": ("failed", "BadGzipFile"),
         "in/empty.txt": ("skipped", "EmptyInput"),
         "in/huge.txt": ("failed", "DocumentTimeoutError"),

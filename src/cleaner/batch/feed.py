@@ -38,7 +38,7 @@ class Feed:
         if url is None and self.options.site_templates and doc.path != "-":
             # A folder of saved pages stands for one site: its file: URL names it.
             url = Path(os.path.abspath(doc.path)).as_uri()
-        return Task(path=doc.path, payload=doc.payload, url=url)
+        return Task(path=doc.path, payload=doc.payload, url=url, encoding=doc.encoding)
 
     def new_bar(self, description: str, initial: int = 0) -> Any:
         if not self.options.progress:
@@ -50,6 +50,7 @@ class Feed:
         return tqdm(
             desc=description,
             initial=initial,
+            total=self.options.total,
             unit=" docs",
             file=self.stderr,
             dynamic_ncols=True,

@@ -36,6 +36,9 @@ class BatchOptions:
     template_min_pages: int = DEFAULT_MIN_PAGES
     template_min_share: float = DEFAULT_MIN_SHARE
     progress: bool = False
+    #: How many documents there are, when known before reading them (the progress bar
+    #: shows the total and an ETA).
+    total: int | None = None
     #: Report each failure on stderr (when there is no error log).
     report_failures: bool = True
     colour: bool = False

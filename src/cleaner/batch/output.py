@@ -22,7 +22,7 @@ def record(doc: DocRef, outcome: Outcome, timing: bool) -> dict[str, Any]:
     rec: dict[str, Any] = {
         "id": doc.doc_id,
         "path": doc.path,
-        "url": doc.url,
+        "url": doc.url if doc.url is not None else outcome.url,
         "kind": outcome.kind,
         "language": outcome.language,
         "text": outcome.text,
@@ -176,8 +176,9 @@ class ExplainPrinter:
     def lines(self, doc: DocRef, outcome: Outcome) -> list[str]:
         removed = outcome.explanation
         head = f"== {doc.doc_id}"
-        if doc.url:
-            head += f" <{doc.url}>"
+        url = doc.url or outcome.url
+        if url:
+            head += f" <{url}>"
         lines = [self._c("head", f"{head}: {len(removed)} blocks removed")]
         for rule, family, reason, text in removed:
             lines.append(f"  {self._c('family', family)}/{self._c('rule', rule)}: {reason}")

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ..errors import CleanerError, InputTooLargeError, InputValueError
+from ..errors import CleanerError, InputBinaryError, InputTooLargeError, InputValueError
+from ..options import FIELDS as OUTPUT_FIELDS
 from ..pipeline import Cleaner
 from ..rules import FAMILIES
 from ..rules.templates import fingerprint, site_host
@@ -27,14 +28,15 @@ GZIP_MAGIC = b"\x1f\x8b"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 #: How far into a document the binary check looks for NUL bytes.
 BINARY_SNIFF_BYTES = 8192
+#: Keywords of ``clean_article`` that go to each call rather than to ``Cleaner``: the
+#: output's extras (the format itself is ``WorkerSettings.output``) ...
+OUTPUT_EXTRAS = frozenset(OUTPUT_FIELDS) - {"output"}
+#: ... and a URL and a declared charset for the documents that bring none of their own.
+DOCUMENT_DEFAULTS = frozenset({"url", "encoding"})
 
 
 class BatchInputError(CleanerError):
     """A batch input that cannot be read as a document."""
-
-
-class BinaryInputError(BatchInputError, InputValueError):
-    """The input holds NUL bytes: an image, an archive, not a page."""
 
 
 class NotRegularFileError(BatchInputError, InputValueError):
@@ -53,8 +55,9 @@ class WorkerCrashError(BatchInputError):
 class WorkerSettings:
     """What every worker needs to know; sent once when the worker starts."""
 
-    #: Keyword options for ``Cleaner`` (``Config`` itself holds a mappingproxy, which
-    #: does not pickle, so workers rebuild it).
+    #: Keyword options of ``clean_article``: ``Cleaner`` options (``Config`` itself
+    #: holds a mappingproxy, which does not pickle, so workers rebuild it), plus
+    #: ``OUTPUT_EXTRAS`` and ``DOCUMENT_DEFAULTS`` for every call.
     options: dict[str, Any] = field(default_factory=dict)
     #: "html", "text" or None (sniff).
     kind: str | None = None
@@ -70,7 +73,12 @@ class WorkerSettings:
         if self.mode == "fingerprint":
             # The first pass only needs the page's blocks: every rule off, one pass.
             return Cleaner(disable=FAMILIES, max_passes=1, max_input_bytes=self.max_bytes)
-        return Cleaner(**self.options)
+        per_call = OUTPUT_EXTRAS | DOCUMENT_DEFAULTS
+        return Cleaner(**{k: v for k, v in self.options.items() if k not in per_call})
+
+    def output_extras(self) -> dict[str, Any]:
+        """The output's extras (``include_title``, ``links`` ...) for ``Cleaner.explain``."""
+        return {k: v for k, v in self.options.items() if k in OUTPUT_EXTRAS}
 
 
 # Not slots=True: frozen slotted dataclasses do not unpickle on Python 3.10.
@@ -83,6 +91,8 @@ class Task:
     #: The URL given to the pipeline (a file: URL for plain files when counting
     #: templates, so that their folder acts as their site).
     url: str | None = None
+    #: The charset its transport declared (a WARC record's HTTP Content-Type).
+    encoding: str | None = None
 
 
 @dataclass(slots=True)
@@ -104,6 +114,8 @@ class Outcome:
     metadata: dict[str, str | None] | None = None
     #: The article as Markdown, with ``output="markdown"``.
     markdown: str | None = None
+    #: The URL given in the options (``--url``) for a document that brings none.
+    url: str | None = None
     #: First pass: the site and the fingerprints of the page's paragraphs.
     host: str = ""
     fingerprints: list[str] = field(default_factory=list)
@@ -147,7 +159,7 @@ def read_page(path: str, max_bytes: int) -> bytes:
 def check_not_binary(data: bytes) -> None:
     head = data[:BINARY_SNIFF_BYTES]
     if b"\x00" in head and not head.startswith(_BOMS):
-        raise BinaryInputError("the input holds NUL bytes: binary data, not a page")
+        raise InputBinaryError("the input holds NUL bytes: binary data, not a page")
 
 
 def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
@@ -162,12 +174,16 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
                 status="skipped", error="EmptyInput", message="the input is empty", bytes_in=size
             )
         start = time.perf_counter()
+        defaults = settings.options
+        given_url = None if task.url else defaults.get("url")
         result = cleaner.explain(
             raw,
-            url=task.url,
+            url=task.url or given_url,
             kind=settings.kind,
+            encoding=task.encoding or defaults.get("encoding"),
             output="markdown" if settings.output == "markdown" else "text",
             metadata=settings.output != "text",
+            **settings.output_extras(),
         )
         elapsed = (time.perf_counter() - start) * 1000.0
     except Exception as exc:  # a bad document is reported, never fatal to the worker
@@ -187,6 +203,7 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
         timing_ms=round(elapsed, 3),
         metadata=result.metadata.as_dict() if result.metadata is not None else None,
         markdown=result.markdown,
+        url=given_url,
     )
     if settings.explain:
         outcome.explanation = [

@@ -2,9 +2,9 @@
 
 - ``cleaner.integrations.datatrove``: datatrove pipeline steps, an extractor for HTML
   records and a formatter for records that already hold text
-  (``pip install 'cleaner[datatrove]'``).
+  (``pip install 'article-cleaner[datatrove]'``).
 - ``cleaner.integrations.spark``: clean a DataFrame column with PySpark, one ``Cleaner``
-  per partition (``pip install 'cleaner[spark]'``).
+  per partition (``pip install 'article-cleaner[spark]'``).
 
 Importing this package imports neither engine (nor does ``import cleaner``); each
 submodule imports its own.

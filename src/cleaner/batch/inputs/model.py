@@ -48,6 +48,8 @@ class DocRef:
     out_stem: PurePosixPath | None = None
     #: (error type, message) when the document failed before reaching a worker.
     error: tuple[str, str] | None = None
+    #: The charset its transport declared: a WARC record's HTTP Content-Type.
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ def _warc_records(
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError as exc:
-        raise ImportError("reading WARC files needs warcio: pip install 'cleaner[warc]'") from exc
+        message = "reading WARC files needs warcio: pip install 'article-cleaner[warc]'"
+        raise ImportError(message) from exc
     number = 0
     archive = ArchiveIterator(stream, arc2warc=True)
     records = iter(archive)
@@ -67,7 +68,15 @@ def _warc_records(
             exc = TruncatedInputError(f"the archive ends {missing} bytes into this record")
             yield _error_doc(path, doc_id, exc)
             return
-        yield DocRef(seq=0, path=path, doc_id=doc_id, url=url, payload=payload, out_stem=name)
+        yield DocRef(
+            seq=0,
+            path=path,
+            doc_id=doc_id,
+            url=url,
+            payload=payload,
+            out_stem=name,
+            encoding=_declared_charset(record),
+        )
 
 
 def _at_end(stream: BinaryIO) -> bool:
@@ -102,6 +111,14 @@ def _missing_bytes(raw_stream: object) -> int:
             return left
         left -= len(chunk)
     return 0
+
+
+def _declared_charset(record: object) -> str | None:
+    """The record's Content-Type when it names a charset (``encoding=`` reads it whole)."""
+    http = getattr(record, "http_headers", None)
+    headers = http if http is not None else record.rec_headers  # type: ignore[attr-defined]
+    value = headers.get_header("Content-Type")
+    return value if value and "charset" in value.lower() else None
 
 
 def _is_page_record(record: object) -> bool:

@@ -27,7 +27,7 @@ try:
     import hypothesis  # noqa: F401  (only to fail early, with the message below)
 except ImportError as exc:  # the core library runs without hypothesis; this module cannot
     raise ImportError(
-        "cleaner.testing.strategies needs hypothesis: pip install 'cleaner[test]' (or hypothesis)"
+        "cleaner.testing.strategies needs hypothesis: pip install 'article-cleaner[testing]'"
     ) from exc
 
 # Imported after the check above, so a missing hypothesis gives its message.

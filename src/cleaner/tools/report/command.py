@@ -38,6 +38,7 @@ def build_explain_parser(prog: str = "cleaner explain") -> argparse.ArgumentPars
         ),
         epilog=_EXPLAIN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,  # as the cleaner command: no option stands for another
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or '-'")
     parser.add_argument(
