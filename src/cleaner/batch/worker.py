@@ -101,7 +101,7 @@ class Outcome:
     #: (rule, family, reason, block text) for every removed block, with ``explain``.
     explanation: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: The page's declared metadata (title, author, date ...) unless the output is text.
-    metadata: dict[str, str | None] | None = None
+    metadata: dict[str, str | list[str] | None] | None = None
     #: The article as Markdown, with ``output="markdown"``.
     markdown: str | None = None
     #: First pass: the site and the fingerprints of the page's paragraphs.
