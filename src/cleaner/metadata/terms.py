@@ -31,8 +31,9 @@ REPEATED_METAS = frozenset({"article:section", "article:tag"})
 #: is one section.
 _TERM_SEPARATOR = re.compile(r"[,;]")
 
-#: A URL with a scheme, or a path from the root: no white space, so never words.
-_REFERENCE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:|/)\S*$")
+#: A URL with a scheme, or a path from the root: no white space, so never words. Anchored
+#: with ``\A``: a search of an unanchored pattern would retry at every position.
+_REFERENCE = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:|/)\S*\Z")
 
 _CATEGORY_METAS = ("article:section", "parsely-section")
 _TAG_METAS = (
