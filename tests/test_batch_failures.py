@@ -8,6 +8,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -169,6 +170,62 @@ def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     proc = run("pipe.txt", "ok.txt", "--jsonl", "-", "--errors", "e.jsonl", cwd=tmp_path)
     assert proc.returncode == 1
     assert read_log(tmp_path / "e.jsonl") == {"pipe.txt": ("failed", "NotRegularFileError")}
+
+
+def test_every_input_that_is_no_readable_page_gets_an_error_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(2):
+        (src / f"good{i}.txt").write_text(page(i))
+    (src / "dangling.txt").symlink_to(src / "moved.txt")
+    os.mkfifo(src / "pipe.txt")
+    monkeypatch.chdir(src)  # a short name: socket paths are limited to 108 bytes
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind("socket.txt")
+    locked = src / "locked.txt"
+    locked.write_text(page(3))
+    locked.chmod(0)
+    can_lock = _can_drop_read_override()
+    args = ("in", "-o", "out", "--errors", "errors.jsonl", "-j", "2")
+    start = time.monotonic()
+    proc = run(*args, cwd=tmp_path, drop_caps=can_lock)
+    assert time.monotonic() - start < 60, "a FIFO was waited on"
+    assert proc.returncode == 1, proc.stderr
+    entries = [json.loads(line) for line in (tmp_path / "errors.jsonl").read_text().splitlines()]
+    reasons = {e["path"]: (e["status"], e["error"], e["message"]) for e in entries}
+    expected = {
+        "in/dangling.txt": (
+            "failed",
+            "BrokenLinkError",
+            f"dangling symbolic link: in/dangling.txt -> {src / 'moved.txt'}",
+        ),
+        "in/pipe.txt": (
+            "failed",
+            "NotRegularFileError",
+            "not a regular file but a FIFO: in/pipe.txt",
+        ),
+        "in/socket.txt": (
+            "failed",
+            "NotRegularFileError",
+            "not a regular file but a socket: in/socket.txt",
+        ),
+    }
+    if can_lock:
+        expected["in/locked.txt"] = (
+            "failed",
+            "PermissionError",
+            "Permission denied: in/locked.txt",
+        )
+    assert reasons == expected
+    written = sorted(p.name for p in (tmp_path / "out" / "in").iterdir())
+    assert written == ["good0.txt", "good1.txt", *([] if can_lock else ["locked.txt"])]
+    summary = proc.stderr.decode().strip().splitlines()[-1]
+    ok = 2 if can_lock else 3
+    assert f"6 documents: {ok} ok, {6 - ok} failed" in summary
+    if not can_lock:
+        pytest.skip("cannot make a file unreadable here (root with CAP_DAC_OVERRIDE)")
 
 
 def _descendants(pid: int) -> list[int]:

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import socket
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -21,6 +22,7 @@ from cleaner.batch.inputs import (
     page_stem,
     peek_format,
 )
+from cleaner.batch.worker import BrokenLinkError, NotRegularFileError, read_page
 
 
 def _docs(inputs: list[str], options: ReadOptions | None = None, names: bool = True):
@@ -121,3 +123,61 @@ def test_jsonl_line_larger_than_the_limit_fails_alone(tmp_path: Path) -> None:
 def test_from_list_follows_the_arguments(tmp_path: Path) -> None:
     (tmp_path / "list").write_text("x.html\r\n\n  \ny z.txt\n")
     assert list(iter_inputs(["first"], str(tmp_path / "list"))) == ["first", "x.html", "y z.txt"]
+
+
+def _unreadable_folder(folder: Path) -> None:
+    """A page, then what a folder can hold that is no page: a dangling link, a FIFO, a
+    socket (named as pages, so that the walk picks them)."""
+    (folder / "a.html").write_text("<p>x</p>")
+    (folder / "b-dangling.html").symlink_to(folder / "gone.html")
+    os.mkfifo(folder / "c-pipe.html")
+    with socket.socket(socket.AF_UNIX) as sock:
+        # A relative name: the absolute one may pass the 108-byte limit of socket paths.
+        cwd = os.getcwd()
+        os.chdir(folder)
+        try:
+            sock.bind("d-socket.txt")
+        finally:
+            os.chdir(cwd)
+
+
+def test_what_is_no_page_in_a_folder_is_one_failed_document_each(tmp_path: Path) -> None:
+    _unreadable_folder(tmp_path)
+    (tmp_path / "e-not-a-page.png").symlink_to(tmp_path / "gone.png")  # not picked: silent
+    docs = _docs([str(tmp_path)])
+    assert [Path(d.path).name for d in docs] == [
+        "a.html",
+        "b-dangling.html",
+        "c-pipe.html",
+        "d-socket.txt",
+    ]
+    assert docs[0].error is None and docs[0].out_stem is not None
+    errors = {Path(d.path).name: d.error for d in docs[1:]}
+    assert errors == {
+        "b-dangling.html": (
+            "BrokenLinkError",
+            f"dangling symbolic link: {tmp_path / 'b-dangling.html'} -> {tmp_path / 'gone.html'}",
+        ),
+        "c-pipe.html": (
+            "NotRegularFileError",
+            f"not a regular file but a FIFO: {tmp_path / 'c-pipe.html'}",
+        ),
+        "d-socket.txt": (
+            "NotRegularFileError",
+            f"not a regular file but a socket: {tmp_path / 'd-socket.txt'}",
+        ),
+    }
+
+
+def test_named_inputs_that_are_no_page_say_what_they_are(tmp_path: Path) -> None:
+    _unreadable_folder(tmp_path)
+    (tmp_path / "f-pipe").symlink_to(tmp_path / "c-pipe.html")  # unknown kind: not opened
+    names = ["b-dangling.html", "c-pipe.html", "f-pipe", "gone.html"]
+    docs = _docs([str(tmp_path / name) for name in names])
+    kinds = [d.error[0] if d.error else None for d in docs]
+    # The FIFO named as a page is refused by the worker that reads it (read_page).
+    assert kinds == ["BrokenLinkError", None, "NotRegularFileError", "FileNotFoundError"]
+    with pytest.raises(NotRegularFileError, match="a FIFO"):
+        read_page(str(tmp_path / "c-pipe.html"), 1000)
+    with pytest.raises(BrokenLinkError, match="dangling symbolic link"):
+        read_page(str(tmp_path / "b-dangling.html"), 1000)

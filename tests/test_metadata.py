@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 import cleaner.metadata as metadata_module
 from cleaner import Cleaner, clean_and_explain, clean_article
 from cleaner.frontends.html import parse_html
-from cleaner.metadata import Metadata, extract_metadata, normalise_date
+from cleaner.metadata import MAX_TERMS, Metadata, extract_metadata, normalise_date
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
@@ -176,6 +177,129 @@ def test_url_falls_back_to_og_url_then_the_given_url() -> None:
     assert meta(og).url == "https://gazette.example/a"
     assert meta(url="https://given.example/b").url == "https://given.example/b"
     assert meta('<link rel="canonical" href="javascript:void(0)">').url is None
+
+
+# -- categories, tags, licence --------------------------------------------------------------------
+
+
+def tag(name: str, content: str, attr: str = "property") -> str:
+    return f'<meta {attr}="{name}" content="{content}">'
+
+
+def test_json_ld_sections_keywords_and_licence_come_first() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "articleSection": ["Science", "Birds, Bees &amp; Wasps"],
+        "keywords": "swifts, nest boxes ,, Swifts;summer",
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    head = (
+        ld(data)
+        + tag("article:section", "Other")
+        + tag("article:tag", "other")
+        + '<link rel="license" href="https://example.org/other-licence">'
+    )
+    result = meta(head)
+    # A section name keeps its comma; keywords split at commas and semicolons, repeats
+    # (regardless of case) and empty terms dropped.
+    assert result.categories == ("Science", "Birds, Bees & Wasps")
+    assert result.tags == ("swifts", "nest boxes", "summer")
+    assert result.license == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_json_ld_keyword_list_defined_terms_and_licence_object() -> None:
+    data = {
+        "@type": "BlogPosting",
+        "articleSection": "Gardens",
+        "keywords": ["compost", {"@type": "DefinedTerm", "name": "worms"}, 7, "compost"],
+        "license": {"@type": "CreativeWork", "name": "CC BY-SA 4.0"},
+    }
+    result = meta(ld(data))
+    assert (result.categories, result.tags) == (("Gardens",), ("compost", "worms"))
+    assert result.license == "CC BY-SA 4.0"
+
+
+def test_repeated_open_graph_tags_and_sections_in_order() -> None:
+    head = (
+        tag("article:section", "Travel")
+        + tag("article:tag", "trains")
+        + tag("article:tag", "Night trains")
+        + tag("article:tag", "TRAINS")
+        + tag("article:section", "Europe")
+        + tag("keywords", "ignored, because article:tag came first", "name")
+    )
+    result = meta(head)
+    assert result.categories == ("Travel", "Europe")
+    assert result.tags == ("trains", "Night trains")
+
+
+@pytest.mark.parametrize(
+    "name", ["news_keywords", "keywords", "parsely-tags", "dc.subject", "DCTERMS.subject"]
+)
+def test_tags_from_keyword_metas(name: str) -> None:
+    assert meta(tag(name, "rivers; floods, rivers", "name")).tags == ("rivers", "floods")
+
+
+def test_news_keywords_before_keywords_and_parsely_section() -> None:
+    head = tag("keywords", "seo, junk", "name") + tag("news_keywords", "floods", "name")
+    head += tag("parsely-section", "Weather", "name")
+    result = meta(head)
+    assert (result.categories, result.tags) == (("Weather",), ("floods",))
+
+
+def test_licence_from_links_in_order_and_made_absolute() -> None:
+    body = '<p>Text.</p><a rel="license" href="/licence-b">Licence</a>'
+    head = '<link rel="license" href="/licence-a">'
+    assert meta(head, body, url="https://ex.net/a/b").license == "https://ex.net/licence-a"
+    assert meta("", body, url="https://ex.net/a/b").license == "https://ex.net/licence-b"
+    # A relative link with no address to resolve it against says nothing usable.
+    assert meta(head, url=None).license is None
+    # The canonical URL, not the one given, is the base (as for the image).
+    canonical = '<link rel="canonical" href="https://ex.org/x/y">'
+    assert meta(canonical + head, url="https://mirror.ex/z").license == "https://ex.org/licence-a"
+
+
+def test_licence_from_dublin_core_in_words_or_as_a_url() -> None:
+    rights = tag("dc.rights", "© 2024 The Gazette. All rights reserved.", "name")
+    licence = tag("dcterms.license", "//creativecommons.org/licenses/by-nc/4.0/", "name")
+    assert meta(rights).license == "© 2024 The Gazette. All rights reserved."
+    assert (
+        meta(rights + licence, url="https://ex.net/").license
+        == "https://creativecommons.org/licenses/by-nc/4.0/"
+    )
+    # A link outranks the metas.
+    link = '<link rel="license" href="https://example.org/l">'
+    assert meta(rights + link).license == "https://example.org/l"
+
+
+def test_a_licence_reference_in_json_ld_must_be_a_web_address() -> None:
+    link = '<link rel="license" href="https://example.org/l">'
+    script = ld({"@type": "Article", "license": "javascript:alert(1)"})
+    assert meta(script + link).license == "https://example.org/l"
+    relative = ld({"@type": "Article", "license": "/terms#reuse"})
+    assert meta(relative, url="https://ex.net/a").license == "https://ex.net/terms#reuse"
+    # An SPDX identifier is a name, not a path to resolve.
+    spdx = ld({"@type": "Article", "license": "CC-BY-4.0"})
+    assert meta(spdx, url="https://ex.net/a").license == "CC-BY-4.0"
+
+
+def test_ten_thousand_tags_are_capped_and_cheap() -> None:
+    many = "".join(tag("article:tag", f"tag {i}") for i in range(10_000))
+    keywords = tag("keywords", ",".join(f"k{i}" for i in range(100_000)), "name")
+    data = {"@type": "Article", "articleSection": [f"s{i}" for i in range(10_000)]}
+    start = time.perf_counter()
+    result = meta(ld(data) + many + keywords)
+    assert time.perf_counter() - start < 2.0
+    assert result.categories == tuple(f"s{i}" for i in range(MAX_TERMS))
+    assert result.tags == tuple(f"tag {i}" for i in range(MAX_TERMS))
+    assert meta(keywords).tags == tuple(f"k{i}" for i in range(MAX_TERMS))
+
+
+def test_lists_are_lists_in_the_dict_and_empty_when_undeclared() -> None:
+    result = meta(tag("article:tag", "a"))
+    assert result.as_dict()["tags"] == ["a"]
+    assert result.as_dict()["categories"] == []
+    assert (meta().categories, meta().tags, meta().license) == ((), (), None)
 
 
 # -- through the public API -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 
 from cleaner import clean_and_explain, clean_article
+from cleaner.metadata import MAX_TERMS
 from cleaner.testing.strategies import html_pages, text_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,13 @@ def test_the_schema_ships_with_the_package_and_is_valid() -> None:
         "site_name",
         "description",
         "image",
+        "categories",
+        "tags",
+        "license",
     }
+    # The schema's bound on the lists is the library's.
+    for key in ("categories", "tags"):
+        assert SCHEMA["properties"][key]["maxItems"] == MAX_TERMS
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
@@ -72,6 +79,9 @@ def test_field_values_of_the_example_page() -> None:
             "Three summers of evening counts, and what they say about the colony under our eaves."
         ),
         "image": "https://fieldnotes.example.net/img/swifts.jpg",
+        "categories": ["Birds"],
+        "tags": ["swifts", "citizen science", "nest boxes"],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
     }
     removed = clean_and_explain(raw, output="json").as_dict()["removed"]
     headline = [r for r in removed if r["rule"] == "headline"]
@@ -104,6 +114,9 @@ def test_the_schema_rejects_what_is_not_the_output() -> None:
         {**good, "language": "English"},
         {**good, "url": "/relative"},
         {**good, "extra": 1},
+        {**good, "tags": "a, b"},
+        {**good, "tags": ["a", "a"]},
+        {**good, "categories": [""]},
         {k: v for k, v in good.items() if k != "title"},
         {**good, "removed": [{"rule": "x"}]},
     ):

@@ -43,6 +43,10 @@ class NotRegularFileError(BatchInputError, InputValueError):
     """The path names a FIFO, socket or device: reading it could block forever."""
 
 
+class BrokenLinkError(BatchInputError, InputValueError):
+    """The path is a symbolic link to nothing (its target was moved or deleted)."""
+
+
 class DocumentTimeoutError(BatchInputError, TimeoutError):
     """Cleaning the document took longer than ``--timeout``."""
 
@@ -111,7 +115,7 @@ class Outcome:
     #: (rule, family, reason, block text) for every removed block, with ``explain``.
     explanation: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: The page's declared metadata (title, author, date ...) unless the output is text.
-    metadata: dict[str, str | None] | None = None
+    metadata: dict[str, str | list[str] | None] | None = None
     #: The article as Markdown, with ``output="markdown"``.
     markdown: str | None = None
     #: The URL given in the options (``--url``) for a document that brings none.
@@ -132,11 +136,49 @@ def describe(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+def broken_link(path: str) -> BrokenLinkError | None:
+    """The error for ``path`` when it is a dangling symbolic link (else None): said as
+    such, since "no such file" for a name that is listed in its folder puzzles."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return None  # not a link (or gone): the caller's own error stands
+    if os.path.exists(path):
+        return None
+    return BrokenLinkError(f"dangling symbolic link: {path} -> {target}")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        # Only through a link: folders are walked, links to them are not followed.
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "of an unknown kind"
+
+
+def check_regular(path: str) -> None:
+    """Raise unless ``path`` is a regular file or a link to one.
+
+    It stats, never opens: opening a FIFO without a writer blocks forever, and a socket
+    or device is no page either.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError as exc:
+        raise (broken_link(path) or exc) from None
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(f"not a regular file but {_file_kind(mode)}: {path}")
+
+
 def read_page(path: str, max_bytes: int) -> bytes:
     """The bytes of a page file, gunzipped when it is gzip, at most ``max_bytes``."""
-    # stat before open: opening a FIFO without a writer would block forever.
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise NotRegularFileError(f"not a regular file: {path}")
+    check_regular(path)
     with open(path, "rb") as raw:
         head = raw.read(2)
         raw.seek(0)

@@ -3,35 +3,36 @@
 Read from the parsed tree before the front-end prunes it, from declarations only:
 JSON-LD (parsed with ``json`` only when the page has some), OpenGraph and Twitter
 cards, ``<meta>`` names, ``<link rel=canonical>``, microdata ``itemprop`` attributes,
-``<time datetime>`` inside the article, ``<html lang>``. Nothing is guessed from the
-body text: a page that declares no author has ``author=None``.
+``<time datetime>`` inside the article, ``<html lang>``, ``rel=license`` links. Nothing
+is guessed from the body text: a page that declares no author has ``author=None``.
 
 Cost: one CSS query for every ``<meta>``, a handful of ``css_first`` lookups, and a
 JSON parse per JSON-LD script.
 
 The package: this module builds :class:`Metadata` from what the other modules read —
 ``jsonld`` (JSON-LD objects), ``tags`` (``<meta>``, ``<link>``, microdata, ``<time>``,
-``<html lang>``), ``values`` (tidying a declared value, the site name out of a title) and
-``dates`` (:func:`normalise_date`).
+``<html lang>``), ``values`` (tidying a declared value, the site name out of a title), ``terms``
+(categories, tags, the licence) and ``dates`` (:func:`normalise_date`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .dates import normalise_date
 from .jsonld import _authors, _first, _json_ld_items, _name_of, _string, _url_of
 from .tags import _language, _link_href, _metas, _microdata_author, _time_element_date
+from .terms import MAX_TERMS, _categories, _license, _tags
 from .values import _absolute, _clean, _first_text, _is_url, _strip_site_name
 
-__all__ = ["Metadata", "extract_metadata", "normalise_date"]
+__all__ = ["MAX_TERMS", "Metadata", "extract_metadata", "normalise_date"]
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """A page's declared metadata; every field is None when the page does not say."""
+    """A page's declared metadata; a field is None (a list empty) when the page does not say."""
 
     title: str | None = None
     author: str | None = None
@@ -44,9 +45,19 @@ class Metadata:
     site_name: str | None = None
     description: str | None = None
     image: str | None = None
+    #: Sections the page is filed under (JSON-LD ``articleSection``, ``article:section``).
+    categories: tuple[str, ...] = ()
+    #: Its keywords (JSON-LD ``keywords``, ``article:tag``, ``<meta name=keywords>`` ...).
+    tags: tuple[str, ...] = ()
+    #: The declared licence: its URL (``rel=license``), or its name in words.
+    license: str | None = None
 
-    def as_dict(self) -> dict[str, str | None]:
-        return asdict(self)
+    def as_dict(self) -> dict[str, str | list[str] | None]:
+        # Lists, not tuples: the dict goes to JSON (batch records), which reads back lists.
+        return {
+            f.name: list(value) if isinstance(value := getattr(self, f.name), tuple) else value
+            for f in fields(self)
+        }
 
 
 # -- where each field is declared, in order of trust -------------------------------------
@@ -99,7 +110,8 @@ def extract_metadata(tree: Any, url: str | None = None) -> Metadata:
 
     Call it before ``html_to_blocks``, which removes scripts (and JSON-LD with them).
     """
-    metas = _metas(tree)
+    repeated: dict[str, list[str]] = {}
+    metas = _metas(tree, repeated)
     items = _json_ld_items(tree)
     article = _first(items, _ARTICLE_TYPE)
     page = _first(items, _PAGE_TYPE)
@@ -161,6 +173,14 @@ def extract_metadata(tree: Any, url: str | None = None) -> Metadata:
                 _url_of(main.get("image")),
                 _link_href(tree, "image_src"),
             ),
+            base,
+        ),
+        categories=_categories(main, metas, repeated),
+        tags=_tags(main, metas, repeated),
+        license=_license(
+            main,
+            metas,
+            (_link_href(tree, "license", element) for element in ("link", "a")),
             base,
         ),
     )

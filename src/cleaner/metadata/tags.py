@@ -7,14 +7,20 @@ from typing import Any
 
 from .dates import normalise_date
 from .jsonld import _string
+from .terms import MAX_TERMS, REPEATED_METAS
 from .values import _clean
 
 _META_KEYS = ("property", "name", "itemprop", "http-equiv")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-def _metas(tree: Any) -> dict[str, str]:
-    """``<meta>`` contents by lower-cased property, name, itemprop or http-equiv (first wins)."""
+def _metas(tree: Any, repeated: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased property, name, itemprop or http-equiv (first wins).
+
+    ``repeated`` collects every content, in order, of the names in ``REPEATED_METAS``
+    (``article:tag`` comes once per tag), at most ``MAX_TERMS`` each: the same pass over
+    the ``<meta>`` elements, so a page of 10,000 tags costs no second query.
+    """
     found: dict[str, str] = {}
     for node in tree.css("meta[content]"):
         attrs = node.attributes
@@ -24,7 +30,12 @@ def _metas(tree: Any) -> dict[str, str]:
         for key in _META_KEYS:
             name = attrs.get(key)
             if name:
-                found.setdefault(name.strip().lower(), content)
+                name = name.strip().lower()
+                found.setdefault(name, content)
+                if repeated is not None and name in REPEATED_METAS:
+                    values = repeated.setdefault(name, [])
+                    if len(values) < MAX_TERMS:
+                        values.append(content)
     return found
 
 
@@ -40,8 +51,8 @@ def _microdata_author(tree: Any) -> str | None:
     return _clean(link.text(separator=" ")) if link is not None else None
 
 
-def _link_href(tree: Any, rel: str) -> str | None:
-    node = tree.css_first(f'link[rel~="{rel}"][href]')
+def _link_href(tree: Any, rel: str, element: str = "link") -> str | None:
+    node = tree.css_first(f'{element}[rel~="{rel}"][href]')
     return node.attributes.get("href") if node is not None else None
 
 

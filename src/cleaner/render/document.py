@@ -1,8 +1,8 @@
 """The JSON document of a result: text, Markdown, the page's metadata, removals.
 
 Its shape is ``cleaner/schema/output.schema.json`` (shipped with the package; the tests
-validate against it). Every metadata field is present, None when the page declares
-nothing.
+validate against it). Every metadata field is present, None (a list empty) when the page
+declares nothing.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ def document(result: Result, *, removed: bool = True) -> dict[str, Any]:
         "site_name": meta.site_name,
         "description": meta.description,
         "image": meta.image,
+        "categories": list(meta.categories),
+        "tags": list(meta.tags),
+        "license": meta.license,
         "input_kind": result.input_kind,
         "detected_language": result.language,
     }

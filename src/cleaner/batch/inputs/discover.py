@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from ..worker import GZIP_MAGIC
+from ..worker import GZIP_MAGIC, BatchInputError, broken_link, check_regular
 from .model import (
     JSONL_EXTENSIONS,
     PAGE_EXTENSIONS,
@@ -47,7 +47,8 @@ def iter_sources(inputs: Iterable[str], options: ReadOptions) -> Iterator[Source
         try:
             mode = os.stat(arg).st_mode
         except OSError as exc:
-            yield Source(arg, exc)
+            link = broken_link(arg) if isinstance(exc, FileNotFoundError) else None
+            yield Source(arg, link or exc)
             continue
         if stat.S_ISDIR(mode):
             yield from _walk(arg, options)
@@ -76,9 +77,14 @@ def _walk(top: str, options: ReadOptions) -> Iterator[Source]:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     subfolders.append((entry.path, rel / entry.name))
-                elif entry.is_file() and _wanted(rel / entry.name, options.globs):
+                elif _wanted(rel / entry.name, options.globs):
+                    if not entry.is_file():
+                        # A name the filter picks but no page behind it (a dangling link,
+                        # a FIFO, a socket): one failed document that says why, never a
+                        # silent gap. Stat only: opening a FIFO would block.
+                        check_regular(entry.path)
                     files.append(Source(entry.path))
-            except OSError as exc:
+            except (OSError, BatchInputError) as exc:
                 files.append(Source(entry.path, exc))
         stems = Counter(page_stem(os.path.basename(f.path)) for f in files)
         for f in files:

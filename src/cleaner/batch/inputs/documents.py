@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import os
-import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -12,7 +10,7 @@ from pathlib import PurePosixPath
 from typing import BinaryIO
 
 from ...errors import InputTooLargeError
-from ..worker import NotRegularFileError
+from ..worker import check_regular
 from .discover import _open_text_lines, format_from_name, peek_format
 from .jsonl import _jsonl_records
 from .model import DocRef, ReadOptions, Source, _error_doc
@@ -46,8 +44,7 @@ def _documents_of(source: Source, options: ReadOptions, namer: Namer | None) -> 
         elif fmt != "page":
             # Only containers and files of unknown kind are opened here (pages are read
             # by the workers); stat first, as opening a FIFO would block.
-            if not stat.S_ISREG(os.stat(source.path).st_mode):
-                raise NotRegularFileError(f"not a regular file: {source.path}")
+            check_regular(source.path)
             stream = open(source.path, "rb")  # noqa: SIM115 (closed below)
             if fmt is None:
                 fmt = peek_format(stream)
