@@ -59,7 +59,7 @@ class Cleaner:
                 firsts.setdefault(type(rule), rule)
         self._rules = tuple(firsts[type(rule)] for rule in built)
         # The tree rules arranged for the HTML front-end, once rather than per page.
-        self._tree_plan = TreePlan(by_kind["html"])
+        self._tree_plan = TreePlan(by_kind["html"], self.config)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
