@@ -17,7 +17,7 @@ from helpers import make_doc, make_rule, words
 
 from cleaner import Config
 from cleaner.blocks import Block
-from cleaner.frontends.html import parse_html
+from cleaner.frontends.html import html_to_blocks, parse_html
 from cleaner.rules.anchor import find_anchor, prose_anchor, prose_value
 from cleaner.rules.base import Document
 from cleaner.rules.container import OutsideMainContainer
@@ -303,6 +303,29 @@ def test_guard_min_chars() -> None:
     guard, node = _guard(200)
     assert guard.allows(rule, node, "x" * 199)
     assert not guard.allows(rule, node, "x" * 200)
+
+
+def _pruned_after_walk(article: int, byline: int, **params: object) -> bool:
+    """Whether byline_markup prunes a byline box of ``byline`` characters next to an
+    article box of ``article``, the decision waiting for the walk (no ``<p>`` text)."""
+    html = (
+        f"<html><body><div id=a>{_sentence(article)}</div>"
+        f"<div class=byline>{_sentence(byline)}</div></body></html>"
+    )
+    blocks = html_to_blocks(html, [make_rule(BylineMarkup, kind="html", **params)], Config())
+    return any(b.removal is not None and b.removal.rule == "byline_markup" for b in blocks)
+
+
+def test_max_share_after_the_walk() -> None:
+    # The deferred prunings keep the same bound: 200 of 1000 characters go, 201 stay.
+    assert _pruned_after_walk(800, 200)
+    assert not _pruned_after_walk(799, 201)
+
+
+def test_guard_min_chars_after_the_walk() -> None:
+    # ... and the same floor: 199 characters go whatever their share (of 499), 200 stay.
+    assert _pruned_after_walk(300, 199)
+    assert not _pruned_after_walk(300, 200)
 
 
 def test_html_max_guarding_markers() -> None:

@@ -133,6 +133,12 @@ def test_the_check_sees_a_bare_number(tmp_path: Path) -> None:
     assert bare_numbers(module) == [f"{module}:5: 4"]
 
 
+def test_a_record_column_is_no_threshold_but_a_slice_bound_is(tmp_path: Path) -> None:
+    module = tmp_path / "walk.py"
+    module.write_text("def f(row, text):\n    return row[3], text[:40]\n")
+    assert bare_numbers(module) == [f"{module}:2: 40"]
+
+
 def test_every_param_is_documented_and_resolved() -> None:
     config = Config()
     from cleaner.phrases import PhraseBook

@@ -50,8 +50,9 @@ class TreeRule(Rule):
     vocabulary: ClassVar[str] = ""
     max_share = Param(
         0.5,
-        "A match holding more than this share of the page's text is not pruned while the "
-        "prose anchor is unknown (1.0 or more: no limit).",
+        "A match holding more than this share of the page's text is not pruned (a rule "
+        "that waits for the prose anchor checks this when the page shows none before the "
+        "walk); 1.0 or more: no limit.",
     )
     guard_min_chars = Param(
         200,
