@@ -95,10 +95,9 @@ def find_markers(marked: list[Any], max_guarding: int) -> tuple[set[int], set[in
     Markers map to ``MAIN`` (``<main>``, role=main: the article is somewhere inside) or
     ``ARTICLE`` (itemprop=articleBody, ``<article>``: an article itself). Returns the
     elements holding one of the first ``max_guarding`` ``<main>``s or articleBodies
-    (never pruned), the same plus those
-    holding the largest ``<article>`` (not pruned while walking: comments can be
-    ``<article>``s too, so that one only guards the rules that cannot wait), and
-    the markers.
+    (never pruned), the same plus those holding the largest ``<article>`` (not pruned
+    while walking: comments can be ``<article>``s too, so that one only guards the
+    rules that cannot wait), and the markers.
     """
     strong: list[Any] = []
     articles: list[Any] = []
