@@ -33,6 +33,7 @@ PACKAGE = SRC / "cleaner"
 #: fail soonest under ``-x``.
 FAST_TESTS = (
     "tests/test_rule_boundaries.py",
+    "tests/test_html_boundaries.py",
     "tests/test_rules_line.py",
     "tests/test_rules_document.py",
     "tests/test_config.py",
@@ -41,6 +42,8 @@ FAST_TESTS = (
     "tests/test_html_frontend.py",
     "tests/test_api.py",
 )
+#: The classes of config.py whose fields make up ``Config`` (it and its bases).
+CONFIG_CLASSES = frozenset({"Config", "HtmlThresholds"})
 #: Config fields that bound resources, not what is kept: no mutant of theirs is made.
 NOT_THRESHOLDS = frozenset({"max_input_bytes", "max_blocks", "max_passes"})
 
@@ -92,7 +95,7 @@ def find_thresholds() -> list[Threshold]:
     found: list[Threshold] = []
     config = PACKAGE / "config.py"
     for node in ast.parse(config.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.ClassDef) and node.name == "Config":
+        if isinstance(node, ast.ClassDef) and node.name in CONFIG_CLASSES:
             for item in node.body:
                 if (
                     isinstance(item, ast.AnnAssign)

@@ -49,7 +49,7 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     """One page through the HTML path, adding each stage's seconds to ``times``."""
     cfg = cleaner.config
     rules = cleaner.rules
-    plan = TreePlan(rules)  # the Cleaner holds one; built here outside the timings
+    plan = TreePlan(rules, cfg)  # the Cleaner holds one; built here outside the timings
 
     def lap(stage: str, start: float) -> float:
         now = perf_counter()

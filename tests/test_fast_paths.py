@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import cleaner.config
-from cleaner import Cleaner
+from cleaner import Cleaner, Config
 from cleaner.features import _TO_SPACE, words_of
 from cleaner.frontends.html import html_to_blocks
 from cleaner.phrases import SECTIONS, PhraseBook, alternation
@@ -183,7 +183,7 @@ def test_a_paragraph_marked_as_the_article_body_is_still_a_marker():
     paragraphs, marked = paragraphs_and_markers(body)
     assert [p.mem_id for p in paragraphs] == [p.mem_id for p in body.css("p")]
     assert [m.mem_id for m in marked] == [m.mem_id for m in body.css(MARKER_SELECTOR)]
-    assert len(PruneGuard(body, marked).protected) > 0
+    assert len(PruneGuard(body, marked, Config()).protected) > 0
 
 
 def test_a_tree_plan_gives_the_blocks_a_rule_list_gives():

@@ -21,17 +21,26 @@ from cleaner.rules.params import Param
 SRC = Path(__file__).resolve().parents[1] / "src" / "cleaner"
 
 #: The modules whose code decides what to remove, relative to ``src/cleaner``.
-#: (The HTML front-end and tree rules join after their split: one line each.)
 DECISION_MODULES = (
     "features.py",
+    "frontends/html/blocks.py",
+    "frontends/html/parse.py",
+    "frontends/html/walk.py",
     "rules/accessibility.py",
+    "rules/anchor.py",
     "rules/base.py",
+    "rules/container.py",
     "rules/duplicates.py",
+    "rules/elements.py",
+    "rules/html.py",
+    "rules/markup.py",
     "rules/media.py",
     "rules/navigation.py",
+    "rules/prune.py",
     "rules/quality.py",
     "rules/templates.py",
     "rules/trailers.py",
+    "rules/tree.py",
 )
 
 #: Numbers that are never thresholds: 0 (nothing, an empty count, a start) and 1 (one
@@ -43,6 +52,21 @@ ALLOWED = frozenset({0, 1})
 NOT_THRESHOLDS = {
     "QUOTE_MAX_CHARS": "how much of a block a reason quotes: display only",
     "FINGERPRINT_BYTES": "the size of a template fingerprint: identity, not a bound",
+    "LABEL_CLASSES": "how many class names an element's label shows: display only",
+    "ARTICLE": "a code in the element table's marker column, not a quantity",
+    # The walk's context flags: a bit layout.
+    "IN_QUOTE": "a bit of the walk's context flags",
+    "IN_CAPTION": "a bit of the walk's context flags",
+    "ORDERED": "a bit of the walk's context flags",
+    "IN_ITEM": "a bit of the walk's context flags",
+    "LIST_SHIFT": "where the list depth starts in the walk's context flags",
+    "_HEADING_LEVEL": "h1 is level 1 ... h6 level 6: the HTML spec",
+    # Resource limits on parsing, like Config.max_blocks: how much work a page may cost.
+    "MAX_NESTING": "deeper elements are flattened before parsing: parse time grows with "
+    "depth squared",
+    "_NESTING_CHECK_MIN_TAGS": "pages with fewer tags cannot nest deep enough to be slow",
+    "_END_TAG_LOOKBACK": "how far up the open elements an end tag of a flattened page is "
+    "matched: a cost bound",
 }
 
 #: Functions whose numbers are not thresholds (offsets into a string, bit layouts), by
@@ -52,8 +76,9 @@ NOT_DECISIONS: dict[str, frozenset[str]] = {}
 
 def bare_numbers(path: Path, skip_functions: frozenset[str] = frozenset()) -> list[str]:
     """``file:line: number`` for each numeric literal of ``path`` that is no named
-    parameter: not a ``Param(...)`` argument, not a code point written in hex, not a
-    constant listed in ``NOT_THRESHOLDS``, not in ``ALLOWED``."""
+    parameter: not a ``Param(...)`` argument, not a code point or bit mask written in
+    hex, not a constant listed in ``NOT_THRESHOLDS``, not a position in a record
+    (``row[3]``: the column of a tuple, not a bound), not in ``ALLOWED``."""
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
     exempt: set[int] = set()
@@ -72,6 +97,8 @@ def bare_numbers(path: Path, skip_functions: frozenset[str] = frozenset()) -> li
         )
         if named or constant or skipped:
             exempt.update(id(n) for n in ast.walk(node))
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            exempt.add(id(node.slice))  # row[3]: a column; slices (text[:40]) are not exempt
     found = []
     for node in ast.walk(tree):
         if id(node) in exempt or not isinstance(node, ast.Constant):
@@ -80,7 +107,7 @@ def bare_numbers(path: Path, skip_functions: frozenset[str] = frozenset()) -> li
         if isinstance(value, bool) or not isinstance(value, int | float | complex):
             continue
         if ast.get_source_segment(source, node).lower().startswith("0x"):
-            continue  # a code point (Unicode ranges), not a quantity
+            continue  # a code point (Unicode ranges) or a bit mask, not a quantity
         if value not in ALLOWED:
             found.append(f"{path}:{node.lineno}: {value!r}")
     return found
@@ -104,6 +131,12 @@ def test_the_check_sees_a_bare_number(tmp_path: Path) -> None:
         "        return f.n_words > 4 and f.n_chars > self.limit and f.i - 1 >= 0\n"
     )
     assert bare_numbers(module) == [f"{module}:5: 4"]
+
+
+def test_a_record_column_is_no_threshold_but_a_slice_bound_is(tmp_path: Path) -> None:
+    module = tmp_path / "walk.py"
+    module.write_text("def f(row, text):\n    return row[3], text[:40]\n")
+    assert bare_numbers(module) == [f"{module}:2: 40"]
 
 
 def test_every_param_is_documented_and_resolved() -> None:

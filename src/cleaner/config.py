@@ -19,7 +19,58 @@ SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "ru", "de", "fr", "es", "pt", "it", 
 
 
 @dataclass(frozen=True)
-class Config:
+class HtmlThresholds:
+    """The thresholds of the HTML path: the prose anchor, the main container, link-dense
+    blocks. A base of ``Config``, which holds them as fields of its own."""
+
+    # -- HTML pages ----------------------------------------------------------------------
+    #: Without an article marker, the main container widens from the prose anchor to
+    #: its ancestors until it holds this share of the page's prose.
+    html_container_min_share: float = 0.8
+    #: A sibling before the container joins it when its prose is at least this share of
+    #: the container's (a summary or standfirst above the article body).
+    html_sibling_min_share: float = 0.2
+    #: A block is link-dense when at least this share of its text is link text ...
+    html_link_dense_min: float = 0.6
+    #: ... and it has at most this many words (long paragraphs with links stay).
+    html_link_dense_max_words: int = 40
+    #: The prose anchor (``rules/anchor.py``) is the element whose paragraphs say most;
+    #: the tree rules spare it and the main container is chosen around it. Blocks (and,
+    #: before the walk, ``<p>`` elements) shorter than this many characters have no prose
+    #: value and do not vote for it (captions, bylines).
+    html_prose_min_chars: int = 40
+    #: What each block costs in its prose value, in characters: runs of short teasers
+    #: earn little, long paragraphs much.
+    html_prose_block_cost: int = 25
+    #: Blocks whose words average fewer characters than this (spaces included) have no
+    #: prose value: a symbol run or a tag cloud, not sentences.
+    html_prose_min_word_chars: int = 3
+    #: A block's prose value is scaled by its share of non-link text to this power.
+    html_prose_link_exponent: int = 2
+    #: A block not ending in sentence punctuation keeps this share of its prose value.
+    html_prose_unpunctuated_weight: float = 0.5
+    #: A paragraph's prose votes for this many elements: the one holding it (before the
+    #: walk, the ``<p>``'s parent) and its nearest ancestors ...
+    html_anchor_vote_levels: int = 2
+    #: ... each ancestor at this weight of the vote of the element below it.
+    html_anchor_child_weight: float = 0.5
+    #: Before the walk, only this many best-voted elements are tried as the anchor.
+    html_anchor_candidates: int = 10
+    #: Before the walk, an anchor with fewer votes than this (characters of paragraph
+    #: text) is not trusted: the block-level prunings wait for the walk.
+    html_anchor_min_text: int = 400
+    #: An anchor outside comments and related teasers (or inside the one article titled
+    #: with the page's ``<h1>``) is taken instead of the best one when its votes are at
+    #: least this share of the best one's.
+    html_anchor_outside_min_share: float = 0.1
+    #: Only the first this many ``<main>``, role=main and itemprop=articleBody markers of
+    #: a page guard their ancestors from the tree rules (a page marking every teaser is a
+    #: listing, not one article).
+    html_max_guarding_markers: int = 8
+
+
+@dataclass(frozen=True)
+class Config(HtmlThresholds):
     """Every knob of the pipeline. Field defaults are the library's named defaults."""
 
     # -- input ---------------------------------------------------------------------------
@@ -112,18 +163,6 @@ class Config:
     run_list_item_penalty_share: float = 0.1
     #: ... a sentence-case line of at least this many words, with stop words.
     list_item_min_words: int = 4
-
-    # -- HTML pages ----------------------------------------------------------------------
-    #: Without an article marker, the main container widens from the prose anchor to
-    #: its ancestors until it holds this share of the page's prose.
-    html_container_min_share: float = 0.8
-    #: A sibling before the container joins it when its prose is at least this share of
-    #: the container's (a summary or standfirst above the article body).
-    html_sibling_min_share: float = 0.2
-    #: A block is link-dense when at least this share of its text is link text ...
-    html_link_dense_min: float = 0.6
-    #: ... and it has at most this many words (long paragraphs with links stay).
-    html_link_dense_max_words: int = 40
 
     # -- rule selection and extensions ---------------------------------------------------
     #: Rule names or family names that do not run.

@@ -47,7 +47,7 @@ class Cleaner:
         by_kind, self._rules = _build_rules(enabled, self.config, self._phrases)
         self._by_kind: Mapping[str, tuple[Rule, ...]] = MappingProxyType(by_kind)
         # The tree rules arranged for the HTML front-end, once rather than per page.
-        self._tree_plan = TreePlan(by_kind["html"])
+        self._tree_plan = TreePlan(by_kind["html"], self.config)
 
     @property
     def rules(self) -> tuple[Rule, ...]:

@@ -15,26 +15,18 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..blocks import Block, BlockKind
+from .prune import ARTICLE
 
 if TYPE_CHECKING:
+    from ..config import Config
     from .elements import ElementJudge
     from .tree import Elements, TreeRule
 
-#: The best prose anchor outside subtrees the tree rules match is taken when its score
-#: is at least this share of the best anchor's inside them.
-_ANCHOR_OUTSIDE_MIN_SHARE = 0.1
-#: What each block costs in the prose score, in characters: runs of short teasers earn
-#: little, long paragraphs much.
-_BLOCK_COST = 25
-#: Blocks whose words average fewer characters than this (spaces included) hold no prose.
-_SHORT_WORDS = 3
+# The thresholds are ``Config`` fields (``html_prose_*``, ``html_anchor_*``): the
+# prose anchor serves every tree rule and the main container.
 #: A block ending in an ellipsis is an excerpt cut short, a teaser's summary ("... may
 #: soon..."): the prose of another page, which counts for nothing here.
 _TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
-#: Paragraphs shorter than this do not vote for the prose anchor (captions, bylines).
-_ANCHOR_MIN_PARAGRAPH = 40
-#: Below this much paragraph text the anchor is not trusted before the walk.
-_ANCHOR_MIN_TEXT = 400
 
 
 def prose_anchor(
@@ -42,35 +34,42 @@ def prose_anchor(
     paragraphs: list[Any],
     judge: ElementJudge,
     tag_rules: Mapping[str, TreeRule],
+    config: Config,
 ) -> set[int] | None:
     """Ids (``mem_id``) of the prose anchor and its ancestors, from ``<p>`` text alone.
 
     None when the page has too little ``<p>`` text to tell: the walk then defers the
     decisions until it has seen every block.
     """
+    min_chars = config.html_prose_min_chars
+    levels = config.html_anchor_vote_levels
+    child_weight = config.html_anchor_child_weight
+    outside_share = config.html_anchor_outside_min_share
     scores: dict[int, float] = {}
     nodes: dict[int, Any] = {}
     for p in paragraphs:
         length = len(p.text())
-        if length < _ANCHOR_MIN_PARAGRAPH:
+        if length < min_chars:
             continue
         up = p.parent
         weight = 1.0
-        while up is not None and weight > 0.4:
+        for _ in range(levels):
+            if up is None:
+                break
             key = up.mem_id
             scores[key] = scores.get(key, 0.0) + length * weight
             nodes[key] = up
             up = up.parent
-            weight /= 2
+            weight *= child_weight
     if not scores:
         return None
-    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:10]
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[: config.html_anchor_candidates]
     body_id = body.mem_id
     best_score = 0.0
     fallback: list[int] | None = None
     for key in ranked:
         score = scores[key]
-        if score < _ANCHOR_OUTSIDE_MIN_SHARE * best_score:
+        if score < outside_share * best_score:
             break
         chain: list[int] = []
         in_prose_boilerplate = doomed = False
@@ -91,7 +90,7 @@ def prose_anchor(
         if doomed:
             continue
         if not best_score:
-            if score < _ANCHOR_MIN_TEXT:
+            if score < config.html_anchor_min_text:
                 return None
             best_score = score
         if not in_prose_boilerplate:
@@ -102,22 +101,29 @@ def prose_anchor(
 
 
 def find_anchor(
-    blocks: list[Block], owners: list[int], el: Elements
+    blocks: list[Block], owners: list[int], el: Elements, config: Config
 ) -> tuple[int, set[int], list[float]]:
     """The prose anchor after the walk (-1: none), it and its ancestors (the elements
     the deferred prunings spare), and each block's prose value (0 for pruned blocks).
     """
     n = len(el.parent)
     parent = el.parent
-    values = [0.0 if b.pruned else prose_value(b) for b in blocks]
+    values = [0.0 if b.pruned else prose_value(b, config) for b in blocks]
+    levels = config.html_anchor_vote_levels
+    child_weight = config.html_anchor_child_weight
+    outside_share = config.html_anchor_outside_min_share
     direct = [0.0] * n
     for value, owner in zip(values, owners, strict=True):
         if value:
-            direct[owner] += value
-            if owner:
-                direct[parent[owner]] += value / 2
+            e = owner
+            for _ in range(levels):
+                direct[e] += value
+                if not e:
+                    break
+                e = parent[e]
+                value *= child_weight
     anchor = max(range(n), key=direct.__getitem__)
-    anchor = _anchor_in_titled_article(blocks, owners, el, direct, anchor)
+    anchor = _anchor_in_titled_article(blocks, owners, el, direct, anchor, outside_share)
     # Prefer an anchor outside comments and related teasers (a long comment can
     # outweigh a short article), unless that leaves little prose.
     hit = el.hit
@@ -133,7 +139,7 @@ def find_anchor(
         outside = max(
             (e for e in range(n) if not pruned_below[e]), key=direct.__getitem__, default=0
         )
-        if direct[outside] >= _ANCHOR_OUTSIDE_MIN_SHARE * direct[anchor]:
+        if direct[outside] >= outside_share * direct[anchor]:
             anchor = outside
     chain: set[int] = set()
     if direct[anchor] > 0:
@@ -147,7 +153,12 @@ def find_anchor(
 
 
 def _anchor_in_titled_article(
-    blocks: list[Block], owners: list[int], el: Elements, direct: list[float], anchor: int
+    blocks: list[Block],
+    owners: list[int],
+    el: Elements,
+    direct: list[float],
+    anchor: int,
+    outside_share: float,
 ) -> int:
     """The best anchor inside the one article that carries the page's ``<h1>``, when
     the page holds several articles and the best anchor lies outside it.
@@ -158,12 +169,12 @@ def _anchor_in_titled_article(
     """
     parent = el.parent
     marker = el.marker
-    if sum(1 for m in marker if m == 2) < 2:
-        return anchor
+    if marker.count(ARTICLE) <= 1:
+        return anchor  # no choice between articles to make
     # The article around each element (0: none); parents come before their children.
     article_of = [0] * len(parent)
     for e in range(1, len(parent)):
-        article_of[e] = e if marker[e] == 2 else article_of[parent[e]]
+        article_of[e] = e if marker[e] == ARTICLE else article_of[parent[e]]
     titled = {
         article_of[owner]
         for block, owner in zip(blocks, owners, strict=True)
@@ -175,25 +186,27 @@ def _anchor_in_titled_article(
     if article <= 0 or el.end[article] > anchor >= article:
         return anchor  # no such article, or the anchor is already inside it
     best = max(range(article, el.end[article]), key=direct.__getitem__)
-    if direct[best] >= _ANCHOR_OUTSIDE_MIN_SHARE * direct[anchor]:
+    if direct[best] >= outside_share * direct[anchor]:
         return best
     return anchor
 
 
-def prose_value(block: Block) -> float:
+def prose_value(block: Block, config: Config) -> float:
     """How much a block says 'article text here': long, sentence-like, few links."""
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM):
         return 0.0
     text = block.text
     n = len(text)
-    if n < 40:
+    if n < config.html_prose_min_chars:
         return 0.0
-    if n < _SHORT_WORDS * (text.count(" ") + 1):
+    if n < config.html_prose_min_word_chars * (text.count(" ") + 1):
         return 0.0  # words this short are a symbol run or a tag cloud, not sentences
     end = text.rstrip()
     if end.endswith(_TRUNCATION_MARKS):
         return 0.0
-    value = (n - _BLOCK_COST) * (1.0 - block.link_density) ** 2
+    value = (n - config.html_prose_block_cost) * (
+        1.0 - block.link_density
+    ) ** config.html_prose_link_exponent
     if end[-1:] not in ".!?…:;\"'”’»)。！？":
-        value *= 0.5
+        value *= config.html_prose_unpunctuated_weight
     return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .base import Document, Rule
+from .prune import ARTICLE
 
 
 class OutsideMainContainer(Rule):
@@ -40,7 +41,7 @@ class OutsideMainContainer(Rule):
         for e in range(n - 1, 0, -1):
             score[parent[e]] += score[e]
         best = el.anchor
-        while best > 0 and el.marker[best] != 2:
+        while best > 0 and el.marker[best] != ARTICLE:
             best = parent[best]
         marked = best > 0
         if not marked:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from .params import Param
 from .tree import TreeRule
 
 
@@ -27,7 +28,9 @@ class HiddenContent(TreeRule):
     )
     tags = frozenset({"noscript", "dialog"})
     attributes = frozenset({"hidden", "aria-hidden", "style"})
+    # Pruned whatever share of the page it holds: no share guard, nothing to tune.
     max_share = 1.0
+    guard_min_chars = 0
 
     _STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
@@ -89,7 +92,10 @@ class PageHeaderFooter(TreeRule):
         "byline, footers with tags and share tools), unless they hold the main content."
     )
     tags = frozenset({"header", "footer"})
-    max_share = 0.3
+    max_share = Param(
+        0.3,
+        "A <header> or <footer> holding more of the page's text than this is the article's own.",
+    )
 
 
 class SkipLink(TreeRule):
@@ -138,7 +144,9 @@ class MediaPlayer(TreeRule):
     tags = frozenset({"video", "audio", "iframe", "object", "embed"})
     vocabulary = "player"
     what = "a media player"
-    max_share = 0.3
+    max_share = Param(
+        0.3, "A player element holding more of the page's text than this is the article."
+    )
 
 
 class _Vocabulary(TreeRule):
@@ -208,7 +216,9 @@ class ConsentMarkup(_Vocabulary):
     description = "Elements whose class or id names a cookie or consent banner."
     vocabulary = "consent"
     what = "a cookie or consent banner"
+    # Pruned whatever share of the page it holds: no share guard, nothing to tune.
     max_share = 1.0
+    guard_min_chars = 0
 
 
 class NewsletterMarkup(_Vocabulary):
@@ -225,7 +235,9 @@ class BylineMarkup(_Vocabulary):
     description = "Elements whose class or id names a byline, author box, date or article metadata."
     vocabulary = "byline"
     what = "a byline or article metadata"
-    max_share = 0.2
+    max_share = Param(
+        0.2, "A byline element holding more of the page's text than this is the article."
+    )
 
 
 class CaptionMarkup(_Vocabulary):
@@ -236,7 +248,9 @@ class CaptionMarkup(_Vocabulary):
     )
     vocabulary = "caption"
     what = "a caption or credit"
-    max_share = 0.2
+    max_share = Param(
+        0.2, "A caption element holding more of the page's text than this is the article."
+    )
 
 
 class PullQuoteMarkup(_Vocabulary):
@@ -248,7 +262,9 @@ class PullQuoteMarkup(_Vocabulary):
     )
     vocabulary = "pull_quote"
     what = "a pull quote (the article's own words, repeated)"
-    max_share = 0.2
+    max_share = Param(
+        0.2, "A pull-quote element holding more of the page's text than this is the article."
+    )
 
 
 class OverlayMarkup(_Vocabulary):
@@ -270,4 +286,6 @@ class ScreenReaderMarkup(_Vocabulary):
     )
     vocabulary = "screen_reader"
     what = "text for screen readers only"
-    max_share = 0.2
+    max_share = Param(
+        0.2, "A screen-reader-only element holding more of the page's text than this is no label."
+    )

@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING, Any
 from ..blocks import Block, Removal
 
 if TYPE_CHECKING:
+    from ..config import Config
     from .tree import Elements, TreeRule
 
+#: ``Elements.marker`` codes: <main> or role=main (the article is somewhere inside) ...
+MAIN = 1
+#: ... and itemprop=articleBody or <article> (an article itself).
+ARTICLE = 2
 #: Elements marking the main content; their ancestors are never pruned.
 MARKER_SELECTOR = "main, [role=main], [itemprop~=articleBody], article, [role=article]"
 _PARAGRAPH_OR_MARKER = f"p, {MARKER_SELECTOR}"
-#: Subtrees with less text than this are pruned whatever share of the page they hold.
-_SMALL_SUBTREE = 200
 
 
 def paragraphs_and_markers(body: Any) -> tuple[list[Any], list[Any]]:
@@ -51,10 +54,12 @@ class PruneGuard:
 
     __slots__ = ("_body", "_body_chars", "anchor_chain", "markers", "protected", "weak")
 
-    def __init__(self, body: Any, marked: list[Any]) -> None:
+    def __init__(self, body: Any, marked: list[Any], config: Config) -> None:
         self._body = body
         self._body_chars: int | None = None
-        self.protected, self.weak, self.markers = find_markers(marked)
+        self.protected, self.weak, self.markers = find_markers(
+            marked, config.html_max_guarding_markers
+        )
         #: Ids of the prose anchor found before the walk and its ancestors (None:
         #: not known, the block-level prunings wait for the walk).
         self.anchor_chain: set[int] | None = None
@@ -79,20 +84,20 @@ class PruneGuard:
             return False
         elif self.anchor_chain is not None:
             return mem_id not in self.anchor_chain
-        if rule.max_share >= 1.0 or len(text) < _SMALL_SUBTREE:
+        if rule.max_share >= 1.0 or len(text) < rule.guard_min_chars:
             return True
         return len(text) <= rule.max_share * self.body_chars()
 
 
-def find_markers(marked: list[Any]) -> tuple[set[int], set[int], dict[int, int]]:
+def find_markers(marked: list[Any], max_guarding: int) -> tuple[set[int], set[int], dict[int, int]]:
     """Elements holding a main-content marker, and the markers themselves.
 
-    Markers map to 1 (``<main>``, role=main: the article is somewhere inside) or 2
-    (itemprop=articleBody, ``<article>``: an article itself). Returns the elements
-    holding a ``<main>`` or an articleBody (never pruned), the same plus those
-    holding the largest ``<article>`` (not pruned while walking: comments can be
-    ``<article>``s too, so that one only guards the rules that cannot wait), and
-    the markers.
+    Markers map to ``MAIN`` (``<main>``, role=main: the article is somewhere inside) or
+    ``ARTICLE`` (itemprop=articleBody, ``<article>``: an article itself). Returns the
+    elements holding one of the first ``max_guarding`` ``<main>``s or articleBodies
+    (never pruned), the same plus those holding the largest ``<article>`` (not pruned
+    while walking: comments can be ``<article>``s too, so that one only guards the
+    rules that cannot wait), and the markers.
     """
     strong: list[Any] = []
     articles: list[Any] = []
@@ -100,20 +105,20 @@ def find_markers(marked: list[Any]) -> tuple[set[int], set[int], dict[int, int]]
     for node in marked:
         tag = node.tag
         if tag == "main":
-            markers[node.mem_id] = 1
+            markers[node.mem_id] = MAIN
             strong.append(node)
             continue
         attrs = node.attributes
         if "articleBody" in (attrs.get("itemprop") or "").split():
-            markers[node.mem_id] = 2
+            markers[node.mem_id] = ARTICLE
             strong.append(node)
         elif tag == "article" or attrs.get("role") == "article":
-            markers[node.mem_id] = 2
+            markers[node.mem_id] = ARTICLE
             articles.append(node)
         else:
-            markers[node.mem_id] = 1
+            markers[node.mem_id] = MAIN
             strong.append(node)
-    protected = _with_ancestors(strong[:8], set())
+    protected = _with_ancestors(strong[:max_guarding], set())
     weakly_protected = set(protected)
     if articles:
         # Listing pages hold many <article> teasers; the article is the biggest.
@@ -169,7 +174,7 @@ def prune_deferred(
         rule = hit[0]
         if (
             rule.max_share < 1.0
-            and chars[e] >= _SMALL_SUBTREE
+            and chars[e] >= rule.guard_min_chars
             and chars[e] > rule.max_share * total
         ):
             continue

@@ -23,6 +23,10 @@ from ..phrases import HINTS_FILE, PhraseBook, html_hints
 from .base import Document, Rule
 from .container import OutsideMainContainer
 from .elements import name_tokens
+from .params import Param
+
+#: How many class names an element's label shows ('div.post.entry'): display only.
+LABEL_CLASSES = 2
 
 
 class TreeRule(Rule):
@@ -44,8 +48,17 @@ class TreeRule(Rule):
     attributes: ClassVar[frozenset[str]] = frozenset()
     #: The ``html_hints.txt`` section whose class/id entries this rule matches.
     vocabulary: ClassVar[str] = ""
-    #: Largest share of the page's text a pruned subtree may hold (1.0: no limit).
-    max_share: ClassVar[float] = 0.5
+    max_share = Param(
+        0.5,
+        "A match holding more than this share of the page's text is not pruned (a rule "
+        "that waits for the prose anchor checks this when the page shows none before the "
+        "walk); 1.0 or more: no limit.",
+    )
+    guard_min_chars = Param(
+        200,
+        "A match holding fewer characters than this is pruned whatever share of the "
+        "page's text it holds.",
+    )
     #: What a match is, for reasons: "share tools" in "class/id 'share-bar': share tools".
     what: ClassVar[str] = ""
     #: True: prune as soon as the walk meets the element. False: a block-level match
@@ -155,6 +168,7 @@ class TreePlan:
     __slots__ = (
         "anchor_rules",
         "attr_rules",
+        "config",
         "container_rule",
         "first_tokens",
         "rules",
@@ -164,8 +178,10 @@ class TreePlan:
         "watched",
     )
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], config: Config | None = None) -> None:
         given = list(rules)
+        #: The thresholds of the walk and the prose anchor, which serve every tree rule.
+        self.config = config if config is not None else Config()
         #: The rules judging elements.
         self.rules = tuple(r for r in given if isinstance(r, TreeRule))
         #: For ``html_to_blocks``, which applies it to the blocks it returns (the
@@ -225,7 +241,7 @@ class Elements:
         #: The walk's context bits (in a link, a quote, a list ...).
         self.ctx: list[int] = list(columns[2])
         self.tag: list[str] = list(columns[3])
-        #: 1: <main> or role=main; 2: the article itself (see ``prune.find_markers``).
+        #: ``prune.MAIN``, ``prune.ARTICLE`` or 0 (see ``prune.find_markers``).
         self.marker: list[int] = list(columns[4])
         self.depth: list[int] = list(columns[5])
         #: A deferred tree-rule match: rule and reason.
@@ -260,5 +276,5 @@ def element_label(tag: str, attrs: dict[str, str | None] | None) -> str:
     label = f"{tag}#{ident.strip()}" if ident and ident.strip() else tag
     classes = (attrs.get("class") or "").split()
     if classes:
-        label += "." + ".".join(classes[:2])
+        label += "." + ".".join(classes[:LABEL_CLASSES])
     return label

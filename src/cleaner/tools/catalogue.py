@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..config import thresholds
 from ..pipeline import ordered_rules
+from ..rules.base import Rule
 
 # The input kinds, in the order the catalogue lists them; a rule that declares no
 # kinds applies to both.
@@ -14,7 +15,8 @@ _KINDS = ("text", "html")
 
 
 def rule_catalogue() -> str:
-    """Markdown: every built-in rule by family, in pipeline order, and every threshold."""
+    """Markdown: every built-in rule by family, in pipeline order, its parameters, and every
+    threshold."""
     lines = [
         "# Rule catalogue",
         "",
@@ -40,6 +42,7 @@ def rule_catalogue() -> str:
             ]
         description = " ".join(rule.description.split())
         lines.append(f"| `{rule.name}` | {_kinds(rule)} | `{_module_path(rule)}` | {description} |")
+    lines += _parameter_table(ordered_rules())
     lines += [
         "",
         "## Thresholds",
@@ -52,6 +55,25 @@ def rule_catalogue() -> str:
     ]
     lines += [f"| `{name}` | `{value!r}` |" for name, value in thresholds().items()]
     return "\n".join(lines) + "\n"
+
+
+def _parameter_table(rules: list[type[Rule]]) -> list[str]:
+    """The ``Param``s each rule declares, in pipeline order: name, default, meaning."""
+    lines = [
+        "",
+        "## Rule parameters",
+        "",
+        "Thresholds a single rule declares (`Param`), with their defaults; override them per",
+        "rule name: `Config(rule_params={'counter': {'max_words': 6}})`.",
+        "",
+        "| rule.parameter | default | what it bounds |",
+        "| --- | --- | --- |",
+    ]
+    for rule in rules:
+        for name, param in rule.parameters().items():
+            doc = " ".join(param.doc.split())
+            lines.append(f"| `{rule.name}.{name}` | `{param.default!r}` | {doc} |")
+    return lines
 
 
 def _kinds(rule: object) -> str:

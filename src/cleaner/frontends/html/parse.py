@@ -18,12 +18,17 @@ from selectolax.lexbor import LexborHTMLParser
 MAX_NESTING = 512
 #: A page with fewer tags than this cannot nest deep enough to be slow to parse.
 _NESTING_CHECK_MIN_TAGS = 4000
+#: An end tag of a flattened page closes the nearest open element of its name among
+#: this many (misnested tags farther up are left open): a bound on the cost per tag.
+_END_TAG_LOOKBACK = 64
 _NESTING_ESTIMATE = re.compile(
     r"<(/?)(?:div|section|article|aside|nav|header|footer|main|ul|ol|table|blockquote|"
     r"form|span|a|b|i|em|strong|font|center|figure|details|fieldset)(?=[\s/>])",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>", re.DOTALL)
+_TAG = re.compile(
+    r"<!--.*?(?:-->|$)|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9:-]*)[^>]*>", re.DOTALL
+)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
@@ -131,12 +136,12 @@ def _flatten(html: str, max_depth: int) -> str:
         if m is None:
             break
         pos = m.end()
-        name = m.group(2)
+        name = m.group("name")
         if name is None:
             continue  # a comment
         name = name.lower()
         drop = False
-        if not m.group(1):
+        if not m.group("close"):
             if name in _RAW_TEXT:
                 end = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, pos)
                 pos = end.end() if end else len(html)
@@ -149,7 +154,7 @@ def _flatten(html: str, max_depth: int) -> str:
             elif name not in _OPTIONAL_END:
                 stack.append((name, False))
         else:
-            for j in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+            for j in range(len(stack) - 1, max(-1, len(stack) - _END_TAG_LOOKBACK), -1):
                 if stack[j][0] == name:
                     drop = stack[j][1]
                     del stack[j:]

@@ -96,7 +96,7 @@ def html_to_blocks(
     if isinstance(rules, TreePlan):
         plan = rules
     else:
-        plan = TreePlan(rules if rules is not None else _default_tree_rules(config))
+        plan = TreePlan(rules if rules is not None else _default_tree_rules(config), config)
     blocks, elements = walk_html(page, plan, markup=markup, inline_marks=inline_marks)
     if plan.container_rule is not None and elements is not None:
         doc = Document(blocks, config, kind="html", elements=elements)
@@ -158,8 +158,10 @@ class PageWalk:
         self.plan = plan
         self.judge = ElementJudge(plan)
         paragraphs, marked = paragraphs_and_markers(body)
-        self.guard = PruneGuard(body, marked)
-        self.guard.anchor_chain = prose_anchor(body, paragraphs, self.judge, plan.tag_rules)
+        self.guard = PruneGuard(body, marked, plan.config)
+        self.guard.anchor_chain = prose_anchor(
+            body, paragraphs, self.judge, plan.tag_rules, plan.config
+        )
 
     def run(
         self, sources: list[tuple[Block, LexborNode]] | None = None
@@ -167,7 +169,7 @@ class PageWalk:
         """The blocks and the element table, deferred prunings made; with ``sources``,
         each block the walk makes and its element go there (for markup)."""
         blocks, owners, el = _walk(self.body, self.plan, self.judge, self.guard, sources)
-        return _finish(blocks, owners, el, self.guard.protected), el
+        return _finish(blocks, owners, el, self.guard.protected, self.plan.config), el
 
 
 def _walk(
@@ -351,11 +353,11 @@ def _path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, own: 
 
 
 def _finish(
-    blocks: list[Block], owners: list[int], el: Elements, protected: set[int]
+    blocks: list[Block], owners: list[int], el: Elements, protected: set[int], config: Config
 ) -> list[Block]:
     """The prose anchor, the deferred prunings; each block's index, element and path;
     each element's prose (what the main container is chosen by)."""
-    anchor, keep, values = find_anchor(blocks, owners, el)
+    anchor, keep, values = find_anchor(blocks, owners, el, config)
     blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
     parent = el.parent
     prose = [0.0] * len(parent)

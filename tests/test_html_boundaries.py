@@ -1,0 +1,344 @@
+"""The HTML thresholds pinned from both sides, in jusText's style.
+
+Each decision is reached directly where it can be: a rule's ``apply`` on a document with
+a hand-built element table, ``prose_value`` on a block, the pruning guard on a parsed
+body of known length, the prose anchor on a few ``<p>``s. For every ``Param`` of the
+tree rules and every ``html_*`` ``Config`` field, one case lies just inside the bound
+and one just outside. ``python benchmarks/mutants.py`` checks that changing any of them
+tenfold fails a test here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import make_doc, make_rule, words
+
+from cleaner import Config
+from cleaner.blocks import Block
+from cleaner.frontends.html import html_to_blocks, parse_html
+from cleaner.rules.anchor import find_anchor, prose_anchor, prose_value
+from cleaner.rules.base import Document
+from cleaner.rules.container import OutsideMainContainer
+from cleaner.rules.elements import ElementJudge
+from cleaner.rules.html import LinkDense
+from cleaner.rules.markup import (
+    BylineMarkup,
+    CaptionMarkup,
+    CommentsMarkup,
+    ConsentMarkup,
+    HiddenContent,
+    MediaPlayer,
+    NavigationMarkup,
+    PageHeaderFooter,
+    PullQuoteMarkup,
+    ScreenReaderMarkup,
+)
+from cleaner.rules.prune import PruneGuard, find_markers, paragraphs_and_markers
+from cleaner.rules.tree import Elements, TreePlan
+
+# -- link_dense ----------------------------------------------------------------------------
+
+
+def _link_dense(n_words: int, density: float) -> str | None:
+    rule = make_rule(LinkDense, kind="html")
+    doc = make_doc(Block(0, words(n_words), link_density=density), kind="html")
+    return rule.reason_for(doc.blocks[0], doc)
+
+
+def test_html_link_dense_min() -> None:
+    # 60 % link text is a menu entry; 59 % is a sentence with links.
+    assert _link_dense(5, 0.6) is not None
+    assert _link_dense(5, 0.59) is None
+
+
+def test_html_link_dense_max_words() -> None:
+    # Forty link-dense words are a teaser list; forty-one a paragraph that links a lot.
+    assert _link_dense(40, 0.9) is not None
+    assert _link_dense(41, 0.9) is None
+
+
+# -- outside_main_container on a hand-built element table --------------------------------
+
+
+def _elements(parents: list[int], prose: list[float], anchor: int) -> Elements:
+    """An element table (0 = body) of ``div``s with these parents, in page order, each
+    element's own prose and the prose anchor."""
+    n = len(parents)
+    rows = [(None, p, 0, "div" if e else "body", 0, 0, None, None) for e, p in enumerate(parents)]
+    ends = [n] * n
+    for e in range(1, n):
+        # A subtree runs until the next element that is not inside it.
+        ends[e] = next((f for f in range(e + 1, n) if not _inside(parents, f, e)), n)
+    el = Elements(rows, ends, {})
+    el.prose = prose
+    el.anchor = anchor
+    return el
+
+
+def _inside(parents: list[int], e: int, ancestor: int) -> bool:
+    while e > ancestor:
+        e = parents[e]
+    return e == ancestor
+
+
+def _kept_elements(el: Elements) -> list[int]:
+    """The elements whose block outside_main_container keeps (one block per element)."""
+    blocks = [Block(i, f"block {e}", element=e) for i, e in enumerate(range(1, len(el.parent)))]
+    doc = Document(blocks, Config(), kind="html", elements=el)
+    make_rule(OutsideMainContainer, kind="html").apply(doc)
+    return [b.element for b in blocks if b.removal is None]
+
+
+def test_html_container_min_share() -> None:
+    # body > A(1) > [B(2), C(3)], the anchor in B. Holding 80 % of the prose, B is the
+    # container and C goes; with 79 %, the container widens to A and C stays.
+    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 80, 20], anchor=2)) == [2]
+    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 79, 21], anchor=2)) == [1, 2, 3]
+
+
+def test_html_sibling_min_share() -> None:
+    # body > A(1) > [S(2), B(3)], the container B (100 of 120 or 119). A sibling before
+    # it with 20 % of its prose joins (a standfirst); with 19 % it does not.
+    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 20, 100], anchor=3)) == [2, 3]
+    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
+
+
+# -- prose value ---------------------------------------------------------------------------
+
+
+def _value(text: str, link_density: float = 0.0, config: Config | None = None) -> float:
+    return prose_value(Block(0, text, link_density=link_density), config or Config())
+
+
+def _sentence(chars: int, end: str = ".") -> str:
+    """Words of four letters, ``chars`` characters in all, ending with ``end``."""
+    text = ("abcd " * chars)[: chars - len(end)].rstrip()
+    return text + "x" * (chars - len(end) - len(text)) + end
+
+
+def test_html_prose_min_chars() -> None:
+    # Forty characters of sentence have a prose value; thirty-nine (a byline) none.
+    assert _value(_sentence(40)) > 0
+    assert _value(_sentence(39)) == 0
+
+
+def test_html_prose_block_cost() -> None:
+    # A 125-character sentence without links is worth 125 - 25.
+    assert _value(_sentence(125)) == 100
+
+
+def test_html_prose_min_word_chars() -> None:
+    # Words averaging three characters (spaces included) are prose; below, a symbol run.
+    assert _value(" ".join(["ab"] * 13 + ["ab."])) > 0  # 42 characters, 14 words
+    assert _value(" ".join(["ab"] * 13 + ["a."])) == 0  # 41 characters, 14 words
+
+
+def test_html_prose_link_exponent() -> None:
+    # Half of it link text, a block keeps a quarter of its value.
+    assert _value(_sentence(125), link_density=0.5) == 25
+
+
+def test_html_prose_unpunctuated_weight() -> None:
+    # Without sentence punctuation at its end, a block keeps half of its value.
+    assert _value(_sentence(125, end="x")) == 50
+
+
+def test_html_prose_truncated_block_has_no_value() -> None:
+    assert _value(_sentence(125, end="...")) == 0
+
+
+# -- the prose anchor after the walk -------------------------------------------------------
+
+
+def _anchor_after_walk(parents: list[int], own: dict[int, int], config: Config) -> int:
+    """The anchor ``find_anchor`` picks among ``div``s with these parents, where element
+    ``e`` holds one sentence of ``own[e] + 25`` characters (prose value ``own[e]``)."""
+    el = _elements(parents, [0.0] * len(parents), anchor=-1)
+    blocks = [Block(i, _sentence(v + 25)) for i, v in enumerate(own.values())]
+    anchor, _, _ = find_anchor(blocks, list(own), el, config)
+    return anchor
+
+
+def test_html_anchor_child_weight() -> None:
+    # body > [D(1) > P1..P4 (2-5, 50 each), X(6)]. D's four children vote at half weight:
+    # 100, which beats X's own 99 and loses to its 101.
+    parents = [-1, 0, 1, 1, 1, 1, 0]
+    own = {2: 50, 3: 50, 4: 50, 5: 50}
+    assert _anchor_after_walk(parents, {**own, 6: 99}, Config()) == 1
+    assert _anchor_after_walk(parents, {**own, 6: 101}, Config()) == 6
+
+
+def test_html_anchor_vote_levels() -> None:
+    # body > G(1) > D1..D8 > one P each (100). The Ps' grandparent G gets no vote at two
+    # levels, so a P is the anchor; at three levels G gets 8 x 25 and is the anchor.
+    parents = [-1, 0]
+    own = {}
+    for _ in range(8):
+        parents += [1, len(parents)]
+        own[len(parents) - 1] = 100
+    assert _anchor_after_walk(parents, own, Config()) == 3
+    assert _anchor_after_walk(parents, own, Config(html_anchor_vote_levels=3)) == 1
+
+
+# -- the prose anchor before the walk ------------------------------------------------------
+
+
+def _anchor_before_walk(html: str, config: Config | None = None) -> str | None:
+    """The id of the element ``prose_anchor`` picks from the ``<p>``s of ``html``."""
+    config = config or Config()
+    body = parse_html(f"<html><body>{html}</body></html>").body
+    assert body is not None
+    rules = [make_rule(HiddenContent, kind="html"), make_rule(CommentsMarkup, kind="html")]
+    plan = TreePlan(rules, config)
+    paragraphs, _ = paragraphs_and_markers(body)
+    chain = prose_anchor(body, paragraphs, ElementJudge(plan), plan.tag_rules, config)
+    if chain is None:
+        return None
+    ids = [n.attributes.get("id") for n in body.css("[id]") if n.mem_id in chain]
+    return ids[-1] if ids else "body"
+
+
+def _p(chars: int) -> str:
+    return f"<p>{_sentence(chars)}</p>"
+
+
+def test_html_anchor_min_text() -> None:
+    # 400 characters of paragraphs are trusted before the walk; 399 are not.
+    assert _anchor_before_walk(f"<div id=a>{_p(400)}</div>") == "a"
+    assert _anchor_before_walk(f"<div id=a>{_p(399)}</div>") is None
+
+
+def test_html_anchor_min_chars_before_the_walk() -> None:
+    # Ten 40-character paragraphs vote (400 in all); ten of 39 do not.
+    assert _anchor_before_walk(f"<div id=a>{_p(40) * 10}</div>") == "a"
+    assert _anchor_before_walk(f"<div id=a>{_p(39) * 11}</div>") is None
+
+
+def _hidden(chars: int) -> str:
+    """A hidden box whose paragraph makes two doomed candidates: ``chars`` and half."""
+    return f"<div hidden><div>{_p(chars)}</div></div>"
+
+
+def test_html_anchor_candidates() -> None:
+    # Hidden boxes make doomed candidates (a hidden element goes whatever it holds).
+    # The visible article (450) ranks tenth behind 1000 x 4, 880 and 500 x 4, and is
+    # found; behind 920 it ranks eleventh (460 > 450), past the candidates tried.
+    article = f"<div id=art>{_p(450)}</div>"
+    assert _anchor_before_walk(_hidden(1000) * 4 + _hidden(880) + article) == "art"
+    assert _anchor_before_walk(_hidden(1000) * 4 + _hidden(920) + article) is None
+
+
+def test_html_anchor_outside_min_share() -> None:
+    # The best prose lies in comments (1000); the article outside them is taken when
+    # it has a tenth of that (100), not with 99.
+    comments = f'<div class="comments"><div id=c>{_p(1000)}</div></div>'
+    assert _anchor_before_walk(comments + f"<div id=art>{_p(100)}</div>") == "art"
+    assert _anchor_before_walk(comments + f"<div id=art>{_p(99)}</div>") == "c"
+
+
+def test_html_anchor_outside_min_share_after_the_walk() -> None:
+    # The same share after the walk: an element in a comment box with 1000 of prose
+    # gives way to one outside with 100, not to one with 99.
+    # body > [C(1) > P(2), X(3)], C a comment box.
+    comments = make_rule(CommentsMarkup, kind="html")
+    for outside, expected in ((100, 3), (99, 2)):
+        el = _elements([-1, 0, 1, 0], [0.0] * 4, anchor=-1)
+        el.hit[1] = (comments, "comments")
+        blocks = [Block(0, _sentence(1025)), Block(1, _sentence(outside + 25))]
+        anchor, _, _ = find_anchor(blocks, [2, 3], el, Config())
+        assert anchor == expected
+
+
+# -- the pruning guard ---------------------------------------------------------------------
+
+
+def _guard(body_chars: int) -> tuple[PruneGuard, Any]:
+    """A guard for a body of ``body_chars`` characters, and an unmarked element in it."""
+    body = parse_html(f"<html><body><div id=t>{'x' * body_chars}</div></body></html>").body
+    assert body is not None
+    return PruneGuard(body, [], Config()), body.css_first("#t")
+
+
+@pytest.mark.parametrize(
+    "rule_cls",
+    [
+        NavigationMarkup,
+        PageHeaderFooter,
+        MediaPlayer,
+        BylineMarkup,
+        CaptionMarkup,
+        PullQuoteMarkup,
+        ScreenReaderMarkup,
+    ],
+)
+def test_max_share(rule_cls) -> None:
+    # While the prose anchor is unknown, a match holding up to the rule's share of the
+    # page's text (1000 characters here) is pruned, one character more is not.
+    rule = make_rule(rule_cls, kind="html")
+    limit = round(rule_cls.parameters()["max_share"].default * 1000)
+    guard, node = _guard(1000)
+    assert guard.allows(rule, node, "x" * limit)
+    assert not guard.allows(rule, node, "x" * (limit + 1))
+
+
+def test_max_share_is_a_parameter() -> None:
+    guard, node = _guard(1000)
+    assert not guard.allows(make_rule(BylineMarkup, kind="html"), node, "x" * 400)
+    assert guard.allows(make_rule(BylineMarkup, kind="html", max_share=0.4), node, "x" * 400)
+
+
+@pytest.mark.parametrize("rule_cls", [HiddenContent, ConsentMarkup])
+def test_unguarded_rules_prune_whatever_they_hold(rule_cls) -> None:
+    assert "max_share" not in rule_cls.parameters()
+    guard, node = _guard(1000)
+    assert guard.allows(make_rule(rule_cls, kind="html"), node, "x" * 1000)
+
+
+def test_guard_min_chars() -> None:
+    # 199 characters are pruned whatever share of the page (200 here) they hold; 200
+    # characters are more than half of it.
+    rule = make_rule(NavigationMarkup, kind="html")
+    guard, node = _guard(200)
+    assert guard.allows(rule, node, "x" * 199)
+    assert not guard.allows(rule, node, "x" * 200)
+
+
+def _pruned_after_walk(article: int, byline: int, **params: object) -> bool:
+    """Whether byline_markup prunes a byline box of ``byline`` characters next to an
+    article box of ``article``, the decision waiting for the walk (no ``<p>`` text)."""
+    html = (
+        f"<html><body><div id=a>{_sentence(article)}</div>"
+        f"<div class=byline>{_sentence(byline)}</div></body></html>"
+    )
+    blocks = html_to_blocks(html, [make_rule(BylineMarkup, kind="html", **params)], Config())
+    return any(b.removal is not None and b.removal.rule == "byline_markup" for b in blocks)
+
+
+def test_max_share_after_the_walk() -> None:
+    # The deferred prunings keep the same bound: 200 of 1000 characters go, 201 stay.
+    assert _pruned_after_walk(800, 200)
+    assert not _pruned_after_walk(799, 201)
+
+
+def test_guard_min_chars_after_the_walk() -> None:
+    # ... and the same floor: 199 characters go whatever their share (of 499), 200 stay.
+    assert _pruned_after_walk(300, 199)
+    assert not _pruned_after_walk(300, 200)
+
+
+def test_html_max_guarding_markers() -> None:
+    # The first eight <main> markers guard their ancestors; a ninth does not.
+    body = parse_html(
+        "<html><body>" + "".join(f"<div><main id=m{i}></main></div>" for i in range(9))
+    ).body
+    assert body is not None
+    _, marked = paragraphs_and_markers(body)
+    protected, _, _ = find_markers(marked, Config().html_max_guarding_markers)
+    assert body.css_first("#m7").mem_id in protected
+    assert body.css_first("#m8").mem_id not in protected
+
+
+def test_prose_thresholds_are_read_from_the_config() -> None:
+    assert _value(_sentence(125), config=Config(html_prose_block_cost=0)) == 125
