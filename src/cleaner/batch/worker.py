@@ -63,7 +63,7 @@ class WorkerSettings:
     #: Return every removed block (for ``--explain``).
     explain: bool = False
     max_bytes: int = 64 * 1024 * 1024
-    #: "text", "json" (adds the page's metadata) or "markdown" (adds Markdown too).
+    #: "text", "json" (adds the page's metadata), "markdown" or "html" (adds that too).
     output: str = "text"
 
     def build_cleaner(self) -> Cleaner:
@@ -104,6 +104,8 @@ class Outcome:
     metadata: dict[str, str | None] | None = None
     #: The article as Markdown, with ``output="markdown"``.
     markdown: str | None = None
+    #: The article as HTML, with ``output="html"``.
+    html: str | None = None
     #: First pass: the site and the fingerprints of the page's paragraphs.
     host: str = ""
     fingerprints: list[str] = field(default_factory=list)
@@ -166,7 +168,7 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
             raw,
             url=task.url,
             kind=settings.kind,
-            output="markdown" if settings.output == "markdown" else "text",
+            output=settings.output if settings.output in ("markdown", "html") else "text",
             metadata=settings.output != "text",
         )
         elapsed = (time.perf_counter() - start) * 1000.0
@@ -187,6 +189,7 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
         timing_ms=round(elapsed, 3),
         metadata=result.metadata.as_dict() if result.metadata is not None else None,
         markdown=result.markdown,
+        html=result.html,
     )
     if settings.explain:
         outcome.explanation = [

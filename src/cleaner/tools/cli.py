@@ -87,9 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("--jsonl", metavar="OUT", help="write one JSON Lines file ('-': stdout)")
     out.add_argument(
         "--format",
-        choices=("text", "json", "markdown"),
+        choices=("text", "json", "markdown", "html"),
         default="text",
-        help="text, JSON records (with the page's metadata) or Markdown (.md files)",
+        help="text, JSON records (with the page's metadata), Markdown (.md) or HTML (.html)",
     )
     out.add_argument("--errors", type=Path, metavar="FILE", help="log failures as JSON Lines")
     out.add_argument("--no-timing", action="store_true", help="leave timing out of JSON records")
