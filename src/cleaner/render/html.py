@@ -127,7 +127,7 @@ class _Builder:
             language = block.markup.code_language if block.markup is not None else ""
             if language and _LANGUAGE.fullmatch(language):
                 code.set("class", f"language-{language}")
-            _text(code, block.text)
+            _append(code, block.text)  # a <pre> keeps its line breaks
         elif kind is BlockKind.TABLE:
             grid = block.markup.grid if block.markup is not None else ()
             _table(self.block(parent, "table"), grid or _rows(block.text))
