@@ -100,8 +100,7 @@ def test_scrapy_parsel_example() -> None:
     assert paragraphs[0] == PROSE[0]
     assert links == ["https://example.org/more"]
     # Back to parsel for the rest of the crawl's code.
-    again = parsel.Selector(root=article)
-    assert again.xpath("//li/text()").get() == PROSE[2]
+    assert parsel.Selector(root=article).css("li::text").getall() == [PROSE[2]]
 
 
 def test_tree_inputs_clean_as_their_page_on_every_benchmark_page() -> None:
