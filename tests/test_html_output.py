@@ -8,6 +8,8 @@ import lxml.html
 import pytest
 from benchmark_pages import html_pages
 from helpers import PROSE
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import Cleaner, InputValueError, OutputOptions, clean_and_explain, clean_article
 from cleaner.blocks import Block, BlockKind, Mark, Markup, Removal
@@ -200,6 +202,19 @@ def test_html_of_text_input_is_paragraphs() -> None:
     html = clean_article(text, kind="text", output="html", include_title=True)
     root = lxml.html.fragment_fromstring(html)
     assert [p.text for p in root.xpath("p")] == list(PROSE)
+
+
+_CLEANER = Cleaner()
+_MARKUP = st.sampled_from(["<p>", "</p>", "<a href='javascript:x'>", "<b>", "</b>", "<br>"])
+
+
+@given(st.lists(st.one_of(st.text(), _MARKUP)), st.sampled_from([None, "text", "html"]))
+def test_any_str_gives_html_with_the_words_of_the_text(parts: list[str], kind: str | None) -> None:
+    raw = "".join(parts)
+    result = _CLEANER.explain(raw, kind=kind, output="html", links=True, emphasis=True)
+    assert result.html is not None
+    assert html_words(result.html) == words(result.text)
+    assert 'href="javascript' not in result.html
 
 
 def test_unknown_output_is_refused() -> None:

@@ -143,7 +143,8 @@ def clean_and_explain(
     """Like ``clean_article``, with a decision (rule, family, reason) for every block.
 
     The result carries the page's metadata (``result.title``, ``result.metadata``), the
-    Markdown when ``output`` is ``"markdown"`` or ``"json"``, and ``result.to_json()``.
+    Markdown when ``output`` is ``"markdown"`` or ``"json"``, the HTML (``result.html``)
+    when it is ``"html"``, and ``result.to_json()``.
     """
     output, settings = _split(options)
     return _cleaner(config, settings).explain(
