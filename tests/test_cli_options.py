@@ -107,8 +107,8 @@ def test_include_title_on_plain_text_and_extras_in_a_batch(tmp_path: Path) -> No
     [
         (["{dir}/a.html", "{dir}/b.html", "-o", "{dir}/o", "--url", "https://x.example/"], "--url"),
         (["{dir}", "-o", "{dir}/o", "--url", "https://x.example/"], "one page"),
-        (["{dir}/a.html", "--links"], "--format markdown"),
-        (["{dir}/a.html", "--format", "json", "--images"], "--format markdown"),
+        (["{dir}/a.html", "--links"], "add --format"),
+        (["{dir}/a.html", "--format", "json", "--images"], "add --format"),
         (["{dir}/a.html", "--encoding", "no-such-charset"], "no-such-charset"),
     ],
 )

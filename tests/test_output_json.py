@@ -1,5 +1,5 @@
 """The JSON output: its shipped schema, its fields, the CLI's formats, and the docs page
-that shows one page in all three formats."""
+that shows one page in all four formats."""
 
 from __future__ import annotations
 
@@ -176,14 +176,15 @@ def test_cli_json_records_carry_the_metadata(tmp_path: Path) -> None:
 
 
 def test_docs_page_shows_the_real_outputs() -> None:
-    """docs/output-formats.md shows field-notes.html in three formats: they must be what
+    """docs/output-formats.md shows field-notes.html in four formats: they must be what
     the library gives today."""
     doc = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
     found = re.findall(r"<!-- output: (\w+) -->\n(`{3,})\w*\n(.*?)\n\2\n", doc, re.DOTALL)
     blocks = {name: body for name, _, body in found}
     raw = (FIXTURES / "field-notes.html").read_text(encoding="utf-8")
-    assert set(blocks) == {"text", "markdown", "json"}
+    assert set(blocks) == {"text", "markdown", "html", "json"}
     assert blocks["text"] == clean_article(raw)
+    assert blocks["html"] == clean_article(raw, output="html")
     assert blocks["markdown"] == clean_article(raw, output="markdown")
     shown = json.loads(blocks["json"])
     real = json.loads(clean_article(raw, output="json"))

@@ -3,6 +3,7 @@
 >>> from cleaner import clean_article
 >>> clean_article(raw_page_text)          # the article body, as text
 >>> clean_and_explain(raw).removed        # every removed block, with rule and reason
+>>> clean_tree(selector.root).xpath("//a")  # an lxml tree in, the article as lxml out
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ __all__ = [
     "Rule",
     "clean_and_explain",
     "clean_article",
+    "clean_tree",
 ]
 __version__ = "0.1.0"
 
@@ -102,7 +104,7 @@ def _default() -> Cleaner:
 
 
 def clean_article(
-    raw: str | bytes,
+    raw: str | bytes | Any,
     *,
     url: str | None = None,
     kind: str | None = None,
@@ -112,14 +114,16 @@ def clean_article(
 ) -> str:
     """The article body of a page: kept paragraphs unaltered, in order.
 
-    ``raw`` is HTML or scraped page text, ``str`` or ``bytes``; ``kind="text"`` or
-    ``kind="html"`` skips the sniffing. ``encoding`` is the charset the server declared
-    for bytes (the HTTP header's ``charset``), read before the page's ``<meta>``.
-    ``output`` is ``"text"`` (default), ``"markdown"``, or ``"json"`` (a JSON document
-    with the text, the Markdown and the page's declared title, author, date, language,
-    URL ...). ``include_title`` puts the headline first; ``links``, ``emphasis`` and
-    ``images`` add inline Markdown (see ``OutputOptions``). Other ``options`` override
-    ``Config`` fields; calls with equal ones share one ``Cleaner``.
+    ``raw`` is HTML or scraped page text, ``str`` or ``bytes``, or a parsed page: an
+    lxml element (``lxml.html``), a parsel or Scrapy ``Selector``, a selectolax parser
+    or node. ``kind="text"`` or ``kind="html"`` skips the sniffing. ``encoding`` is the
+    charset the server declared for bytes (the HTTP header's ``charset``), read before
+    the page's ``<meta>``. ``output`` is ``"text"`` (default), ``"markdown"``,
+    ``"html"`` (clean HTML: an ``<article>``), or ``"json"`` (a JSON document with the
+    text, the Markdown and the page's declared title, author, date, language, URL ...).
+    ``include_title`` puts the headline first; ``links``, ``emphasis`` and ``images``
+    add inline markup (see ``OutputOptions``). Other ``options`` override ``Config``
+    fields; calls with equal ones share one ``Cleaner``.
     """
     output, settings = _split(options)
     return _cleaner(config, settings).clean(
@@ -128,7 +132,7 @@ def clean_article(
 
 
 def clean_and_explain(
-    raw: str | bytes,
+    raw: str | bytes | Any,
     *,
     url: str | None = None,
     kind: str | None = None,
@@ -139,9 +143,33 @@ def clean_and_explain(
     """Like ``clean_article``, with a decision (rule, family, reason) for every block.
 
     The result carries the page's metadata (``result.title``, ``result.metadata``), the
-    Markdown when ``output`` is ``"markdown"`` or ``"json"``, and ``result.to_json()``.
+    Markdown when ``output`` is ``"markdown"`` or ``"json"``, the HTML (``result.html``)
+    when it is ``"html"``, and ``result.to_json()``.
     """
     output, settings = _split(options)
     return _cleaner(config, settings).explain(
+        raw, url=url, kind=kind, encoding=encoding, options=output
+    )
+
+
+def clean_tree(
+    raw: str | bytes | Any,
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    encoding: str | None = None,
+    config: Config | None = None,
+    **options: Any,
+) -> Any:
+    """The article as an lxml element, for code that goes on with XPath.
+
+    Takes what ``clean_article`` takes (a string, bytes, or a parsed page such as a
+    parsel ``Selector``'s ``root``) and returns an ``lxml.html.HtmlElement``: an
+    ``<article>`` holding the tree of ``output="html"`` (headings, paragraphs, lists,
+    tables, quotes, code, captions; ``links``, ``emphasis`` and ``images`` add inline
+    elements). The caller's tree is left as it was.
+    """
+    output, settings = _split(options)
+    return _cleaner(config, settings).clean_tree(
         raw, url=url, kind=kind, encoding=encoding, options=output
     )

@@ -10,6 +10,7 @@ decision.
 from __future__ import annotations
 
 from itertools import islice
+from typing import Any
 
 import regex
 
@@ -25,6 +26,7 @@ __all__ = [
     "decode_bytes",
     "looks_like_html",
     "text_blocks_exceed",
+    "tree_markup",
 ]
 
 KINDS = ("text", "html")
@@ -80,13 +82,25 @@ def coerce(
     ``encoding`` is the caller's declared charset for bytes (the HTTP header's; a label
     or a Content-Type value); it is ignored for a ``str``.
 
-    Raises ``InputTypeError`` for a type other than ``str``/``bytes``,
+    ``raw`` may also be a parsed page (``tree_markup``): its markup, kind "html".
+
+    Raises ``InputTypeError`` for a type other than ``str``/``bytes`` or a tree,
     ``InputTooLargeError`` above ``max_bytes`` (UTF-8 bytes for a ``str``) or, for text,
     above ``max_blocks`` non-blank lines, ``InputBinaryError`` for binary data and
     ``InputValueError`` for an unknown kind.
     """
     if kind is not None and (not isinstance(kind, str) or kind not in KINDS):
         raise InputValueError(f"kind must be one of {KINDS} or None, got {kind!r}")
+    if not isinstance(raw, (str, bytes, bytearray, memoryview)):
+        markup = tree_markup(raw)
+        if markup is None:
+            raise InputTypeError(
+                "expected str or bytes (or a page parsed by lxml, parsel or selectolax), "
+                f"got {type(raw).__name__}"
+            )
+        if kind == "text":
+            raise InputValueError("a parsed tree is HTML: kind must be 'html' or None")
+        raw, kind = markup, "html"
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
     if isinstance(raw, bytes):
@@ -111,6 +125,42 @@ def coerce(
     # Lone surrogates stay: the text path keeps them as given, and the HTML front-end
     # replaces them when it encodes the page for its parser.
     return text, kind
+
+
+def tree_markup(raw: object) -> str | None:
+    """The HTML of a parsed page or element; None for anything else.
+
+    Accepted: an lxml element or element tree (``lxml.html``, ``lxml.etree``), a parsel
+    or Scrapy ``Selector`` (its ``root``), a selectolax parser or node (Lexbor or
+    Modest). The tree is serialised and cleaned as the page's markup: the caller's tree
+    is never changed (the front-end removes elements from the tree it walks), and the
+    text is the text of the same page given as a string. Recognised by the module of
+    the type, so none of these packages is imported here.
+    """
+    for cls in type(raw).__mro__:
+        module = cls.__module__ or ""
+        if module.startswith("lxml."):
+            return _lxml_markup(raw)
+        if module.startswith("parsel.") and cls.__name__ == "Selector":
+            root = getattr(raw, "root", None)
+            # A JSON or text selector holds no tree.
+            return None if root is None or isinstance(root, str) else tree_markup(root)
+        if module.startswith("selectolax.") and hasattr(raw, "html"):
+            markup = raw.html  # None for an empty document
+            return markup if isinstance(markup, str) else ""
+    return None
+
+
+def _lxml_markup(raw: Any) -> str | None:
+    from lxml import etree
+
+    if isinstance(raw, etree._Element):
+        # The document's root: the whole document, with its doctype.
+        if raw.getparent() is None and raw.getroottree().getroot() is raw:
+            raw = raw.getroottree()
+    elif not isinstance(raw, etree._ElementTree):
+        return None
+    return etree.tostring(raw, method="html", encoding="unicode", with_tail=False)
 
 
 def check_block_count(n_blocks: int, max_blocks: int) -> None:

@@ -14,15 +14,16 @@ from typing import Any
 
 from .errors import InputValueError
 
-#: What ``Cleaner.clean`` can return: plain text, Markdown, or a JSON document.
-OUTPUTS = ("text", "markdown", "json")
+#: What ``Cleaner.clean`` can return: plain text, Markdown, a JSON document, or HTML.
+OUTPUTS = ("text", "markdown", "json", "html")
 
 
 @dataclass(frozen=True, slots=True)
 class OutputOptions:
-    """``output`` is ``"text"``, ``"markdown"`` or ``"json"`` (text, Markdown and the
-    page's metadata; see docs/output-formats.md). ``include_title`` puts the page's
-    title first; ``links``, ``emphasis`` and ``images`` add inline Markdown."""
+    """``output`` is ``"text"``, ``"markdown"``, ``"json"`` (text, Markdown and the
+    page's metadata) or ``"html"`` (clean HTML; see docs/output-formats.md).
+    ``include_title`` puts the page's title first; ``links``, ``emphasis`` and
+    ``images`` add inline markup (Markdown or HTML)."""
 
     output: str = "text"
     include_title: bool = False

@@ -22,7 +22,8 @@ from .metadata import Metadata
 from .options import OUTPUTS, OutputOptions
 from .phrases import PhraseBook
 from .render import render_text
-from .result import BlockDecision, Result
+from .render.outputs import CleanedPage, html_output, result
+from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
 from .rules.tree import TreePlan
 
@@ -60,7 +61,7 @@ class Cleaner:
 
     def clean(
         self,
-        raw: str | bytes,
+        raw: object,
         *,
         url: str | None = None,
         kind: str | None = None,
@@ -68,10 +69,12 @@ class Cleaner:
         options: OutputOptions | None = None,
         **option_fields: Any,
     ) -> str:
-        """The article body of ``raw``: plain text, Markdown or a JSON document.
+        """The article body of ``raw``: plain text, Markdown, HTML or a JSON document.
 
-        ``options`` (an ``OutputOptions``) says which; its fields may also be given as
-        keywords (``output="markdown"``, ``include_title=True`` ...), which override it.
+        ``raw`` is a page as ``str`` or ``bytes``, or a parsed one: an lxml element, a
+        parsel/Scrapy ``Selector``, a selectolax parser or node. ``options`` (an
+        ``OutputOptions``) says what to return; its fields may also be given as keywords
+        (``output="markdown"``, ``include_title=True`` ...), which override it.
         ``encoding`` is the charset the server declared for bytes (its HTTP header),
         read before the page's own.
         """
@@ -86,13 +89,15 @@ class Cleaner:
         )
         if opts.output == "markdown":
             return result.markdown or ""
+        if opts.output == "html":
+            return result.html or ""
         if opts.output == "json":
             return result.to_json(removed=False)
         return result.text
 
     def explain(
         self,
-        raw: str | bytes,
+        raw: object,
         *,
         url: str | None = None,
         kind: str | None = None,
@@ -103,68 +108,29 @@ class Cleaner:
     ) -> Result:
         """The article body plus a decision, with rule and reason, for every block.
 
-        With ``output="markdown"`` or ``"json"`` (in ``options`` or as a keyword) the
-        result carries the Markdown too; ``metadata=False`` skips reading the page's
-        metadata (title, author, date ...).
+        With ``output="markdown"``, ``"html"`` or ``"json"`` (in ``options`` or as a
+        keyword) the result carries the Markdown or the HTML too; ``metadata=False``
+        skips reading the page's metadata (title, author, date ...).
         """
         opts = OutputOptions.merge(options, option_fields)
-        include_title = opts.include_title
-        text, kind = coerce(
-            raw, kind, self.config.max_input_bytes, self.config.max_blocks, encoding=encoding
-        )
-        meta: Metadata | None = None
-        tree: Any = None
-        if kind == "html":
-            # Imported late: text users skip them.
-            from .frontends.html import parse_html, walk_html
+        page = _clean_page(self, raw, url, kind, encoding, opts, metadata)
+        return result(page, opts, url)
 
-            tree = parse_html(text)
-            if metadata or include_title:
-                from .metadata import extract_metadata
-
-                # Read before walk_html, which removes scripts (JSON-LD) from the tree.
-                meta = extract_metadata(tree, url)
-            blocks, elements = walk_html(
-                tree,
-                self._tree_plan,
-                markup=opts.output != "text",
-                inline_marks=opts.links or opts.emphasis or opts.images,
-            )
-        else:
-            blocks = text_to_blocks(text)
-            elements = None
-            if metadata or include_title:
-                meta = Metadata(url=url)
-        check_block_count(len(blocks), self.config.max_blocks)
-        doc = self.run_blocks(blocks, kind=kind, url=url, elements=elements)
-        if kind == "text":
-            self._settle(blocks, doc.language)
-        title = meta.title if meta is not None else None
-        # The title goes first only when the body does not already start with it.
-        lead = title if include_title and title and not _starts_with(blocks, title) else None
-        body = render_text(blocks)
-        markdown = None
-        if opts.output != "text":
-            from .render.markdown import render_markdown
-
-            markdown = render_markdown(
-                blocks,
-                title=lead,
-                links=opts.links,
-                emphasis=opts.emphasis,
-                images=opts.images,
-                base_url=_base_url(tree, url) if kind == "html" else url,
-            )
-        return Result(
-            text=f"{lead}\n\n{body}" if lead and body else (lead or body),
-            blocks=tuple(_decision(b) for b in blocks),
-            input_kind=kind,
-            language=doc.language,
-            url=url,
-            title=title,
-            metadata=meta,
-            markdown=markdown,
-        )
+    def clean_tree(
+        self,
+        raw: object,
+        *,
+        url: str | None = None,
+        kind: str | None = None,
+        encoding: str | None = None,
+        options: OutputOptions | None = None,
+        **option_fields: Any,
+    ) -> Any:
+        """The article as an lxml element (``<article>``, an ``lxml.html.HtmlElement``):
+        the tree of ``output="html"``, for code that goes on with XPath."""
+        opts = replace(OutputOptions.merge(options, option_fields), output="html")
+        page = _clean_page(self, raw, url, kind, encoding, opts, False)
+        return html_output(page, opts, tree=True)
 
     def run_blocks(
         self,
@@ -224,6 +190,54 @@ class Cleaner:
                     changed = True
             if not changed:
                 return
+
+
+def _clean_page(
+    cleaner: Cleaner,
+    raw: object,
+    url: str | None,
+    kind: str | None,
+    encoding: str | None,
+    opts: OutputOptions,
+    metadata: bool,
+) -> CleanedPage:
+    """Front-end and rules: ``raw`` as marked blocks (``Cleaner.explain``'s work)."""
+    config = cleaner.config
+    include_title = opts.include_title
+    text, kind = coerce(raw, kind, config.max_input_bytes, config.max_blocks, encoding=encoding)
+    meta: Metadata | None = None
+    base_url = url
+    if kind == "html":
+        # Imported late: text users skip them.
+        from .frontends.html import parse_html, walk_html
+
+        tree = parse_html(text)
+        if metadata or include_title:
+            from .metadata import extract_metadata
+
+            # Read before walk_html, which removes scripts (JSON-LD) from the tree.
+            meta = extract_metadata(tree, url)
+        blocks, elements = walk_html(
+            tree,
+            cleaner._tree_plan,
+            markup=opts.output != "text",
+            inline_marks=opts.links or opts.emphasis or opts.images,
+        )
+        if opts.output != "text":
+            base_url = _base_url(tree, url)
+    else:
+        blocks = text_to_blocks(text)
+        elements = None
+        if metadata or include_title:
+            meta = Metadata(url=url)
+    check_block_count(len(blocks), config.max_blocks)
+    doc = cleaner.run_blocks(blocks, kind=kind, url=url, elements=elements)
+    if kind == "text":
+        cleaner._settle(blocks, doc.language)
+    title = meta.title if meta is not None else None
+    # The title goes first only when the body does not already start with it.
+    lead = title if include_title and title and not _starts_with(blocks, title) else None
+    return CleanedPage(blocks, kind, doc.language, meta, lead, base_url)
 
 
 def _build_rules(
@@ -311,17 +325,3 @@ def _base_url(tree: Any, url: str | None) -> str | None:
 def _starts_with(blocks: Sequence[Block], title: str) -> bool:
     first = next((b for b in blocks if b.removal is None), None)
     return first is not None and " ".join(first.text.split()) == title
-
-
-def _decision(block: Block) -> BlockDecision:
-    r = block.removal
-    return BlockDecision(
-        index=block.index,
-        text=block.text,
-        kind=block.kind.value,
-        kept=r is None,
-        rule=r.rule if r else None,
-        family=r.family if r else None,
-        reason=r.reason if r else None,
-        path=block.path,
-    )

@@ -47,6 +47,8 @@ class Result:
     metadata: Metadata | None = None
     #: The article body as Markdown, when asked for (``output="markdown"`` or ``"json"``).
     markdown: str | None = None
+    #: The article body as HTML (an ``<article>``), when asked for (``output="html"``).
+    html: str | None = None
 
     @property
     def kept(self) -> tuple[BlockDecision, ...]:

@@ -52,6 +52,8 @@ def render(doc: DocRef, outcome: Outcome, fmt: str, timing: bool) -> bytes:
         return json_line(record(doc, outcome, timing))
     if fmt == "markdown":
         return text_bytes(outcome.markdown or "")
+    if fmt == "html":
+        return text_bytes(outcome.html or "")
     return text_bytes(outcome.text)
 
 
@@ -71,14 +73,15 @@ def atomic_write(target: Path, data: bytes, tmp_dir: Path, tmp_name: str) -> Non
 
 
 class TreeWriter:
-    """One file per document under ``outdir``: ``<input path>.txt``, ``.json`` or ``.md``."""
+    """One file per document under ``outdir``: ``<input path>.txt``, ``.json``, ``.md``
+    or ``.html``."""
 
     def __init__(self, outdir: Path, fmt: str, timing: bool, tmp_dir: Path) -> None:
         self.outdir = outdir
         self.fmt = fmt
         self.timing = timing
         self.tmp_dir = tmp_dir
-        self.suffix = {"json": ".json", "markdown": ".md"}.get(fmt, ".txt")
+        self.suffix = {"json": ".json", "markdown": ".md", "html": ".html"}.get(fmt, ".txt")
 
     def target(self, stem: PurePosixPath) -> Path:
         return self.outdir.joinpath(*stem.parts[:-1], stem.name + self.suffix)

@@ -70,7 +70,7 @@ class WorkerSettings:
     #: Return every removed block (for ``--explain``).
     explain: bool = False
     max_bytes: int = 64 * 1024 * 1024
-    #: "text", "json" (adds the page's metadata) or "markdown" (adds Markdown too).
+    #: "text", "json" (adds the page's metadata), "markdown" or "html" (adds that too).
     output: str = "text"
 
     def build_cleaner(self) -> Cleaner:
@@ -120,6 +120,8 @@ class Outcome:
     markdown: str | None = None
     #: The URL given in the options (``--url``) for a document that brings none.
     url: str | None = None
+    #: The article as HTML, with ``output="html"``.
+    html: str | None = None
     #: First pass: the site and the fingerprints of the page's paragraphs.
     host: str = ""
     fingerprints: list[str] = field(default_factory=list)
@@ -223,7 +225,7 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
             url=task.url or given_url,
             kind=settings.kind,
             encoding=task.encoding or defaults.get("encoding"),
-            output="markdown" if settings.output == "markdown" else "text",
+            output=settings.output if settings.output in ("markdown", "html") else "text",
             metadata=settings.output != "text",
             **settings.output_extras(),
         )
@@ -246,6 +248,7 @@ def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
         metadata=result.metadata.as_dict() if result.metadata is not None else None,
         markdown=result.markdown,
         url=given_url,
+        html=result.html,
     )
     if settings.explain:
         outcome.explanation = [

@@ -1,7 +1,8 @@
 """Renderers: blocks to output.
 
-``render_text`` is what every call pays for; Markdown (``render.markdown``) and the JSON
-document (``render.document``) are imported only by callers who ask for them.
+``render_text`` is what every call pays for; Markdown (``render.markdown``), HTML
+(``render.html``) and the JSON document (``render.document``) are imported only by
+callers who ask for them. ``render.outputs`` assembles a cleaned page's ``Result``.
 """
 
 from __future__ import annotations

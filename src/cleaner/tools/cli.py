@@ -70,7 +70,7 @@ exit status: 0 all documents cleaned (empty ones skipped), 1 some failed, 2 usag
 #: scheme's length bounded, so that a search stays linear on any string).
 _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}://")
 #: Options that shape the Markdown output only.
-_MARKDOWN_EXTRAS = ("links", "emphasis", "images")
+_INLINE = ("links", "emphasis", "images")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,14 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("--jsonl", metavar="OUT", help="write one JSON Lines file ('-': stdout)")
     out.add_argument(
         "--format",
-        choices=("text", "json", "markdown"),
+        choices=("text", "json", "markdown", "html"),
         default="text",
-        help="text, JSON records (with the page's metadata) or Markdown (.md files)",
+        help="text, JSON records (with the page's metadata), Markdown (.md) or HTML (.html)",
     )
     out.add_argument("--include-title", action="store_true", help="put the page's title first")
-    out.add_argument("--links", action="store_true", help="Markdown: keep links")
-    out.add_argument("--emphasis", action="store_true", help="Markdown: keep bold and italics")
-    out.add_argument("--images", action="store_true", help="Markdown: keep images")
+    out.add_argument("--links", action="store_true", help="Markdown and HTML: keep links")
+    out.add_argument("--emphasis", action="store_true", help="Markdown, HTML: bold, italics")
+    out.add_argument("--images", action="store_true", help="Markdown and HTML: keep images")
     out.add_argument("--errors", type=Path, metavar="FILE", help="log failures as JSON Lines")
     out.add_argument("--no-timing", action="store_true", help="leave timing out of JSON records")
     out.add_argument("--explain", action="store_true", help="print every removed block and why")
@@ -226,8 +226,8 @@ def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Batch
         parser.error("--max-size must be positive")
     if not 0 <= args.template_min_share <= 1:
         parser.error("--template-min-share must be between 0 and 1")
-    if args.format != "markdown" and any(getattr(args, n) for n in _MARKDOWN_EXTRAS):
-        parser.error("--links, --emphasis and --images shape Markdown: add --format markdown")
+    if args.format not in ("markdown", "html") and any(getattr(args, n) for n in _INLINE):
+        parser.error("--links, --emphasis and --images shape Markdown and HTML: add --format")
     if args.encoding is not None and caller_codec(args.encoding) is None:
         parser.error(f"--encoding: {args.encoding!r} names no known charset")
 
@@ -282,7 +282,7 @@ def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Batch
     # --resume signature of a run without them stays what it was.
     per_call = {
         name: value
-        for name in ("url", "encoding", "include_title", *_MARKDOWN_EXTRAS)
+        for name in ("url", "encoding", "include_title", *_INLINE)
         if (value := getattr(args, name)) not in (None, False)
     }
     read = ReadOptions(
