@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -200,7 +201,8 @@ QUALITY_FOOTNOTE = (
     "the parity of the blake2b hash of the page id (`benchmarks/sets.py`); develop on `dev`. "
     "± = standard deviation of F1 over 1000 bootstrap resamples of the pages; precision, "
     "recall and accuracy are over the pages of the last F1 column. *docs/s is a single pass, "
-    "not interleaved, indicative only; see the speed table. `empty`: pages with empty output; "
+    "not interleaved, indicative only; see the speed table. `empty`: pages with empty output "
+    "(the pages of `errors` included); "
     "`errors`: pages on which the extractor raised or returned no string (scored as empty), "
     "with one example below the table. `published F1`: the figure in the set's README "
     "(cleaner's there is an older commit's)."
@@ -316,18 +318,20 @@ def docs_page(rep: Report, root: Path, has_plot: bool, command: str) -> str:
         "figures the sets' READMEs publish (the `published F1` column).",
         "",
     ]
-    if has_plot:
-        parts += ["![F1 against documents per second, zyte](benchmark.png)", ""]
     if rep.results:
         parts += ["## Over sets", "", summary_section(rep)]
     for track in TRACKS:
         section = track_section(rep, track)
         if section:
             parts += [f"## {TRACK_TITLES[track]}", "", section, ""]
+    plot = ["![F1 on zyte's HTML pages against documents per second](benchmark.png)", ""]
     if rep.speed_rows:
-        parts += ["## Speed and memory", "", speed_section(rep), ""]
+        parts += ["## Speed and memory", "", *(plot if has_plot else []), speed_section(rep), ""]
     elif rep.kept_speed:
-        parts += [rep.kept_speed.rstrip(), ""]
+        heading, _, rest = rep.kept_speed.partition("\n\n")
+        parts += [heading, "", *(plot if has_plot else []), rest.rstrip(), ""]
+    elif has_plot:
+        parts += plot
     return "\n".join(parts)
 
 
@@ -339,7 +343,8 @@ def _set_sizes(rep: Report) -> list[tuple[str, int]]:
 
 
 def kept_speed_section(page: Path) -> str:
-    """The "## Speed and memory" section of an existing docs page, to carry over unchanged."""
+    """The "## Speed and memory" section of an existing docs page, to carry over unchanged,
+    with a line saying which run measured it."""
     if not page.is_file():
         return ""
     text = page.read_text(encoding="utf-8")
@@ -347,7 +352,17 @@ def kept_speed_section(page: Path) -> str:
     if start < 0:
         return ""
     end = text.find("\n## ", start + 1)
-    return text[start + 1 : end if end > 0 else len(text)]
+    section = text[start + 1 : end if end > 0 else len(text)].rstrip()
+    heading, _, body = section.partition("\n")
+    body = re.sub(r"^\nMeasured by an earlier run[^\n]*\n", "", body)  # carried over before
+    env = re.search(r"Environment: (\d{4}-\d\d-\d\d, cleaner [^,]+ \(git [^)]*\))", text)
+    when = env.group(1) if env and "Measured by an earlier run" not in section else None
+    if when is None:
+        old = re.search(r"^Measured by an earlier run[^\n]*", section, re.M)
+        line = old.group(0) if old else "Measured by an earlier run."
+    else:
+        line = f"Measured by an earlier run ({when}), not by the run that wrote this page."
+    return f"{heading}\n\n{line}\n{body}"
 
 
 # --- plot --------------------------------------------------------------------------------
