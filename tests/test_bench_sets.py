@@ -157,3 +157,21 @@ def test_saved_scores_give_per_set_deltas(tmp_path: Path) -> None:
     lines = compare.deltas(before, after)
     assert lines[0].startswith("s html: F1 dev -0.250 (1.000→0.750), held-out +0.000")
     assert lines[-1].startswith("mean over sets, html: F1 dev +0.000")  # means not edited
+
+
+def test_a_carried_over_speed_section_says_once_which_run_measured_it(tmp_path: Path) -> None:
+    from benchmarks import report
+
+    page = tmp_path / "benchmarks.md"
+    page.write_text(
+        "# B\n\nEnvironment: 2026-01-02, cleaner 0.1 (git abc), Python 3.\n\n## HTML pages\n\nx\n\n"
+        "## Speed and memory\n\n5 passes over all pages.\n\n| a |\n| --- |\n| 1 |\n",
+        encoding="utf-8",
+    )
+    kept = report.kept_speed_section(page)
+    line = "Measured by an earlier run (2026-01-02, cleaner 0.1 (git abc)), not by the run"
+    assert kept.startswith(f"## Speed and memory\n\n{line}")
+    assert kept.endswith("5 passes over all pages.\n\n| a |\n| --- |\n| 1 |")
+    # Written again by a later run with another environment: still the first run's line, once.
+    page.write_text(f"# B\n\nEnvironment: 2026-03-04, cleaner 0.2 (git def).\n\n{kept}\n")
+    assert report.kept_speed_section(page) == kept
