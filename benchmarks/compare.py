@@ -31,17 +31,21 @@ def to_scores(results: Sequence[SetResult], revision: str = "?") -> Scores:
     sets: dict[str, dict[str, dict[str, Any]]] = {}
     for result in results:
         per_key = sets.setdefault(result.name, {}).setdefault(result.track, {})
+        columns = result.columns()
         for row in result.rows:
+            halves = {c: row.by_half[c] for c in columns if c in row.by_half}
             per_key[row.extractor.key] = {
                 "label": row.extractor.label,
-                "f1": {
-                    c: round(v, 6) for c in result.columns() if (v := result.f1(row, c)) is not None
-                },
+                "f1": {c: round(v, 6) for c in columns if (v := result.f1(row, c)) is not None},
                 "precision": round(row.summary.precision, 6),
                 "recall": round(row.summary.recall, 6),
-                "empty": {**row.empty_by_half, "all": row.empty},
-                "pages": row.summary.n,
+                # Per column of the table: "all" only where both halves were scored.
+                "empty": {c: row.empty_by_half.get(c, 0) for c in halves},
+                "pages": {c: summary.n for c, summary in halves.items()},
             }
+            if "all" in columns:
+                per_key[row.extractor.key]["empty"]["all"] = row.empty
+                per_key[row.extractor.key]["pages"]["all"] = row.summary.n
     tracks = sorted({r.track for r in results})
     mean = {
         t: {m.extractor.key: {c: round(v, 6) for c, v in m.f1.items()} for m in means(results, t)}
@@ -58,32 +62,43 @@ def load(path: Path) -> Scores:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+COLUMNS = ("dev", "held-out", "all")
+
+
 def _cols(old: dict[str, float], new: dict[str, float]) -> str:
     parts = []
-    for c in ("dev", "held-out", "all"):
+    for c in COLUMNS:
         if c in old and c in new:
             parts.append(f"{c} {new[c] - old[c]:+.3f} ({old[c]:.3f}→{new[c]:.3f})")
     return ", ".join(parts) or "no common half"
 
 
 def deltas(old: Scores, new: Scores, key: str = "cleaner") -> list[str]:
-    """One line per set and track both runs scored ``key`` on, then the means over sets."""
+    """One line per set and track both runs scored ``key`` on, then per track the mean over
+    the sets both runs have (recomputed from them, so that runs of different sets compare)."""
     lines = []
+    common: dict[str, list[tuple[dict[str, float], dict[str, float]]]] = {}
     for name, tracks in new["sets"].items():
         for track, per_key in tracks.items():
             before = old["sets"].get(name, {}).get(track, {}).get(key)
             after = per_key.get(key)
             if not before or not after:
                 continue
+            common.setdefault(track, []).append((before["f1"], after["f1"]))
             line = f"{name} {track}: F1 {_cols(before['f1'], after['f1'])}"
-            if before["pages"] != after["pages"]:
-                line += f" [pages {before['pages']}→{after['pages']}]"
-            empty_old, empty_new = before["empty"].get("all"), after["empty"].get("all")
-            lines.append(line + f"; empty {empty_old}→{empty_new}")
-    for track, per_key in new["means"].items():
-        before, after = old["means"].get(track, {}).get(key), per_key.get(key)
-        if before and after:
-            lines.append(f"mean over sets, {track}: F1 {_cols(before, after)}")
+            shared = [c for c in COLUMNS if c in before["empty"] and c in after["empty"]]
+            if shared:
+                c = shared[-1]
+                if before["pages"].get(c) != after["pages"].get(c):
+                    line += f" [{c} pages {before['pages'].get(c)}→{after['pages'].get(c)}]"
+                line += f"; empty ({c}) {before['empty'][c]}→{after['empty'][c]}"
+            lines.append(line)
+    for track, pairs in common.items():
+        columns = [c for c in COLUMNS if all(c in p[0] and c in p[1] for p in pairs)]
+        old_mean, new_mean = (
+            {c: sum(p[side][c] for p in pairs) / len(pairs) for c in columns} for side in (0, 1)
+        )
+        lines.append(f"mean over the {len(pairs)} set(s), {track}: F1 {_cols(old_mean, new_mean)}")
     return lines
 
 

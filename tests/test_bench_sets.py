@@ -156,7 +156,7 @@ def test_saved_scores_give_per_set_deltas(tmp_path: Path) -> None:
     after["sets"]["s"]["html"]["cleaner"]["f1"]["dev"] -= 0.25
     lines = compare.deltas(before, after)
     assert lines[0].startswith("s html: F1 dev -0.250 (1.000→0.750), held-out +0.000")
-    assert lines[-1].startswith("mean over sets, html: F1 dev +0.000")  # means not edited
+    assert lines[-1].startswith("mean over the 1 set(s), html: F1 dev -0.250")
 
 
 def test_a_carried_over_speed_section_says_once_which_run_measured_it(tmp_path: Path) -> None:
@@ -175,3 +175,16 @@ def test_a_carried_over_speed_section_says_once_which_run_measured_it(tmp_path: 
     # Written again by a later run with another environment: still the first run's line, once.
     page.write_text(f"# B\n\nEnvironment: 2026-03-04, cleaner 0.2 (git def).\n\n{kept}\n")
     assert report.kept_speed_section(page) == kept
+
+
+def test_a_dev_half_run_compares_with_a_full_run_on_what_both_have() -> None:
+    full = compare.to_scores([_result("s", list(TRUTH)), _result("t", ["p0", "p1", "p2"])])
+    dev_keys = [k for k in TRUTH if sets.half_of(k) == "dev"]
+    rows = measure.run_quality(_extractors(), PAGES, {k: TRUTH[k] for k in dev_keys})
+    dev_only = compare.to_scores([tables.SetResult("s", "html", rows, halves=("dev",))])
+    assert "all" not in dev_only["sets"]["s"]["html"]["odd"]["empty"]
+    lines = compare.deltas(full, dev_only, "odd")
+    assert lines[0].startswith("s html: F1 dev +0.000") and "held-out" not in lines[0]
+    odd_dev = sum(int(k[1:]) % 2 for k in dev_keys)
+    assert lines[0].endswith(f"; empty (dev) {odd_dev}→{odd_dev}")
+    assert lines[1].startswith("mean over the 1 set(s), html: F1 dev +0.000")
