@@ -212,9 +212,9 @@ def run_quality(args: argparse.Namespace, selected: list[sets.BenchSet]) -> list
                 extractors[track], pages, truth, lambda m, b=bench.name: _log(f"{b}: {m}")
             )
             result = SetResult(bench.name, track, rows, halves, published.get(track, {}))
-            result.notes = list(notes[track])
+            result.notes = [f"skipped {n}" for n in notes[track]]
             if missing:
-                result.notes.append(f"{missing} page(s) with truth but no input: scored empty")
+                result.notes.append(f"{missing} page(s) with a truth but no input file: all empty")
             results.append(result)
     return results
 
