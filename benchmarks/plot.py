@@ -29,7 +29,8 @@ def write_plot(rep: Report, path: Path) -> bool:
         for r in rep.html_rows
     ]
     text_points = [(r.extractor, r.docs_per_s, r.summary.f1) for r in rep.text_rows]
-    panels = [(p, t) for p, t in ((html_points, "HTML pages"), (text_points, "text dumps")) if p]
+    titled = ((html_points, "zyte, HTML pages"), (text_points, "zyte, text dumps"))
+    panels = [(p, t) for p, t in titled if p]
     if not panels:
         return False
     fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 6.4), squeeze=False)
@@ -69,7 +70,7 @@ def _panel(ax, points, title: str, rep: Report) -> None:
     ax.set_ylim(min(f1s) - margin, max(f1s) + margin)
     ax.set_xlabel("documents per second (log scale)")
     ax.set_ylabel("F1 (Zyte metric)")
-    if title == "HTML pages":
+    if title.endswith("HTML pages"):
         if not any(ex.role == "cleaner" for ex, _, _ in points):
             title += " (cleaner: HTML front-end not available yet)"
         title += " — docs/s: " + ("interleaved median" if rep.speed_rows else "single pass")
