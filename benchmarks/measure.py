@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 
-from benchmarks.metric import Summary, score_page, summarise
+from benchmarks.metric import PageScore, Summary, score_page, summarise
 from benchmarks.peers import Extractor
+from benchmarks.sets import half_of
 
 MiB = 1024 * 1024
 
@@ -50,11 +51,14 @@ def load_text_pages(directory: Path) -> dict[str, str]:
 @dataclass(frozen=True)
 class QualityRow:
     extractor: Extractor
-    summary: Summary
+    summary: Summary  # over all the pages scored
     docs_per_s: float  # one pass, not interleaved: indicative only
     empty: int  # pages with an empty output
     errors: int  # pages on which the extractor raised
     error_samples: tuple[str, ...] = ()  # "<page id>: <exception>", the first few
+    #: Per half (sets.HALVES) among the pages scored: the summary and the empty outputs.
+    by_half: dict[str, Summary] = field(default_factory=dict)
+    empty_by_half: dict[str, int] = field(default_factory=dict)
 
 
 def safe_call(extractor: Extractor, page: str) -> tuple[str, str | None]:
@@ -77,18 +81,32 @@ def run_quality(
         if log:
             log(f"quality: {ex.label}")
         inputs = {k: ex.prepare(docs.get(k, "")) if ex.prepare else docs.get(k, "") for k in keys}
-        elapsed, scores, empty, failures = 0.0, [], 0, []
+        elapsed, failures = 0.0, []
+        scores: dict[str, list[PageScore]] = {}
+        empties: dict[str, int] = {}
         for key in keys:
             start = perf_counter()
             out, error = safe_call(ex, inputs[key])
             elapsed += perf_counter() - start
             if error:
                 failures.append(f"{key}: {error}")
-            empty += not out.strip()
-            scores.append(score_page(out, truth[key]))
+            half = half_of(key)
+            empties[half] = empties.get(half, 0) + (not out.strip())
+            scores.setdefault(half, []).append(score_page(out, truth[key]))
         rate = len(keys) / elapsed if elapsed else float("inf")
-        summary = summarise(scores)
-        rows.append(QualityRow(ex, summary, rate, empty, len(failures), tuple(failures[:5])))
+        every = [score for half in sorted(scores) for score in scores[half]]
+        rows.append(
+            QualityRow(
+                ex,
+                summarise(every),
+                rate,
+                sum(empties.values()),
+                len(failures),
+                tuple(failures[:5]),
+                {half: summarise(part) for half, part in scores.items()},
+                empties,
+            )
+        )
     return rows
 
 

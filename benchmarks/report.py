@@ -5,52 +5,18 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import re
 import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import tables
 from benchmarks.measure import LeakCheck, PeakRow, QualityRow, SpeedRow, max_rss_mib
 from benchmarks.peers import cleaner_version, version
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _rate(x: float) -> str:
-    return f"{x:,.0f}" if x >= 10 else f"{x:.1f}"
-
-
-def _no_ticks(text: str) -> str:
-    return text.replace("`", "'")
-
-
-def quality_table(rows: Sequence[QualityRow]) -> str:
-    header = ["extractor", "F1", "precision", "recall", "accuracy", "docs/s*", "empty", "errors"]
-    body = [
-        [
-            f"**{r.extractor.label}**" if r.extractor.role == "cleaner" else r.extractor.label,
-            f"{r.summary.f1:.3f} ± {r.summary.f1_std:.3f}",
-            f"{r.summary.precision:.3f}",
-            f"{r.summary.recall:.3f}",
-            f"{r.summary.accuracy:.3f}",
-            _rate(r.docs_per_s),
-            r.empty,
-            r.errors,
-        ]
-        for r in rows
-    ]
-    failures = [
-        f"- {r.extractor.label} failed on {r.errors} page(s), e.g. `{_no_ticks(sample)}`"
-        for r in rows
-        for sample in r.error_samples[:1]
-    ]
-    text = table(header, body)
-    return text + "\n\n" + "\n".join(failures) if failures else text
+from benchmarks.plot import write_plot
+from benchmarks.sets import FIRST, TRACKS
+from benchmarks.tables import SetResult, _rate, table
 
 
 def _find(rows: Sequence[SpeedRow], key: str, input_name: str = "html") -> SpeedRow | None:
@@ -142,7 +108,7 @@ def _git(root: Path, *args: str) -> str:
     ).stdout.strip()
 
 
-def _git_revision(root: Path) -> str:
+def git_revision(root: Path) -> str:
     """The commit measured, and whether the measured code differs from it (the docs this
     run writes do not count)."""
     try:
@@ -176,7 +142,7 @@ def _cpu() -> str:
 def environment(root: Path) -> str:
     text = (
         f"{datetime.date.today().isoformat()}, cleaner {cleaner_version()} "
-        f"(git {_git_revision(root)}), Python {platform.python_version()}, "
+        f"(git {git_revision(root)}), Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({_cpu()}), "
         f"selectolax {version('selectolax')}"
     )
@@ -192,52 +158,79 @@ def environment(root: Path) -> str:
 
 @dataclass
 class Report:
-    text_rows: list[QualityRow] = field(default_factory=list)
-    text_notes: list[str] = field(default_factory=list)
-    html_rows: list[QualityRow] = field(default_factory=list)
-    html_notes: list[str] = field(default_factory=list)
+    results: list[SetResult] = field(default_factory=list)  # per set and track
     speed_rows: list[SpeedRow] = field(default_factory=list)
     speed_notes: list[str] = field(default_factory=list)
     passes: int = 0
     peaks: list[PeakRow] = field(default_factory=list)
     leak: LeakCheck | None = None
+    #: Markdown of a speed section measured earlier, kept as is (--write-docs --no-speed).
+    kept_speed: str = ""
+
+    def rows_of(self, name: str, track: str) -> list[QualityRow]:
+        found = next((r for r in self.results if r.name == name and r.track == track), None)
+        return found.rows if found else []
+
+    @property
+    def html_rows(self) -> list[QualityRow]:  # zyte's, for the plot
+        return self.rows_of(FIRST, "html")
+
+    @property
+    def text_rows(self) -> list[QualityRow]:
+        return self.rows_of(FIRST, "text")
 
 
 def _notes(notes: Sequence[str]) -> str:
     return "\n".join(f"- skipped {n}" for n in notes)
 
 
-def text_section(rep: Report) -> str:
-    out = [
-        "Raw text dumps (`shared/benchmarks/zyte-text`, 181 pages), cleaner with "
-        '`kind="text"`; the reference methods of zyte-text/README.md on the same run '
-        "(HTML tools get each line wrapped in `<p>`).",
-        "",
-        quality_table(rep.text_rows),
-    ]
-    if rep.text_notes:
-        out += ["", _notes(rep.text_notes)]
-    return "\n".join(out)
-
-
-def html_section(rep: Report) -> str:
-    out = [
-        "HTML pages (`shared/benchmarks/zyte/html`, 181 pages), default settings unless noted.",
-        "",
-        quality_table(rep.html_rows),
-    ]
-    if rep.html_notes:
-        out += ["", _notes(rep.html_notes)]
-    return "\n".join(out)
-
+TRACK_TITLES = {"html": "HTML pages", "text": "Raw text dumps"}
+TRACK_INPUTS = {
+    "html": "`<set>/html/<id>.html.gz` (zyte: `zyte/html`), decoded as the sets' READMEs say "
+    "(BOM, else strict UTF-8, else the `<meta>` charset, ISO-8859-1 read as cp1252, else "
+    'cp1252); cleaner with `kind="html"`, every installed peer with its defaults unless '
+    "noted, and the floor.",
+    "text": "`<set>/text/<id>.txt` (zyte: `zyte-text/`), the pages' whole visible text; cleaner "
+    'with `kind="text"` next to the reference methods of zyte-text/README.md (HTML tools get '
+    "each line wrapped in `<p>`).",
+}
 
 QUALITY_FOOTNOTE = (
-    "F1 ± standard deviation over 1000 bootstrap resamples of the pages; metric of "
-    "`shared/benchmarks/zyte/README.md` (`benchmarks/metric.py`). *docs/s here is a single "
-    "pass, not interleaved, indicative only; see the speed table. `empty`: pages with empty "
-    "output; `errors`: pages on which the extractor raised or returned no string (scored as "
-    "empty), with one example below the table."
+    "Metric of `shared/benchmarks/zyte/README.md` (`benchmarks/metric.py`), which every set's "
+    "README uses. F1 per half: `dev` and `held-out` are the two fixed halves of each set by "
+    "the parity of the blake2b hash of the page id (`benchmarks/sets.py`); develop on `dev`. "
+    "± = standard deviation of F1 over 1000 bootstrap resamples of the pages; precision, "
+    "recall and accuracy are over the pages of the last F1 column. *docs/s is a single pass, "
+    "not interleaved, indicative only; see the speed table. `empty`: pages with empty output "
+    "(the pages of `errors` included); "
+    "`errors`: pages on which the extractor raised or returned no string (scored as empty), "
+    "with one example below the table. `published F1`: the figure in the set's README "
+    "(cleaner's there is an older commit's)."
 )
+
+
+def summary_section(rep: Report) -> str:
+    """The mean over sets and the empty outputs, per track."""
+    out = []
+    for track in TRACKS:
+        mean = tables.mean_table(rep.results, track)
+        if not mean:
+            continue
+        out += [f"### {TRACK_TITLES[track]}: mean F1 over sets", "", mean, ""]
+        out += [f"Empty outputs ({track} track), pages per set:", ""]
+        out += [tables.empty_table(rep.results, track), ""]
+    return "\n".join(out)
+
+
+def track_section(rep: Report, track: str, level: str = "###") -> str:
+    mine = [r for r in rep.results if r.track == track]
+    if not mine:
+        return ""
+    out = [TRACK_INPUTS[track], ""]
+    for result in mine:
+        out += [f"{level} {result.name} ({result.pages} pages)", "", tables.set_table(result), ""]
+    out.append(QUALITY_FOOTNOTE)
+    return "\n".join(out)
 
 
 def speed_section(rep: Report) -> str:
@@ -282,10 +275,12 @@ def speed_section(rep: Report) -> str:
 
 def stdout_report(rep: Report, root: Path) -> str:
     parts = [f"Environment: {environment(root)}.", ""]
-    if rep.text_rows:
-        parts += ["## Text track", "", text_section(rep), "", QUALITY_FOOTNOTE, ""]
-    if rep.html_rows or rep.html_notes:
-        parts += ["## HTML track", "", html_section(rep), "", QUALITY_FOOTNOTE, ""]
+    for track in TRACKS:
+        section = track_section(rep, track)
+        if section:
+            parts += [f"## {TRACK_TITLES[track]}", "", section, ""]
+    if rep.results:
+        parts += ["## Over sets", "", summary_section(rep)]
     if rep.speed_rows:
         parts += ["## Speed", "", speed_section(rep), ""]
     return "\n".join(parts)
@@ -295,104 +290,76 @@ def write_docs(rep: Report, root: Path, docs_dir: Path, command: str) -> list[Pa
     docs_dir.mkdir(parents=True, exist_ok=True)
     written = []
     plot = docs_dir / "benchmark.png"
-    if write_plot(rep, plot):
+    # Without a speed run the plot's docs/s would be single passes: keep the one measured.
+    if rep.speed_rows and write_plot(rep, plot):
         written.append(plot)
+    has_plot = plot in written or (not rep.speed_rows and plot.is_file())
     page = docs_dir / "benchmarks.md"
-    page.write_text(docs_page(rep, root, plot in written, command), encoding="utf-8")
+    page.write_text(docs_page(rep, root, has_plot, command), encoding="utf-8")
     written.insert(0, page)
     return written
 
 
 def docs_page(rep: Report, root: Path, has_plot: bool, command: str) -> str:
+    sets = ", ".join(f"{name} ({n})" for name, n in _set_sizes(rep))
     parts = [
         "# Benchmarks",
         "",
         f"Generated by `{command}` (do not edit by hand; the prose lives in "
         "`benchmarks/report.py`). Environment: " + environment(root) + ".",
         "",
-        "Data: the public Zyte article-extraction benchmark (181 article pages, many sites and "
-        "languages) and a raw-text version of the same pages; see `benchmarks/README.md` for "
-        "how to run and what each figure means. The metric reproduces the published figures "
-        "(trafilatura 2.3.1 defaults: F1 0.953, precision 0.928, recall 0.978).",
+        f"Data: the sets under `shared/benchmarks` (pages): {sets}. zyte is the public Zyte "
+        "article-extraction benchmark (article bodies only); cleaneval the CleanEval 2007 "
+        "pages (gold = all running text of the page, headings and lists included); portals "
+        "news portals and blogs (gold includes the headline); readability-tests Mozilla "
+        "Readability's test pages (gold = Readability.js's own output, so readability-lxml "
+        "is at home there). Each set's README describes it. See `benchmarks/README.md` for "
+        "how to run and what each figure means. The metric and the peers reproduce the "
+        "figures the sets' READMEs publish (the `published F1` column).",
         "",
     ]
-    if has_plot:
-        parts += ["![F1 against documents per second](benchmark.png)", ""]
-    if rep.html_rows or rep.html_notes:
-        parts += ["## HTML pages", "", html_section(rep), "", QUALITY_FOOTNOTE, ""]
-    if rep.text_rows:
-        parts += ["## Raw text dumps", "", text_section(rep), "", QUALITY_FOOTNOTE, ""]
+    if rep.results:
+        parts += ["## Over sets", "", summary_section(rep)]
+    for track in TRACKS:
+        section = track_section(rep, track)
+        if section:
+            parts += [f"## {TRACK_TITLES[track]}", "", section, ""]
+    plot = ["![F1 on zyte's HTML pages against documents per second](benchmark.png)", ""]
     if rep.speed_rows:
-        parts += ["## Speed and memory", "", speed_section(rep), ""]
+        parts += ["## Speed and memory", "", *(plot if has_plot else []), speed_section(rep), ""]
+    elif rep.kept_speed:
+        heading, _, rest = rep.kept_speed.partition("\n\n")
+        parts += [heading, "", *(plot if has_plot else []), rest.rstrip(), ""]
+    elif has_plot:
+        parts += plot
     return "\n".join(parts)
 
 
-# --- plot --------------------------------------------------------------------------------
+def _set_sizes(rep: Report) -> list[tuple[str, int]]:
+    sizes: dict[str, int] = {}
+    for result in rep.results:
+        sizes[result.name] = max(sizes.get(result.name, 0), result.pages)
+    return list(sizes.items())
 
 
-def write_plot(rep: Report, path: Path) -> bool:
-    """F1 against docs/s (log x): HTML pages, and the text dumps if measured."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print("plot skipped: matplotlib not installed (pip install .[bench])", file=sys.stderr)
-        return False
-    speeds = {r.extractor.key: r.median for r in rep.speed_rows if r.input_name == "html"}
-    html_points = [
-        (r.extractor, speeds.get(r.extractor.key, r.docs_per_s), r.summary.f1)
-        for r in rep.html_rows
-    ]
-    text_points = [(r.extractor, r.docs_per_s, r.summary.f1) for r in rep.text_rows]
-    panels = [(p, t) for p, t in ((html_points, "HTML pages"), (text_points, "text dumps")) if p]
-    if not panels:
-        return False
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 6.4), squeeze=False)
-    for ax, (points, title) in zip(axes[0], panels, strict=True):
-        _panel(ax, points, title, rep)
-    fig.subplots_adjust(left=0.07, right=0.98, top=0.93, bottom=0.36, wspace=0.2)
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return True
-
-
-_MARKERS = "osD^vP*Xph<>"
-
-
-def _panel(ax, points, title: str, rep: Report) -> None:
-    """One scatter; a legend names the points (labels next to clustered points collide)."""
-    peer_colours = iter(["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"] * 3)
-    for i, (ex, rate, f1) in enumerate(sorted(points, key=lambda p: -p[2])):
-        if ex.role == "cleaner":
-            colour, size, marker = "#d62728", 130, "o"
-        elif ex.role in ("floor", "baseline"):
-            colour, size, marker = "#7f7f7f", 50, _MARKERS[i % len(_MARKERS)]
-        else:
-            colour, size, marker = next(peer_colours), 50, _MARKERS[i % len(_MARKERS)]
-        label = f"{ex.label}: F1 {f1:.3f}, {_rate(rate)} docs/s"
-        ax.scatter([rate], [f1], s=size, color=colour, marker=marker, zorder=3, label=label)
-        if ex.role == "cleaner":
-            ax.annotate(
-                "cleaner", (rate, f1), textcoords="offset points", xytext=(8, 6),
-                fontsize=9, fontweight="bold", color=colour,
-            )  # fmt: skip
-    ax.set_xscale("log")
-    rates = [r for _, r, _ in points]
-    ax.set_xlim(min(rates) / 2, max(rates) * 2)
-    f1s = [f for _, _, f in points]
-    margin = (max(f1s) - min(f1s)) * 0.08 + 0.005
-    ax.set_ylim(min(f1s) - margin, max(f1s) + margin)
-    ax.set_xlabel("documents per second (log scale)")
-    ax.set_ylabel("F1 (Zyte metric)")
-    if title == "HTML pages":
-        if not any(ex.role == "cleaner" for ex, _, _ in points):
-            title += " (cleaner: HTML front-end not available yet)"
-        title += " — docs/s: " + ("interleaved median" if rep.speed_rows else "single pass")
+def kept_speed_section(page: Path) -> str:
+    """The "## Speed and memory" section of an existing docs page, to carry over unchanged,
+    with a line saying which run measured it."""
+    if not page.is_file():
+        return ""
+    text = page.read_text(encoding="utf-8")
+    start = text.find("\n## Speed and memory")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    section = text[start + 1 : end if end > 0 else len(text)].rstrip()
+    heading, _, body = section.partition("\n")
+    body = re.sub(r"^\nMeasured by an earlier run[^\n]*\n", "", body)  # carried over before
+    env = re.search(r"Environment: (\d{4}-\d\d-\d\d, cleaner [^,]+ \(git [^)]*\))", text)
+    when = env.group(1) if env and "Measured by an earlier run" not in section else None
+    if when is None:
+        old = re.search(r"^Measured by an earlier run[^\n]*", section, re.M)
+        line = old.group(0) if old else "Measured by an earlier run."
     else:
-        title += " — docs/s: single pass"
-    ax.set_title(title, fontsize=10)
-    ax.grid(True, which="both", alpha=0.3)
-    # Below the axes, so that it never hides a point.
-    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0, -0.13), frameon=False)
+        line = f"Measured by an earlier run ({when}), not by the run that wrote this page."
+    return f"{heading}\n\n{line}\n{body}"
