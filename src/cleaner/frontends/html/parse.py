@@ -29,9 +29,10 @@ MAX_ATTRIBUTES = 256
 #: space and a name at least); pages without one are not rewritten.
 _LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}>")
 #: One attribute of a start tag, as the HTML tokenizer splits them (a name runs to
-#: white space, ``/``, ``=`` or ``>``).
+#: white space, ``/``, ``=`` or ``>``). Separators are taken only from where their run
+#: starts, so a search never rescans a long run from each of its characters.
 _ATTRIBUTE = re.compile(
-    r"""[\s/]*+(?:=[^\s/>=]*+|[^\s/>=]++)(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"""
+    r"""(?<![\s/])[\s/]*+(?:=[^\s/>=]*+|[^\s/>=]++)(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"""
 )
 #: A tag ends at the first ``>``; one broken off by the next ``<`` is text (so that a
 #: page of ``<a `` never scans to its end from each one).

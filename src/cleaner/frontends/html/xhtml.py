@@ -23,10 +23,11 @@ _NS_PREFIX = "{" + _XHTML_NS + "}"
 _SNIFF_CHARS = 4096
 #: An XML declaration, then comments, processing instructions and a doctype, then a
 #: root element that declares the XHTML namespace as its own (default) namespace or a
-#: prefixed one.
-_XML_DECLARATION = re.compile(r"\ufeff?\s*<\?xml\s[^<>]{0,200}\?>")
+#: prefixed one. (Taken only from where a run of white space starts: a search never
+#: rescans a long run from each of its characters.)
+_XML_DECLARATION = re.compile(r"(?<!\s)\ufeff?\s*+<\?xml\s[^<>]{0,200}\?>")
 _XHTML_ROOT = re.compile(
-    r"(?:\s|<!--.{0,1000}?-->|<\?[^<>]{0,1000}>|<!DOCTYPE[^<>\[]{0,1000}(?:\[[^\]]{0,2000}\])?\s*>)*+"
+    r"(?<!\s)(?:\s|<!--.{0,1000}?-->|<\?[^<>]{0,1000}>|<!DOCTYPE[^<>\[]{0,1000}(?:\[[^\]]{0,2000}\])?\s*>)*+"
     r"<(?:[A-Za-z][\w.-]{0,30}:)?html\b[^<>]{0,2000}?"
     r"\sxmlns(?::[A-Za-z][\w.-]{0,30})?\s*=\s*[\"']" + re.escape(_XHTML_NS) + "[\"']",
     re.IGNORECASE | re.DOTALL,
