@@ -12,6 +12,11 @@ Inputs, each built to the requested size in UTF-8 bytes:
   into one document, numbered the same way.
 - ``deep``: a synthetic page nested as deep as its size allows (``<div>`` x size/11)
   around a few paragraphs.
+- the hostile families of issue 17 (``python benchmarks/scaling.py --inputs hostile``
+  runs them all): ``attrs`` (one ``<p>`` with as many attributes as the size allows),
+  ``address``, ``dl``, ``article``, ``role-article``, ``menu`` (``class=menu``) and
+  ``unknown`` (``<x-foo>``) nested as deep as the size allows around a few paragraphs,
+  and ``paragraph``, one paragraph of the whole size.
 
 Each size runs in a fresh subprocess, so its peak RSS (``ru_maxrss``) is its own. The
 table gives the time of ``clean_and_explain``, the peak RSS, the RSS before cleaning
@@ -73,7 +78,34 @@ def build(kind: str, size: int) -> str:
         body = PARAGRAPH * 4
         depth = max((size - len(body)) // len("<div></div>"), 1)
         return "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>"
+    if kind in NESTED:
+        return nested(*NESTED[kind], size)
+    if kind == "attrs":
+        attrs = " ".join(f'a{i}="v"' for i in range(size // len(' a10000="v"')))
+        return f"<html><body><p {attrs}>" + PARAGRAPH[3:] * 4 + "</body></html>"
+    if kind == "paragraph":
+        words = "word and more words, "
+        return "<html><body><p>" + words * (size // len(words)) + "</p></body></html>"
     raise SystemExit(f"unknown input {kind!r}")
+
+
+#: The nested hostile families: start tag, end tag.
+NESTED = {
+    "address": ("<address>", "</address>"),
+    "dl": ("<dl>", "</dl>"),
+    "article": ("<article>", "</article>"),
+    "role-article": ('<div role="article">', "</div>"),
+    "menu": ('<div class="menu">', "</div>"),
+    "unknown": ("<x-foo>", "</x-foo>"),
+}
+HOSTILE = ["attrs", *NESTED, "paragraph"]
+
+
+def nested(start: str, end: str, size: int) -> str:
+    """``start`` ... ``end`` nested as deep as ``size`` bytes allow, around paragraphs."""
+    body = PARAGRAPH * 4
+    depth = max((size - len(body)) // len(start + end), 1)
+    return "<html><body>" + start * depth + body + end * depth + "</body></html>"
 
 
 def _rss_now_mb() -> float:
@@ -88,7 +120,7 @@ def child(kind: str, size_mb: float) -> None:
     text = build(kind, int(size_mb * MB))
     n_bytes = len(text.encode("utf-8"))
     row: dict[str, object] = {"input": kind, "mb": size_mb, "bytes": n_bytes}
-    if kind in ("html", "deep"):
+    if kind != "text":
         try:
             import cleaner.frontends.html
         except ImportError:
@@ -159,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows here")
     parser.add_argument("--child", nargs=2, metavar=("INPUT", "MB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if "hostile" in args.inputs:
+        at = args.inputs.index("hostile")
+        args.inputs[at : at + 1] = HOSTILE
     if args.child:
         child(args.child[0], float(args.child[1]))
         return 0

@@ -65,6 +65,9 @@ NOT_THRESHOLDS = {
     "MAX_NESTING": "deeper elements are flattened before parsing: parse time grows with "
     "depth squared",
     "_NESTING_CHECK_MIN_TAGS": "pages with fewer tags cannot nest deep enough to be slow",
+    "MAX_ATTRIBUTES": "attributes an element keeps before parsing: parse time grows with "
+    "their count squared",
+    "_MIN_ATTRIBUTE_CHARS": "a fact of HTML's syntax: an attribute takes a space and a name",
     "_END_TAG_LOOKBACK": "how far up the open elements an end tag of a flattened page is "
     "matched: a cost bound",
 }

@@ -121,9 +121,43 @@ def find_markers(marked: list[Any], max_guarding: int) -> tuple[set[int], set[in
     protected = _with_ancestors(strong[:max_guarding], set())
     weakly_protected = set(protected)
     if articles:
-        # Listing pages hold many <article> teasers; the article is the biggest.
-        _with_ancestors([max(articles, key=lambda n: len(n.text()))], weakly_protected)
+        # Listing pages hold many <article> teasers; the article is the biggest. An
+        # article inside another holds no more text than it and comes after it, so
+        # only the outermost ones are measured: each text read once, not once per
+        # article around it.
+        outer = _outermost(articles)
+        _with_ancestors([max(outer, key=lambda n: len(n.text()))], weakly_protected)
     return protected, weakly_protected, markers
+
+
+def _outermost(nodes: list[Any]) -> list[Any]:
+    """Those of ``nodes`` (in page order) not inside another of them.
+
+    Each element is visited once: a climb stops at an element already known to be
+    inside one of ``nodes`` or outside all of them.
+    """
+    ids = {node.mem_id for node in nodes}
+    inside: dict[int, bool] = {}  # element id: below one of ``nodes``
+    out: list[Any] = []
+    for node in nodes:
+        path: list[int] = []
+        up = node.parent
+        found = False
+        while up is not None:
+            mem_id = up.mem_id
+            if mem_id in inside:
+                found = inside[mem_id]
+                break
+            path.append(mem_id)
+            if mem_id in ids:
+                found = True
+                break
+            up = up.parent
+        for mem_id in path:
+            inside[mem_id] = found
+        if not found:
+            out.append(node)
+    return out
 
 
 def _with_ancestors(nodes: list[Any], into: set[int]) -> set[int]:

@@ -1,0 +1,79 @@
+"""XHTML pages read as XML, then handed to the HTML parser as HTML.
+
+An XHTML page may close any element with ``/>``: ``<script src="a.js"/>``,
+``<iframe/>``, ``<textarea/>``, ``<title/>``. An HTML parser ignores that slash on
+non-void elements, so the rest of the page becomes the script's, the iframe's or the
+title's raw text, and the article is lost. A page that declares itself XHTML (an XML
+declaration and the XHTML namespace on its root) is therefore parsed as XML first, and
+serialised back as HTML (``<script></script>``), which the one HTML walk then reads.
+A page that is not well-formed XML is parsed as HTML, as browsers do for ``text/html``.
+
+The XML parser never fetches anything and never expands entities: no network, no DTD,
+entity references stay references (the HTML parser decodes the HTML ones), and
+libxml2's default limits on depth and size hold (``huge_tree`` off).
+"""
+
+from __future__ import annotations
+
+import re
+
+_XHTML_NS = "http://www.w3.org/1999/xhtml"
+_NS_PREFIX = "{" + _XHTML_NS + "}"
+#: How far into the page the root element is looked for.
+_SNIFF_CHARS = 4096
+#: An XML declaration, then comments, processing instructions and a doctype, then a
+#: root element that declares the XHTML namespace as its own (default) namespace or a
+#: prefixed one. (Taken only from where a run of white space starts: a search never
+#: rescans a long run from each of its characters.)
+_XML_DECLARATION = re.compile(r"(?<!\s)\ufeff?\s*+<\?xml\s[^<>]{0,200}\?>")
+_XHTML_ROOT = re.compile(
+    r"(?<!\s)(?:\s|<!--.{0,1000}?-->|<\?[^<>]{0,1000}>|<!DOCTYPE[^<>\[]{0,1000}(?:\[[^\]]{0,2000}\])?\s*>)*+"
+    r"<(?:[A-Za-z][\w.-]{0,30}:)?html\b[^<>]{0,2000}?"
+    r"\sxmlns(?::[A-Za-z][\w.-]{0,30})?\s*=\s*[\"']" + re.escape(_XHTML_NS) + "[\"']",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_xhtml(html: str) -> bool:
+    """Whether ``html`` declares itself XHTML: an XML declaration, then a root
+    ``<html>`` in the XHTML namespace."""
+    head = html[:_SNIFF_CHARS]
+    declaration = _XML_DECLARATION.match(head)
+    return declaration is not None and _XHTML_ROOT.match(head, declaration.end()) is not None
+
+
+def xhtml_as_html(html: str) -> str | None:
+    """The XHTML page ``html`` serialised as HTML, or None when it is not well-formed
+    XML (or lxml is missing): the caller parses it as HTML then."""
+    try:
+        from lxml import etree
+    except ImportError:  # pragma: no cover - lxml is a dependency
+        return None
+    declaration = _XML_DECLARATION.match(html)
+    # The page is already text: its declared encoding no longer applies, so the
+    # declaration goes and the parser reads the UTF-8 this hands it.
+    body = html[declaration.end() :] if declaration else html
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:
+        return None  # lone surrogates: not well-formed XML
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    # Elements in the XHTML namespace become plain HTML elements, so that the HTML
+    # serialiser knows the void ones (``<br>``, not ``<br></br>``, which an HTML
+    # parser reads as two line breaks) and writes the others with an end tag.
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if tag.startswith(_NS_PREFIX):
+            element.tag = tag[len(_NS_PREFIX) :]
+    etree.cleanup_namespaces(root)
+    return "<!DOCTYPE html>" + etree.tostring(root, method="html", encoding="unicode")
