@@ -1,7 +1,8 @@
 """The walk: a parsed page becomes the shared block list.
 
-1. Code and controls go, in C (``script``, ``style``, ``svg``, form controls ...): they
-   are not text a reader sees, so they leave no block behind.
+1. Code and controls go, in C (``script``, ``style``, ``svg``, form controls, frames'
+   fallbacks ...): they are not text a reader sees, so they leave no block behind.
+   Declarative shadow roots are put first where browsers show them (``visible.py``).
 2. Before the walk, the page's main-content markers and the prose anchor are found
    (``rules/prune.py``, ``rules/anchor.py``).
 3. One iterative walk (no recursion: 100,000 nested ``div``s are fine) over the body
@@ -9,7 +10,8 @@
    judged by the tree rules (``rules/elements.py``), and every element by its tag. A
    pruned element becomes one removed block (``pruned=True``) with its rule, reason and
    a short CSS-like path, and its subtree is not walked. A block-level match the guard
-   cannot decide yet waits for the walk's end.
+   cannot decide yet waits for the walk's end. A ``<pre>`` or a data table is one block,
+   what the walk would skip or prune as hidden inside it taken out first.
 4. After the walk, the prose anchor is found again from the blocks, and the deferred
    prunings are made (``rules/prune.py``). The blocks and the table of block-level
    elements (``rules.tree.Elements``) go to the rules; ``outside_main_container``
