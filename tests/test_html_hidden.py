@@ -224,3 +224,13 @@ def test_shadow_content_is_judged_like_any_content() -> None:
 def test_shadow_root_on_an_element_that_cannot_host_one_is_a_plain_template() -> None:
     html = '<table><tr><td><template shadowrootmode="open"><p>No.</p></template>Cell</td></tr>'
     assert kept_text(html + "</table>") == "Cell"
+
+
+def test_the_table_itself_is_judged_by_the_walk_only() -> None:
+    # Too long a share of the page for screen_reader_markup's guard: the walk keeps it,
+    # and its own class does not make it hidden from inside.
+    cells = "".join(f"<tr><td>Row {i} of the data</td><td>{i}</td></tr>" for i in range(40))
+    html = f'<p>Short intro.</p><table class="visually-hidden">{cells}</table>'
+    blocks = blocks_of(html)
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.TABLE]
+    assert not any(b.pruned for b in blocks)

@@ -70,7 +70,7 @@ def unseen_inside(
     pruned: list[tuple[str, Any, str, TreeRule, str]] = []
     watched = plan.watched
     tag_rules = plan.tag_rules
-    last = -1
+    last = root  # the engine reports the element itself when it matches: the walk judged it
     for el in found:
         mem_id = el.mem_id
         if mem_id == last:  # the engine reports an element once per selector it matches
