@@ -35,6 +35,9 @@ SKIP_TAGS = frozenset(
         "colgroup",
         "frame",
         "frameset",
+        "iframe",
+        "noframes",
+        "noembed",
         "applet",
         "-comment",
     }

@@ -138,10 +138,12 @@ class MediaPlayer(TreeRule):
     family = "media"
     immediate = True
     description = (
-        "Media players and their fallbacks: <video>, <audio>, <iframe>, <object>, <embed>, "
+        "Media players and their fallbacks: <video>, <audio>, <object>, <embed>, "
         "Video.js 'vjs-no-js' notes, elements named player, video-player, jwplayer."
     )
-    tags = frozenset({"video", "audio", "iframe", "object", "embed"})
+    # (<iframe>s never reach the rules: the front-end drops them, their content is
+    # never shown.)
+    tags = frozenset({"video", "audio", "object", "embed"})
     vocabulary = "player"
     what = "a media player"
     max_share = Param(

@@ -1,7 +1,8 @@
 """The walk: a parsed page becomes the shared block list.
 
-1. Code and controls go, in C (``script``, ``style``, ``svg``, form controls ...): they
-   are not text a reader sees, so they leave no block behind.
+1. Code and controls go, in C (``script``, ``style``, ``svg``, form controls, frames'
+   fallbacks ...): they are not text a reader sees, so they leave no block behind.
+   Declarative shadow roots are put first where browsers show them (``visible.py``).
 2. Before the walk, the page's main-content markers and the prose anchor are found
    (``rules/prune.py``, ``rules/anchor.py``).
 3. One iterative walk (no recursion: 100,000 nested ``div``s are fine) over the body
@@ -9,7 +10,8 @@
    judged by the tree rules (``rules/elements.py``), and every element by its tag. A
    pruned element becomes one removed block (``pruned=True``) with its rule, reason and
    a short CSS-like path, and its subtree is not walked. A block-level match the guard
-   cannot decide yet waits for the walk's end.
+   cannot decide yet waits for the walk's end. A ``<pre>`` or a data table is one block,
+   what the walk would skip or prune as hidden inside it taken out first.
 4. After the walk, the prose anchor is found again from the blocks, and the deferred
    prunings are made (``rules/prune.py``). The blocks and the table of block-level
    elements (``rules.tree.Elements``) go to the rules; ``outside_main_container``
@@ -44,11 +46,14 @@ from .blocks import (
     emit_text,
 )
 from .parse import parse_html
+from .visible import attach_shadow_roots, inner_selector, is_shadow_root, unseen_inside
 
 #: Removed in C before anything else, so that no text of theirs reaches a pruned block's
-#: text: code, styling, graphics and long option lists. (The walk skips the other
-#: elements of ``SKIP_TAGS``; each tag here costs a pass of the selector engine.)
-DROP_SELECTOR = "script, style, svg, template, select"
+#: text: code, styling, graphics, long option lists, and the elements whose content the
+#: parser keeps as raw markup a browser never shows (frames' fallbacks). (The walk skips
+#: the other elements of ``SKIP_TAGS``; each tag here costs a pass of the selector
+#: engine.) Declarative shadow roots are attached first (``visible.py``).
+DROP_SELECTOR = "script, style, svg, template, select, iframe, noframes, noembed"
 # What the walk does with a tag (anything else is a block-level element).
 _TEXT = "text"
 _SKIPPED = "skip"
@@ -123,7 +128,12 @@ def walk_html(
     body = tree.body
     if body is None:
         return [], None
-    for node in body.css(DROP_SELECTOR):
+    dropped = body.css(DROP_SELECTOR)
+    shadow_roots = [n for n in dropped if n.tag == "template" and is_shadow_root(n)]
+    if shadow_roots:
+        attach_shadow_roots(shadow_roots)
+        dropped = body.css(DROP_SELECTOR)  # what the shadow roots brought too
+    for node in dropped:
         node.decompose()
     sources: list[tuple[Block, LexborNode]] | None = [] if markup else None
     blocks, elements = PageWalk(body, plan).run(sources)
@@ -218,6 +228,22 @@ def _walk(
                 owners.append(owner)
             pending.clear()
 
+    inner: list[str] = []  # ``unseen_inside``'s selector, made at the first pre or table
+
+    def leaf(node: LexborNode, tag: str, attrs: Any, owner: int) -> None:
+        """A ``<pre>`` or a data table: one block, what a paragraph would lose taken out
+        first (and made into removed blocks after it)."""
+        if not inner:
+            inner.append(inner_selector(plan))
+        unseen = unseen_inside(node, inner[0], judge, guard, plan)
+        path = _path(elements, labels, owner, element_label(tag, attrs))
+        (emit_pre if tag == "pre" else emit_table)(blocks, owners, node, owner, path, sources)
+        for el_tag, el_attrs, text, rule, reason in unseen:
+            at = _path(elements, labels, owner, element_label(el_tag, el_attrs))
+            removal = Removal(rule.name, rule.family, reason)
+            blocks.append(Block(len(blocks), text, path=at, pruned=True, removal=removal))
+            owners.append(owner)
+
     # Stack entries: children iterator, owning block element, context, is-a-block.
     stack: list[tuple[Any, int, int, bool]] = [(body.iter(include_text=True), 0, 0, True)]
     while stack:
@@ -299,14 +325,9 @@ def _walk(
                 flush()
             new_ctx = ctx
             if kind is _SPECIAL:
-                if tag == "pre":
-                    path = _path(elements, labels, owner, element_label(tag, attrs))
-                    emit_pre(blocks, owners, node, owner, path, sources)
-                    continue
-                if tag == "table":
-                    if node.css_first(_LAYOUT_SIGNS) is None:
-                        path = _path(elements, labels, owner, element_label(tag, attrs))
-                        emit_table(blocks, owners, node, owner, path, sources)
+                if tag == "pre" or tag == "table":
+                    if tag == "pre" or node.css_first(_LAYOUT_SIGNS) is None:
+                        leaf(node, tag, attrs, owner)
                         continue
                 elif tag in _LISTS:
                     depth = (ctx >> LIST_SHIFT) + 1
