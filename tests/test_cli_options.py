@@ -252,3 +252,15 @@ def test_an_empty_page_is_warned_about(tmp_path: Path) -> None:
     proc = run(tmp_path / "chrome.txt")
     assert proc.returncode == 0 and proc.stdout == b""
     assert b"nothing kept" in proc.stderr and b"--explain" in proc.stderr
+
+
+def test_a_utf16_page_without_a_bom_is_cleaned_not_refused(tmp_path: Path) -> None:
+    # The library reads UTF-16 without a BOM from its NUL pattern; the batch must not
+    # refuse such a file as binary before the library sees it.
+    html = page(3)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wide.html").write_bytes(html.encode("utf-16-le"))
+    proc = run("in", "-o", "out", "--errors", "e.jsonl", "-j", "1", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = (tmp_path / "out" / "in" / "wide.txt").read_text("utf-8")
+    assert out == cleaner.clean_article(html) + "\n"

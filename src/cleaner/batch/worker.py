@@ -18,16 +18,13 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ..errors import CleanerError, InputBinaryError, InputTooLargeError, InputValueError
+from ..errors import CleanerError, InputTooLargeError, InputValueError
 from ..options import FIELDS as OUTPUT_FIELDS
 from ..pipeline import Cleaner
 from ..rules import FAMILIES
 from ..rules.templates import fingerprint, site_host
 
 GZIP_MAGIC = b"\x1f\x8b"
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-#: How far into a document the binary check looks for NUL bytes.
-BINARY_SNIFF_BYTES = 8192
 #: Keywords of ``clean_article`` that go to each call rather than to ``Cleaner``: the
 #: output's extras (the format itself is ``WorkerSettings.output``) ...
 OUTPUT_EXTRAS = frozenset(OUTPUT_FIELDS) - {"output"}
@@ -200,18 +197,12 @@ def read_page(path: str, max_bytes: int) -> bytes:
     return data
 
 
-def check_not_binary(data: bytes) -> None:
-    head = data[:BINARY_SNIFF_BYTES]
-    if b"\x00" in head and not head.startswith(_BOMS):
-        raise InputBinaryError("the input holds NUL bytes: binary data, not a page")
-
-
 def process(task: Task, cleaner: Cleaner, settings: WorkerSettings) -> Outcome:
     """Read and clean one document; every failure becomes a failed ``Outcome``."""
     try:
         raw = task.payload if task.payload is not None else read_page(task.path, settings.max_bytes)
-        if isinstance(raw, bytes):
-            check_not_binary(raw)
+        # Binary data is the library's call (InputBinaryError): it knows UTF-16 and
+        # UTF-32 without a BOM, which a NUL-byte test here would refuse.
         size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
         if not raw.strip():
             return Outcome(
