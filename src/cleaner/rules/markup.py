@@ -22,6 +22,7 @@ class HiddenContent(TreeRule):
     name = "hidden_content"
     family = "hidden"
     immediate = True
+    shown = False
     description = (
         "Content a reader does not see: the hidden attribute, aria-hidden='true', inline "
         "display:none or visibility:hidden, <noscript> fallbacks, closed <dialog>s."
@@ -273,6 +274,7 @@ class OverlayMarkup(_Vocabulary):
     name = "overlay_markup"
     family = "hidden"
     immediate = True
+    shown = False
     description = "Elements whose class or id names a modal, popup, lightbox or overlay."
     vocabulary = "overlay"
     what = "an overlay"
@@ -282,6 +284,7 @@ class ScreenReaderMarkup(_Vocabulary):
     name = "screen_reader_markup"
     family = "hidden"
     immediate = True
+    shown = False
     description = (
         "Elements whose class or id hides them from sight: sr-only, screen-reader-text, "
         "visually-hidden, class 'hidden', print-only headers."

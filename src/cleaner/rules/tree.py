@@ -68,6 +68,11 @@ class TreeRule(Rule):
     #: True for boilerplate that can hold long prose (comments, related teasers): the
     #: prose anchor avoids such subtrees when there is prose elsewhere.
     holds_prose: ClassVar[bool] = False
+    #: True: what the rule names is on screen (a player, a share link), so a match on an
+    #: inline element with words right beside it is part of the sentence and is walked
+    #: as text, never cut out of it. False: what it names is not seen (hidden content,
+    #: screen-reader text, tooltips), and is taken out wherever it is.
+    shown: ClassVar[bool] = True
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)

@@ -275,6 +275,13 @@ def _walk(
             attrs = node.attributes
             if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
                 hit = judge_element(tag, attrs)
+                if (
+                    hit is not None
+                    and kind is _INLINE_KIND
+                    and hit[0].shown
+                    and (_words_beside(node, "prev") or _words_beside(node, "next"))
+                ):
+                    hit = None  # part of a sentence: its words stay in it
             else:
                 hit = None
             if hit is None:
@@ -361,6 +368,28 @@ def _walk(
     if parts or pending:
         flush()
     return blocks, owners, Elements(elements, ends, labels)
+
+
+def _words_beside(node: LexborNode, side: str) -> bool:
+    """Whether words sit right beside an inline element on ``side`` ("prev" or "next")
+    in its text: the nearest sibling holding a letter or digit is text (not an element),
+    looked for up through the inline elements around it. Text of punctuation alone (the
+    "|" between menu links) is passed over like blanks: it separates links, not words."""
+    while True:
+        sibling = getattr(node, side)
+        while sibling is not None:
+            tag = sibling.tag
+            if tag == "-text":
+                text = sibling.text_content
+                # Letters or digits, not a bare separator ("&nbsp;|", " · ") between links.
+                if text and any(ch.isalnum() for ch in text):
+                    return True
+            elif tag != "-comment":
+                return False
+            sibling = getattr(sibling, side)
+        node = node.parent
+        if node is None or _CATEGORY.get(node.tag) is not _INLINE_KIND:
+            return False
 
 
 def _path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, own: str) -> str:

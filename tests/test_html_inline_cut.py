@@ -1,0 +1,89 @@
+"""No words cut from inside a paragraph (issue 14, item 5; item 7's fused words): a
+class/id vocabulary match on an inline element with words beside it is part of the
+sentence; what is not seen (hidden, screen-reader text, tooltips) still goes whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_article
+from cleaner.frontends.html import html_to_blocks
+
+FILLER = "<p>" + "A long ordinary sentence of the article. " * 6 + "</p>"
+
+
+def _article(first: str) -> str:
+    return clean_article(f"<article>{first}{FILLER * 3}</article>")
+
+
+def test_vocabulary_match_inside_a_sentence_keeps_its_words() -> None:
+    out = _article(
+        '<p>MADRID — <a class="player-link" href="/p/1">Rafael Nadal</a> kept Spain’s '
+        "hopes alive, then the pair won.</p>"
+    )
+    assert out.startswith("MADRID — Rafael Nadal kept Spain’s hopes alive, then the pair won.")
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "<p><a class='share-link' href='/x'>Rafael Nadal</a> kept Spain’s hopes alive.</p>",
+        "<p>Spain’s hopes were kept alive by <b><a class='nav-item'>Rafael Nadal</a></b>.</p>",
+        "<p>He said <!-- c --><span class='ad-word'>Rafael Nadal</span> kept it alive.</p>",
+    ],
+)
+def test_words_on_either_side_are_enough(para: str) -> None:
+    assert "Rafael Nadal" in _article(para)
+
+
+def test_no_space_is_invented_where_the_page_has_none() -> None:
+    out = _article("<p>In the vote the<span class='nav'>council</span>the members agreed.</p>")
+    assert out.startswith("In the vote thecouncilthe members agreed.")
+
+
+def test_vocabulary_match_on_a_block_element_still_prunes() -> None:
+    out = _article("<p>Before the game.</p><div class='share-bar'>Share this story now</div>")
+    assert "Share this story" not in out
+
+
+def test_inline_match_without_words_beside_it_still_prunes() -> None:
+    html = (
+        "<article><div><a class='share-facebook' href='/f'>Facebook</a> "
+        f"<a class='share-twitter' href='/t'>Twitter</a></div>{FILLER * 3}</article>"
+    )
+    blocks = html_to_blocks(html)
+    pruned = {b.text for b in blocks if b.pruned}
+    assert {"Facebook", "Twitter"} <= pruned
+
+
+@pytest.mark.parametrize(
+    "hider",
+    [
+        '<span class="sr-only">SECRETWORD</span>',
+        "<span hidden>SECRETWORD</span>",
+        '<span aria-hidden="true">SECRETWORD</span>',
+        '<span style="display:none">SECRETWORD</span>',
+    ],
+)
+def test_hidden_inline_is_still_removed(hider: str) -> None:
+    out = _article(f"<p>Visible before {hider} visible after.</p>")
+    assert "SECRETWORD" not in out
+    assert "Visible before visible after." in out
+
+
+def test_tooltip_text_after_a_term_goes_whole_and_glues_nothing() -> None:
+    out = _article(
+        '<p>The <span class="tooltip">quorum<span class="tooltiptext">The least number of '
+        "members who must be present</span></span> was reached before noon.</p>"
+    )
+    assert out.startswith("The quorum was reached before noon.")
+    assert "least number" not in out
+
+
+def test_separator_between_menu_links_is_not_words() -> None:
+    html = (
+        "<article><div><a class='nav-link' href='/a'>About</a> &nbsp;| "
+        f"<a class='nav-link' href='/s'>Statistics</a> · </div>{FILLER * 3}</article>"
+    )
+    pruned = {b.text for b in html_to_blocks(html) if b.pruned}
+    assert {"About", "Statistics"} <= pruned
