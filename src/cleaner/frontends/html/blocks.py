@@ -1,4 +1,5 @@
-"""Making blocks from what the walk collected: text runs, ``<pre>``, data tables.
+"""Making blocks from what the walk collected: text runs, ``<pre>``, data tables; and
+finishing them after the walk (the deferred prunings, indexes, elements, paths).
 
 Block text is the visible text with white space collapsed to single spaces. A single
 ``<br>`` becomes a newline inside the block; two or more in a row end the block, as
@@ -9,9 +10,16 @@ each block is noted with its element, for ``markup.py`` to record what renderers
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...blocks import Block, BlockKind
+from ...config import Config
+from ...rules.anchor import find_anchor
+from ...rules.prune import prune_deferred
+from ...rules.tree import element_label
+
+if TYPE_CHECKING:
+    from ...rules.tree import Elements
 
 # Context bits carried down the walk.
 IN_LINK = 1
@@ -163,3 +171,34 @@ def split_breaks(raw: str) -> list[str]:
     if lines:
         out.append("\n".join(lines))
     return out
+
+
+def finish_blocks(
+    blocks: list[Block], owners: list[int], el: Elements, protected: set[int], config: Config
+) -> list[Block]:
+    """The prose anchor, the deferred prunings; each block's index, element and path;
+    each element's prose (what the main container is chosen by)."""
+    anchor, keep, values = find_anchor(blocks, owners, el, config)
+    blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
+    parent = el.parent
+    prose = [0.0] * len(parent)
+    for i, (block, owner, value) in enumerate(zip(blocks, owners, values, strict=True)):
+        block.index = i
+        block.element = owner
+        if value:  # pruned blocks have none
+            prose[owner] += value
+        if not block.path:
+            block.path = el.path(parent[owner], el.label(owner)) if owner else "body"
+    el.anchor = anchor
+    el.prose = prose
+    return blocks
+
+
+def walk_path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, own: str) -> str:
+    """'parent > element' for an element under the walk's element ``owner``."""
+    if owner == 0:
+        return own
+    label = labels.get(owner)
+    if label is None:
+        label = labels[owner] = element_label(rows[owner][3], rows[owner][7])
+    return f"{label} > {own}"

@@ -27,10 +27,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...blocks import Block, Removal
 from ...config import Config
-from ...rules.anchor import find_anchor, prose_anchor
+from ...rules.anchor import prose_anchor
 from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
-from ...rules.prune import PruneGuard, paragraphs_and_markers, prune_deferred
+from ...rules.prune import PruneGuard, paragraphs_and_markers
 from ...rules.tree import Elements, TreePlan, element_label
 from ..tags import INLINE_TAGS, SKIP_TAGS
 from .blocks import (
@@ -44,6 +44,8 @@ from .blocks import (
     emit_pre,
     emit_table,
     emit_text,
+    finish_blocks,
+    walk_path,
 )
 from .parse import parse_html
 from .visible import attach_shadow_roots, inner_selector, is_shadow_root, unseen_inside
@@ -179,7 +181,7 @@ class PageWalk:
         """The blocks and the element table, deferred prunings made; with ``sources``,
         each block the walk makes and its element go there (for markup)."""
         blocks, owners, el = _walk(self.body, self.plan, self.judge, self.guard, sources)
-        return _finish(blocks, owners, el, self.guard.protected, self.plan.config), el
+        return finish_blocks(blocks, owners, el, self.guard.protected, self.plan.config), el
 
 
 def _walk(
@@ -236,10 +238,10 @@ def _walk(
         if not inner:
             inner.append(inner_selector(plan))
         unseen = unseen_inside(node, inner[0], judge, guard, plan)
-        path = _path(elements, labels, owner, element_label(tag, attrs))
+        path = walk_path(elements, labels, owner, element_label(tag, attrs))
         (emit_pre if tag == "pre" else emit_table)(blocks, owners, node, owner, path, sources)
         for el_tag, el_attrs, text, rule, reason in unseen:
-            at = _path(elements, labels, owner, element_label(el_tag, el_attrs))
+            at = walk_path(elements, labels, owner, element_label(el_tag, el_attrs))
             removal = Removal(rule.name, rule.family, reason)
             blocks.append(Block(len(blocks), text, path=at, pruned=True, removal=removal))
             owners.append(owner)
@@ -307,7 +309,7 @@ def _walk(
                         block = Block(
                             index=0,
                             text=text,
-                            path=_path(elements, labels, owner, element_label(tag, attrs)),
+                            path=walk_path(elements, labels, owner, element_label(tag, attrs)),
                             pruned=True,
                             removal=Removal(rule.name, rule.family, reason),
                         )
@@ -390,34 +392,3 @@ def _words_beside(node: LexborNode, side: str) -> bool:
         node = node.parent
         if node is None or _CATEGORY.get(node.tag) is not _INLINE_KIND:
             return False
-
-
-def _path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, own: str) -> str:
-    """'parent > element' for an element under the walk's element ``owner``."""
-    if owner == 0:
-        return own
-    label = labels.get(owner)
-    if label is None:
-        label = labels[owner] = element_label(rows[owner][3], rows[owner][7])
-    return f"{label} > {own}"
-
-
-def _finish(
-    blocks: list[Block], owners: list[int], el: Elements, protected: set[int], config: Config
-) -> list[Block]:
-    """The prose anchor, the deferred prunings; each block's index, element and path;
-    each element's prose (what the main container is chosen by)."""
-    anchor, keep, values = find_anchor(blocks, owners, el, config)
-    blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
-    parent = el.parent
-    prose = [0.0] * len(parent)
-    for i, (block, owner, value) in enumerate(zip(blocks, owners, values, strict=True)):
-        block.index = i
-        block.element = owner
-        if value:  # pruned blocks have none
-            prose[owner] += value
-        if not block.path:
-            block.path = el.path(parent[owner], el.label(owner)) if owner else "body"
-    el.anchor = anchor
-    el.prose = prose
-    return blocks

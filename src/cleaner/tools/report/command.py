@@ -135,7 +135,7 @@ def _is_single_page(arg: str) -> bool:
 
 
 def _read_one(name: str, max_bytes: int) -> bytes:
-    from ...batch.worker import check_not_binary, read_page
+    from ...batch.worker import read_page
 
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -145,7 +145,7 @@ def _read_one(name: str, max_bytes: int) -> bytes:
             raise InputTooLargeError(f"input is larger than the limit of {max_bytes} bytes")
     else:
         data = read_page(name, max_bytes)
-    check_not_binary(data)
+    # Binary data is the library's call (InputBinaryError), when the page is explained.
     return data
 
 
@@ -154,7 +154,7 @@ def _explain_documents(
 ) -> Iterator[tuple[str, Result | BaseException]]:
     """Every document of the inputs (files, folders, JSON Lines, WARC), explained."""
     from ...batch.inputs import ReadOptions, iter_documents, iter_sources
-    from ...batch.worker import check_not_binary, read_page
+    from ...batch.worker import read_page
 
     options = ReadOptions(max_bytes=max_bytes)
     for doc in iter_documents(iter_sources(inputs, options), options, None):
@@ -164,8 +164,6 @@ def _explain_documents(
             continue
         try:
             raw = doc.payload if doc.payload is not None else read_page(doc.path, max_bytes)
-            if isinstance(raw, bytes):
-                check_not_binary(raw)
             yield name, cleaner.explain(raw, url=doc.url, kind=kind)
         except Exception as exc:  # one bad document is listed as failed, not fatal
             yield name, exc
