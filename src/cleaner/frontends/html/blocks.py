@@ -91,10 +91,23 @@ def emit_text(
         if list_depth:
             block.list_depth = list_depth
             block.ordered = ordered
-        blocks.append(block)
-        owners.append(owner)
-        if sources is not None:
-            sources.append((block, element[0]))
+        _add(blocks, owners, sources, block, owner, element[0])
+
+
+def _add(
+    blocks: list[Block],
+    owners: list[int],
+    sources: list[tuple[Block, Any]] | None,
+    block: Block,
+    owner: int,
+    node: Any,
+) -> None:
+    """Append a block made inside the element ``owner``; with ``sources``, note the
+    element node it came from (for markup)."""
+    blocks.append(block)
+    owners.append(owner)
+    if sources is not None:
+        sources.append((block, node))
 
 
 def emit_pre(
@@ -117,10 +130,7 @@ def emit_pre(
             kind=BlockKind.CODE,
             path=path,
         )
-        blocks.append(block)
-        owners.append(el)
-        if sources is not None:
-            sources.append((block, node))
+        _add(blocks, owners, sources, block, el, node)
 
 
 def emit_table(
@@ -151,10 +161,7 @@ def emit_table(
         path=path,
         link_density=min(1.0, link_chars / len(text)),
     )
-    blocks.append(block)
-    owners.append(el)
-    if sources is not None:
-        sources.append((block, node))
+    _add(blocks, owners, sources, block, el, node)
 
 
 def split_breaks(raw: str) -> list[str]:
