@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, InputValueError, OutputOptions, clean_and_explain, clean_article
 from cleaner.blocks import Block, BlockKind, Mark, Markup, Removal
+from cleaner.frontends.html import html_to_blocks
 from cleaner.render.html import build_html, render_html
 from cleaner.tools.cli import main
 
@@ -64,6 +65,28 @@ def test_structure_comes_from_the_blocks() -> None:
     assert words(lxml.html.fragment_fromstring(out).text_content()) == words(
         "The title\n\n" + "\n\n".join(b.text for b in blocks if b.kept)
     )
+
+
+def test_header_rows_are_th_cells() -> None:
+    grid = (("Name", "Age"), ("Ann", "31"))
+    table = Block(0, "Name\tAge\nAnn\t31", BlockKind.TABLE, markup=Markup(grid=grid, header_rows=1))
+    assert "<tr><th>Name</th>\t<th>Age</th></tr>\n<tr><td>Ann</td>" in render_html([table])
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("<thead><tr><td>Name</td><td>Age</td></tr></thead>", 1),
+        ("<tr><th>Name</th><th>Age</th></tr>", 1),
+        ("<tr><th>Name</th><td>Age</td></tr>", 0),  # a row header, not a header row
+        ("<tr><td>Name</td><td>Age</td></tr>", 0),
+    ],
+)
+def test_the_front_end_records_header_rows(head: str, expected: int) -> None:
+    page = f"<article><p>{PROSE}</p><table>{head}<tr><td>Ann</td><td>31</td></tr></table></article>"
+    (table,) = [b for b in html_to_blocks(page, markup=True) if b.kind is BlockKind.TABLE]
+    assert table.markup is not None and table.markup.header_rows == expected
+    assert ("<th>Name</th>" in clean_article(page, output="html")) is bool(expected)
 
 
 def test_ordered_lists_keep_their_start_and_quotes_nest() -> None:

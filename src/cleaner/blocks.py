@@ -77,6 +77,8 @@ class Markup:
     code_language: str = ""
     #: A data table's cells on a grid: a spanning cell fills the cells it covers with "".
     grid: tuple[tuple[str, ...], ...] = ()
+    #: How many of the grid's first rows are header rows (``<thead>`` or all ``<th>``).
+    header_rows: int = 0
 
 
 @dataclass(slots=True)

@@ -129,8 +129,10 @@ class _Builder:
                 code.set("class", f"language-{language}")
             _append(code, block.text)  # a <pre> keeps its line breaks
         elif kind is BlockKind.TABLE:
-            grid = block.markup.grid if block.markup is not None else ()
-            _table(self.block(parent, "table"), grid or _rows(block.text))
+            markup = block.markup
+            grid = markup.grid if markup is not None else ()
+            header_rows = markup.header_rows if markup is not None and grid else 0
+            _table(self.block(parent, "table"), grid or _rows(block.text), header_rows)
         elif kind is BlockKind.CAPTION:
             self._inline(self.block(self.block(parent, "figure"), "figcaption"), block)
         else:
@@ -312,14 +314,16 @@ def _rows(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split("\t")) for line in text.split("\n"))
 
 
-def _table(table: Any, grid: Sequence[Sequence[str]]) -> None:
-    """Rows and cells; tabs between cells and line breaks between rows, as in the text."""
+def _table(table: Any, grid: Sequence[Sequence[str]], header_rows: int = 0) -> None:
+    """Rows and cells (``<th>`` in header rows); tabs between cells and line breaks
+    between rows, as in the text."""
     width = max(len(row) for row in grid)
-    for row in grid:
+    for index, row in enumerate(grid):
         tr = _Builder.block(table, "tr")
         cells = [*row, *[""] * (width - len(row))]
+        tag = "th" if index < header_rows else "td"
         for i, cell in enumerate(cells):
-            td = etree.SubElement(tr, "td")
+            td = etree.SubElement(tr, tag)
             _append(td, cell)
             if i < width - 1:
                 td.tail = "\t"

@@ -74,7 +74,8 @@ def record_markup(
         if kind is BlockKind.CODE:
             block.markup = Markup(code_language=_code_language(node))
         elif kind is BlockKind.TABLE:
-            block.markup = Markup(grid=_table_grid(node, block.text))
+            grid, header_rows = _table_grid(node, block.text)
+            block.markup = Markup(grid=grid, header_rows=header_rows)
         else:
             marks, cuts = _inline(node, block.text, walked) if inline else (None, ())
             block.markup = Markup(marks, cuts, *_context(block, node, ids))
@@ -290,34 +291,40 @@ def _code_language(node: Any) -> str:
 _MAX_SPAN = 100
 
 
-def _table_grid(table: Any, text: str) -> tuple[tuple[str, ...], ...]:
-    """The table's cells on a grid, spans filled with ''; the rows of ``text`` (cells
-    separated by tabs) when the spans cannot be placed so that the words match."""
+def _table_grid(table: Any, text: str) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """The table's cells on a grid, spans filled with '', and how many of its first rows
+    are header rows; the rows of ``text`` (cells separated by tabs, no header) when the
+    spans cannot be placed so that the words match."""
     rows = [line.split("\t") for line in text.split("\n")]
-    grid = _grid(table)
+    grid, header_rows = _grid(table)
     if grid is None or _cells(grid) != _cells(rows):
-        grid = rows
-    return tuple(tuple(row) for row in grid)
+        grid, header_rows = rows, 0
+    return tuple(tuple(row) for row in grid), header_rows
 
 
 def _cells(rows: list[list[str]]) -> list[str]:
     return [cell for row in rows for cell in row if cell]
 
 
-def _grid(table: Any) -> list[list[str]] | None:
-    """The table's cells on a grid: a spanning cell fills the cells it covers with ''.
+def _grid(table: Any) -> tuple[list[list[str]] | None, int]:
+    """The table's cells on a grid: a spanning cell fills the cells it covers with '';
+    and the number of leading rows that are headers (in ``<thead>``, or all ``<th>``).
 
     Cells are read as the front-end reads them, so the words match; rows without text
     are left out as they are there.
     """
     grid: list[list[str]] = []
+    header_rows = 0
+    in_header = True
     below: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
     for tr in table.css("tr"):
         row: list[str] = []
         any_text = False
+        all_th = True
         for cell in tr.iter():
             if cell.tag not in ("td", "th"):
                 continue
+            all_th = all_th and cell.tag == "th"
             while below.get(len(row), 0) > 0:
                 row.append("")
             text = " ".join(cell.text(separator=" ").split())
@@ -337,7 +344,10 @@ def _grid(table: Any) -> list[list[str]] | None:
                 del below[column]
         if any_text:
             grid.append(row)
-    return grid or None
+            parent = tr.parent
+            in_header = in_header and (all_th or (parent is not None and parent.tag == "thead"))
+            header_rows += in_header
+    return (grid or None), header_rows
 
 
 def _span(value: str | None) -> int:
