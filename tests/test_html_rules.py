@@ -337,6 +337,25 @@ def test_distant_repeat_is_a_duplicate_without_the_html_distance() -> None:
     assert [b.rule for b in result.blocks if b.text == step] == [None, "exact_duplicate"]
 
 
+def test_paragraph_printed_again_on_html_is_kept() -> None:
+    # Fifteen words and more repeated right after the first copy: the page's own
+    # paragraph printed again (a quoted post), not a caption printed twice.
+    again = " ".join(PROSE[0].split()[:15])
+    result = explain(article(inside=f"<p>{again}</p><p>{again}</p>"))
+    assert [b.rule for b in result.blocks if b.text == again] == [None, None]
+
+
+def test_shorter_copy_on_html_is_left_to_the_markup() -> None:
+    # contained_duplicate runs on text only: on HTML a quoted part of another paragraph
+    # stays unless its markup names it a pull quote.
+    short = "The Kazakh words have been heard increasingly in recent years in the country."
+    full = short[:-1] + " and they have come to mean the rigid system of governance he created."
+    result = explain(article(inside=f"<blockquote>{short}</blockquote><p>{full}</p>"))
+    assert [b.rule for b in result.blocks if b.text == short] == [None]
+    as_text = Cleaner().explain("\n\n".join([short, PROSE[1], full]), kind="text")
+    assert [b.rule for b in as_text.blocks if b.text == short] == ["contained_duplicate"]
+
+
 def test_html_block_rules_leave_text_input_alone() -> None:
     text = "\n\n".join([PROSE[0], "Read the full report here", PROSE[1]])
     result = Cleaner(disable={"chrome_phrase"}).explain(text, kind="text")
