@@ -244,6 +244,21 @@ def test_inline_related_box_inside_the_body_does_not_cut_the_article() -> None:
     assert PROSE[3] in result.text
 
 
+def test_section_heading_between_paragraphs_with_ids_does_not_cut_the_article() -> None:
+    # Paragraphs carrying ids of their own (generated, one per paragraph) still share
+    # one parent: a heading reading like a trailer ('More than ...') between them is a
+    # section of the article.
+    paras = "".join(f"<p id='p{i}x'>{p}</p>" for i, p in enumerate(PROSE[:3]))
+    html = (
+        "<html><body><article><h1>Council extends</h1><div class='body'>"
+        f"{paras}<h2>More than just the clinics</h2><p id='p9x'>{PROSE[3]}</p>"
+        "</div></article></body></html>"
+    )
+    result = CLEANER.explain(html, kind="html")
+    assert PROSE[3] in result.text
+    assert "More than just the clinics" in result.text
+
+
 def test_related_section_after_the_body_is_still_cut() -> None:
     teaser = f"{MARK} is a teaser that sums up another story in a sentence or two here."
     tail = f"<div class='more'><p>Related articles</p><p>{teaser}</p></div>"

@@ -217,7 +217,7 @@ class _HtmlBoxTest(_BoxTest):
             return False
         blocks = self.doc.blocks
         path = blocks[before].path
-        return bool(path) and path == blocks[after].path
+        return bool(path) and _parent_path(path) == _parent_path(blocks[after].path)
 
     def _next_paragraphs(self) -> list[int]:
         """For each block, the next block with prose that is no heading (-1: none);
@@ -232,6 +232,12 @@ class _HtmlBoxTest(_BoxTest):
                     nearest = j
             self._next_paragraph = following
         return self._next_paragraph
+
+
+def _parent_path(path: str) -> str:
+    """A block's path without its own element ('div.body > p#x1' -> 'div.body'):
+    paragraphs with ids of their own (generated per paragraph) still share a parent."""
+    return path.rpartition(" > ")[0]
 
 
 def _in_share_bar(blocks: list[Block], i: int) -> bool:
