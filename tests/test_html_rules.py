@@ -259,6 +259,23 @@ def test_section_heading_between_paragraphs_with_ids_does_not_cut_the_article() 
     assert "More than just the clinics" in result.text
 
 
+def test_comments_heading_without_comment_markup_does_not_cut_html() -> None:
+    # On HTML the comment section goes by its markup; a bare 'Comments' heading over
+    # plain paragraphs (an old blog, a paper's section) cuts only on text input.
+    reply = f"{MARK} is what a reader wrote back about the council and its clinics here."
+    html = (
+        "<html><body><div class='body'>"
+        + "".join(f"<p>{p}</p>" for p in PROSE)
+        + f"<h3>Comments</h3><p>{reply}</p></div></body></html>"
+    )
+    result = CLEANER.explain(html, kind="html")
+    assert reply in result.text
+    as_text = CLEANER.explain("\n\n".join([*PROSE, "Comments", reply]), kind="text")
+    assert reply not in as_text.text
+    marked = html.replace(f"<p>{reply}</p>", f"<div class='comments'><p>{reply}</p></div>")
+    assert reply not in CLEANER.explain(marked, kind="html").text
+
+
 def test_related_section_after_the_body_is_still_cut() -> None:
     teaser = f"{MARK} is a teaser that sums up another story in a sentence or two here."
     tail = f"<div class='more'><p>Related articles</p><p>{teaser}</p></div>"
