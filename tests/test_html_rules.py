@@ -244,6 +244,38 @@ def test_inline_related_box_inside_the_body_does_not_cut_the_article() -> None:
     assert PROSE[3] in result.text
 
 
+def test_section_heading_between_paragraphs_with_ids_does_not_cut_the_article() -> None:
+    # Paragraphs carrying ids of their own (generated, one per paragraph) still share
+    # one parent: a heading reading like a trailer ('More than ...') between them is a
+    # section of the article.
+    paras = "".join(f"<p id='p{i}x'>{p}</p>" for i, p in enumerate(PROSE[:3]))
+    html = (
+        "<html><body><article><h1>Council extends</h1><div class='body'>"
+        f"{paras}<h2>More than just the clinics</h2><p id='p9x'>{PROSE[3]}</p>"
+        "</div></article></body></html>"
+    )
+    result = CLEANER.explain(html, kind="html")
+    assert PROSE[3] in result.text
+    assert "More than just the clinics" in result.text
+
+
+def test_comments_heading_without_comment_markup_does_not_cut_html() -> None:
+    # On HTML the comment section goes by its markup; a bare 'Comments' heading over
+    # plain paragraphs (an old blog, a paper's section) cuts only on text input.
+    reply = f"{MARK} is what a reader wrote back about the council and its clinics here."
+    html = (
+        "<html><body><div class='body'>"
+        + "".join(f"<p>{p}</p>" for p in PROSE)
+        + f"<h3>Comments</h3><p>{reply}</p></div></body></html>"
+    )
+    result = CLEANER.explain(html, kind="html")
+    assert reply in result.text
+    as_text = CLEANER.explain("\n\n".join([*PROSE, "Comments", reply]), kind="text")
+    assert reply not in as_text.text
+    marked = html.replace(f"<p>{reply}</p>", f"<div class='comments'><p>{reply}</p></div>")
+    assert reply not in CLEANER.explain(marked, kind="html").text
+
+
 def test_related_section_after_the_body_is_still_cut() -> None:
     teaser = f"{MARK} is a teaser that sums up another story in a sentence or two here."
     tail = f"<div class='more'><p>Related articles</p><p>{teaser}</p></div>"
@@ -335,6 +367,25 @@ def test_distant_repeat_is_a_duplicate_without_the_html_distance() -> None:
     anywhere = Cleaner(html_duplicate_max_distance=None)
     result = explain(article(inside=f"<p>{step}</p>{filler}<p>{step}</p>"), anywhere)
     assert [b.rule for b in result.blocks if b.text == step] == [None, "exact_duplicate"]
+
+
+def test_paragraph_printed_again_on_html_is_kept() -> None:
+    # Fifteen words and more repeated right after the first copy: the page's own
+    # paragraph printed again (a quoted post), not a caption printed twice.
+    again = " ".join(PROSE[0].split()[:15])
+    result = explain(article(inside=f"<p>{again}</p><p>{again}</p>"))
+    assert [b.rule for b in result.blocks if b.text == again] == [None, None]
+
+
+def test_shorter_copy_on_html_is_left_to_the_markup() -> None:
+    # contained_duplicate runs on text only: on HTML a quoted part of another paragraph
+    # stays unless its markup names it a pull quote.
+    short = "The Kazakh words have been heard increasingly in recent years in the country."
+    full = short[:-1] + " and they have come to mean the rigid system of governance he created."
+    result = explain(article(inside=f"<blockquote>{short}</blockquote><p>{full}</p>"))
+    assert [b.rule for b in result.blocks if b.text == short] == [None]
+    as_text = Cleaner().explain("\n\n".join([short, PROSE[1], full]), kind="text")
+    assert [b.rule for b in as_text.blocks if b.text == short] == ["contained_duplicate"]
 
 
 def test_html_block_rules_leave_text_input_alone() -> None:

@@ -269,6 +269,20 @@ def test_html_duplicate_max_distance() -> None:
     assert far.blocks[-1].removal is None
 
 
+def test_html_duplicate_max_words() -> None:
+    # A copy of 14 words printed right after its first copy goes; one of 15 words is a
+    # paragraph the page prints again and stays (on text any length goes).
+    def second_copy(n: int, kind: str) -> str | None:
+        copy = words(n, "rep")
+        doc = make_doc(copy, copy, kind=kind)
+        make_rule(ExactDuplicate, kind=kind).apply(doc)
+        return doc.blocks[1].removal.rule if doc.blocks[1].removal else None
+
+    assert second_copy(14, "html") == "exact_duplicate"
+    assert second_copy(15, "html") is None
+    assert second_copy(15, "text") == "exact_duplicate"
+
+
 def test_contained_min_words() -> None:
     def run(n: int) -> str | None:
         short = words(n, "quote") + " end"

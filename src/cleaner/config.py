@@ -125,6 +125,11 @@ class Config(HtmlThresholds):
     #: while a caption or heading printed twice sits right after its first copy.
     #: ``None``: any distance, as on the text path.
     html_duplicate_max_distance: int | None = 3
+    #: On HTML, a repeat of at least this many words is a paragraph the page itself
+    #: prints again (a quoted forum post, a repeated passage), kept as the annotators
+    #: keep it; what an HTML page prints twice by accident is short (a caption, a
+    #: heading, a standfirst). ``None``: repeats of any length, as on the text path.
+    html_duplicate_max_words: int | None = 15
     #: A block contained in a longer one is a duplicate if it has at least this many words.
     contained_min_words: int = 8
 
