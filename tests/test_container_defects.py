@@ -1,0 +1,67 @@
+"""Container defects that adversarial inputs found (issue 14, item 7): each input gives
+the article. (The fused-words repro, item 7's last, is in test_html_inline_cut.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_article
+
+
+def _p(i: int) -> str:
+    return (
+        f"<p>Paragraph {i}: the council voted on Tuesday to extend the programme for "
+        "another year, officials said.</p>"
+    )
+
+
+def _paragraphs(out: str) -> list[str]:
+    return [line for line in out.split("\n\n") if line.startswith("Paragraph")]
+
+
+ARTICLE = "".join(_p(i) for i in (1, 2, 3))
+HIDDEN = (
+    "<p>A hidden copy: "
+    + "the draft said the plan would be scrapped before the vote on Tuesday. " * 6
+    + "</p>"
+) * 2
+
+
+def test_a_notice_before_a_box_inside_the_article_does_not_end_it() -> None:
+    notice = "<div><p>We use cookies to give you the best experience on our website.</p></div>"
+    box = "<h3>Related articles</h3><ul><li><a href=/a>Other story one</a></li></ul>"
+    out = clean_article(f"<div class=story>{ARTICLE}{notice}{box}{_p(4)}{_p(5)}</div>")
+    assert _paragraphs(out) == [" ".join(_p(i)[3:-4].split()) for i in range(1, 6)]
+    assert "cookies" not in out
+    assert "Other story one" not in out
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        '<div style="display:none">{}</div>',
+        '<div style="visibility: hidden">{}</div>',
+        "<div hidden>{}</div>",
+        '<div aria-hidden="true">{}</div>',
+        "<noscript>{}</noscript>",
+        "<template>{}</template>",
+        '<section><div hidden><div class="copy">{}</div></div></section>',
+    ],
+)
+@pytest.mark.parametrize("marker", ["article", "main"])
+@pytest.mark.parametrize("hidden_first", [True, False])
+def test_a_hidden_marker_is_never_the_container(wrap: str, marker: str, hidden_first: bool) -> None:
+    hidden = wrap.format(f"<{marker}>{HIDDEN}</{marker}>")
+    visible = f"<article>{ARTICLE}</article>"
+    page = hidden + visible if hidden_first else visible + hidden
+    out = clean_article(f"<body>{page}</body>")
+    assert len(_paragraphs(out)) == 3
+    assert "hidden copy" not in out
+
+
+def test_a_visible_article_inside_a_hidden_looking_class_is_still_the_article() -> None:
+    # A class name guesses ('modal': an overlay); a snapshot may show the modal's
+    # article, with the page behind it aria-hidden.
+    behind = '<div aria-hidden="true"><p>Home News Sport Weather</p></div>'
+    out = clean_article(f"<body>{behind}<div class=modal><article>{ARTICLE}</article></div></body>")
+    assert len(_paragraphs(out)) == 3
