@@ -65,3 +65,17 @@ def test_a_visible_article_inside_a_hidden_looking_class_is_still_the_article() 
     behind = '<div aria-hidden="true"><p>Home News Sport Weather</p></div>'
     out = clean_article(f"<body>{behind}<div class=modal><article>{ARTICLE}</article></div></body>")
     assert len(_paragraphs(out)) == 3
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "<div class=desktop>{}</div><div class=mobile>{}</div>",
+        "<div><div>{}</div></div><section><div>{}</div></section>",
+    ],
+)
+def test_an_article_repeated_in_a_sibling_comes_out_once(wrap: str) -> None:
+    body = "<h2>The vote</h2>" + "".join(_p(i) for i in range(1, 13))
+    out = clean_article("<body>" + wrap.format(body, body) + "</body>")
+    assert len(_paragraphs(out)) == 12
+    assert out.count("The vote") == 1

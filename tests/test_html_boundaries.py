@@ -16,11 +16,12 @@ import pytest
 from helpers import make_doc, make_rule, words
 
 from cleaner import Config
-from cleaner.blocks import Block
+from cleaner.blocks import Block, BlockKind
 from cleaner.frontends.html import html_to_blocks, parse_html
 from cleaner.rules.anchor import find_anchor, prose_anchor, prose_value
 from cleaner.rules.base import Document
 from cleaner.rules.container import OutsideMainContainer
+from cleaner.rules.duplicates import ExactDuplicate
 from cleaner.rules.elements import ElementJudge
 from cleaner.rules.html import LinkDense
 from cleaner.rules.markup import (
@@ -103,6 +104,33 @@ def test_html_sibling_min_share() -> None:
     # it with 20 % of its prose joins (a standfirst); with 19 % it does not.
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 20, 100], anchor=3)) == [2, 3]
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
+
+
+# -- exact_duplicate: an element repeating its sibling -----------------------------------
+
+
+def _copy_removed(n: int, quoted: int = 0) -> list[bool]:
+    """body > [A(1), F(2), B(3)], B repeating A's ``n`` paragraphs (the last ``quoted``
+    of them block quotes) after F's three others: which of B's blocks exact_duplicate
+    removes. (Each copy lies farther than html_duplicate_max_distance.)"""
+    texts = [f"paragraph {i} of the article that appears twice." for i in range(n)]
+    kinds = [BlockKind.PARAGRAPH] * (n - quoted) + [BlockKind.QUOTE] * quoted
+    pairs = list(zip(texts, kinds, strict=True))
+    copies = [[Block(0, t, kind=k, element=e) for t, k in pairs] for e in (1, 3)]
+    others = [Block(0, f"another paragraph {w} in between.", element=2) for w in "abc"]
+    doc = make_doc(*copies[0], *others, *copies[1], kind="html")
+    doc.elements = _elements([-1, 0, 0, 0], [0.0] * 4, anchor=1)
+    make_rule(ExactDuplicate, kind="html").apply(doc)
+    return [b.removal is not None for b in doc.blocks[n + 3 :]]
+
+
+def test_html_copy_min_blocks() -> None:
+    # Three blocks repeated whole: a copy; two are not.
+    assert _copy_removed(3) == [True] * 3
+    assert _copy_removed(2) == [False] * 2
+    # Quoted blocks do not count: three and one quoted are a copy, two and one are not.
+    assert _copy_removed(4, quoted=1) == [True] * 4
+    assert _copy_removed(3, quoted=1) == [False] * 3
 
 
 # -- prose value ---------------------------------------------------------------------------
