@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import clean_article
+from cleaner import Cleaner, clean_article
 
 
 def _p(i: int) -> str:
@@ -79,3 +79,44 @@ def test_an_article_repeated_in_a_sibling_comes_out_once(wrap: str) -> None:
     out = clean_article("<body>" + wrap.format(body, body) + "</body>")
     assert len(_paragraphs(out)) == 12
     assert out.count("The vote") == 1
+
+
+FOOTER = "<footer><p>© 2024 Example News. All rights reserved.</p></footer>"
+STEPS = ["Preheat the oven to 200 degrees", "Mix the flour and sugar in a bowl"]
+STEPS += ["Bake for 25 minutes until golden"]
+
+
+def test_an_article_that_is_only_a_list_is_not_lost_to_the_footer() -> None:
+    items = "".join(f"<li>{s}</li>" for s in STEPS)
+    out = clean_article(f"<main><ol>{items}</ol></main>{FOOTER}")
+    assert out.split("\n\n") == STEPS
+
+
+def test_an_article_that_is_only_a_table_is_not_lost_to_the_footer() -> None:
+    rows = "".join(f"<tr><td>{s}</td></tr>" for s in STEPS)
+    out = clean_article(f"<main><table>{rows}</table></main>{FOOTER}")
+    assert out.split("\n") == STEPS
+
+
+def test_the_fallback_explains_itself() -> None:
+    # The container is the copyright line, which the notice rule removes: the densest
+    # run of text (the steps) is kept; the line before the footer says why it is not.
+    items = "".join(f"<li>{s}</li>" for s in STEPS)
+    menu = "<div><p>Sign in to save your recipes</p></div><footer><p>Follow us</p></footer>"
+    result = Cleaner().explain(f"{menu}<div><ol>{items}</ol></div>{FOOTER}")
+    assert result.text.split("\n\n") == STEPS
+    rules = [b.rule for b in result.removed]
+    assert rules == ["densest_text", "page_header_footer", "notice"]
+    assert "outside the densest run of text (blocks 2-4)" in (result.removed[0].reason or "")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p><a href=/a>abc</a></p><p><a href=/b>def</a></p>",  # links only
+        "<h1>Page not found</h1>" + FOOTER,  # no main text
+        f"<div hidden>{HIDDEN}</div>{FOOTER}",  # hidden text is not shown
+    ],
+)
+def test_a_page_without_visible_main_text_stays_empty(page: str) -> None:
+    assert clean_article(page) == ""
