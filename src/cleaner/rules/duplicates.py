@@ -95,20 +95,34 @@ class ExactDuplicate(Rule):
             if lo[e] < hi[e]:
                 lo[up] = min(lo[up], lo[e])
                 hi[up] = max(hi[up], hi[e])
-        seen: dict[tuple[str, ...], int] = {}  # (parent, keys...) of each element's run
+        parent = el.parent
+
+        def keys(e: int) -> tuple[object, ...]:
+            return (parent[e], *(b.features.key for b in kept[lo[e] : hi[e]]))
+
+        # Elements are compared whole only when a sibling before them has as many
+        # blocks, opening and closing alike: a page of nested elements costs one pass.
+        first_like: dict[tuple[object, ...], int] = {}
+        seen: dict[tuple[object, ...], int] = {}  # (parent, keys...) of compared ones
+        compared: set[int] = set()
         for e in range(1, n):
-            if hi[e] - lo[e] < self.html_copy_min_blocks:
+            size = hi[e] - lo[e]
+            if size < self.html_copy_min_blocks:
+                continue
+            sig = (parent[e], size, kept[lo[e]].features.key, kept[hi[e] - 1].features.key)
+            first = first_like.setdefault(sig, e)
+            if first == e:
+                continue
+            if first not in compared:
+                compared.add(first)
+                seen.setdefault(keys(first), first)
+            other = seen.setdefault(keys(e), e)
+            if other == e:
                 continue
             run = kept[lo[e] : hi[e]]
             # (Quoted blocks do not count: a quotation repeats what it quotes.)
             counted = sum(len(b.features.key) >= minimum and b.kind is not _QUOTE for b in run)
             if counted < self.html_copy_min_blocks:
-                continue
-            if any(b.features.repeats <= 1 for b in run):
-                continue  # (most elements: one block of them is unique on the page)
-            keys = (str(el.parent[e]), *(b.features.key for b in run))
-            other = seen.setdefault(keys, e)
-            if other == e:
                 continue
             span = f"blocks {run[0].index}-{run[-1].index}"
             label = el.label(other)
