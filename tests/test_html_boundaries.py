@@ -16,12 +16,14 @@ import pytest
 from helpers import make_doc, make_rule, words
 
 from cleaner import Config
-from cleaner.blocks import Block
+from cleaner.blocks import Block, BlockKind, Removal
 from cleaner.frontends.html import html_to_blocks, parse_html
 from cleaner.rules.anchor import find_anchor, prose_anchor, prose_value
 from cleaner.rules.base import Document
 from cleaner.rules.container import OutsideMainContainer
+from cleaner.rules.duplicates import ExactDuplicate
 from cleaner.rules.elements import ElementJudge
+from cleaner.rules.fallback import DensestText
 from cleaner.rules.html import LinkDense
 from cleaner.rules.markup import (
     BylineMarkup,
@@ -36,6 +38,7 @@ from cleaner.rules.markup import (
     ScreenReaderMarkup,
 )
 from cleaner.rules.prune import PruneGuard, find_markers, paragraphs_and_markers
+from cleaner.rules.trailers import Notice
 from cleaner.rules.tree import Elements, TreePlan
 
 # -- link_dense ----------------------------------------------------------------------------
@@ -103,6 +106,78 @@ def test_html_sibling_min_share() -> None:
     # it with 20 % of its prose joins (a standfirst); with 19 % it does not.
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 20, 100], anchor=3)) == [2, 3]
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
+
+
+# -- exact_duplicate: an element repeating its sibling -----------------------------------
+
+
+def _copy_removed(n: int, quoted: int = 0) -> list[bool]:
+    """body > [A(1), F(2), B(3)], B repeating A's ``n`` paragraphs (the last ``quoted``
+    of them block quotes) after F's three others: which of B's blocks exact_duplicate
+    removes. (Each copy lies farther than html_duplicate_max_distance.)"""
+    texts = [f"paragraph {i} of the article that appears twice." for i in range(n)]
+    kinds = [BlockKind.PARAGRAPH] * (n - quoted) + [BlockKind.QUOTE] * quoted
+    pairs = list(zip(texts, kinds, strict=True))
+    copies = [[Block(0, t, kind=k, element=e) for t, k in pairs] for e in (1, 3)]
+    others = [Block(0, f"another paragraph {w} in between.", element=2) for w in "abc"]
+    doc = make_doc(*copies[0], *others, *copies[1], kind="html")
+    doc.elements = _elements([-1, 0, 0, 0], [0.0] * 4, anchor=1)
+    make_rule(ExactDuplicate, kind="html").apply(doc)
+    return [b.removal is not None for b in doc.blocks[n + 3 :]]
+
+
+def test_html_copy_min_blocks() -> None:
+    # Three blocks repeated whole: a copy; two are not.
+    assert _copy_removed(3) == [True] * 3
+    assert _copy_removed(2) == [False] * 2
+    # Quoted blocks do not count: three and one quoted are a copy, two and one are not.
+    assert _copy_removed(4, quoted=1) == [True] * 4
+    assert _copy_removed(3, quoted=1) == [False] * 3
+
+
+# -- densest_text: the fallback of a page left empty ----------------------------------
+
+
+def _fallback_kept(*sizes: int, **params: object) -> list[bool]:
+    """Which blocks densest_text keeps of a page the other rules left empty: blocks of
+    ``sizes`` words outside the main container, 0 standing for a notice between them."""
+    where = Removal(OutsideMainContainer.name, "structure", "outside the main container")
+    notice = Removal(Notice.name, "trailers", "a notice")
+    blocks = [
+        Block(0, words(n, "word") + "." if n else "We use cookies.", removal=where if n else notice)
+        for n in sizes
+    ]
+    doc = make_doc(*blocks, kind="html")
+    make_rule(DensestText, kind="html", **params).apply(doc)
+    return [b.removal is None for b in doc.blocks]
+
+
+def test_densest_text_min_words() -> None:
+    # Six words less the block's cost (2) earn 4: enough; five earn 3: the page stays empty.
+    assert _fallback_kept(6) == [True]
+    assert _fallback_kept(5) == [False]
+    assert _fallback_kept(4, block_cost_words=0) == [True]
+    assert _fallback_kept(3, block_cost_words=0) == [False]
+
+
+def test_densest_text_block_cost_words() -> None:
+    # With no minimum, a block of two words earns nothing and is kept; one costs more.
+    assert _fallback_kept(2, min_words=0) == [True]
+    assert _fallback_kept(1, min_words=0) == [False]
+
+
+def test_densest_text_gap_cost_words() -> None:
+    # Two runs of nine words' worth (11 less 2) across a notice (8): one run of ten;
+    # of eight each, the notice costs all the second one earns: the first alone.
+    assert _fallback_kept(11, 0, 11) == [True, False, True]
+    assert _fallback_kept(10, 0, 10) == [True, False, False]
+
+
+def test_densest_text_leaves_a_page_with_text_kept_alone() -> None:
+    where = Removal(OutsideMainContainer.name, "structure", "outside the main container")
+    doc = make_doc(Block(0, words(20) + ".", removal=where), Block(0, words(3) + "."), kind="html")
+    make_rule(DensestText, kind="html").apply(doc)
+    assert [b.removal is None for b in doc.blocks] == [False, True]
 
 
 # -- prose value ---------------------------------------------------------------------------

@@ -60,6 +60,12 @@ def words_of(text: str) -> list[str]:
     return text.translate(_TO_SPACE).split()
 
 
+def unspaced_tokens(text: str, per_word: int) -> int:
+    """Word-equivalents ``text`` holds beyond its words, for its characters of scripts
+    written without spaces (CJK, Thai): one per ``per_word`` of them."""
+    return len(_UNSPACED.findall(text)) // per_word if not text.isascii() else 0
+
+
 def duplicate_key(text: str) -> str:
     """Casefolded words separated by single spaces: equal keys mean repeated text."""
     return " ".join(words_of(text.casefold()))
@@ -139,7 +145,7 @@ def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int
     f.key = key
     f.n_chars = n_chars
     f.n_words = n_words
-    f.n_tokens = n_words + (len(_UNSPACED.findall(text)) // per_word if not text.isascii() else 0)
+    f.n_tokens = n_words + unspaced_tokens(text, per_word)
     f.ends_sentence = text.rstrip(_TRAILING)[-1:] in _TERMINALS
     # The key is the words joined by single spaces (casefolding never makes white
     # space), so its length less the spaces is the letters' count; digits likewise

@@ -6,10 +6,13 @@ import copy
 from collections import Counter, defaultdict
 from itertools import chain
 
+from ..blocks import BlockKind
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, Rule, quote
 from .params import Param
+
+_QUOTE = BlockKind.QUOTE
 
 
 class ExactDuplicate(Rule):
@@ -18,9 +21,18 @@ class ExactDuplicate(Rule):
     description = (
         "A block whose text (casefolded, punctuation and spacing ignored) appeared earlier "
         "on the page: the first copy stays. On HTML only a copy close after the previous "
-        "one (a caption or heading printed twice; Config.html_duplicate_max_distance), and "
+        "one (a caption or heading printed twice; Config.html_duplicate_max_distance) and "
         "only a short one (Config.html_duplicate_max_words): a paragraph printed again is "
-        "the page's own."
+        "the page's own; or any copy in an element repeating a sibling element whole (the "
+        "article printed twice, a desktop and a mobile copy)."
+    )
+
+    html_copy_min_blocks = Param(
+        3,
+        "On HTML, a copy farther away still goes when its element repeats a sibling "
+        "element block for block, with at least this many blocks of duplicate_min_chars "
+        "or more outside quotes: the article printed twice (a desktop and a mobile copy). "
+        "The article's own repeats (a recipe step, a spec) come one at a time.",
     )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
@@ -65,6 +77,69 @@ class ExactDuplicate(Rule):
                 and (max_words is None or block.features.n_words < max_words)
             ):
                 self.remove(block, f"repeats block {first} {quote(block.text)}")
+        if max_distance is not None:
+            self._remove_copied_elements(doc)
+
+    def _remove_copied_elements(self, doc: Document) -> None:
+        """On HTML, remove the blocks of an element repeating a sibling element block
+        for block (the article printed twice, a desktop and a mobile copy): at least
+        ``html_copy_min_blocks`` blocks of ``duplicate_min_chars`` or more."""
+        el = doc.elements
+        if el is None:
+            return
+        minimum = self.config.duplicate_min_chars
+        kept = [b for b in doc.blocks if not b.pruned]
+        n = len(el.parent)
+        # Each element's blocks are a run of ``kept``: [lo, hi) (lo == hi: none).
+        lo = [len(kept)] * n
+        hi = [0] * n
+        for q, block in enumerate(kept):
+            e = block.element
+            if lo[e] > q:
+                lo[e] = q
+            hi[e] = q + 1
+        for e in range(n - 1, 0, -1):
+            up = el.parent[e]
+            if lo[e] < hi[e]:
+                lo[up] = min(lo[up], lo[e])
+                hi[up] = max(hi[up], hi[e])
+        parent = el.parent
+
+        def keys(e: int) -> tuple[object, ...]:
+            return (parent[e], *(b.features.key for b in kept[lo[e] : hi[e]]))
+
+        # Elements are compared whole only when a sibling before them has as many
+        # blocks, opening and closing alike: a page of nested elements costs one pass.
+        first_like: dict[tuple[object, ...], int] = {}
+        seen: dict[tuple[object, ...], int] = {}  # (parent, keys...) of compared ones
+        compared: set[int] = set()
+        for e in range(1, n):
+            size = hi[e] - lo[e]
+            if size < self.html_copy_min_blocks:
+                continue
+            sig = (parent[e], size, kept[lo[e]].features.key, kept[hi[e] - 1].features.key)
+            first = first_like.setdefault(sig, e)
+            if first == e:
+                continue
+            if first not in compared:
+                compared.add(first)
+                seen.setdefault(keys(first), first)
+            other = seen.setdefault(keys(e), e)
+            if other == e:
+                continue
+            run = kept[lo[e] : hi[e]]
+            # (Quoted blocks do not count: a quotation repeats what it quotes.)
+            counted = sum(len(b.features.key) >= minimum and b.kind is not _QUOTE for b in run)
+            if counted < self.html_copy_min_blocks:
+                continue
+            span = f"blocks {run[0].index}-{run[-1].index}"
+            label = el.label(other)
+            for block, original in zip(run, kept[lo[other] : hi[other]], strict=True):
+                self.remove(
+                    block,
+                    f"{span} repeat the sibling {label}: block {original.index} "
+                    f"{quote(block.text)}",
+                )
 
 
 class ContainedDuplicate(Rule):

@@ -9,12 +9,14 @@ removed block per pruned subtree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..blocks import Block, Removal
 
 if TYPE_CHECKING:
     from ..config import Config
+    from .elements import ElementJudge
     from .tree import Elements, TreeRule
 
 #: ``Elements.marker`` codes: <main> or role=main (the article is somewhere inside) ...
@@ -46,6 +48,49 @@ def paragraphs_and_markers(body: Any) -> tuple[list[Any], list[Any]]:
             return body.css("p"), body.css(MARKER_SELECTOR)
         paragraphs.append(node)
     return paragraphs, marked
+
+
+def seen_markers(
+    marked: list[Any], judge: ElementJudge, tag_rules: Mapping[str, TreeRule]
+) -> list[Any]:
+    """Those of the markers ``marked`` a reader sees: none inside (or itself) an element
+    that a tree rule naming unseen content matches by its tag or attributes (the hidden
+    attribute, aria-hidden, display:none, ``<noscript>`` ...). A hidden ``<article>`` is
+    a copy a script may show, never the page's main content: it guards nothing and is no
+    container.
+
+    Each element is judged once however many markers it holds (listing pages hold
+    hundreds of ``<article>``s).
+    """
+    unseen: dict[int, bool] = {}  # element id: it or an ancestor is unseen
+
+    def is_unseen(node: Any) -> bool:
+        path: list[int] = []
+        found = False
+        while node is not None and node.tag != "body":  # (the walk judges no body)
+            mem_id = node.mem_id
+            known = unseen.get(mem_id)
+            if known is not None:
+                found = known
+                break
+            path.append(mem_id)
+            tag = node.tag or ""
+            attrs = node.attributes
+            hit = judge.judge(tag, attrs) if attrs else None
+            if hit is None and tag in tag_rules:
+                reason = tag_rules[tag].check_tag(tag, attrs)
+                hit = (tag_rules[tag], reason) if reason else None
+            # (What the markup states, not a class name's guess: an article in a
+            # 'modal' may be the one the snapshot shows.)
+            if hit is not None and not hit[0].shown and not hit[0].vocabulary:
+                found = True
+                break
+            node = node.parent
+        for mem_id in path:
+            unseen[mem_id] = found
+        return found
+
+    return [node for node in marked if not is_unseen(node)]
 
 
 class PruneGuard:

@@ -198,7 +198,8 @@ class _BoxTest:
         self._next_paragraph: list[int] | None = None
 
     def passed(self, i: int) -> None:
-        if self.prose[i]:
+        # A removed block (a notice between the paragraphs) is no article prose.
+        if self.prose[i] and self.doc.blocks[i].removal is None:
             self.last_prose = i
 
     def article_resumes(self, i: int) -> bool:
@@ -238,7 +239,8 @@ class _HtmlBoxTest(_BoxTest):
             nearest = -1
             for j in range(len(blocks) - 1, -1, -1):
                 following[j] = nearest
-                if self.prose[j] and blocks[j].kind is not BlockKind.HEADING:
+                block = blocks[j]
+                if self.prose[j] and block.removal is None and block.kind is not BlockKind.HEADING:
                     nearest = j
             self._next_paragraph = following
         return self._next_paragraph

@@ -30,7 +30,7 @@ from ...config import Config
 from ...rules.anchor import prose_anchor
 from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
-from ...rules.prune import PruneGuard, paragraphs_and_markers
+from ...rules.prune import PruneGuard, paragraphs_and_markers, seen_markers
 from ...rules.tree import Elements, TreePlan, element_label
 from ..tags import INLINE_TAGS, SKIP_TAGS
 from .blocks import (
@@ -170,6 +170,7 @@ class PageWalk:
         self.plan = plan
         self.judge = ElementJudge(plan)
         paragraphs, marked = paragraphs_and_markers(body)
+        marked = seen_markers(marked, self.judge, plan.tag_rules)
         self.guard = PruneGuard(body, marked, plan.config)
         self.guard.anchor_chain = prose_anchor(
             body, paragraphs, self.judge, plan.tag_rules, plan.config
