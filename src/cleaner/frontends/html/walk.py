@@ -276,7 +276,7 @@ def _walk(
                 continue
             attrs = node.attributes
             if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
-                hit = judge_element(tag, attrs)
+                hit = judge_element(tag, attrs, node)
                 if (
                     hit is not None
                     and kind is _INLINE_KIND
