@@ -279,8 +279,12 @@ class OverlayMarkup(_Vocabulary):
     family = "hidden"
     immediate = True
     shown = False
-    description = "Elements whose class or id names a modal, popup, lightbox or overlay."
+    description = (
+        "Elements whose class or id names a modal, popup, lightbox or overlay (a link so "
+        "named inside a sentence is the control that opens it, and stays)."
+    )
     vocabulary = "overlay"
+    links_shown = True
     what = "an overlay"
 
 

@@ -82,6 +82,9 @@ class TreeRule(Rule):
     #: as text, never cut out of it. False: what it names is not seen (hidden content,
     #: screen-reader text, tooltips), and is taken out wherever it is.
     shown: ClassVar[bool] = True
+    #: True: what the rule names is not seen, but a link it names is the control that
+    #: shows it ('popup', 'lightbox' on an ``<a>``): the link's words are on screen.
+    links_shown: ClassVar[bool] = False
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
