@@ -188,3 +188,29 @@ def test_a_dev_half_run_compares_with_a_full_run_on_what_both_have() -> None:
     odd_dev = sum(int(k[1:]) % 2 for k in dev_keys)
     assert lines[0].endswith(f"; empty (dev) {odd_dev}→{odd_dev}")
     assert lines[1].startswith("mean over the 1 set(s), html: F1 dev +0.000")
+
+
+# -- the vocabulary audit (benchmarks/vocabulary.py) ---------------------------------------
+
+
+def test_the_audit_names_a_site_per_page() -> None:
+    from benchmarks.vocabulary import site_of
+
+    assert site_of("zyte", "k", {}, {"k": {"url": "https://www.example.com/a"}}) == "example.com"
+    assert site_of("portals", "k", {"k": {"site": "bbc.co.uk_news"}}, {}) == "bbc.co.uk_news"
+    # Every readability test page says "fakehost": each is a site of its own.
+    fake = {"001": {"url": "http://fakehost/test/page.html"}}
+    assert site_of("readability-tests", "001", fake, {}) == "readability-tests:001"
+
+
+def test_the_audit_traces_each_removal_to_its_entry() -> None:
+    from benchmarks.vocabulary import _audit_page
+
+    prose = "<p>" + "The council voted on Tuesday to extend the programme. " * 8 + "</p>"
+    page = (
+        f"<html><body><article>{prose}<div class='share-bar'>Share this story</div>"
+        f"{prose}<p>Skip to main content</p></article></body></html>"
+    )
+    entries = {entry for entry, _, _ in _audit_page(("html", page, ""))}
+    assert "html_hints:share_markup:share bar" in entries
+    assert "en:accessibility:skip to main content" in entries

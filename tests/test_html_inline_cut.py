@@ -87,3 +87,35 @@ def test_separator_between_menu_links_is_not_words() -> None:
     )
     pruned = {b.text for b in html_to_blocks(html) if b.pruned}
     assert {"About", "Statistics"} <= pruned
+
+
+def test_a_date_after_a_headline_link_stays_in_its_line() -> None:
+    # Words beside an inline match may be another inline element the rules leave.
+    html = (
+        "<article><p>Filed: <a href='/story'>Bank merger approved by the regulator</a> "
+        f"<span class='date'>20 May 2004</span></p>{FILLER * 3}</article>"
+    )
+    texts = [b.text for b in html_to_blocks(html)]
+    assert "Filed: Bank merger approved by the regulator 20 May 2004" in texts
+
+
+def test_a_row_of_share_links_is_still_pruned_link_by_link() -> None:
+    # ... but a sibling the rules prune too is no word: a share row still goes.
+    html = (
+        "<article><p><a class='share-fb' href='/f'>Facebook</a> · "
+        f"<a class='share-tw' href='/t'>Twitter</a></p>{FILLER * 3}</article>"
+    )
+    pruned = {b.text for b in html_to_blocks(html) if b.pruned}
+    assert {"Facebook", "Twitter"} <= pruned
+
+
+def test_a_link_that_opens_a_popup_keeps_its_words_in_the_sentence() -> None:
+    out = _article(
+        "<p>He said he would prefer <a href='#' class='popup'>to cling to you</a> for now.</p>"
+    )
+    assert out.startswith("He said he would prefer to cling to you for now.")
+
+
+def test_an_in_page_link_inside_a_sentence_is_no_skip_link() -> None:
+    out = _article("<p>The figures are in the <a href='#content'>table below</a> for 2023.</p>")
+    assert out.startswith("The figures are in the table below for 2023.")

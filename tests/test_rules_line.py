@@ -26,7 +26,7 @@ POSITIVE = [
     ("media_stub", "please wait"),
     ("media_stub", "No media source currently available"),
     ("media_stub", "Your browser does not support the video tag."),
-    ("media_stub", "Media playback is unsupported on your device"),
+    ("media_stub", "Your browser does not support the audio element."),
     ("player_timeline", "0:00 0:03:18 0:00"),
     ("player_timeline", "1:02:33"),
     ("media_label", "Image caption The mayor at the council meeting"),

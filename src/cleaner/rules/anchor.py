@@ -79,7 +79,7 @@ def prose_anchor(
             chain.append(mem_id)
             tag = node.tag or ""
             attrs = node.attributes
-            hit = judge.judge(tag, attrs) if attrs and mem_id != body_id else None
+            hit = judge.judge(tag, attrs, node) if attrs and mem_id != body_id else None
             if hit is None and tag in tag_rules:
                 hit = (tag_rules[tag], "")
             if hit is not None:

@@ -21,6 +21,9 @@ _NAME_SEPARATORS = str.maketrans({"-": " ", "_": " ", ":": " ", ".": " "})
 _HAS_DIGIT = re.compile(r"\d")
 #: A judged element whose verdict is not cached yet (``None`` is a verdict).
 _UNJUDGED: Any = object()
+#: A class name's or id's verdict: rank (lower wins), rule, reason, and whether it rests
+#: on a weak token alone.
+_Verdict = tuple[int, "TreeRule", str, bool]
 
 
 def name_tokens(name: str) -> list[str]:
@@ -65,11 +68,15 @@ class ElementJudge:
         self._by_class: dict[str, Any] = {}
         self._by_name: dict[str, Any] = {}
 
-    def judge(self, tag: str, attrs: dict[str, str | None]) -> tuple[TreeRule, str] | None:
+    def judge(
+        self, tag: str, attrs: dict[str, str | None], node: Any = None
+    ) -> tuple[TreeRule, str] | None:
         """The first tree rule matching an element by its attributes or class/id tokens.
 
         Verdicts are kept per distinct class attribute and per id for the rest of the
-        page: menus repeat the same few class names hundreds of times.
+        page: menus repeat the same few class names hundreds of times. A verdict that
+        rests on a weak token alone ('image', 'date': see ``TreeRule.weak_allows``)
+        holds only if the element's text (``node``, when given) is short.
         """
         if not self.watched.isdisjoint(attrs):
             for rule in self.attr_rules:
@@ -78,7 +85,7 @@ class ElementJudge:
                     return (rule, reason)
         if not self.vocab_rules:
             return None
-        best: tuple[int, TreeRule, str] | None = None
+        best: _Verdict | None = None
         classes = attrs.get("class")
         if classes:
             best = self._by_class.get(classes, _UNJUDGED)
@@ -93,7 +100,13 @@ class ElementJudge:
                 hit = by_name[ident] = self._match_name(ident)
             if hit is not None and (best is None or hit[0] < best[0]):
                 best = hit
-        return (best[1], best[2]) if best is not None else None
+        if best is None:
+            return None
+        if best[3] and node is not None:
+            rule = best[1]
+            if not rule.weak_allows(node.text(separator=" ")):
+                return None
+        return (best[1], best[2])
 
     def judge_anchor(self, href: str) -> tuple[TreeRule, str] | None:
         """The first tree rule pruning an in-page link, by its target."""
@@ -103,7 +116,7 @@ class ElementJudge:
                 return (rule, reason)
         return None
 
-    def _match_classes(self, classes: str) -> tuple[int, TreeRule, str] | None:
+    def _match_classes(self, classes: str) -> _Verdict | None:
         """The first vocabulary rule matching one of the class names, by priority."""
         # Most class attributes name nothing the vocabularies know: when no token of any
         # of the names starts a vocabulary entry, one set test says so.
@@ -118,7 +131,7 @@ class ElementJudge:
             if hit is _UNJUDGED:
                 hit = by_name[names[0]] = self._match_name(names[0], tokens)
             return hit
-        best: tuple[int, TreeRule, str] | None = None
+        best: _Verdict | None = None
         for name in names:
             hit = by_name.get(name, _UNJUDGED)
             if hit is _UNJUDGED:
@@ -127,16 +140,16 @@ class ElementJudge:
                 best = hit
         return best
 
-    def _match_name(
-        self, name: str, tokens: list[str] | None = None
-    ) -> tuple[int, TreeRule, str] | None:
-        """The first vocabulary rule (priority, rule, reason) matching one class name
-        (whose ``name_tokens`` the caller may pass)."""
+    def _match_name(self, name: str, tokens: list[str] | None = None) -> _Verdict | None:
+        """The first vocabulary rule (rank, rule, reason, weak) matching one class name
+        (whose ``name_tokens`` the caller may pass). A weak entry ranks after every
+        other entry of every rule: a strong token beside it names the element."""
         if tokens is None:
             tokens = name_tokens(name)
         if self.first_tokens.isdisjoint(tokens):
             return None  # no vocabulary entry starts with any of its tokens
         index = self.token_rules
+        weak_rank = len(self.vocab_rules)
         best: tuple[int, TreeRule, str] | None = None
         for at, token in enumerate(tokens):
             for priority, rule in index.get(token, ()):
@@ -144,8 +157,13 @@ class ElementJudge:
                     break
                 entry = rule.match_tokens(tokens, at)
                 if entry:
+                    if entry in rule.weak_entries:
+                        if best is None or priority + weak_rank < best[0]:
+                            best = (priority + weak_rank, rule, entry)
+                        continue
                     best = (priority, rule, entry)
                     break
         if best is None:
             return None
-        return (best[0], best[1], best[1].vocabulary_reason(best[2]))
+        rank, rule, entry = best
+        return (rank, rule, rule.vocabulary_reason(entry), rank >= weak_rank)

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import regex
 
 from .params import Param
-from .tree import TreeRule
+from .tree import WEAK_MAX_WORDS, TreeRule
 
 
 class HiddenContent(TreeRule):
@@ -200,6 +200,7 @@ class RelatedMarkup(_Vocabulary):
         "links and promos."
     )
     vocabulary = "related"
+    weak_max_words = WEAK_MAX_WORDS
     what = "related links"
 
 
@@ -209,6 +210,7 @@ class CommentsMarkup(_Vocabulary):
     holds_prose = True
     description = "Elements whose class or id names comments, replies or a discussion."
     vocabulary = "comments"
+    weak_max_words = WEAK_MAX_WORDS
     what = "comments"
 
 
@@ -237,6 +239,7 @@ class BylineMarkup(_Vocabulary):
     family = "metadata"
     description = "Elements whose class or id names a byline, author box, date or article metadata."
     vocabulary = "byline"
+    weak_max_words = WEAK_MAX_WORDS
     what = "a byline or article metadata"
     max_share = Param(
         0.2, "A byline element holding more of the page's text than this is the article."
@@ -250,6 +253,7 @@ class CaptionMarkup(_Vocabulary):
         "Elements whose class or id names a caption, a photo credit, a gallery or a slideshow."
     )
     vocabulary = "caption"
+    weak_max_words = WEAK_MAX_WORDS
     what = "a caption or credit"
     max_share = Param(
         0.2, "A caption element holding more of the page's text than this is the article."
@@ -275,8 +279,12 @@ class OverlayMarkup(_Vocabulary):
     family = "hidden"
     immediate = True
     shown = False
-    description = "Elements whose class or id names a modal, popup, lightbox or overlay."
+    description = (
+        "Elements whose class or id names a modal, popup, lightbox or overlay (a link so "
+        "named inside a sentence is the control that opens it, and stays)."
+    )
     vocabulary = "overlay"
+    links_shown = True
     what = "an overlay"
 
 

@@ -27,6 +27,15 @@ from .params import Param
 
 #: How many class names an element's label shows ('div.post.entry'): display only.
 LABEL_CLASSES = 2
+#: The bound of the rules whose vocabulary has weak entries ("~image" in html_hints.txt):
+#: each declares ``weak_max_words = WEAK_MAX_WORDS``.
+WEAK_MAX_WORDS = Param(
+    50,
+    "An element named by a weak token alone ('image', 'date', 'meta': words that say "
+    "what an element holds, not that it is chrome) is pruned only if its text has at "
+    "most this many words: a date line, an image's caption and credit (news captions "
+    "run to 40 words and more), not the prose a theme wrapped in a box of that name.",
+)
 
 
 class TreeRule(Rule):
@@ -73,6 +82,9 @@ class TreeRule(Rule):
     #: as text, never cut out of it. False: what it names is not seen (hidden content,
     #: screen-reader text, tooltips), and is taken out wherever it is.
     shown: ClassVar[bool] = True
+    #: True: what the rule names is not seen, but a link it names is the control that
+    #: shows it ('popup', 'lightbox' on an ``<a>``): the link's words are on screen.
+    links_shown: ClassVar[bool] = False
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -81,6 +93,7 @@ class TreeRule(Rule):
         not_after: frozenset[str] = frozenset()
         not_before: frozenset[str] = frozenset()
         unless: set[str] = set()
+        weak: set[str] = set()
         if self.vocabulary:
             hints = html_hints()
             if self.vocabulary not in hints:
@@ -89,6 +102,9 @@ class TreeRule(Rule):
                 if line.startswith("!"):
                     unless.update(line[1:].lower().split())
                     continue
+                if line.startswith("~"):
+                    line = line[1:]
+                    weak.add("-".join(line.lower().split()))
                 whole = line.startswith("=")
                 tokens = tuple(name_tokens(line.lstrip("=")) if whole else line.lower().split())
                 if whole:
@@ -115,6 +131,13 @@ class TreeRule(Rule):
         #: Tokens that make a class name none of this vocabulary's ("social-embed" is
         #: an embedded post, not share buttons).
         self._unless = frozenset(unless)
+        #: Entries (as ``match_tokens`` names them) that only prune a short element.
+        self.weak_entries: frozenset[str] = frozenset(weak)
+        if weak and not hasattr(self, "weak_max_words"):
+            raise ConfigError(
+                f"{HINTS_FILE} [{self.vocabulary}] has weak entries but rule {self.name!r} "
+                "declares no weak_max_words"
+            )
 
     def apply(self, doc: Document) -> None:
         """Nothing to do on blocks: the front-end applied this rule to the tree.
@@ -153,6 +176,11 @@ class TreeRule(Rule):
                 continue
             return joined
         return None
+
+    def weak_allows(self, text: str) -> bool:
+        """Whether an element named by a weak token alone is pruned, by its text: only
+        a short one is (a weak token is no evidence against prose)."""
+        return len(text.split()) <= getattr(self, "weak_max_words", 0)
 
     def check_anchor(self, href: str) -> str | None:
         """Why an in-page link (``href`` starting with '#') is pruned, or None."""

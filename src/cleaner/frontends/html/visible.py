@@ -7,14 +7,15 @@ out of a paragraph (the elements of ``SKIP_TAGS``, and those an immediate tree r
 prunes: hidden, screen-reader-only, ``<noscript>`` ...), so that hidden means hidden
 everywhere. ``attach_shadow_roots`` puts the content of a ``<template
 shadowrootmode>`` where a browser renders it: as its host's content, the host's own
-children placed in the shadow tree's slots.
+children placed in the shadow tree's slots. ``in_sentence`` tells the walk whether an
+inline element a tree rule matched is words a reader sees inside a line, which stay.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..tags import SKIP_TAGS
+from ..tags import INLINE_TAGS, SKIP_TAGS
 
 if TYPE_CHECKING:
     from ...rules.elements import ElementJudge
@@ -203,3 +204,40 @@ def _fill_slots(host: Any, template: Any, slots: list[Any]) -> None:
             slot.decompose()
         else:
             slot.unwrap()  # nothing assigned: its own content shows
+
+
+def in_sentence(node: Any, rule: TreeRule, judge: ElementJudge) -> bool:
+    """Whether an inline element a tree rule matched is part of the words around it,
+    which then keep it: what the rule names is on screen (a player link, a link that
+    opens a pop-up), and words sit beside it in its line."""
+    if not (rule.shown or (rule.links_shown and node.tag == "a")):
+        return False
+    return _words_beside(node, "prev", judge) or _words_beside(node, "next", judge)
+
+
+def _words_beside(node: Any, side: str, judge: ElementJudge) -> bool:
+    """Whether words sit right beside an inline element on ``side`` ("prev" or "next")
+    in its line: the nearest sibling holding a letter or digit is text, or an inline
+    element the tree rules leave (a headline link before a date), looked for up through
+    the inline elements around it. Text of punctuation alone (the "|" between menu
+    links) is passed over like blanks: it separates links, not words. A sibling the
+    rules prune (the next link of a share bar) or a line break ends the search."""
+    while True:
+        sibling = getattr(node, side)
+        while sibling is not None:
+            tag = sibling.tag
+            if tag == "-text":
+                text = sibling.text_content
+                # Letters or digits, not a bare separator ("&nbsp;|", " · ") between links.
+                if text and any(ch.isalnum() for ch in text):
+                    return True
+            elif tag != "-comment":
+                if tag not in INLINE_TAGS:
+                    return False  # a block, a line break: the line ends here
+                if any(ch.isalnum() for ch in sibling.text()):
+                    attrs = sibling.attributes
+                    return not attrs or judge.judge(tag, attrs, sibling) is None
+            sibling = getattr(sibling, side)
+        node = node.parent
+        if node is None or node.tag not in INLINE_TAGS:
+            return False

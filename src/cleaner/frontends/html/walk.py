@@ -48,7 +48,13 @@ from .blocks import (
     walk_path,
 )
 from .parse import parse_html
-from .visible import attach_shadow_roots, inner_selector, is_shadow_root, unseen_inside
+from .visible import (
+    attach_shadow_roots,
+    in_sentence,
+    inner_selector,
+    is_shadow_root,
+    unseen_inside,
+)
 
 #: Removed in C before anything else, so that no text of theirs reaches a pruned block's
 #: text: code, styling, graphics, long option lists, and the elements whose content the
@@ -277,13 +283,8 @@ def _walk(
                 continue
             attrs = node.attributes
             if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
-                hit = judge_element(tag, attrs)
-                if (
-                    hit is not None
-                    and kind is _INLINE_KIND
-                    and hit[0].shown
-                    and (_words_beside(node, "prev") or _words_beside(node, "next"))
-                ):
+                hit = judge_element(tag, attrs, node)
+                if hit is not None and kind is _INLINE_KIND and in_sentence(node, hit[0], judge):
                     hit = None  # part of a sentence: its words stay in it
             else:
                 hit = None
@@ -297,6 +298,8 @@ def _walk(
                     href = attrs.get("href")
                     if href and href[0] == "#":
                         hit = judge_anchor(href)
+                        if hit is not None and in_sentence(node, hit[0], judge):
+                            hit = None  # "see the <a href=#content>content</a> below"
             if hit is not None and (
                 anchor_chain is not None
                 or hit[0].immediate
@@ -371,25 +374,3 @@ def _walk(
     if parts or pending:
         flush()
     return blocks, owners, Elements(elements, ends, labels)
-
-
-def _words_beside(node: LexborNode, side: str) -> bool:
-    """Whether words sit right beside an inline element on ``side`` ("prev" or "next")
-    in its text: the nearest sibling holding a letter or digit is text (not an element),
-    looked for up through the inline elements around it. Text of punctuation alone (the
-    "|" between menu links) is passed over like blanks: it separates links, not words."""
-    while True:
-        sibling = getattr(node, side)
-        while sibling is not None:
-            tag = sibling.tag
-            if tag == "-text":
-                text = sibling.text_content
-                # Letters or digits, not a bare separator ("&nbsp;|", " · ") between links.
-                if text and any(ch.isalnum() for ch in text):
-                    return True
-            elif tag != "-comment":
-                return False
-            sibling = getattr(sibling, side)
-        node = node.parent
-        if node is None or _CATEGORY.get(node.tag) is not _INLINE_KIND:
-            return False
