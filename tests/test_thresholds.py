@@ -36,6 +36,8 @@ DECISION_MODULES = (
     "rules/markup.py",
     "rules/media.py",
     "rules/navigation.py",
+    "rules/page_items.py",
+    "rules/page_type.py",
     "rules/prune.py",
     "rules/quality.py",
     "rules/templates.py",
