@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner, Result, clean_and_explain, clean_article
 from cleaner.rules.page_type import PAGE_TYPES, GuessPageType
+from cleaner.rules.threads import ThreadChrome
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "pagetype"
@@ -27,10 +28,8 @@ NAMES = sorted(p.name.removesuffix(".gold.json") for p in FIXTURES.glob("*.gold.
 
 #: Fixtures below their bar today, and why. Strict: the mark must go when they pass.
 BELOW_BAR: dict[str, str] = {
-    "forum-articles": "the signature box after a post is kept (no rule for forum chrome yet)",
     "forum-tables-era": "the thread table is taken for a data table: one block, signatures in it",
     "gallery-figures": "class token 'gallery' ([caption] hints) prunes the gallery in the walk",
-    "qa-thread": "user cards with reputation and badge counts are kept",
 }
 #: Fixtures whose kind is not guessed right today, and why. Strict.
 TYPE_MISSES: dict[str, str] = {
@@ -292,3 +291,44 @@ def test_service_sections_and_article_length() -> None:
     assert guess(long_page) == "article"
     assert guess(long_page, article_min_chars=1000, section_max_chars=1000) == "service"
     assert guess("<html><body><div>Hello</div></body></html>") == "unknown"
+
+
+# -- the chrome around a thread's posts ------------------------------------------------
+
+
+def chrome_thread(extra: str, *, author: bool = True) -> str:
+    posts = [post(1), post(2)]
+    if not author:
+        posts = [post(1, author=False), post(2, author=False)]
+    posts[1] = posts[1].replace("</article>", extra + "</article>")
+    return thread(*posts)
+
+
+def test_thread_chrome_goes_on_threads_only() -> None:
+    sig = '<div class="signature">Baking every Sunday since the year two thousand.</div>'
+    result = clean_and_explain(chrome_thread(sig))
+    assert result.page_type == "forum"
+    (decision,) = result.why("Baking every Sunday")
+    assert decision.rule == ThreadChrome.name and "signature" in (decision.reason or "")
+    # Not a thread: "signature" may be the end of an open letter.
+    letter = "<p>" + "We the undersigned ask the council to keep the library open. " * 4
+    page = f"<html><body><article>{letter}</p>{sig}</article></body></html>"
+    assert clean_and_explain(page).page_type != "forum"
+    assert "Baking every Sunday" in clean_article(page)
+
+
+def test_thread_chrome_looks_up_levels_elements() -> None:
+    said = "Sixty one readers said this answer helped them."
+    vote = f'<div class="votecell"><div class="box"><div class="count">{said}</div></div></div>'
+    page = chrome_thread(vote)
+    assert said not in clean_article(page)
+    two = Cleaner(rule_params={ThreadChrome.name: {"levels": 2}})
+    assert said in two.clean(page)
+
+
+def test_thread_chrome_inline_names_only_short_blocks() -> None:
+    meta = '<div class="who">millstone <span class="user-badge">Regular</span> Feb 11</div>'
+    page = chrome_thread(meta)
+    assert "millstone" not in clean_article(page)
+    short = Cleaner(rule_params={ThreadChrome.name: {"inline_max_words": 3}})
+    assert "millstone Regular Feb 11" in short.clean(page)

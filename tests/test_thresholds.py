@@ -38,6 +38,7 @@ DECISION_MODULES = (
     "rules/navigation.py",
     "rules/page_items.py",
     "rules/page_type.py",
+    "rules/threads.py",
     "rules/prune.py",
     "rules/quality.py",
     "rules/templates.py",

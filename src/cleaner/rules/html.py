@@ -35,6 +35,7 @@ from .markup import (
     SkipLink,
 )
 from .page_type import PAGE_TYPE, GuessPageType, is_item_title
+from .threads import ThreadChrome
 from .tree import TreeRule
 
 _HTML = frozenset({"html"})
@@ -118,6 +119,11 @@ TREE_RULES: tuple[type[TreeRule], ...] = (
 )
 #: The rules reading the page's structure, run first, before block features: the tree
 #: rules, the page's kind, then the main container.
-STRUCTURE_RULES: tuple[type[Rule], ...] = (*TREE_RULES, GuessPageType, OutsideMainContainer)
+STRUCTURE_RULES: tuple[type[Rule], ...] = (
+    *TREE_RULES,
+    GuessPageType,
+    OutsideMainContainer,
+    ThreadChrome,
+)
 #: Block rules for HTML pages, run with the shared rules.
 RULES: tuple[type[Rule], ...] = (Headline, FigureCaption, LinkDense)
