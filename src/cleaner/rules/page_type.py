@@ -53,10 +53,11 @@ DECLARED = "declared_types"
 PAGE_TYPE = "page_type_guess"
 ITEMS = "page_items"
 
-#: A price: a currency sign or code beside an amount.
+#: A price: a currency sign or code beside an amount. (An amount starts where no digit
+#: is before it: searching a long run of digits tries one start, not each of them.)
 _PRICE = re.compile(
     r"(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK)\b)\s?\d[\d.,]*\d"
-    r"|\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
+    r"|(?<![\d.,])\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
 )
 _SENTENCE_END = frozenset(".!?…。！？")
 
