@@ -25,6 +25,7 @@ from .render import render_text
 from .render.outputs import CleanedPage, html_output, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
+from .rules.page_type import DECLARED, PAGE_TYPE, declared_types
 from .rules.tree import TreePlan
 
 __all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]
@@ -140,6 +141,7 @@ class Cleaner:
         url: str | None = None,
         language_hint: str | None = None,
         elements: Any = None,
+        notes: Mapping[str, object] | None = None,
     ) -> Document:
         """Compute features and run the rules for ``kind`` over ``blocks`` (marks them
         in place).
@@ -147,9 +149,12 @@ class Cleaner:
         Rules that read no features run first, in order; features are computed right
         before the first rule that reads them (for the blocks no rule removed by then).
         Blocks that already carry features computed for ``language_hint`` keep them.
+        ``notes`` start the document's notes (what the front-end read for the rules).
         """
         rules = self._by_kind[kind]
         doc = Document(blocks, self.config, kind=kind, url=url, elements=elements)
+        if notes:
+            doc.notes.update(notes)
         start = next((i for i, r in enumerate(rules) if r.uses_features), len(rules))
         for rule in rules[:start]:
             rule.apply(doc)
@@ -207,6 +212,7 @@ def _clean_page(
     text, kind = coerce(raw, kind, config.max_input_bytes, config.max_blocks, encoding=encoding)
     meta: Metadata | None = None
     base_url = url
+    notes: dict[str, object] = {}
     if kind == "html":
         # Imported late: text users skip them.
         from .frontends.html import parse_html, walk_html
@@ -217,6 +223,7 @@ def _clean_page(
 
             # Read before walk_html, which removes scripts (JSON-LD) from the tree.
             meta = extract_metadata(tree, url)
+        notes[DECLARED] = declared_types(tree)  # before the walk drops the scripts
         blocks, elements = walk_html(
             tree,
             cleaner._tree_plan,
@@ -231,13 +238,15 @@ def _clean_page(
         if metadata or include_title:
             meta = Metadata(url=url)
     check_block_count(len(blocks), config.max_blocks)
-    doc = cleaner.run_blocks(blocks, kind=kind, url=url, elements=elements)
+    doc = cleaner.run_blocks(blocks, kind=kind, url=url, elements=elements, notes=notes)
     if kind == "text":
         cleaner._settle(blocks, doc.language)
     title = meta.title if meta is not None else None
     # The title goes first only when the body does not already start with it.
     lead = title if include_title and title and not _starts_with(blocks, title) else None
-    return CleanedPage(blocks, kind, doc.language, meta, lead, base_url)
+    page_type = doc.notes.get(PAGE_TYPE)
+    page_type = page_type if isinstance(page_type, str) else None
+    return CleanedPage(blocks, kind, doc.language, meta, lead, base_url, page_type)
 
 
 def _build_rules(

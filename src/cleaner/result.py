@@ -49,6 +49,10 @@ class Result:
     markdown: str | None = None
     #: The article body as HTML (an ``<article>``), when asked for (``output="html"``).
     html: str | None = None
+    #: What kind of page this looks like (``rules/page_type.py``): "article", "forum",
+    #: "product", "documentation", "listing", "gallery", "service" or "unknown"; None
+    #: for text input, whose kind is not guessed.
+    page_type: str | None = None
 
     @property
     def kept(self) -> tuple[BlockDecision, ...]:

@@ -38,6 +38,7 @@ def document(result: Result, *, removed: bool = True) -> dict[str, Any]:
         "license": meta.license,
         "input_kind": result.input_kind,
         "detected_language": result.language,
+        "page_type": result.page_type,
     }
     if removed:
         out["removed"] = [

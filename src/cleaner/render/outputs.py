@@ -32,6 +32,8 @@ class CleanedPage:
     lead: str | None
     #: What relative addresses resolve against.
     base_url: str | None
+    #: The page's kind as ``rules/page_type.py`` guesses it (None for text input).
+    page_type: str | None = None
 
 
 def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
@@ -60,6 +62,7 @@ def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
         metadata=page.meta,
         markdown=markdown,
         html=html_output(page, opts) if opts.output == "html" else None,
+        page_type=page.page_type,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .base import Document, Rule
+from .page_type import ITEMS, GuessPageType
 from .prune import ARTICLE
 
 
@@ -24,6 +25,7 @@ class OutsideMainContainer(Rule):
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"html"})
     uses_features: ClassVar[bool] = False
+    requires = (GuessPageType,)
 
     def apply(self, doc: Document) -> None:
         """Remove kept blocks outside the main container.
@@ -49,6 +51,9 @@ class OutsideMainContainer(Rule):
             best = el.anchor
             while best > 0 and score[best] < need:
                 best = parent[best]
+        items = doc.notes.get(ITEMS)
+        if isinstance(items, int) and 0 < items < best < el.end[items]:
+            best = items  # a thread's posts or a listing's items: all of them, not one
         if best == 0:
             return
         # Siblings before it with prose of their own join (a summary or standfirst

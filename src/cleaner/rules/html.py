@@ -34,6 +34,8 @@ from .markup import (
     SidebarMarkup,
     SkipLink,
 )
+from .page_type import PAGE_TYPE, GuessPageType, is_item_title
+from .threads import ThreadChrome
 from .tree import TreeRule
 
 _HTML = frozenset({"html"})
@@ -44,12 +46,14 @@ class LinkDense(LineRule):
     family = "navigation"
     description = (
         "A block of an HTML page whose text is mostly link text (a menu entry, a teaser "
-        "headline, a 'read more' link) and that is not a long paragraph."
+        "headline, a 'read more' link) and that is not a long paragraph; on a listing or a "
+        "gallery, not an item's title."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
+    requires = (GuessPageType,)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.kind is BlockKind.CODE:
+        if block.kind is BlockKind.CODE or is_item_title(doc, block):
             return None
         cfg = self.config
         if block.link_density < cfg.html_link_dense_min:
@@ -62,11 +66,15 @@ class LinkDense(LineRule):
 class FigureCaption(LineRule):
     name = "figure_caption"
     family = "media"
-    description = "A figure caption (<figcaption>) on an HTML page: not part of the article text."
+    description = (
+        "A figure caption (<figcaption>) on an HTML page: not part of the article text "
+        "(on a gallery, the captions are the text, and stay)."
+    )
     kinds: ClassVar[frozenset[str]] = _HTML
+    requires = (GuessPageType,)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.kind is BlockKind.CAPTION:
+        if block.kind is BlockKind.CAPTION and doc.notes.get(PAGE_TYPE) != "gallery":
             return f"a figure caption ({quote(block.text)})"
         return None
 
@@ -110,7 +118,12 @@ TREE_RULES: tuple[type[TreeRule], ...] = (
     PageHeaderFooter,
 )
 #: The rules reading the page's structure, run first, before block features: the tree
-#: rules, then the main container.
-STRUCTURE_RULES: tuple[type[Rule], ...] = (*TREE_RULES, OutsideMainContainer)
+#: rules, the page's kind, then the main container.
+STRUCTURE_RULES: tuple[type[Rule], ...] = (
+    *TREE_RULES,
+    GuessPageType,
+    OutsideMainContainer,
+    ThreadChrome,
+)
 #: Block rules for HTML pages, run with the shared rules.
 RULES: tuple[type[Rule], ...] = (Headline, FigureCaption, LinkDense)

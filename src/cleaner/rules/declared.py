@@ -1,0 +1,92 @@
+"""What a page declares it is: the ``@type`` of its JSON-LD, its ``og:type``, its
+microdata ``itemtype``s, mapped to the kinds of ``page_type.PAGE_TYPES``.
+
+Read from the parsed tree before the HTML walk, which drops the scripts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["declared_types"]
+
+#: schema.org types and OpenGraph types (lower case) that say what a page is. A type
+#: that pages of every kind carry (Organization, WebPage, BreadcrumbList, a FAQ's
+#: Question) says nothing and is not here.
+_DECLARED_KIND = {
+    "article": "article",
+    "newsarticle": "article",
+    "blogposting": "article",
+    "report": "article",
+    "reportagenewsarticle": "article",
+    "analysisnewsarticle": "article",
+    "opinionnewsarticle": "article",
+    "reviewnewsarticle": "article",
+    "backgroundnewsarticle": "article",
+    "liveblogposting": "article",
+    "scholarlyarticle": "article",
+    "discussionforumposting": "forum",
+    "qapage": "forum",
+    "product": "product",
+    "productgroup": "product",
+    "individualproduct": "product",
+    "product.item": "product",
+    "techarticle": "documentation",
+    "apireference": "documentation",
+    "collectionpage": "listing",
+    "searchresultspage": "listing",
+    "imagegallery": "gallery",
+    "mediagallery": "gallery",
+    "videogallery": "gallery",
+    "service": "service",
+    "professionalservice": "service",
+}
+#: When a page declares several kinds, the most specific wins (an article type is the
+#: default that blog and news software put on every page).
+_PRECEDENCE = ("forum", "product", "gallery", "documentation", "listing", "service", "article")
+#: Scripts larger than this are not parsed: the guess must stay cheap.
+_MAX_SCRIPT_CHARS = 200_000
+
+
+def declared_types(tree: Any) -> tuple[str, ...]:
+    """The page kinds (``PAGE_TYPES`` values) the page declares, most specific first:
+    the ``@type`` of its top-level JSON-LD objects, its ``og:type`` and its microdata
+    ``itemtype``s. Read before the walk, which drops the scripts."""
+    names: list[str] = []
+    for script in tree.css('script[type*="ld+json"]'):
+        source = script.text()
+        if not source or len(source) > _MAX_SCRIPT_CHARS:
+            continue
+        try:
+            data = json.loads(source, strict=False)
+        except ValueError:
+            continue  # malformed JSON-LD is common: it declares nothing
+        names.extend(_top_level_types(data))
+    for meta in tree.css('meta[property="og:type"]'):
+        names.append(meta.attributes.get("content") or "")
+    for node in tree.css("[itemtype]"):
+        for url in (node.attributes.get("itemtype") or "").split():
+            names.append(url.rstrip("/").rsplit("/", 1)[-1])
+    found = {_DECLARED_KIND.get(n.strip().lower()) for n in names}
+    return tuple(kind for kind in _PRECEDENCE if kind in found)
+
+
+def _top_level_types(data: Any) -> Iterable[str]:
+    """``@type`` of the objects of one JSON-LD script: top level, lists and ``@graph``
+    (not the nested ones: an article's publisher is no claim about the page)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            kind = value.get("@type")
+            if isinstance(kind, str):
+                yield kind
+            elif isinstance(kind, list):
+                yield from (k for k in kind if isinstance(k, str))
+            graph = value.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(graph)

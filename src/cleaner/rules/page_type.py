@@ -1,0 +1,259 @@
+"""What kind of page this is: an article, a forum thread, a product, documentation, a
+listing, a gallery, a service page, or unknown.
+
+The guess reads what the page declares about itself (JSON-LD ``@type``, ``og:type``,
+microdata ``itemtype``; read from the tree before the walk drops scripts, see
+``declared_types``) and the shape of its blocks: repeated sibling items holding most of
+the page's text (posts with prose and an author or a time: a thread; items with a
+linked title and a short teaser: a listing), figure captions making most of the text
+(a gallery), code blocks (documentation), a price beside a specification table (a
+product), headed sections of short prose (a service or landing page). Never a site's
+name or address.
+
+The guess is what ``Result.page_type`` and the JSON output report, and what the rules
+keeping a page's main content read (``doc.notes[PAGE_TYPE]``, and the repeated items'
+parent element, ``doc.notes[ITEMS]``). It is a label, it removes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import ClassVar
+
+from ..blocks import Block, BlockKind
+from .base import Document, Rule
+from .declared import declared_types
+from .page_items import authored_item, blocks_by_item, element_chars, repeated_items
+from .params import Param
+
+__all__ = [
+    "ITEMS",
+    "PAGE_TYPE",
+    "PAGE_TYPES",
+    "GuessPageType",
+    "declared_types",
+    "is_item_title",
+]
+
+#: Every value of the guess.
+PAGE_TYPES = (
+    "article",
+    "forum",
+    "product",
+    "documentation",
+    "listing",
+    "gallery",
+    "service",
+    "unknown",
+)
+#: ``Document.notes`` keys: the declared types (set by the pipeline before the rules),
+#: the guess, and the element holding the repeated items of a thread or a listing.
+DECLARED = "declared_types"
+PAGE_TYPE = "page_type_guess"
+ITEMS = "page_items"
+
+#: A price: a currency sign or code beside an amount. (An amount starts where no digit
+#: is before it: searching a long run of digits tries one start, not each of them.)
+_PRICE = re.compile(
+    r"(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK)\b)\s?\d[\d.,]*\d"
+    r"|(?<![\d.,])\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
+)
+_SENTENCE_END = frozenset(".!?…。！？")
+
+
+class GuessPageType(Rule):
+    name = "page_type"
+    family = "structure"
+    description = (
+        "Guesses what kind of page this is (article, forum, product, documentation, "
+        "listing, gallery, service, unknown) from the types it declares and the shape of "
+        "its blocks; removes nothing. The rules keeping a thread's posts, a listing's "
+        "teasers or a gallery's captions read the guess."
+    )
+    kinds: ClassVar[frozenset[str]] = frozenset({"html"})
+    uses_features: ClassVar[bool] = False
+
+    min_items = Param(3, "Fewer repeated sibling items than this make no listing or gallery.")
+    min_posts = Param(2, "Fewer posts than this make no thread.")
+    items_min_share = Param(
+        0.5,
+        "Repeated items decide the page's kind only when they hold at least this share of "
+        "the page's kept text (comments under an article hold less).",
+    )
+    item_share = Param(
+        0.6,
+        "Share of the items that must show a kind's sign (a linked title, prose and an "
+        "author) for the items to be of that kind.",
+    )
+    max_post_share = Param(
+        0.8,
+        "No item holds more than this share of the items' text, nor a post of a thread "
+        "more than this share of the posts' prose (an article followed by short comments "
+        "is no thread).",
+    )
+    title_max_words = Param(16, "A linked title has at most this many words.")
+    title_min_link_share = Param(0.8, "A linked title is at least this share link text.")
+    teaser_min_words = Param(8, "A teaser has at least this many words of its own.")
+    teaser_max_chars = Param(
+        400, "A listing's teaser is shorter than this; a longer item is an article of its own."
+    )
+    min_captions = Param(3, "Fewer figure captions than this make no gallery.")
+    captions_min_share = Param(
+        0.4, "Figure captions hold at least this share of a gallery's kept text."
+    )
+    min_code_blocks = Param(2, "Fewer code blocks than this make no documentation page.")
+    code_min_share = Param(
+        0.1, "Code blocks hold at least this share of a documentation page's kept text."
+    )
+    spec_min_rows = Param(3, "A specification table or list has at least this many rows.")
+    price_max_words = Param(6, "A price is a short block: at most this many words.")
+    min_sections = Param(3, "A service page has at least this many section headings.")
+    section_max_chars = Param(
+        300, "A service page's paragraphs are short: none longer than this many characters."
+    )
+    article_min_chars = Param(
+        400, "A page whose longest run of prose is shorter than this is no article."
+    )
+
+    def apply(self, doc: Document) -> None:
+        declared = doc.notes.get(DECLARED) or ()
+        kind, items = self.guess(doc, tuple(declared))  # type: ignore[arg-type]
+        doc.notes[PAGE_TYPE] = kind
+        if items > 0 and kind in ("forum", "listing", "gallery"):
+            doc.notes[ITEMS] = items
+
+    def guess(self, doc: Document, declared: tuple[str, ...]) -> tuple[str, int]:
+        """The page's kind and, for a thread or a listing, the element holding its
+        items (0: none)."""
+        blocks = [b for b in doc.blocks if b.removal is None and not b.pruned]
+        total = sum(len(b.text) for b in blocks)
+        items, shape = self._items(doc, blocks, total)
+        specific = next((k for k in declared if k != "article"), None)
+        if specific is not None:
+            return specific, items if shape == specific else 0
+        if shape and not declared:
+            return shape, items
+        if self._gallery(blocks, total):
+            return "gallery" if not declared else "article", 0
+        if declared:
+            return "article", 0
+        if self._code(blocks, total):
+            return "documentation", 0
+        if self._product(blocks):
+            return "product", 0
+        longest = max((len(b.text) for b in blocks if b.kind is BlockKind.PARAGRAPH), default=0)
+        if longest >= self.article_min_chars:
+            return "article", 0
+        if self._service(blocks):
+            return "service", 0
+        return "unknown", 0
+
+    # -- repeated items ---------------------------------------------------------------
+
+    def _items(self, doc: Document, blocks: list[Block], total: int) -> tuple[int, str]:
+        """The element holding the page's repeated items and what they are ("forum",
+        "listing" or ""): the largest group of siblings of one tag and first class."""
+        el = doc.elements
+        if el is None or not total:
+            return 0, ""
+        chars = element_chars(el, blocks)
+        best = repeated_items(el, chars, self.min_posts, self.max_post_share)
+        if not best or sum(chars[e] for e in best) < self.items_min_share * total:
+            return 0, ""
+        up = el.parent[best[0]]
+        by_item = blocks_by_item(el, blocks, best)
+        need = self.item_share * len(best)
+        titled = sum(self._titled(bs) for bs in by_item)
+        longest = max(chars[e] for e in best)
+        if len(best) >= self.min_items and titled >= need and longest < self.teaser_max_chars:
+            return up, "listing"
+        prose = [sum(el.prose[e] for e in range(i, el.end[i])) for i in best]
+        posts = sum(p > 0 for p in prose)
+        authored = sum(authored_item(el, i) for i in best)
+        if (
+            posts >= max(self.min_posts, need)
+            and authored >= need
+            and max(prose) <= self.max_post_share * sum(prose)
+        ):
+            return up, "forum"
+        return 0, ""
+
+    def _titled(self, blocks: list[Block]) -> bool:
+        """An item opening with a linked title followed by a teaser: a sentence of its
+        own text, not links."""
+        for n, b in enumerate(blocks):
+            if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
+                b.link_density >= self.title_min_link_share
+                and len(b.text.split()) <= self.title_max_words
+            ):
+                return any(self._teaser(t) for t in blocks[n + 1 :])
+        return False
+
+    def _teaser(self, block: Block) -> bool:
+        return (
+            block.kind is BlockKind.PARAGRAPH
+            and block.link_density < self.title_min_link_share
+            and len(block.text.split()) >= self.teaser_min_words
+        )
+
+    # -- the other kinds ----------------------------------------------------------------
+
+    def _gallery(self, blocks: list[Block], total: int) -> bool:
+        captions = [b for b in blocks if b.kind is BlockKind.CAPTION]
+        chars = sum(len(b.text) for b in captions)
+        return len(captions) >= self.min_captions and chars >= self.captions_min_share * total
+
+    def _code(self, blocks: list[Block], total: int) -> bool:
+        code = [b for b in blocks if b.kind is BlockKind.CODE]
+        chars = sum(len(b.text) for b in code)
+        return len(code) >= self.min_code_blocks and chars >= self.code_min_share * total
+
+    def _product(self, blocks: list[Block]) -> bool:
+        priced = any(
+            len(line.split()) <= self.price_max_words and _PRICE.search(line)
+            for b in blocks
+            for line in b.text.split("\n")
+        )
+        if not priced:
+            return False
+        if any(
+            b.kind is BlockKind.TABLE and b.text.count("\n") + 1 >= self.spec_min_rows
+            for b in blocks
+        ):
+            return True
+        pairs = sum(b.kind is BlockKind.LIST_ITEM and ": " in b.text for b in blocks)
+        return pairs >= self.spec_min_rows
+
+    def _service(self, blocks: list[Block]) -> bool:
+        """Headed sections of short prose: a heading, or a short line that is no
+        sentence (a feature box's title), right before a sentence."""
+        longest = max((len(b.text) for b in blocks if b.kind is not BlockKind.HEADING), default=0)
+        if longest > self.section_max_chars:
+            return False
+        sections = 0
+        for head, body in pairwise(blocks):
+            titled = head.kind is BlockKind.HEADING or (
+                len(head.text.split()) <= self.title_max_words
+                and head.text.rstrip()[-1:] not in _SENTENCE_END
+                and head.link_density < self.title_min_link_share
+            )
+            if (
+                titled
+                and body.kind is BlockKind.PARAGRAPH
+                and body.text.rstrip()[-1:] in _SENTENCE_END
+            ):
+                sections += 1
+        return sections >= self.min_sections
+
+
+def is_item_title(doc: Document, block: Block) -> bool:
+    """A heading inside the repeated items of a listing or a gallery: an item's title,
+    the content there, however much of it is link text."""
+    items = doc.notes.get(ITEMS)
+    el = doc.elements
+    if not isinstance(items, int) or el is None or block.kind is not BlockKind.HEADING:
+        return False
+    if doc.notes.get(PAGE_TYPE) not in ("listing", "gallery"):
+        return False
+    return items < block.element < el.end[items]

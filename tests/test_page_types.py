@@ -1,0 +1,341 @@
+"""Pages that are not news articles: the page-type guess and the main content kept.
+
+The fixtures (``fixtures/pagetype/``, see its README) are pages written by hand for
+this project, one kind each, with a gold file saying what a reader would call the
+page's main content. The unit tests pin each threshold of ``rules/page_type.py`` from
+both sides on small hand-built pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner import Cleaner, Result, clean_and_explain, clean_article
+from cleaner.rules.page_type import PAGE_TYPES, GuessPageType
+from cleaner.rules.threads import ThreadChrome
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "pagetype"
+NAMES = sorted(p.name.removesuffix(".gold.json") for p in FIXTURES.glob("*.gold.json"))
+
+#: Fixtures below their bar today, and why. Strict: the mark must go when they pass.
+BELOW_BAR: dict[str, str] = {
+    "forum-tables-era": (
+        "the thread table is taken for a data table: one block, user details and "
+        "signatures in it (tried: <hr> in a table as a layout sign; cleaneval HTML dev "
+        "+0.0010, held-out -0.0003: not kept)"
+    ),
+    "gallery-figures": (
+        "class token 'gallery' ([caption] in html_hints.txt) prunes the whole gallery "
+        "during the walk, before the page's kind is known (vocabulary hygiene, item 6)"
+    ),
+}
+#: Fixtures whose kind is not guessed right today, and why. Strict.
+TYPE_MISSES: dict[str, str] = {
+    "forum-tables-era": "the thread table is taken for a data table: no repeated posts to see",
+}
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@cache
+def _page(name: str) -> tuple[str, dict[str, Any]]:
+    gold = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return (FIXTURES / gold["source"]).read_text(encoding="utf-8"), gold
+
+
+@cache
+def _cleaned(name: str) -> Result:
+    return clean_and_explain(_page(name)[0])
+
+
+def _visible(raw: str) -> str:
+    tree = LexborHTMLParser(raw)
+    for node in tree.css("script, style, head"):
+        node.decompose()
+    body = tree.body
+    # Inline elements get a space on each side: none before punctuation.
+    text = norm(body.text(separator=" ")) if body is not None else ""
+    return re.sub(r" (?=[,.;:!?)])", "", text)
+
+
+def _failures(name: str) -> list[str]:
+    gold = _page(name)[1]
+    result = _cleaned(name)
+    out = norm(result.text)
+    lines = {norm(line) for line in result.text.split("\n") if line.strip()}
+    problems = []
+    keep = [norm(k) for k in gold["must_keep"]]
+    kept = [k for k in keep if out.count(k) == 1]
+    if len(kept) < gold["bar"]["min_must_keep_share"] * len(keep):
+        problems += [f"not kept once: {k[:80]}" for k in keep if k not in kept]
+    positions = [out.find(k) for k in kept]
+    if positions != sorted(positions):
+        problems.append("kept content out of order")
+    left = [norm(r) for r in gold["must_remove"] if norm(r) in out]
+    left += [norm(r) for r in gold.get("must_remove_lines", []) if norm(r) in lines]
+    if len(left) > gold["bar"]["max_must_remove_left"]:
+        problems += [f"left in: {r[:80]}" for r in left]
+    return problems
+
+
+def test_every_kind_has_fixtures() -> None:
+    kinds = {k for n in NAMES for k in _kinds(_page(n)[1])}
+    assert kinds >= set(PAGE_TYPES) - {"article", "unknown"}
+    for kind in ("forum", "product", "documentation", "listing", "gallery", "service"):
+        assert sum(_kinds(_page(n)[1])[0] == kind for n in NAMES) >= 2, kind
+
+
+def _kinds(gold: dict[str, Any]) -> list[str]:
+    kind = gold["page_type"]
+    return [kind] if isinstance(kind, str) else list(kind)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_gold_is_well_formed(name: str) -> None:
+    raw, gold = _page(name)
+    visible = _visible(raw)
+    assert set(_kinds(gold)) <= set(PAGE_TYPES)
+    assert {"min_must_keep_share", "max_must_remove_left", "why"} <= set(gold["bar"])
+    for key in ("must_keep", "must_remove", "must_remove_lines", "optional"):
+        for line in gold.get(key, []):
+            assert norm(line) in visible, f"{key}: {line[:80]}"
+    keep = [norm(k) for k in gold["must_keep"]]
+    assert len(set(keep)) == len(keep)
+    at = 0
+    for k in keep:  # in the page's order (a title may come earlier in a menu too)
+        at = visible.find(k, at)
+        assert at >= 0, f"must_keep out of the page's order: {k[:80]}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=TYPE_MISSES[n]))
+        if n in TYPE_MISSES
+        else n
+        for n in NAMES
+    ],
+)
+def test_page_type_guess(name: str) -> None:
+    assert _cleaned(name).page_type in _kinds(_page(name)[1])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=BELOW_BAR[n]))
+        if n in BELOW_BAR
+        else n
+        for n in NAMES
+    ],
+)
+def test_fixture_keeps_the_main_content(name: str) -> None:
+    assert _failures(name) == []
+
+
+def test_page_type_in_result_and_json() -> None:
+    raw, _ = _page("listing-cards")
+    doc = json.loads(clean_article(raw, output="json"))
+    assert doc["page_type"] == "listing"
+    assert clean_and_explain(raw).as_dict()["page_type"] == "listing"
+    # Text input: the kind is not guessed.
+    assert clean_and_explain("One line of text.\n\nAnother line.").page_type is None
+    assert json.loads(clean_article("One line.", output="json"))["page_type"] is None
+
+
+# -- the guess, threshold by threshold, on small pages ----------------------------------
+
+
+def guess(html: str, **params: Any) -> str | None:
+    cleaner = Cleaner(rule_params={GuessPageType.name: params}) if params else Cleaner()
+    return cleaner.explain(html).page_type
+
+
+TEASER = "A short teaser sentence that tells the reader what the story is about."
+
+
+def card(n: int, teaser: str = TEASER) -> str:
+    return f'<div class="card"><h3><a href="/s/{n}">Story number {n}</a></h3><p>{teaser}</p></div>'
+
+
+def listing(n: int, teaser: str = TEASER) -> str:
+    cards = "".join(card(i, teaser) for i in range(n))
+    return f"<html><body><nav><a href='/'>Home</a></nav><main>{cards}</main></body></html>"
+
+
+def test_listing_needs_min_items() -> None:
+    assert guess(listing(3)) == "listing"
+    assert guess(listing(2)) != "listing"
+    assert guess(listing(2), min_items=2) == "listing"
+
+
+def test_listing_teaser_needs_min_words() -> None:
+    eight = "One two three four five six seven eight."
+    assert guess(listing(4, eight)) == "listing"
+    assert guess(listing(4, "One two three four five six seven.")) != "listing"
+    assert guess(listing(4, eight), teaser_min_words=9) != "listing"
+
+
+def test_listing_items_hold_most_of_the_page() -> None:
+    prose = "<p>" + "The council met again on Tuesday to discuss the budget at length. " * 12
+    page = listing(3).replace("<main>", "<main><article>" + prose + "</p></article>")
+    assert guess(page) != "listing"
+    assert guess(page, items_min_share=0.2) == "listing"
+
+
+def post(n: int, words: int = 30, author: bool = True) -> str:
+    meta = f'<div class="meta"><time datetime="2024-01-0{n}">Jan {n}</time></div>' if author else ""
+    text = " ".join(["word"] * (words - 1)) + " end."
+    return f'<article class="post">{meta}<p>Post {n} says this: {text}</p></article>'
+
+
+def thread(*posts: str) -> str:
+    return f"<html><body><h1>A question</h1><div class='posts'>{''.join(posts)}</div></body></html>"
+
+
+def test_thread_needs_min_posts_with_authors() -> None:
+    assert guess(thread(post(1), post(2))) == "forum"
+    assert guess(thread(post(1), post(2)), min_posts=3) != "forum"
+    assert guess(thread(post(1, author=False), post(2, author=False))) != "forum"
+
+
+def test_thread_no_post_dominates() -> None:
+    # One long post and a short reply: an article with a comment, no thread.
+    long_one = thread(post(1, words=200), post(2, words=30))
+    assert guess(long_one) != "forum"
+    assert guess(long_one, max_post_share=0.95) == "forum"
+
+
+def test_thread_keeps_every_post() -> None:
+    # Each post its own <article>: the container is all of them, not the longest one.
+    text = clean_article(thread(post(1, 40), post(2, 60), post(3, 30)))
+    assert all(f"Post {n} says this" in text for n in (1, 2, 3))
+
+
+def test_declared_types() -> None:
+    body = "<body><p>" + "Some plain words of text in a sentence here. " * 3 + "</p></body>"
+
+    def page(head: str) -> str:
+        return f"<html><head>{head}</head>{body}</html>"
+
+    def ld(data: object) -> str:
+        return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+    assert guess(page(ld({"@type": "Product", "name": "A kettle"}))) == "product"
+    assert guess(page(ld({"@graph": [{"@type": "WebPage"}, {"@type": "QAPage"}]}))) == "forum"
+    # Nested objects are no claim about the page: a review's item is not the page.
+    review = {"@type": "Review", "itemReviewed": {"@type": "Product", "name": "A kettle"}}
+    assert guess(page(ld(review))) != "product"
+    assert guess(page('<meta property="og:type" content="product">')) == "product"
+    assert guess(page(ld({"@type": ["NewsArticle"]}))) == "article"
+    assert guess(page(ld({"@type": "NewsArticle"}) + ld({"@type": "ImageGallery"}))) == "gallery"
+    micro = body.replace("<body>", '<body itemscope itemtype="https://schema.org/TechArticle">')
+    assert guess(f"<html>{micro}</html>") == "documentation"
+    assert guess(page('<script type="application/ld+json">{not json</script>')) != "product"
+
+
+def code_page(blocks: int, lines: int = 3) -> str:
+    pre = "<pre><code>" + "\n".join(f"x = call({i})" for i in range(lines)) + "</code></pre>"
+    intro = "<p>" + "How to call the function from your own program safely. " * 3 + "</p>"
+    return f"<html><body><main>{intro}{pre * blocks}</main></body></html>"
+
+
+def test_documentation_needs_code_blocks() -> None:
+    assert guess(code_page(2)) == "documentation"
+    assert guess(code_page(1)) != "documentation"
+    assert guess(code_page(2), min_code_blocks=3) != "documentation"
+    assert guess(code_page(2, lines=1), code_min_share=0.5) != "documentation"
+
+
+def gallery(n: int) -> str:
+    figures = "".join(
+        f'<figure><img src="/{i}.jpg" alt=""><figcaption>Picture {i} shows the harbour at '
+        "dawn with the ferry coming in.</figcaption></figure>"
+        for i in range(n)
+    )
+    return f"<html><body><main><p>Our pictures of the week.</p>{figures}</main></body></html>"
+
+
+def test_gallery_needs_min_captions() -> None:
+    assert guess(gallery(3)) == "gallery"
+    assert guess(gallery(2)) != "gallery"
+    assert guess(gallery(3), min_captions=4) != "gallery"
+    assert guess(gallery(3), captions_min_share=0.99) != "gallery"
+    # On a gallery the captions are the text.
+    assert "Picture 2 shows the harbour" in clean_article(gallery(3))
+
+
+def test_product_needs_a_price_and_specifications() -> None:
+    rows = "".join(f"<tr><th>Size {i}</th><td>{i} cm</td></tr>" for i in range(3))
+    page = (
+        "<html><body><main><h1>A kettle</h1><div>39.90 EUR</div>"
+        "<p>A kettle for every hob, in brushed steel.</p>"
+        f"<table>{rows}</table></main></body></html>"
+    )
+    assert guess(page) == "product"
+    assert guess(page.replace("39.90 EUR", "Ask us")) != "product"
+    assert guess(page, spec_min_rows=4) != "product"
+    assert guess(page, price_max_words=1) != "product"
+
+
+def test_service_sections_and_article_length() -> None:
+    box = "<h2>Section {0}</h2><p>We do the work {0} quickly and tidily for you.</p>"
+    page = "<html><body>" + "".join(box.format(i) for i in range(3)) + "</body></html>"
+    assert guess(page) == "service"
+    assert guess(page, min_sections=4) != "service"
+    long_page = page.replace("</body>", "<p>" + "A long sentence of prose. " * 20 + "</p></body>")
+    assert guess(long_page) == "article"
+    assert guess(long_page, article_min_chars=1000, section_max_chars=1000) == "service"
+    assert guess("<html><body><div>Hello</div></body></html>") == "unknown"
+
+
+# -- the chrome around a thread's posts ------------------------------------------------
+
+
+def chrome_thread(extra: str, *, author: bool = True) -> str:
+    posts = [post(1), post(2)]
+    if not author:
+        posts = [post(1, author=False), post(2, author=False)]
+    posts[1] = posts[1].replace("</article>", extra + "</article>")
+    return thread(*posts)
+
+
+def test_thread_chrome_goes_on_threads_only() -> None:
+    sig = '<div class="signature">Baking every Sunday since the year two thousand.</div>'
+    result = clean_and_explain(chrome_thread(sig))
+    assert result.page_type == "forum"
+    (decision,) = result.why("Baking every Sunday")
+    assert decision.rule == ThreadChrome.name and "signature" in (decision.reason or "")
+    # Not a thread: "signature" may be the end of an open letter.
+    letter = "<p>" + "We the undersigned ask the council to keep the library open. " * 4
+    page = f"<html><body><article>{letter}</p>{sig}</article></body></html>"
+    assert clean_and_explain(page).page_type != "forum"
+    assert "Baking every Sunday" in clean_article(page)
+
+
+def test_thread_chrome_looks_up_levels_elements() -> None:
+    said = "Sixty one readers said this answer helped them."
+    vote = f'<div class="votecell"><div class="box"><div class="count">{said}</div></div></div>'
+    page = chrome_thread(vote)
+    assert said not in clean_article(page)
+    two = Cleaner(rule_params={ThreadChrome.name: {"levels": 2}})
+    assert said in two.clean(page)
+
+
+def test_thread_chrome_inline_names_only_short_blocks() -> None:
+    meta = '<div class="who">millstone <span class="user-badge">Regular</span> Feb 11</div>'
+    page = chrome_thread(meta)
+    assert "millstone" not in clean_article(page)
+    short = Cleaner(rule_params={ThreadChrome.name: {"inline_max_words": 3}})
+    assert "millstone Regular Feb 11" in short.clean(page)
