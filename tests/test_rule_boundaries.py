@@ -17,7 +17,7 @@ from cleaner.blocks import Block, Removal
 from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
 from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
 from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
-from cleaner.rules.quality import MainContentRun
+from cleaner.rules.quality import BoxInRun, MainContentRun
 from cleaner.rules.trailers import Notice, TrailerZone
 
 
@@ -357,7 +357,7 @@ def test_trailer_inline_box_max_lines() -> None:
 
     def cut_at_heading(n_links: int) -> bool:
         links = [f"Link {i}" for i in range(n_links)]
-        return _cut(*above, "Related articles", *links, *resumed)[len(above)]
+        return _cut(*above, "Related articles", *links, *resumed)[-1]
 
     assert not cut_at_heading(6)
     assert cut_at_heading(7)
@@ -368,10 +368,89 @@ def test_trailer_inline_box_resume_paragraphs() -> None:
 
     def cut_at_heading(n_paragraphs: int) -> bool:
         resumed = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
-        return _cut(*above, "Related articles", "Link", *resumed)[len(above)]
+        teaser = ["Other title", prose(60, "zz")]
+        return _cut(*above, "Related articles", "Link", *resumed, *teaser)[len(above) + 2]
 
     assert not cut_at_heading(3)
     assert cut_at_heading(2)
+
+
+def test_trailer_inline_box_last_paragraphs() -> None:
+    # Two paragraphs that close the page after the box: the article's end, not a
+    # teaser list; one is not enough.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+
+    def cut_at_heading(n_paragraphs: int) -> bool:
+        closing = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
+        return _cut(*above, "Related articles", "Link", *closing, "Privacy")[len(above) + 2]
+
+    assert not cut_at_heading(2)
+    assert cut_at_heading(1)
+
+
+def test_trailer_box_inside_the_article_goes() -> None:
+    # The heading and the box's lines go; the article on both sides stays.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+    resumed = [prose(60, w) for w in ("amet", "elit", "magna")]
+    cut = _cut(*above, "Related articles", "Link one", "Link two", *resumed)
+    assert cut == [False] * 3 + [True] * 3 + [False] * 3
+
+
+def _box(*texts: str | tuple[str, str], **params: object) -> list[bool]:
+    """BoxInRun over blocks all in the main run; (text, rule) pairs are removed lines."""
+    blocks = [Block(0, t) if isinstance(t, str) else Block(0, t[0]) for t in texts]
+    doc = make_doc(*blocks)
+    for block, t in zip(doc.blocks, texts, strict=True):
+        if not isinstance(t, str):
+            block.removal = Removal(t[1], "x", "test")
+    doc.main_run = (0, len(blocks) - 1)
+    make_rule(BoxInRun, doc.config, **params).apply(doc)
+    return [b.removal is not None and b.removal.rule == BoxInRun.name for b in doc.blocks]
+
+
+def test_box_in_run_max_lines() -> None:
+    # A player's label, then lines kept between it and its last removed line.
+    def box(n_kept: int) -> bool:
+        kept = [f"Button {i}" for i in range(n_kept)]
+        return any(
+            _box(
+                prose(200),
+                ("Video", "media_stub"),
+                *kept,
+                ("0:00", "player_timeline"),
+                prose(200, "amet"),
+            )
+        )
+
+    assert box(5)  # six lines after the opening one
+    assert not box(6)
+
+
+def test_box_in_run_max_words() -> None:
+    def box(n_words: int) -> bool:
+        return any(
+            _box(
+                prose(200),
+                ("Video", "media_stub"),
+                words(n_words),
+                ("0:00", "player_timeline"),
+                prose(200, "amet"),
+            )
+        )
+
+    assert box(12)
+    assert not box(13)
+
+
+def test_box_in_run_min_headed_lines() -> None:
+    # After a chrome heading, two short lines before the paragraph are the box's links;
+    # one may be the article's subheading.
+    heading = ("Mehr zum Thema", "chrome_phrase")
+    assert _box(prose(200), heading, "Link one", "Link two", prose(200, "amet"))[2:4] == [
+        True,
+        True,
+    ]
+    assert not any(_box(prose(200), heading, "A subheading", prose(200, "amet")))
 
 
 # -- quality (main content run) --------------------------------------------------------

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from ..blocks import Block
-from .base import Document, Rule
+from .base import Document, Rule, quote
+from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
+from .navigation import ChromePhrase, ShareBar
 from .params import Param
+from .trailers import Notice
 
 
 class MainContentRun(Rule):
@@ -112,4 +115,100 @@ def _max_run(scores: list[float]) -> tuple[int, int, float]:
     return best_start, best_end, best
 
 
-RULES = (MainContentRun,)
+class BoxInRun(Rule):
+    name = "box_in_run"
+    family = "quality"
+    description = (
+        "The rest of a box inside the main content run: the short lines that follow a "
+        "player, ad, sign-up or share line another rule removed, up to the article's "
+        "next paragraph (a video's title and buttons, 'Email address', 'Story continues "
+        "below')."
+    )
+    kinds = frozenset({"text"})
+    requires = (
+        MainContentRun,
+        MediaStub,
+        PlayerTimeline,
+        MediaTitle,
+        MediaLabel,
+        ChromePhrase,
+        ShareBar,
+        Notice,
+    )
+
+    max_lines = Param(
+        6,
+        "A box inside the run has at most this many lines after its opening line (a "
+        "longer stretch of short lines is the article's own list or table).",
+    )
+    max_words = Param(
+        12, "Each of its lines has at most this many words (the box's labels and buttons)."
+    )
+
+    min_headed_lines = Param(
+        2,
+        "After a page-chrome heading ('Read more', 'Mehr zum Thema'), this many short "
+        "lines or more before the article's next paragraph are the box's links (one line "
+        "may be the article's subheading).",
+    )
+
+    def apply(self, doc: Document) -> None:
+        if doc.main_run is None:
+            return
+        first, last = doc.main_run
+        blocks = doc.blocks
+        i = first + 1
+        while i <= last:
+            if not _box_line(blocks[i]):
+                i += 1
+                continue
+            # From a box line to the last box line before the next paragraph: the short
+            # lines kept between them are the box's too. A line right before the
+            # paragraph may be the article's subheading: only lines with a removed box
+            # line after them go.
+            opener, j, closer = blocks[i], i + 1, i
+            while j <= last and j - i <= self.max_lines and not self._paragraph(blocks[j], doc):
+                block = blocks[j]
+                if block.removal is None and block.features.n_words > self.max_words:
+                    break
+                if _box_line(block):
+                    closer = j
+                j += 1
+            inside = [b for b in blocks[i + 1 : j] if b.removal is None]
+            if (
+                len(inside) >= self.min_headed_lines
+                and j <= last
+                and opener.removal is not None
+                and opener.removal.rule in _HEADING_RULES
+                and not opener.features.ends_sentence  # a heading, not a copyright line
+            ):
+                closer = j  # a box's heading and its links or form fields
+            label = quote(opener.text)
+            for block in blocks[i + 1 : closer]:
+                if block.removal is None:
+                    self.remove(block, f"in the box opened by block {opener.index} {label}")
+            i = max(j, i + 1)
+
+    @staticmethod
+    def _paragraph(block: Block, doc: Document) -> bool:
+        return block.removal is None and doc.is_prose(block)
+
+
+def _box_line(block: Block) -> bool:
+    removal = block.removal
+    return removal is not None and (removal.rule in _BOX_RULES or removal.family in _BOX_FAMILIES)
+
+
+#: Removals that make a box inside the article: a player's stub, timeline, title or
+#: label, a page-chrome line ('Video', 'Advertisement', 'Sign up'), a share row, a
+#: notice (a sign-up call); and whatever an ads rule removes.
+_BOX_RULES = frozenset(
+    rule.name
+    for rule in (MediaStub, PlayerTimeline, MediaTitle, MediaLabel, ChromePhrase, ShareBar, Notice)
+)
+_BOX_FAMILIES = frozenset({"ads"})
+#: Removals that may head a box: a page-chrome heading ('Mehr zum Thema'), a sign-up call.
+_HEADING_RULES = frozenset({ChromePhrase.name, Notice.name})
+
+
+RULES = (MainContentRun, BoxInRun)
