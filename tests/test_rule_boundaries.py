@@ -258,6 +258,17 @@ def test_duplicate_min_chars() -> None:
     assert [b.removal is not None for b in doc.blocks] == [False, False, True, False] + [False] * 2
 
 
+def test_duplicate_short_min_repeats() -> None:
+    # A short line printed ten times goes after its first copy; nine times, it stays.
+    def removed(copies: int) -> int:
+        doc = make_doc(*["short line"] * copies, prose(80))
+        make_rule(ExactDuplicate).apply(doc)
+        return sum(b.removal is not None for b in doc.blocks)
+
+    assert removed(10) == 9
+    assert removed(9) == 0
+
+
 def test_html_duplicate_max_distance() -> None:
     copy = "the caption printed twice"
     others = [prose(60, f"qw{i}") for i in range(3)]
