@@ -17,7 +17,7 @@ from cleaner.blocks import Block, Removal
 from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
 from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
 from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
-from cleaner.rules.quality import BoxInRun, MainContentRun
+from cleaner.rules.quality import CONFIDENCE, BoxInRun, MainContentRun, _numbered
 from cleaner.rules.trailers import Notice, TrailerZone
 
 
@@ -518,3 +518,57 @@ def test_main_run_keeps_prose_and_drops_the_edges() -> None:
     doc = make_doc("Home", "World", prose(300), prose(300, "ipsum"), "Contact us")
     make_rule(MainContentRun).apply(doc)
     assert [b.removal is not None for b in doc.blocks] == [True, True, False, False, True]
+
+
+# -- numbered lists and the confidence of the main run -----------------------------------
+
+
+def _sentence(n_words: int, word: str = "lorem") -> str:
+    return " ".join([word] * n_words) + "."
+
+
+def test_list_min_items() -> None:
+    # Four rows numbered 1-4 after the prose are the article's table; three are not.
+    def kept_rows(n: int) -> int:
+        rows = [f"{i} Kyle Busch 5040 5 1 17" for i in range(1, n + 1)]
+        doc = make_doc(_sentence(40), *rows, "Menu")
+        make_rule(MainContentRun).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[1 : 1 + n])
+
+    assert kept_rows(4) == 4
+    assert kept_rows(3) == 0
+
+
+def test_list_max_gap() -> None:
+    def numbered(gap: int) -> int:
+        lines = []
+        for i in range(1, 5):
+            lines += [f"{i}. Item", *["item text"] * gap]
+        return len(_numbered(make_doc(*lines).blocks, 4, 3))
+
+    assert numbered(3) == 4
+    assert numbered(4) == 0
+
+
+def _confidence(*texts: str) -> tuple[float, tuple[str, ...]]:
+    doc = make_doc(*texts)
+    make_rule(MainContentRun).apply(doc)
+    return doc.notes[CONFIDENCE]
+
+
+def test_weak_rival_share() -> None:
+    # The kept run scores 40 * 6 - 60 = 180; a rival of 25 words scores 90 (half of it).
+    value, reasons = _confidence(_sentence(40), "Home.", "News.", _sentence(25, "ipsum"))
+    assert value == 0.5 and len(reasons) == 1 and "another run" in reasons[0]
+    value, reasons = _confidence(_sentence(40), "Home.", "News.", _sentence(24, "ipsum"))
+    assert reasons == ()
+
+
+def test_weak_prose_share() -> None:
+    # Short sentences apart from the run (each scoring below zero) hold prose too.
+    def reasons(n_outside: int) -> tuple[str, ...]:
+        outside = [x for i in range(n_outside) for x in ("Home.", _sentence(8, f"word{i}"))]
+        return _confidence(_sentence(40), *outside, "Home.")[1]
+
+    assert reasons(5) == ()  # 240 of 480 prose characters: half
+    assert reasons(6) and "of the page's prose" in reasons(6)[0]

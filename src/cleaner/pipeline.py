@@ -25,6 +25,7 @@ from .render import render_text
 from .render.outputs import CleanedPage, html_output, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
+from .rules.quality import CONFIDENCE
 from .rules.tree import TreePlan
 
 __all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]
@@ -237,7 +238,7 @@ def _clean_page(
     title = meta.title if meta is not None else None
     # The title goes first only when the body does not already start with it.
     lead = title if include_title and title and not _starts_with(blocks, title) else None
-    return CleanedPage(blocks, kind, doc.language, meta, lead, base_url)
+    return CleanedPage(blocks, kind, doc.language, meta, lead, base_url, doc.notes.get(CONFIDENCE))
 
 
 def _build_rules(

@@ -49,6 +49,12 @@ class Result:
     markdown: str | None = None
     #: The article body as HTML (an ``<article>``), when asked for (``output="html"``).
     html: str | None = None
+    #: How sure the choice of the kept part is, 0 to 1 (text input; None on HTML, where
+    #: the main container decides): low when another stretch of prose competes with the
+    #: kept one or when the kept one holds little of the page's prose.
+    confidence: float | None = None
+    #: Why the decision is weak, in words; empty when it is not.
+    weak_reasons: tuple[str, ...] = ()
 
     @property
     def kept(self) -> tuple[BlockDecision, ...]:

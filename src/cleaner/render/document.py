@@ -38,6 +38,8 @@ def document(result: Result, *, removed: bool = True) -> dict[str, Any]:
         "license": meta.license,
         "input_kind": result.input_kind,
         "detected_language": result.language,
+        "confidence": result.confidence,
+        "weak_reasons": list(result.weak_reasons),
     }
     if removed:
         out["removed"] = [

@@ -32,6 +32,8 @@ class CleanedPage:
     lead: str | None
     #: What relative addresses resolve against.
     base_url: str | None
+    #: How sure the main run's choice is and why it is weak (text; None: not judged).
+    confidence: tuple[float, tuple[str, ...]] | None = None
 
 
 def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
@@ -60,6 +62,8 @@ def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
         metadata=page.meta,
         markdown=markdown,
         html=html_output(page, opts) if opts.output == "html" else None,
+        confidence=round(page.confidence[0], 2) if page.confidence else None,
+        weak_reasons=page.confidence[1] if page.confidence else (),
     )
 
 

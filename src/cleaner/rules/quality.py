@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Block
 from .base import Document, Rule, quote
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
@@ -32,26 +34,91 @@ class MainContentRun(Rule):
         "words: sentence case, not a menu entry or a Title-Case teaser headline.",
     )
 
+    list_min_items = Param(
+        4,
+        "Lines opening with numbers that count up by one (1, 2, 3 ...: a numbered list, "
+        "a table's rows, a calendar) cost nothing in the run (their prose still counts) "
+        "from this many on ...",
+    )
+    list_max_gap = Param(
+        3, "... with at most this many other lines between two of them (an item's text)."
+    )
+    weak_rival_share = Param(
+        0.5,
+        "The decision is weak when another run outside the kept one scores at least this "
+        "share of the kept run's score (two stretches of prose compete) ...",
+    )
+    weak_prose_share = Param(
+        0.5,
+        "... or when the kept run holds less than this share of the page's prose "
+        "characters (Result.confidence, Result.weak_reasons).",
+    )
+
     def apply(self, doc: Document) -> None:
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return
+        numbered = _numbered(kept, self.list_min_items, self.list_max_gap)
         scores = [self._score(b, doc) for b in kept]
+        for i in numbered:
+            scores[i] = max(scores[i], 0.0)
         start, end, best = _max_run(scores)
         if best <= 0:
-            return  # no prose anywhere: nothing to anchor on, leave the page alone
+            # No prose anywhere: nothing to anchor on, leave the page alone.
+            doc.notes[CONFIDENCE] = (0.0, ("no prose on the page: nothing was cut as outside it",))
+            return
         # The per-block cost leaves short paragraphs at the edges outside the run; take
         # back adjacent prose (a teaser list alternates with headlines, so it stays out).
         while start > 0 and self._sentence(kept[start - 1], doc):
             start -= 1
         while end + 1 < len(kept) and self._sentence(kept[end + 1], doc):
             end += 1
+        # A numbered list or table right before or after the run is the article's (a
+        # standings table, a calendar, a listicle's last items).
+        while start > 0 and start - 1 in numbered:
+            start -= 1
+        while end + 1 < len(kept) and end + 1 in numbered:
+            end += 1
         doc.main_run = (kept[start].index, kept[end].index)
+        doc.notes[CONFIDENCE] = self._confidence(doc, kept, scores, start, end, best)
         span = f"blocks {kept[start].index}-{kept[end].index}"
         for block in kept[:start]:
             self.remove(block, f"before the main content run ({span})")
         for block in kept[end + 1 :]:
             self.remove(block, f"after the main content run ({span})")
+
+    def _confidence(
+        self,
+        doc: Document,
+        kept: list[Block],
+        scores: list[float],
+        start: int,
+        end: int,
+        best: float,
+    ) -> tuple[float, tuple[str, ...]]:
+        """How sure the choice of the run is, 0 to 1, and why it is weak: the lower of
+        one less the best rival run's share of the kept run's score, and the kept run's
+        share of the page's prose characters."""
+        rival, where = 0.0, ""
+        for lo, hi in ((0, start), (end + 1, len(kept))):
+            if hi > lo:
+                r_start, r_end, r_best = _max_run(scores[lo:hi])
+                if r_best > rival:
+                    rival = r_best
+                    where = f"blocks {kept[lo + r_start].index}-{kept[lo + r_end].index}"
+        prose = [b.features.n_chars if doc.is_prose(b) else 0 for b in kept]
+        total = sum(prose)
+        share = sum(prose[start : end + 1]) / total if total else 1.0
+        rival_share = rival / best
+        reasons = []
+        if rival_share >= self.weak_rival_share:
+            reasons.append(
+                f"another run ({where}) scores {rival_share:.0%} of the kept run's score"
+            )
+        if share < self.weak_prose_share:
+            reasons.append(f"the kept run holds {share:.0%} of the page's prose")
+        value = max(0.0, min(1.0 - rival_share, share))
+        return value, tuple(reasons)
 
     def _sentence(self, block: Block, doc: Document) -> bool:
         """A short paragraph that still reads as a sentence (extends the run's edges)."""
@@ -99,6 +166,36 @@ class MainContentRun(Rule):
             and f.title_ratio < self.list_item_max_title_ratio
             and f.stopword_ratio > 0
         )
+
+
+_LEADING_NUMBER = re.compile(r"\W*(\d{1,4})(?!\d)")
+
+
+def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
+    """Positions in ``kept`` of lines opening with numbers that count up by one, in
+    sequences of at least ``min_items`` with at most ``max_gap`` lines between."""
+    found: set[int] = set()
+    run: list[int] = []
+    expected = -1
+    for i, block in enumerate(kept):
+        m = _LEADING_NUMBER.match(block.text)
+        number = int(m.group(1)) if m else -1
+        if run and number == expected and i - run[-1] <= max_gap + 1:
+            run.append(i)
+            expected += 1
+            continue
+        if number < 0 and run and i - run[-1] <= max_gap:
+            continue
+        if len(run) >= min_items:
+            found.update(run)
+        run, expected = ([i], number + 1) if number >= 0 else ([], -1)
+    if len(run) >= min_items:
+        found.update(run)
+    return found
+
+
+#: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).
+CONFIDENCE = "confidence"
 
 
 def _max_run(scores: list[float]) -> tuple[int, int, float]:
