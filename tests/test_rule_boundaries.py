@@ -572,3 +572,13 @@ def test_weak_prose_share() -> None:
 
     assert reasons(5) == ()  # 240 of 480 prose characters: half
     assert reasons(6) and "of the page's prose" in reasons(6)[0]
+
+
+def test_weak_list_items() -> None:
+    # Eight numbered lines apart from the kept run: the page may be the list.
+    def reasons(n_rows: int) -> tuple[str, ...]:
+        rows = [f"{i} Kyle Busch 5040" for i in range(1, n_rows + 1)]
+        return _confidence(_sentence(40), "Home.", "News.", *rows)[1]
+
+    assert reasons(8) and "numbered list" in reasons(8)[0]
+    assert reasons(7) == ()

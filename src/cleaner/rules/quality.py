@@ -43,6 +43,11 @@ class MainContentRun(Rule):
     list_max_gap = Param(
         3, "... with at most this many other lines between two of them (an item's text)."
     )
+    weak_list_items = Param(
+        8,
+        "The decision is weak too when this many numbered lines or more (see "
+        "list_min_items) lie outside the kept run: the page may be the list.",
+    )
     weak_rival_share = Param(
         0.5,
         "The decision is weak when another run outside the kept one scores at least this "
@@ -80,7 +85,13 @@ class MainContentRun(Rule):
         while end + 1 < len(kept) and end + 1 in numbered:
             end += 1
         doc.main_run = (kept[start].index, kept[end].index)
-        doc.notes[CONFIDENCE] = self._confidence(doc, kept, scores, start, end, best)
+        value, reasons = self._confidence(doc, kept, scores, start, end, best)
+        outside = sum(1 for i in numbered if not start <= i <= end)
+        if outside >= self.weak_list_items:
+            # A list-shaped page (a calendar, a table) whose prose is elsewhere.
+            reasons += (f"a numbered list or table of {outside} lines lies outside the kept run",)
+            value = min(value, self.weak_prose_share)
+        doc.notes[CONFIDENCE] = (value, reasons)
         span = f"blocks {kept[start].index}-{kept[end].index}"
         for block in kept[:start]:
             self.remove(block, f"before the main content run ({span})")
