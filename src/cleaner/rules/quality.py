@@ -179,7 +179,7 @@ class MainContentRun(Rule):
         )
 
 
-_LEADING_NUMBER = re.compile(r"\W*(\d{1,4})(?!\d)")
+_LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
 
 
 def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
