@@ -18,6 +18,7 @@ from cleaner.phrases import html_hints
 from cleaner.pipeline import ordered_rules
 from cleaner.rules import DEFAULT_RULES, FAMILIES, Document, LineRule, Rule
 from cleaner.rules.duplicates import ExactDuplicate
+from cleaner.rules.media import MediaTitle
 from cleaner.rules.navigation import MenuRun, ShareBar
 from cleaner.rules.quality import MainContentRun
 from cleaner.rules.trailers import TrailerZone
@@ -82,8 +83,12 @@ def test_a_rule_working_differently_per_kind_is_built_per_kind() -> None:
     assert text[TrailerZone].trailer is html[TrailerZone].trailer  # compiled once
     assert text[ExactDuplicate].max_distance is None
     assert html[ExactDuplicate].max_distance == c.config.html_duplicate_max_distance
+    # Line rules answer once per text on text input (a line repeated); their compiled
+    # phrases are shared.
+    assert text[ShareBar].by_text and not html[ShareBar].by_text
+    assert text[ShareBar].words is html[ShareBar].words
     # Rules alike on both kinds are built once and shared by both lists.
-    assert text[ShareBar] is html[ShareBar]
+    assert text[MediaTitle] is html[MediaTitle]
 
 
 def test_every_rule_declares_known_kinds() -> None:

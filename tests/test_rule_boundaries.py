@@ -17,7 +17,7 @@ from cleaner.blocks import Block, Removal
 from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
 from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
 from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
-from cleaner.rules.quality import MainContentRun
+from cleaner.rules.quality import CONFIDENCE, BoxInRun, MainContentRun, _numbered
 from cleaner.rules.trailers import Notice, TrailerZone
 
 
@@ -258,6 +258,17 @@ def test_duplicate_min_chars() -> None:
     assert [b.removal is not None for b in doc.blocks] == [False, False, True, False] + [False] * 2
 
 
+def test_duplicate_short_min_repeats() -> None:
+    # A short line printed ten times goes after its first copy; nine times, it stays.
+    def removed(copies: int) -> int:
+        doc = make_doc(*["short line"] * copies, prose(80))
+        make_rule(ExactDuplicate).apply(doc)
+        return sum(b.removal is not None for b in doc.blocks)
+
+    assert removed(10) == 9
+    assert removed(9) == 0
+
+
 def test_html_duplicate_max_distance() -> None:
     copy = "the caption printed twice"
     others = [prose(60, f"qw{i}") for i in range(3)]
@@ -371,7 +382,7 @@ def test_trailer_inline_box_max_lines() -> None:
 
     def cut_at_heading(n_links: int) -> bool:
         links = [f"Link {i}" for i in range(n_links)]
-        return _cut(*above, "Related articles", *links, *resumed)[len(above)]
+        return _cut(*above, "Related articles", *links, *resumed)[-1]
 
     assert not cut_at_heading(6)
     assert cut_at_heading(7)
@@ -382,10 +393,89 @@ def test_trailer_inline_box_resume_paragraphs() -> None:
 
     def cut_at_heading(n_paragraphs: int) -> bool:
         resumed = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
-        return _cut(*above, "Related articles", "Link", *resumed)[len(above)]
+        teaser = ["Other title", prose(60, "zz")]
+        return _cut(*above, "Related articles", "Link", *resumed, *teaser)[len(above) + 2]
 
     assert not cut_at_heading(3)
     assert cut_at_heading(2)
+
+
+def test_trailer_inline_box_last_paragraphs() -> None:
+    # Two paragraphs that close the page after the box: the article's end, not a
+    # teaser list; one is not enough.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+
+    def cut_at_heading(n_paragraphs: int) -> bool:
+        closing = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
+        return _cut(*above, "Related articles", "Link", *closing, "Privacy")[len(above) + 2]
+
+    assert not cut_at_heading(2)
+    assert cut_at_heading(1)
+
+
+def test_trailer_box_inside_the_article_goes() -> None:
+    # The heading and the box's lines go; the article on both sides stays.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+    resumed = [prose(60, w) for w in ("amet", "elit", "magna")]
+    cut = _cut(*above, "Related articles", "Link one", "Link two", *resumed)
+    assert cut == [False] * 3 + [True] * 3 + [False] * 3
+
+
+def _box(*texts: str | tuple[str, str], **params: object) -> list[bool]:
+    """BoxInRun over blocks all in the main run; (text, rule) pairs are removed lines."""
+    blocks = [Block(0, t) if isinstance(t, str) else Block(0, t[0]) for t in texts]
+    doc = make_doc(*blocks)
+    for block, t in zip(doc.blocks, texts, strict=True):
+        if not isinstance(t, str):
+            block.removal = Removal(t[1], "x", "test")
+    doc.main_run = (0, len(blocks) - 1)
+    make_rule(BoxInRun, doc.config, **params).apply(doc)
+    return [b.removal is not None and b.removal.rule == BoxInRun.name for b in doc.blocks]
+
+
+def test_box_in_run_max_lines() -> None:
+    # A player's label, then lines kept between it and its last removed line.
+    def box(n_kept: int) -> bool:
+        kept = [f"Button {i}" for i in range(n_kept)]
+        return any(
+            _box(
+                prose(200),
+                ("Video", "media_stub"),
+                *kept,
+                ("0:00", "player_timeline"),
+                prose(200, "amet"),
+            )
+        )
+
+    assert box(5)  # six lines after the opening one
+    assert not box(6)
+
+
+def test_box_in_run_max_words() -> None:
+    def box(n_words: int) -> bool:
+        return any(
+            _box(
+                prose(200),
+                ("Video", "media_stub"),
+                words(n_words),
+                ("0:00", "player_timeline"),
+                prose(200, "amet"),
+            )
+        )
+
+    assert box(12)
+    assert not box(13)
+
+
+def test_box_in_run_min_headed_lines() -> None:
+    # After a chrome heading, two short lines before the paragraph are the box's links;
+    # one may be the article's subheading.
+    heading = ("Mehr zum Thema", "chrome_phrase")
+    assert _box(prose(200), heading, "Link one", "Link two", prose(200, "amet"))[2:4] == [
+        True,
+        True,
+    ]
+    assert not any(_box(prose(200), heading, "A subheading", prose(200, "amet")))
 
 
 # -- quality (main content run) --------------------------------------------------------
@@ -442,3 +532,67 @@ def test_main_run_keeps_prose_and_drops_the_edges() -> None:
     doc = make_doc("Home", "World", prose(300), prose(300, "ipsum"), "Contact us")
     make_rule(MainContentRun).apply(doc)
     assert [b.removal is not None for b in doc.blocks] == [True, True, False, False, True]
+
+
+# -- numbered lists and the confidence of the main run -----------------------------------
+
+
+def _sentence(n_words: int, word: str = "lorem") -> str:
+    return " ".join([word] * n_words) + "."
+
+
+def test_list_min_items() -> None:
+    # Four rows numbered 1-4 after the prose are the article's table; three are not.
+    def kept_rows(n: int) -> int:
+        rows = [f"{i} Kyle Busch 5040 5 1 17" for i in range(1, n + 1)]
+        doc = make_doc(_sentence(40), *rows, "Menu")
+        make_rule(MainContentRun).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[1 : 1 + n])
+
+    assert kept_rows(4) == 4
+    assert kept_rows(3) == 0
+
+
+def test_list_max_gap() -> None:
+    def numbered(gap: int) -> int:
+        lines = []
+        for i in range(1, 5):
+            lines += [f"{i}. Item", *["item text"] * gap]
+        return len(_numbered(make_doc(*lines).blocks, 4, 3))
+
+    assert numbered(3) == 4
+    assert numbered(4) == 0
+
+
+def _confidence(*texts: str) -> tuple[float, tuple[str, ...]]:
+    doc = make_doc(*texts)
+    make_rule(MainContentRun).apply(doc)
+    return doc.notes[CONFIDENCE]
+
+
+def test_weak_rival_share() -> None:
+    # The kept run scores 40 * 6 - 60 = 180; a rival of 25 words scores 90 (half of it).
+    value, reasons = _confidence(_sentence(40), "Home.", "News.", _sentence(25, "ipsum"))
+    assert value == 0.5 and len(reasons) == 1 and "another run" in reasons[0]
+    value, reasons = _confidence(_sentence(40), "Home.", "News.", _sentence(24, "ipsum"))
+    assert reasons == ()
+
+
+def test_weak_prose_share() -> None:
+    # Short sentences apart from the run (each scoring below zero) hold prose too.
+    def reasons(n_outside: int) -> tuple[str, ...]:
+        outside = [x for i in range(n_outside) for x in ("Home.", _sentence(8, f"word{i}"))]
+        return _confidence(_sentence(40), *outside, "Home.")[1]
+
+    assert reasons(5) == ()  # 240 of 480 prose characters: half
+    assert reasons(6) and "of the page's prose" in reasons(6)[0]
+
+
+def test_weak_list_items() -> None:
+    # Eight numbered lines apart from the kept run: the page may be the list.
+    def reasons(n_rows: int) -> tuple[str, ...]:
+        rows = [f"{i} Kyle Busch 5040" for i in range(1, n_rows + 1)]
+        return _confidence(_sentence(40), "Home.", "News.", *rows)[1]
+
+    assert reasons(8) and "numbered list" in reasons(8)[0]
+    assert reasons(7) == ()

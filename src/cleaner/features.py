@@ -94,10 +94,17 @@ def compute_features(
         config.unspaced_chars_per_word,
         config.joiner_max_chars,
     )
+    # A text seen earlier on the page copies its features (a line printed many times).
+    first: dict[str, Features] = {}
     for block in live:
         f = block.features
         if not f.folded:
-            _fill(block.text, f, opening, per_word, joiner)
+            seen = first.get(block.text)
+            if seen is None:
+                _fill(block.text, f, opening, per_word, joiner)
+                first[block.text] = f
+            else:
+                _copy(seen, f)
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
     # The language is read from the longer blocks: menus and link lists hold few stop
@@ -163,6 +170,18 @@ def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int
         f.title_ratio = capitalised / len(opening)
     f.headline_prefix = _capitalised_prefix(opening, joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
+
+
+#: The fields ``_fill`` sets, all of which depend on the text alone.
+_TEXT_FIELDS = tuple(
+    name for name in Features.__slots__ if name not in ("repeats", "stopword_ratio")
+)
+
+
+def _copy(source: Features, target: Features) -> None:
+    for name in _TEXT_FIELDS:
+        setattr(target, name, getattr(source, name))
+    target.stopword_ratio = -1.0
 
 
 def _capitalised_prefix(words: Sequence[str], joiner: int) -> int:

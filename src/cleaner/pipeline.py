@@ -26,6 +26,7 @@ from .render.outputs import CleanedPage, html_output, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
 from .rules.page_type import DECLARED, PAGE_TYPE, declared_types
+from .rules.quality import CONFIDENCE
 from .rules.tree import TreePlan
 
 __all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]
@@ -246,7 +247,9 @@ def _clean_page(
     lead = title if include_title and title and not _starts_with(blocks, title) else None
     page_type = doc.notes.get(PAGE_TYPE)
     page_type = page_type if isinstance(page_type, str) else None
-    return CleanedPage(blocks, kind, doc.language, meta, lead, base_url, page_type)
+    return CleanedPage(
+        blocks, kind, doc.language, meta, lead, base_url, page_type, doc.notes.get(CONFIDENCE)
+    )
 
 
 def _build_rules(

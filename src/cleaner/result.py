@@ -53,6 +53,12 @@ class Result:
     #: "product", "documentation", "listing", "gallery", "service" or "unknown"; None
     #: for text input, whose kind is not guessed.
     page_type: str | None = None
+    #: How sure the choice of the kept part is, 0 to 1 (text input; None on HTML, where
+    #: the main container decides): low when another stretch of prose competes with the
+    #: kept one or when the kept one holds little of the page's prose.
+    confidence: float | None = None
+    #: Why the decision is weak, in words; empty when it is not.
+    weak_reasons: tuple[str, ...] = ()
 
     @property
     def kept(self) -> tuple[BlockDecision, ...]:

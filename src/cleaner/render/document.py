@@ -39,6 +39,8 @@ def document(result: Result, *, removed: bool = True) -> dict[str, Any]:
         "input_kind": result.input_kind,
         "detected_language": result.language,
         "page_type": result.page_type,
+        "confidence": result.confidence,
+        "weak_reasons": list(result.weak_reasons),
     }
     if removed:
         out["removed"] = [

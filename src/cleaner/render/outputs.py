@@ -34,6 +34,8 @@ class CleanedPage:
     base_url: str | None
     #: The page's kind as ``rules/page_type.py`` guesses it (None for text input).
     page_type: str | None = None
+    #: How sure the main run's choice is and why it is weak (text; None: not judged).
+    confidence: tuple[float, tuple[str, ...]] | None = None
 
 
 def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
@@ -63,6 +65,8 @@ def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
         markdown=markdown,
         html=html_output(page, opts) if opts.output == "html" else None,
         page_type=page.page_type,
+        confidence=round(page.confidence[0], 2) if page.confidence else None,
+        weak_reasons=page.confidence[1] if page.confidence else (),
     )
 
 

@@ -7,6 +7,7 @@ reason a person can read. Rules never change text and keep no state between docu
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
@@ -118,15 +119,44 @@ class Rule:
 
 
 class LineRule(Rule):
-    """A rule that judges each kept block on its own: subclasses define ``reason_for``."""
+    """A rule that judges each kept block on its own: subclasses define ``reason_for``.
+
+    On text input the answer depends on the block's text alone: blocks with the same
+    text get the same answer (asked once per page).
+    """
+
+    #: Whether blocks with the same text get the first one's answer (set for text).
+    by_text: bool = False
+
+    def for_kind(self, kind: str) -> Rule:
+        if kind != "text":
+            return self
+        rule = copy.copy(self)
+        rule.by_text = True
+        return rule
 
     def apply(self, doc: Document) -> None:
         # A plain loop over the list (no generator, one attribute look-up): this runs
         # for every kept block under every line rule.
         reason_for = self.reason_for
+        if not self.by_text:
+            for block in doc.blocks:
+                if block.removal is None and not block.pruned:
+                    reason = reason_for(block, doc)
+                    if reason:
+                        self.remove(block, reason)
+            return
+        # On text a block is its line and nothing else (no markup, no link density): a
+        # line printed again gets the answer of its first copy, looked up, not redone
+        # (a page of one line repeated 200,000 times costs one judgement).
+        answers: dict[str, str | None] = {}
         for block in doc.blocks:
             if block.removal is None and not block.pruned:
-                reason = reason_for(block, doc)
+                text = block.text
+                if text in answers:
+                    reason = answers[text]
+                else:
+                    reason = answers[text] = reason_for(block, doc)
                 if reason:
                     self.remove(block, reason)
 

@@ -35,6 +35,14 @@ class ExactDuplicate(Rule):
         "The article's own repeats (a recipe step, a spec) come one at a time.",
     )
 
+    short_min_repeats = Param(
+        10,
+        "A block shorter than Config.duplicate_min_chars goes as a repeat too when its "
+        "text occurs at least this many times on the page: a line printed over and over "
+        "(a broken or hostile page), not a short label that recurs a few times. Text "
+        "only: on HTML the markup rules see repeated furniture.",
+    )
+
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         #: How far (in blocks the front-end kept) a copy may follow the previous one to
@@ -42,12 +50,15 @@ class ExactDuplicate(Rule):
         self.max_distance: int | None = None
         #: Copies of at least this many words are kept; None: any length (text).
         self.max_words: int | None = None
+        #: The repeats from which a short block counts (None: never; HTML).
+        self.short_repeats: int | None = None
 
     def for_kind(self, kind: str) -> ExactDuplicate:
         rule = copy.copy(self)
         html = kind == "html"
         rule.max_distance = self.config.html_duplicate_max_distance if html else None
         rule.max_words = self.config.html_duplicate_max_words if html else None
+        rule.short_repeats = None if html else self.short_min_repeats
         return rule
 
     def apply(self, doc: Document) -> None:
@@ -57,6 +68,7 @@ class ExactDuplicate(Rule):
         minimum = self.config.duplicate_min_chars
         max_distance = self.max_distance
         max_words = self.max_words
+        short_repeats = self.short_repeats
         position = 0
         for block in doc.blocks:
             # A block the front-end pruned is no copy: the article keeps its own.
@@ -64,7 +76,10 @@ class ExactDuplicate(Rule):
                 continue
             position += 1
             key = block.features.key
-            if block.features.repeats <= 1 or len(key) < minimum:
+            repeats = block.features.repeats
+            if repeats <= 1 or (
+                len(key) < minimum and (short_repeats is None or repeats < short_repeats)
+            ):
                 continue
             if key not in seen:
                 seen[key] = (block.index, position)

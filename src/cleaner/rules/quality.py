@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Block
-from .base import Document, Rule
+from .base import Document, Rule, quote
+from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
+from .navigation import ChromePhrase, ShareBar
 from .params import Param
+from .trailers import Notice
 
 
 class MainContentRun(Rule):
@@ -29,26 +34,102 @@ class MainContentRun(Rule):
         "words: sentence case, not a menu entry or a Title-Case teaser headline.",
     )
 
+    list_min_items = Param(
+        4,
+        "Lines opening with numbers that count up by one (1, 2, 3 ...: a numbered list, "
+        "a table's rows, a calendar) cost nothing in the run (their prose still counts) "
+        "from this many on ...",
+    )
+    list_max_gap = Param(
+        3, "... with at most this many other lines between two of them (an item's text)."
+    )
+    weak_list_items = Param(
+        8,
+        "The decision is weak too when this many numbered lines or more (see "
+        "list_min_items) lie outside the kept run: the page may be the list.",
+    )
+    weak_rival_share = Param(
+        0.5,
+        "The decision is weak when another run outside the kept one scores at least this "
+        "share of the kept run's score (two stretches of prose compete) ...",
+    )
+    weak_prose_share = Param(
+        0.5,
+        "... or when the kept run holds less than this share of the page's prose "
+        "characters (Result.confidence, Result.weak_reasons).",
+    )
+
     def apply(self, doc: Document) -> None:
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return
+        numbered = _numbered(kept, self.list_min_items, self.list_max_gap)
         scores = [self._score(b, doc) for b in kept]
+        for i in numbered:
+            scores[i] = max(scores[i], 0.0)
         start, end, best = _max_run(scores)
         if best <= 0:
-            return  # no prose anywhere: nothing to anchor on, leave the page alone
+            # No prose anywhere: nothing to anchor on, leave the page alone.
+            doc.notes[CONFIDENCE] = (0.0, ("no prose on the page: nothing was cut as outside it",))
+            return
         # The per-block cost leaves short paragraphs at the edges outside the run; take
         # back adjacent prose (a teaser list alternates with headlines, so it stays out).
         while start > 0 and self._sentence(kept[start - 1], doc):
             start -= 1
         while end + 1 < len(kept) and self._sentence(kept[end + 1], doc):
             end += 1
+        # A numbered list or table right before or after the run is the article's (a
+        # standings table, a calendar, a listicle's last items).
+        while start > 0 and start - 1 in numbered:
+            start -= 1
+        while end + 1 < len(kept) and end + 1 in numbered:
+            end += 1
         doc.main_run = (kept[start].index, kept[end].index)
+        value, reasons = self._confidence(doc, kept, scores, start, end, best)
+        outside = sum(1 for i in numbered if not start <= i <= end)
+        if outside >= self.weak_list_items:
+            # A list-shaped page (a calendar, a table) whose prose is elsewhere.
+            reasons += (f"a numbered list or table of {outside} lines lies outside the kept run",)
+            value = min(value, self.weak_prose_share)
+        doc.notes[CONFIDENCE] = (value, reasons)
         span = f"blocks {kept[start].index}-{kept[end].index}"
         for block in kept[:start]:
             self.remove(block, f"before the main content run ({span})")
         for block in kept[end + 1 :]:
             self.remove(block, f"after the main content run ({span})")
+
+    def _confidence(
+        self,
+        doc: Document,
+        kept: list[Block],
+        scores: list[float],
+        start: int,
+        end: int,
+        best: float,
+    ) -> tuple[float, tuple[str, ...]]:
+        """How sure the choice of the run is, 0 to 1, and why it is weak: the lower of
+        one less the best rival run's share of the kept run's score, and the kept run's
+        share of the page's prose characters."""
+        rival, where = 0.0, ""
+        for lo, hi in ((0, start), (end + 1, len(kept))):
+            if hi > lo:
+                r_start, r_end, r_best = _max_run(scores[lo:hi])
+                if r_best > rival:
+                    rival = r_best
+                    where = f"blocks {kept[lo + r_start].index}-{kept[lo + r_end].index}"
+        prose = [b.features.n_chars if doc.is_prose(b) else 0 for b in kept]
+        total = sum(prose)
+        share = sum(prose[start : end + 1]) / total if total else 1.0
+        rival_share = rival / best
+        reasons = []
+        if rival_share >= self.weak_rival_share:
+            reasons.append(
+                f"another run ({where}) scores {rival_share:.0%} of the kept run's score"
+            )
+        if share < self.weak_prose_share:
+            reasons.append(f"the kept run holds {share:.0%} of the page's prose")
+        value = max(0.0, min(1.0 - rival_share, share))
+        return value, tuple(reasons)
 
     def _sentence(self, block: Block, doc: Document) -> bool:
         """A short paragraph that still reads as a sentence (extends the run's edges)."""
@@ -98,6 +179,36 @@ class MainContentRun(Rule):
         )
 
 
+_LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
+
+
+def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
+    """Positions in ``kept`` of lines opening with numbers that count up by one, in
+    sequences of at least ``min_items`` with at most ``max_gap`` lines between."""
+    found: set[int] = set()
+    run: list[int] = []
+    expected = -1
+    for i, block in enumerate(kept):
+        m = _LEADING_NUMBER.match(block.text)
+        number = int(m.group(1)) if m else -1
+        if run and number == expected and i - run[-1] <= max_gap + 1:
+            run.append(i)
+            expected += 1
+            continue
+        if number < 0 and run and i - run[-1] <= max_gap:
+            continue
+        if len(run) >= min_items:
+            found.update(run)
+        run, expected = ([i], number + 1) if number >= 0 else ([], -1)
+    if len(run) >= min_items:
+        found.update(run)
+    return found
+
+
+#: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).
+CONFIDENCE = "confidence"
+
+
 def _max_run(scores: list[float]) -> tuple[int, int, float]:
     """Start, end (inclusive) and sum of the maximum-sum contiguous run (Kadane)."""
     best, best_start, best_end = float("-inf"), 0, 0
@@ -112,4 +223,100 @@ def _max_run(scores: list[float]) -> tuple[int, int, float]:
     return best_start, best_end, best
 
 
-RULES = (MainContentRun,)
+class BoxInRun(Rule):
+    name = "box_in_run"
+    family = "quality"
+    description = (
+        "The rest of a box inside the main content run: the short lines that follow a "
+        "player, ad, sign-up or share line another rule removed, up to the article's "
+        "next paragraph (a video's title and buttons, 'Email address', 'Story continues "
+        "below')."
+    )
+    kinds = frozenset({"text"})
+    requires = (
+        MainContentRun,
+        MediaStub,
+        PlayerTimeline,
+        MediaTitle,
+        MediaLabel,
+        ChromePhrase,
+        ShareBar,
+        Notice,
+    )
+
+    max_lines = Param(
+        6,
+        "A box inside the run has at most this many lines after its opening line (a "
+        "longer stretch of short lines is the article's own list or table).",
+    )
+    max_words = Param(
+        12, "Each of its lines has at most this many words (the box's labels and buttons)."
+    )
+
+    min_headed_lines = Param(
+        2,
+        "After a page-chrome heading ('Read more', 'Mehr zum Thema'), this many short "
+        "lines or more before the article's next paragraph are the box's links (one line "
+        "may be the article's subheading).",
+    )
+
+    def apply(self, doc: Document) -> None:
+        if doc.main_run is None:
+            return
+        first, last = doc.main_run
+        blocks = doc.blocks
+        i = first + 1
+        while i <= last:
+            if not _box_line(blocks[i]):
+                i += 1
+                continue
+            # From a box line to the last box line before the next paragraph: the short
+            # lines kept between them are the box's too. A line right before the
+            # paragraph may be the article's subheading: only lines with a removed box
+            # line after them go.
+            opener, j, closer = blocks[i], i + 1, i
+            while j <= last and j - i <= self.max_lines and not self._paragraph(blocks[j], doc):
+                block = blocks[j]
+                if block.removal is None and block.features.n_words > self.max_words:
+                    break
+                if _box_line(block):
+                    closer = j
+                j += 1
+            inside = [b for b in blocks[i + 1 : j] if b.removal is None]
+            if (
+                len(inside) >= self.min_headed_lines
+                and j <= last
+                and opener.removal is not None
+                and opener.removal.rule in _HEADING_RULES
+                and not opener.features.ends_sentence  # a heading, not a copyright line
+            ):
+                closer = j  # a box's heading and its links or form fields
+            label = quote(opener.text)
+            for block in blocks[i + 1 : closer]:
+                if block.removal is None:
+                    self.remove(block, f"in the box opened by block {opener.index} {label}")
+            i = max(j, i + 1)
+
+    @staticmethod
+    def _paragraph(block: Block, doc: Document) -> bool:
+        return block.removal is None and doc.is_prose(block)
+
+
+def _box_line(block: Block) -> bool:
+    removal = block.removal
+    return removal is not None and (removal.rule in _BOX_RULES or removal.family in _BOX_FAMILIES)
+
+
+#: Removals that make a box inside the article: a player's stub, timeline, title or
+#: label, a page-chrome line ('Video', 'Advertisement', 'Sign up'), a share row, a
+#: notice (a sign-up call); and whatever an ads rule removes.
+_BOX_RULES = frozenset(
+    rule.name
+    for rule in (MediaStub, PlayerTimeline, MediaTitle, MediaLabel, ChromePhrase, ShareBar, Notice)
+)
+_BOX_FAMILIES = frozenset({"ads"})
+#: Removals that may head a box: a page-chrome heading ('Mehr zum Thema'), a sign-up call.
+_HEADING_RULES = frozenset({ChromePhrase.name, Notice.name})
+
+
+RULES = (MainContentRun, BoxInRun)

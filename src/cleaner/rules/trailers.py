@@ -87,6 +87,12 @@ class TrailerZone(Rule):
         "which goes on after it. (Teaser lists alternate titles and summaries, or glue "
         "them into one line right under their heading.)",
     )
+    inline_box_last_paragraphs = Param(
+        2,
+        "... or by this many paragraphs in a row that are the last prose of the page: the "
+        "article's closing paragraphs after a box (a teaser list goes on with more "
+        "summaries).",
+    )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -131,7 +137,11 @@ class TrailerZone(Rule):
         needed = total * cfg.trailer_min_prose_share
         above = blocks_above = 0
         box = self.box_test(
-            doc, prose, self.inline_box_max_lines, self.inline_box_resume_paragraphs
+            doc,
+            prose,
+            self.inline_box_max_lines,
+            self.inline_box_resume_paragraphs,
+            self.inline_box_last_paragraphs,
         )
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
@@ -154,9 +164,30 @@ class TrailerZone(Rule):
                     if what is not None and not box.article_resumes(i):
                         self._cut(doc, i, what)
                         return
+                if box.removes_box and self._heading_here(block) and box.article_resumes(i):
+                    # Wherever it stands, a heading opening a box inside the article
+                    # goes with the box's lines; the article goes on after them.
+                    self._drop_box(doc, i, box.resumes_at(i))
             box.passed(i)
             above += prose[i]
             blocks_above += prose[i] > 0
+
+    def _heading_here(self, block: Block) -> bool:
+        """A trailer heading (phrase or author box) of at most the heading length."""
+        f = block.features
+        if f.n_words > self.max_heading_words or block.removal is not None:
+            return False
+        return bool(self.trailer is not None and self.trailer.match(f.folded)) or (
+            self._is_author_heading(block)
+        )
+
+    def _drop_box(self, doc: Document, start: int, end: int) -> None:
+        heading = doc.blocks[start]
+        label = quote(heading.text)
+        span = f"blocks {start}-{end - 1}"
+        self.remove(heading, f"opens a box inside the article ({span}) {label}")
+        for inside in doc.blocks[start + 1 : end]:
+            self.remove(inside, f"in the box {label} inside the article (block {start})")
 
     def _is_author_heading(self, block: Block) -> bool:
         """'About' and a name: the lead words, then one to three capitalised words."""
@@ -189,11 +220,14 @@ class _BoxTest:
     many headings costs one pass.
     """
 
-    def __init__(self, doc: Document, prose: list[int], max_lines: int, resume: int) -> None:
+    def __init__(
+        self, doc: Document, prose: list[int], max_lines: int, resume: int, last: int
+    ) -> None:
         self.doc = doc
         self.prose = prose
         self.max_lines = max_lines
         self.resume = resume
+        self.last = last
         self.last_prose = -1  # the latest block with prose before the current one
         self._next_paragraph: list[int] | None = None
 
@@ -202,20 +236,53 @@ class _BoxTest:
         if self.prose[i] and self.doc.blocks[i].removal is None:
             self.last_prose = i
 
+    #: Whether the heading and the box's lines go when the article resumes after them
+    #: (on HTML the markup rules see the box; its lines are left to them).
+    removes_box = False
+
     def article_resumes(self, i: int) -> bool:
         raise NotImplementedError
 
 
 class _TextBoxTest(_BoxTest):
-    """On text: a few lines of links, then several paragraphs in a row."""
+    """On text: a few lines of links, then several paragraphs in a row, with prose
+    above the heading too (a box at the top of the page is no box inside the article)."""
 
-    def article_resumes(self, i: int) -> bool:
+    removes_box = True
+    _final: int | None = None
+
+    def resumes_at(self, i: int) -> int:
+        """The first block after the non-prose lines that follow block ``i``."""
         prose = self.prose
         j = i + 1
         while j < len(prose) and not prose[j] and j - i <= self.max_lines:
             j += 1
-        run = prose[j : j + self.resume]
-        return j > i + 1 and len(run) == self.resume and all(run)
+        return j
+
+    def article_resumes(self, i: int) -> bool:
+        j = self.resumes_at(i)
+        if self.last_prose < 0 or j == i + 1:
+            return False
+        run = self.prose[j : j + self.resume]
+        if len(run) == self.resume and all(run):
+            return True
+        closing = self.prose[j : self._final_prose() + 1]
+        return self.last <= len(closing) < self.resume and all(closing)
+
+    def _final_prose(self) -> int:
+        """The last block with prose that no rule removed (a copyright line reads as a
+        sentence, and the notice rule has removed it), -1 if none."""
+        if self._final is None:
+            blocks = self.doc.blocks
+            self._final = next(
+                (
+                    j
+                    for j in range(len(blocks) - 1, -1, -1)
+                    if self.prose[j] and blocks[j].removal is None
+                ),
+                -1,
+            )
+        return self._final
 
 
 class _HtmlBoxTest(_BoxTest):

@@ -96,6 +96,13 @@ def _summary_line(result: Result, kept: int, removed: int) -> str:
         f'<span class="removed-count">{removed}</span> removed',
         f"{len(result.text):,} characters kept",
     ]
+    if result.confidence is not None:
+        weak = "; ".join(result.weak_reasons)
+        parts.append(
+            f'<span class="confidence">confidence {result.confidence:.2f}'
+            + (f" (weak: {_esc(weak)})" if weak else "")
+            + "</span>"
+        )
     return f'<p class="summary">{" · ".join(parts)}</p>\n'
 
 
