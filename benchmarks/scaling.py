@@ -16,12 +16,17 @@ Inputs, each built to the requested size in UTF-8 bytes:
   runs them all): ``attrs`` (one ``<p>`` with as many attributes as the size allows),
   ``address``, ``dl``, ``article``, ``role-article``, ``menu`` (``class=menu``) and
   ``unknown`` (``<x-foo>``) nested as deep as the size allows around a few paragraphs,
-  and ``paragraph``, one paragraph of the whole size.
+  and ``paragraph``, one paragraph of the whole size; ``text-paragraph`` is that
+  paragraph's words as text (``kind="text"``).
 
-Each size runs in a fresh subprocess, so its peak RSS (``ru_maxrss``) is its own. The
-table gives the time of ``clean_and_explain``, the peak RSS, the RSS before cleaning
-(the input itself) and, per doubling of the input, the growth of the time: near 2 means
-linear. A row whose front-end is missing (the HTML path before it exists) says so.
+Each size runs in a fresh subprocess, so its peak RSS is its own. The table gives the
+time of ``clean_and_explain``, the peak RSS, the RSS before cleaning (the input itself)
+and, per doubling of the input, the growth of the time: near 2 means linear. "Peak x
+input" is the memory cleaning holds at its peak (the input included) over the input's
+size: the peak RSS of the cleaning alone (Linux's high-water mark, reset once the input
+is built, so building it does not count) less the RSS of the warmed-up process before
+the input was built. A row whose front-end is missing (the HTML path before it exists)
+says so.
 """
 
 from __future__ import annotations
@@ -86,6 +91,8 @@ def build(kind: str, size: int) -> str:
     if kind == "paragraph":
         words = "word and more words, "
         return "<html><body><p>" + words * (size // len(words)) + "</p></body></html>"
+    if kind == "text-paragraph":
+        return "word " * (size // len("word "))
     raise SystemExit(f"unknown input {kind!r}")
 
 
@@ -98,7 +105,9 @@ NESTED = {
     "menu": ('<div class="menu">', "</div>"),
     "unknown": ("<x-foo>", "</x-foo>"),
 }
-HOSTILE = ["attrs", *NESTED, "paragraph"]
+HOSTILE = ["attrs", *NESTED, "paragraph", "text-paragraph"]
+#: Inputs cleaned as text; the others as HTML.
+TEXT_INPUTS = ("text", "text-paragraph")
 
 
 def nested(start: str, end: str, size: int) -> str:
@@ -113,26 +122,55 @@ def _rss_now_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MB
 
 
+def _reset_peak_rss() -> bool:
+    """Reset the process's RSS high-water mark (Linux); False where it cannot."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def _peak_rss_mb() -> float:
+    """The RSS high-water mark since the last reset (``ru_maxrss`` elsewhere)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024 / MB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+
+
 def child(kind: str, size_mb: float) -> None:
     """Build one input, clean it once, print one JSON line."""
+    import gc
+
     import cleaner
 
+    kind_arg = "text" if kind in TEXT_INPUTS else "html"
+    # Warm up: imports, phrase compilation, the default Cleaner.
+    cleaner.clean_article(
+        "Warm up.\n\nA line of text.", kind="text" if kind_arg == "text" else None
+    )
+    if kind_arg == "html":
+        cleaner.clean_article("<html><body><p>Warm up.</p></body></html>")
+    base_mb = _rss_now_mb()
     text = build(kind, int(size_mb * MB))
     n_bytes = len(text.encode("utf-8"))
     row: dict[str, object] = {"input": kind, "mb": size_mb, "bytes": n_bytes}
-    if kind != "text":
+    if kind_arg == "html":
         try:
             import cleaner.frontends.html
         except ImportError:
             row["error"] = "no HTML front-end yet"
             print(json.dumps(row))
             return
-    # Warm up: imports, phrase compilation, the default Cleaner.
-    cleaner.clean_article("Warm up.\n\nA line of text.", kind="text" if kind == "text" else None)
-    if kind != "text":
-        cleaner.clean_article("<html><body><p>Warm up.</p></body></html>")
+    gc.collect()
     row["rss_before_mb"] = round(_rss_now_mb(), 1)
-    kind_arg = "text" if kind == "text" else "html"
+    reset = _reset_peak_rss()
     start = time.perf_counter()
     try:
         result = cleaner.clean_and_explain(text, kind=kind_arg)
@@ -141,7 +179,10 @@ def child(kind: str, size_mb: float) -> None:
     except cleaner.CleanerError as exc:
         row["error"] = f"{type(exc).__name__}: {exc}"
     row["seconds"] = round(time.perf_counter() - start, 3)
-    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB, 1)
+    peak = _peak_rss_mb()
+    row["peak_rss_mb"] = round(peak, 1)
+    if reset:
+        row["peak_x_input"] = round((peak - base_mb) / (n_bytes / MB), 1)
     print(json.dumps(row))
 
 
@@ -160,14 +201,15 @@ def run_row(kind: str, size_mb: float, timeout: float) -> dict[str, object]:
 
 def table(rows: list[dict[str, object]]) -> str:
     out = [
-        "| input | MB | blocks | seconds | x per doubling | peak RSS MB | RSS before MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| input | MB | blocks | seconds | x per doubling | peak RSS MB | RSS before MB "
+        "| peak x input |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     previous: dict[str, dict[str, object]] = {}
     for row in rows:
         kind = str(row["input"])
         if "error" in row and "seconds" not in row:
-            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | |")
+            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | | |")
             previous.pop(kind, None)
             continue
         growth = ""
@@ -177,7 +219,7 @@ def table(rows: list[dict[str, object]]) -> str:
         blocks = row.get("blocks", row.get("error", ""))
         out.append(
             f"| {kind} | {row['mb']} | {blocks} | {row['seconds']} | {growth} | "
-            f"{row['peak_rss_mb']} | {row['rss_before_mb']} |"
+            f"{row['peak_rss_mb']} | {row['rss_before_mb']} | {row.get('peak_x_input', '')} |"
         )
         previous[kind] = row
     return "\n".join(out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
 import regex
@@ -53,6 +53,40 @@ _UNSPACED = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 _DIGITS = "0123456789"
+#: Blocks this long get their words without a string per word (``_long_block_words``);
+#: shorter ones take the faster plain split. Either way the features are the same.
+_LONG_BLOCK_CHARS = 1 << 16
+#: Characters of the key split at once on that path.
+_TOKEN_CHUNK_CHARS = 1 << 16
+#: What ``str.split`` splits at (``str.isspace``), the plain space aside (a test checks
+#: it against every code point).
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def squash(text: str) -> str:
+    """``" ".join(text.split())``: white space runs as single spaces, none at the ends.
+
+    A long text is squashed with one pattern instead of a list of its words: a word's
+    own string costs about 50 bytes, ten times its characters.
+    """
+    if len(text) < _LONG_BLOCK_CHARS:
+        return " ".join(text.split())
+    for space in WHITE_SPACE:
+        if space in text:
+            text = text.replace(space, " ")
+    return _single_spaces(text)
+
+
+def _single_spaces(text: str) -> str:
+    """``text`` (white space all plain spaces) with runs of spaces as one, none at the
+    ends. ``str.replace`` halves every run at each pass; a pattern's ``sub`` would make
+    two strings a word (no better than a split), this makes none."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def words_of(text: str) -> list[str]:
@@ -97,9 +131,12 @@ def compute_features(
     # The language is read from the longer blocks: menus and link lists hold few stop
     # words and would dilute the share of a page that is mostly navigation.
     longer = [f for f in features if f.n_words >= config.language_min_block_words] or features
-    words = list(chain.from_iterable(f.tokens for f in longer))
     language = _guess_language(
-        words, stopwords, config.language_min_hits, config.language_min_share
+        chain.from_iterable(f.tokens for f in longer),
+        sum(len(f.tokens) for f in longer),
+        stopwords,
+        config.language_min_hits,
+        config.language_min_share,
     )
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
     refill = language != reuse_language
@@ -114,9 +151,14 @@ def compute_features(
 
 
 def _guess_language(
-    words: list[str], stopwords: Mapping[str, frozenset[str]], min_hits: int, min_share: float
+    words: Iterable[str],
+    total: int,
+    stopwords: Mapping[str, frozenset[str]],
+    min_hits: int,
+    min_share: float,
 ) -> str | None:
-    total = len(words)
+    """The language of ``words`` (``total`` of them, taken one by one: a list of every
+    word of a long page would cost 8 bytes a word)."""
     # Only stop words are counted, in one C-level pass: far fewer than all the words.
     counts = Counter(filter(frozenset().union(*stopwords.values()).__contains__, words))
     best: tuple[int, str] | None = None
@@ -129,9 +171,12 @@ def _guess_language(
 
 
 def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int) -> None:
-    words = text.translate(_TO_SPACE).split()
-    key = " ".join(words).casefold()
-    tokens = tuple(key.split())
+    if len(text) < _LONG_BLOCK_CHARS:
+        words = text.translate(_TO_SPACE).split()
+        key = " ".join(words).casefold()
+        tokens = tuple(key.split())
+    else:
+        words, key, tokens = _long_block_words(text, opening_words)
     n_words = len(tokens)
     n_chars = len(text)
     f.folded = text.casefold()
@@ -157,6 +202,32 @@ def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int
         f.title_ratio = capitalised / len(opening)
     f.headline_prefix = _capitalised_prefix(opening, joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
+
+
+def _long_block_words(text: str, opening_words: int) -> tuple[list[str], str, tuple[str, ...]]:
+    """The opening words, the key and the tokens of a long block, as ``_fill`` makes
+    them for a short one, without a list of every word: a word's own string costs
+    about 50 bytes, so a list of them (and a tuple of their casefolded copies) would
+    cost 25 times the text's bytes. The tokens share one string per distinct word.
+    """
+    spaced = text.translate(_TO_SPACE)
+    # After the translation every white space character is a plain space (they are
+    # all separators or controls): runs of spaces collapse to the key's single ones.
+    key = _single_spaces(spaced).casefold()
+    words = spaced.split(None, opening_words)[:opening_words]
+    del spaced
+    distinct: dict[str, str] = {}
+    tokens: list[str] = []
+    start = 0
+    while start < len(key):
+        # Chunks end at a space, so no word is cut; each chunk's words go through the
+        # dict at once and only the shared strings stay.
+        end = key.find(" ", start + _TOKEN_CHUNK_CHARS)
+        end = len(key) if end < 0 else end
+        chunk = key[start:end].split()
+        tokens += map(distinct.setdefault, chunk, chunk)
+        start = end + 1
+    return words, key, tuple(tokens)
 
 
 def _capitalised_prefix(words: Sequence[str], joiner: int) -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block
 from ..config import Config
+from ..features import squash
 from ..inputs import KINDS
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
@@ -159,7 +160,7 @@ QUOTE_MAX_CHARS = 40
 
 
 def _quote(text: str, limit: int = QUOTE_MAX_CHARS) -> str:
-    text = " ".join(text.split())
+    text = squash(text)
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...features import squash
 from ..tags import SKIP_TAGS
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def unseen_inside(
                     hit = (rule, reason)
             if hit is None:
                 continue
-            text = " ".join(el.text(separator=" ").split())
+            text = squash(el.text(separator=" "))
             if not guard.allows(hit[0], el, text):
                 continue
             if text:

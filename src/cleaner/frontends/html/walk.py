@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...blocks import Block, Removal
 from ...config import Config
+from ...features import squash
 from ...rules.anchor import prose_anchor
 from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
@@ -303,7 +304,7 @@ def _walk(
                 or tag in _LEAF_BLOCKS
             ):
                 rule, reason = hit
-                text = " ".join(node.text(separator=" ").split())
+                text = squash(node.text(separator=" "))
                 if allows(rule, node, text):
                     if text:
                         block = Block(
