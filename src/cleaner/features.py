@@ -122,10 +122,13 @@ def compute_features(
         config.unspaced_chars_per_word,
         config.joiner_max_chars,
     )
+    # One string per distinct word of the page, shared by every block's tokens: a
+    # word's own string costs about 50 bytes, several times its characters.
+    distinct: dict[str, str] = {}
     for block in live:
         f = block.features
         if not f.folded:
-            _fill(block.text, f, opening, per_word, joiner)
+            _fill(block.text, f, opening, per_word, joiner, distinct)
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
     # The language is read from the longer blocks: menus and link lists hold few stop
@@ -170,13 +173,23 @@ def _guess_language(
     return best[1] if best else None
 
 
-def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int) -> None:
+def _fill(
+    text: str,
+    f: Features,
+    opening_words: int,
+    per_word: int,
+    joiner: int,
+    distinct: dict[str, str] | None = None,
+) -> None:
+    if distinct is None:
+        distinct = {}
     if len(text) < _LONG_BLOCK_CHARS:
         words = text.translate(_TO_SPACE).split()
         key = " ".join(words).casefold()
-        tokens = tuple(key.split())
+        parts = key.split()
+        tokens = tuple(map(distinct.setdefault, parts, parts))
     else:
-        words, key, tokens = _long_block_words(text, opening_words)
+        words, key, tokens = _long_block_words(text, opening_words, distinct)
     n_words = len(tokens)
     n_chars = len(text)
     f.folded = text.casefold()
@@ -204,7 +217,9 @@ def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int
     f.stopword_ratio = -1.0  # filled per page, once the language is known
 
 
-def _long_block_words(text: str, opening_words: int) -> tuple[list[str], str, tuple[str, ...]]:
+def _long_block_words(
+    text: str, opening_words: int, distinct: dict[str, str]
+) -> tuple[list[str], str, tuple[str, ...]]:
     """The opening words, the key and the tokens of a long block, as ``_fill`` makes
     them for a short one, without a list of every word: a word's own string costs
     about 50 bytes, so a list of them (and a tuple of their casefolded copies) would
@@ -216,7 +231,6 @@ def _long_block_words(text: str, opening_words: int) -> tuple[list[str], str, tu
     key = _single_spaces(spaced).casefold()
     words = spaced.split(None, opening_words)[:opening_words]
     del spaced
-    distinct: dict[str, str] = {}
     tokens: list[str] = []
     start = 0
     while start < len(key):
