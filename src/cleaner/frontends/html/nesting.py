@@ -1,25 +1,16 @@
 """Nesting limited before parsing: pages nested deeper than ``MAX_NESTING`` are flattened.
 
 An HTML5 parser checks open-element scopes on each block start tag, so parse time grows
-with depth squared (100,000 nested divs take about 20 s); browsers cap depth too. The
-depth is measured on a model of the parser's stack of open elements (the WHATWG tree
-construction, simplified), because the parser ignores many end tags: ``</x-foo>`` or
-``</b>`` when a ``<div>`` or another special element is open inside the element,
-``</div>`` when a table, a cell or an SVG ``<desc>`` is. Counting each end tag as a
-close would miss the depth they leave (``<div><table><td></div>`` repeated nests ever
-deeper). Where the model is unsure it keeps an element open: it may count more depth
-than the parser makes, never less. So too:
-
-- ``/>`` closes only SVG and MathML elements: ``<div/>`` and ``<x-foo/>`` open one;
-- formatting elements closed by another element's end tag (``<b>`` in ``<x-foo><b>
-  </x-foo>``) are reopened by the parser at the next text or inline tag: they count
-  until their own end tag;
-- tags inside comments, raw text (``<script>``, ``<style>``, ``<textarea>`` ...),
-  quoted attribute values and, in SVG or MathML, CDATA sections are not tags.
-
-The elements whose end tag is optional and that cannot nest in themselves (``<p>``,
-``<li>``, ``<dd>``, ``<dt>``, table rows, cells and sections) are tracked, for they stop
-end tags, but not counted as depth: the parser closes them itself.
+with depth squared (100,000 nested divs take about 20 s); browsers cap depth too. Depth
+is measured on a model of the parser's open elements (WHATWG tree construction,
+simplified), for the parser ignores many end tags (``</x-foo>`` or ``</b>`` with a
+``<div>`` open inside, ``</div>`` with a table cell or an SVG ``<desc>`` open inside),
+reopens formatting elements another end tag closed, and reads ``/>`` as ``>`` on HTML
+elements: counted as closes, ``<div><table><td></div>`` or ``<div/>`` repeated would
+nest unseen. Tags in comments, raw text, quoted attribute values and CDATA are not
+tags. Where unsure, the model keeps an element open: more depth, never less. ``<p>``,
+``<li>``, ``<dd>`` and ``<dt>`` are tracked (they stop end tags) but not counted: the
+parser closes them itself.
 """
 
 from __future__ import annotations
@@ -143,6 +134,7 @@ class _Stack:
         self.pending: dict[str, int] = {}
         #: Open ``<p>`` entries (most start tags would look for one to close).
         self.open_p = 0
+        self.dropped: dict[tuple[str, str, bool], _Entry] = {}
 
     def flatten(self, html: str) -> str:
         out: list[str] = []
@@ -154,7 +146,11 @@ class _Stack:
                 slash, name = m.groups()
                 tag = m.group(0)
                 if name is None:
-                    if tag.startswith("<![CDATA[") and self._foreign():
+                    if (
+                        tag.startswith("<![CDATA[")
+                        and self.entries
+                        and self.entries[-1][1] != _HTML
+                    ):
                         # Text up to ``]]>``, ``>`` and ``<`` included.
                         end = html.find("]]>", m.start() + len("<![CDATA["))
                         if end >= 0:
@@ -179,18 +175,19 @@ class _Stack:
                     drop = action == _DROP
                 if drop:
                     start, end_ = m.span()
-                    if start > last or not out or out[-1] != "<br>":
+                    # A run of dropped tags with nothing between is one break if any is
+                    # a block's, else nothing (and one item of ``out``, not one a tag).
+                    brk = "<br>" if name in _FLATTENED_BLOCKS else ""
+                    if start > last or not out:
                         out.append(html[last:start])
-                        # A run of dropped block tags with nothing between is one break.
-                        out.append("<br>" if name in _FLATTENED_BLOCKS else "")
+                        out.append(brk)
+                    elif brk and out[-1] != brk:
+                        out.append(brk)
                     last = end_
         if not out:
             return html
         out.append(html[last:])
         return "".join(out)
-
-    def _foreign(self) -> bool:
-        return bool(self.entries) and self.entries[-1][1] != _HTML
 
     def start(self, name: str, tag: str) -> str:
         """Open ``name``: what to do with its tag (keep, drop, or skip raw text)."""
@@ -214,7 +211,13 @@ class _Stack:
         if name == "p" and ns == _HTML:
             self.open_p += 1
         if self.depth >= self.max_depth:
-            entries.append((name, ns, True, True, point))
+            # Past the limit, entries of a name share one tuple (a million unclosed
+            # tags hold a million references, not a million tuples).
+            key = (name, ns, point)
+            entry = self.dropped.get(key)
+            if entry is None:
+                entry = self.dropped[key] = (name, ns, True, True, point)
+            entries.append(entry)
             self.depth += 1
             return _DROP
         counted = ns != _HTML or name not in _UNCOUNTED
@@ -327,8 +330,7 @@ class _Stack:
             self._pop_to(len(entries) - 1)
 
 
-#: What ``_Stack._find`` says when it finds no element: one stops the search, or none
-#: of the name is open.
+#: What ``_Stack._find`` says when it finds none: the search was stopped, or none is open.
 _BLOCKED = -1
 _ABSENT = -2
 
