@@ -91,6 +91,8 @@ _BREAKOUT = _names(
     "i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup "
     "table tt u ul var"
 )
+#: Start tags that may close an element other than a ``<p>`` (``_close_implied``).
+_CLOSING = _names("li dd dt td th tr tbody thead tfoot caption colgroup table option")
 _FONT_BREAKOUT = re.compile(r"[\t\n\f\r ](?:color|face|size)[\t\n\f\r ]*=", re.IGNORECASE)
 _HTML_ANNOTATION = re.compile(
     r"[\t\n\f\r ]encoding[\t\n\f\r ]*=[\t\n\f\r ]*"
@@ -159,7 +161,8 @@ class _Stack:
                     continue  # a comment
                 if not tag.endswith(">"):
                     break  # a tag cut by the end of the page: the parser drops it
-                name = name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
+                if not name.islower():
+                    name = name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
                 if slash:
                     drop = self.end(name)
                 else:
@@ -205,7 +208,8 @@ class _Stack:
                 return _KEEP
             if name in _TABLE_INNER and not _in_table(self.entries):
                 return _KEEP  # a stray table part, which the parser ignores
-            self._close_implied(name)
+            if name in _CLOSING or (self.open_p and name in _CLOSES_P):
+                self._close_implied(name)
         elif _self_closing(tag):
             return _KEEP
         if name == "p" and ns == _HTML:
@@ -231,15 +235,15 @@ class _Stack:
         if entries and entries[-1][0] == name:
             at = len(entries) - 1  # the current element: every rule closes it
         elif name == "p":
-            at = self._find(name, _BUTTON_SCOPE)
+            at = _find(self.entries, name, _BUTTON_SCOPE)
         elif name == "li":
-            at = self._find(name, _LIST_SCOPE)
+            at = _find(self.entries, name, _LIST_SCOPE)
         elif name in _TABLE_PARTS:
-            at = self._find(name, _TABLE_SCOPE)
+            at = _find(self.entries, name, _TABLE_SCOPE)
         elif name in _SCOPED_END:
-            at = self._find(name, _SCOPE)
+            at = _find(self.entries, name, _SCOPE)
         else:
-            at = self._find(name, _SPECIAL)
+            at = _find(self.entries, name, _SPECIAL)
         if at < 0:
             if at == _ABSENT and self.pending.get(name):
                 # A formatting element the parser reopened is closed now.
@@ -256,22 +260,9 @@ class _Stack:
             self._pop_to(at, own=True)
         return dropped
 
-    def _find(self, name: str, stops: frozenset[str]) -> int:
-        """Where the open ``name`` nearest the top is; ``_BLOCKED`` when an element
-        that stops the search lies above it (HTML ones named in ``stops``, special SVG
-        and MathML ones), ``_ABSENT`` when none is open (or none within reach)."""
-        entries = self.entries
-        for at in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
-            other, ns, _, _, _ = entries[at]
-            if other == name:
-                return at
-            if other in (stops if ns == _HTML else _FOREIGN_SPECIAL):
-                return _BLOCKED
-        return _ABSENT if len(entries) <= _LOOKBACK else _BLOCKED
-
     def _pop_to(self, at: int, *, own: bool = False) -> None:
-        """Close the entries from ``at`` up. Formatting elements among them, but for
-        the element of an ``own`` end tag, stay counted: the parser reopens them."""
+        """Close the entries from ``at`` up; formatting ones stay counted (reopened)
+        but for the element of an ``own`` end tag."""
         entries = self.entries
         popped = entries[at:]
         del entries[at:]
@@ -293,8 +284,6 @@ class _Stack:
     def _close_implied(self, name: str) -> None:
         """What a start tag closes before it opens (only what the parser surely does)."""
         entries = self.entries
-        if not entries:
-            return
         if name in ("li", "dd", "dt"):
             wanted = ("li",) if name == "li" else ("dd", "dt")
             for at in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
@@ -305,7 +294,7 @@ class _Stack:
                 if ns != _HTML or (other in _SPECIAL and other not in ("address", "div", "p")):
                     break
         if name in _CLOSES_P and self.open_p:
-            at = self._find("p", _BUTTON_SCOPE)
+            at = _find(self.entries, "p", _BUTTON_SCOPE)
             if at >= 0:
                 self._pop_to(at)
         elif name in ("td", "th"):
@@ -326,13 +315,25 @@ class _Stack:
             at = _table_part(entries, ("table",), ("tbody", "thead", "tfoot", "tr"))
             if at >= 0:
                 self._pop_to(at)
-        elif name == "option" and entries[-1][0] == "option" and entries[-1][1] == _HTML:
+        elif name == "option" and entries and entries[-1][0] == "option":
             self._pop_to(len(entries) - 1)
 
 
 #: What ``_Stack._find`` says when it finds none: the search was stopped, or none is open.
 _BLOCKED = -1
 _ABSENT = -2
+
+
+def _find(entries: list[_Entry], name: str, stops: frozenset[str]) -> int:
+    """Where the open ``name`` nearest the top is; ``_BLOCKED`` past an element in
+    ``stops`` (or a special SVG or MathML one), ``_ABSENT`` when none is open."""
+    for at in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
+        other, ns, _, _, _ = entries[at]
+        if other == name:
+            return at
+        if other in (stops if ns == _HTML else _FOREIGN_SPECIAL):
+            return _BLOCKED
+    return _ABSENT if len(entries) <= _LOOKBACK else _BLOCKED
 
 
 def _namespace(entries: list[_Entry], name: str, tag: str) -> tuple[str, bool]:
@@ -378,8 +379,7 @@ def _self_closing(tag: str) -> bool:
 
 
 def _table_part(entries: list[_Entry], names: tuple[str, ...], passing: Collection[str]) -> int:
-    """The nearest open HTML table part named in ``names`` with only table parts
-    in ``passing`` (and no template) above it among the table parts; else -1."""
+    """The nearest open table part in ``names``, past only those in ``passing``; or -1."""
     for at in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
         other, ns, _, _, _ = entries[at]
         if ns != _HTML or other not in _TABLE_PARTS:
@@ -392,8 +392,7 @@ def _table_part(entries: list[_Entry], names: tuple[str, ...], passing: Collecti
 
 
 def _in_table(entries: list[_Entry]) -> bool:
-    """Whether a table part is open near the top (the parser drops stray ones);
-    unsure (so true) when none is within reach of a deeper stack."""
+    """Whether a table part is open near the top (else the parser drops the new one)."""
     for at in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
         if entries[at][0] in _TABLE_PARTS and entries[at][1] == _HTML:
             return True
