@@ -52,7 +52,7 @@ DEEP_SHAPES = {
     # What is not a tag to the parser closes nothing.
     "end tag in cdata": "<div><svg><![CDATA[</div>]]></svg>",
     "end tag in a script": '<div><script>"</div>"</script>',
-    "script not ended by a non-breaking space": '<div><script></script\u00a0></div></script>',
+    "script not ended by a non-breaking space": "<div><script></script\u00a0></div></script>",
     "end tag in a comment": "<div><!-- </div> -->",
     "end tag in an attribute": '<div><a title="</div>">',
     "end tag in a bogus comment": "<div><! </div>>",
