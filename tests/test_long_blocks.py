@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from cleaner import features
+from cleaner import features, spaces
 from cleaner.blocks import Features
-from cleaner.features import WHITE_SPACE, squash
+from cleaner.spaces import WHITE_SPACE, squash
 
 PIECES = [
     "word", "Ünïcode", "İstanbul", "ß", "ﬁ", "Ǆ", "中文字", "e\u0301", "12", "x",
@@ -30,10 +30,12 @@ def test_long_blocks_get_the_features_short_ones_would(
     text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6000)))
     plain, lean = Features(), Features()
     monkeypatch.setattr(features, "_LONG_BLOCK_CHARS", 1 << 40)
+    monkeypatch.setattr(spaces, "LONG_TEXT_CHARS", 1 << 40)
     features._fill(text, plain, 8, 2, 3)
     expected = " ".join(text.split())
     assert squash(text) == expected
     monkeypatch.setattr(features, "_LONG_BLOCK_CHARS", 0)
+    monkeypatch.setattr(spaces, "LONG_TEXT_CHARS", 0)
     monkeypatch.setattr(features, "_TOKEN_CHUNK_CHARS", rng.choice([1, 7, 100, 1 << 16]))
     features._fill(text, lean, 8, 2, 3)
     assert lean == plain

@@ -18,6 +18,7 @@ import regex
 
 from .blocks import Block, Features
 from .config import Config
+from .spaces import single_spaces
 
 
 def _separator_table() -> str:
@@ -58,35 +59,6 @@ _DIGITS = "0123456789"
 _LONG_BLOCK_CHARS = 1 << 16
 #: Characters of the key split at once on that path.
 _TOKEN_CHUNK_CHARS = 1 << 16
-#: What ``str.split`` splits at (``str.isspace``), the plain space aside (a test checks
-#: it against every code point).
-WHITE_SPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-
-def squash(text: str) -> str:
-    """``" ".join(text.split())``: white space runs as single spaces, none at the ends.
-
-    A long text is squashed with one pattern instead of a list of its words: a word's
-    own string costs about 50 bytes, ten times its characters.
-    """
-    if len(text) < _LONG_BLOCK_CHARS:
-        return " ".join(text.split())
-    for space in WHITE_SPACE:
-        if space in text:
-            text = text.replace(space, " ")
-    return _single_spaces(text)
-
-
-def _single_spaces(text: str) -> str:
-    """``text`` (white space all plain spaces) with runs of spaces as one, none at the
-    ends. ``str.replace`` halves every run at each pass; a pattern's ``sub`` would make
-    two strings a word (no better than a split), this makes none."""
-    while "  " in text:
-        text = text.replace("  ", " ")
-    return text.strip(" ")
 
 
 def words_of(text: str) -> list[str]:
@@ -228,7 +200,7 @@ def _long_block_words(
     spaced = text.translate(_TO_SPACE)
     # After the translation every white space character is a plain space (they are
     # all separators or controls): runs of spaces collapse to the key's single ones.
-    key = _single_spaces(spaced).casefold()
+    key = single_spaces(spaced).casefold()
     words = spaced.split(None, opening_words)[:opening_words]
     del spaced
     tokens: list[str] = []

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .features import squash
+from .spaces import squash
 
 if TYPE_CHECKING:
     from .metadata import Metadata

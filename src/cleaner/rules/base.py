@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block
 from ..config import Config
-from ..features import squash
 from ..inputs import KINDS
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
+from ..spaces import squash
 from .params import Param, declared_params
 
 if TYPE_CHECKING:

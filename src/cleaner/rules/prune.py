@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..blocks import Block, Removal
-from ..features import squash
+from ..spaces import squash
 
 if TYPE_CHECKING:
     from ..config import Config

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from ...blocks import Block, BlockKind
 from ...config import Config
-from ...features import squash
 from ...rules.anchor import find_anchor
 from ...rules.prune import prune_deferred
 from ...rules.tree import element_label
+from ...spaces import squash
 
 if TYPE_CHECKING:
     from ...rules.tree import Elements

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...features import squash
+from ...spaces import squash
 from ..tags import SKIP_TAGS
 
 if TYPE_CHECKING:

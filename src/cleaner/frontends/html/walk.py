@@ -27,12 +27,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...blocks import Block, Removal
 from ...config import Config
-from ...features import squash
 from ...rules.anchor import prose_anchor
 from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
 from ...rules.prune import PruneGuard, paragraphs_and_markers
 from ...rules.tree import Elements, TreePlan, element_label
+from ...spaces import squash
 from ..tags import INLINE_TAGS, SKIP_TAGS
 from .blocks import (
     BR,
