@@ -16,12 +16,19 @@ Inputs, each built to the requested size in UTF-8 bytes:
   runs them all): ``attrs`` (one ``<p>`` with as many attributes as the size allows),
   ``address``, ``dl``, ``article``, ``role-article``, ``menu`` (``class=menu``) and
   ``unknown`` (``<x-foo>``) nested as deep as the size allows around a few paragraphs,
-  and ``paragraph``, one paragraph of the whole size.
+  ``unclosed-unknown``, ``<x>`` opened and never closed (6 MB: 2M deep), and
+  ``paragraph``, one paragraph of the whole size; ``text-paragraph`` is that
+  paragraph's words as text (``kind="text"``).
 
-Each size runs in a fresh subprocess, so its peak RSS (``ru_maxrss``) is its own. The
-table gives the time of ``clean_and_explain``, the peak RSS, the RSS before cleaning
-(the input itself) and, per doubling of the input, the growth of the time: near 2 means
-linear. A row whose front-end is missing (the HTML path before it exists) says so.
+Each size runs in a fresh subprocess, so its peak RSS is its own. The table gives the
+time of ``clean_and_explain``, the peak RSS, the RSS before cleaning (the input itself)
+and, per doubling of the input, the growth of the time: near 2 means linear. "Peak x
+input" is the memory cleaning holds at its peak, the input included, over the input's
+size: the RSS high-water mark of the cleaning (Linux's, reset right before it) less the
+RSS of the warmed-up process before it read the input. The input is built in one process
+and read from a file by the one that cleans it, so that building it leaves no freed
+memory for the cleaning to reuse. A row whose front-end is missing (the HTML path before
+it exists) says so.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -86,6 +94,11 @@ def build(kind: str, size: int) -> str:
     if kind == "paragraph":
         words = "word and more words, "
         return "<html><body><p>" + words * (size // len(words)) + "</p></body></html>"
+    if kind == "unclosed-unknown":
+        body = PARAGRAPH * 4
+        return "<html><body>" + "<x>" * max((size - len(body)) // len("<x>"), 1) + body
+    if kind == "text-paragraph":
+        return "word " * (size // len("word "))
     raise SystemExit(f"unknown input {kind!r}")
 
 
@@ -98,7 +111,9 @@ NESTED = {
     "menu": ('<div class="menu">', "</div>"),
     "unknown": ("<x-foo>", "</x-foo>"),
 }
-HOSTILE = ["attrs", *NESTED, "paragraph"]
+HOSTILE = ["attrs", *NESTED, "unclosed-unknown", "paragraph", "text-paragraph"]
+#: Inputs cleaned as text; the others as HTML.
+TEXT_INPUTS = ("text", "text-paragraph")
 
 
 def nested(start: str, end: str, size: int) -> str:
@@ -113,26 +128,68 @@ def _rss_now_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MB
 
 
-def child(kind: str, size_mb: float) -> None:
-    """Build one input, clean it once, print one JSON line."""
+def _reset_peak_rss() -> bool:
+    """Reset the process's RSS high-water mark (Linux); False where it cannot."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def _peak_rss_mb() -> float:
+    """The RSS high-water mark since the last reset (``ru_maxrss`` elsewhere)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024 / MB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+
+
+def child(kind: str, size_mb: float, input_file: str | None = None) -> None:
+    """Build one input, clean it once, print one JSON line.
+
+    The input is built here and cleaned in a fresh process that reads it from a file
+    (``input_file``): building leaves freed memory that cleaning would reuse, so the
+    peak would understate what cleaning needs.
+    """
+    if input_file is None:
+        text = build(kind, int(size_mb * MB))
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".in", delete=False) as f:
+            f.write(text)
+        del text
+        cmd = [sys.executable, __file__, "--child", kind, str(size_mb), "--input-file", f.name]
+        try:
+            subprocess.run(cmd, check=False)
+        finally:
+            os.unlink(f.name)
+        return
     import cleaner
 
-    text = build(kind, int(size_mb * MB))
+    kind_arg = "text" if kind in TEXT_INPUTS else "html"
+    # Warm up: imports, phrase compilation, the default Cleaner.
+    cleaner.clean_article(
+        "Warm up.\n\nA line of text.", kind="text" if kind_arg == "text" else None
+    )
+    if kind_arg == "html":
+        cleaner.clean_article("<html><body><p>Warm up.</p></body></html>")
+    base_mb = _rss_now_mb()
+    text = Path(input_file).read_text(encoding="utf-8")
     n_bytes = len(text.encode("utf-8"))
     row: dict[str, object] = {"input": kind, "mb": size_mb, "bytes": n_bytes}
-    if kind != "text":
+    if kind_arg == "html":
         try:
             import cleaner.frontends.html
         except ImportError:
             row["error"] = "no HTML front-end yet"
             print(json.dumps(row))
             return
-    # Warm up: imports, phrase compilation, the default Cleaner.
-    cleaner.clean_article("Warm up.\n\nA line of text.", kind="text" if kind == "text" else None)
-    if kind != "text":
-        cleaner.clean_article("<html><body><p>Warm up.</p></body></html>")
     row["rss_before_mb"] = round(_rss_now_mb(), 1)
-    kind_arg = "text" if kind == "text" else "html"
+    reset = _reset_peak_rss()
     start = time.perf_counter()
     try:
         result = cleaner.clean_and_explain(text, kind=kind_arg)
@@ -141,8 +198,12 @@ def child(kind: str, size_mb: float) -> None:
     except cleaner.CleanerError as exc:
         row["error"] = f"{type(exc).__name__}: {exc}"
     row["seconds"] = round(time.perf_counter() - start, 3)
-    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB, 1)
-    print(json.dumps(row))
+    peak = _peak_rss_mb()
+    row["peak_rss_mb"] = round(peak, 1)
+    if reset:
+        # The peak over the warmed-up process: the input and all cleaning held.
+        row["peak_x_input"] = round((peak - base_mb) / (n_bytes / MB), 1)
+    print(json.dumps(row), flush=True)
 
 
 def run_row(kind: str, size_mb: float, timeout: float) -> dict[str, object]:
@@ -160,14 +221,15 @@ def run_row(kind: str, size_mb: float, timeout: float) -> dict[str, object]:
 
 def table(rows: list[dict[str, object]]) -> str:
     out = [
-        "| input | MB | blocks | seconds | x per doubling | peak RSS MB | RSS before MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| input | MB | blocks | seconds | x per doubling | peak RSS MB | RSS before MB "
+        "| peak x input |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     previous: dict[str, dict[str, object]] = {}
     for row in rows:
         kind = str(row["input"])
         if "error" in row and "seconds" not in row:
-            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | |")
+            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | | |")
             previous.pop(kind, None)
             continue
         growth = ""
@@ -177,7 +239,7 @@ def table(rows: list[dict[str, object]]) -> str:
         blocks = row.get("blocks", row.get("error", ""))
         out.append(
             f"| {kind} | {row['mb']} | {blocks} | {row['seconds']} | {growth} | "
-            f"{row['peak_rss_mb']} | {row['rss_before_mb']} |"
+            f"{row['peak_rss_mb']} | {row['rss_before_mb']} | {row.get('peak_x_input', '')} |"
         )
         previous[kind] = row
     return "\n".join(out)
@@ -188,19 +250,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inputs", nargs="+", default=["text", "html", "deep"])
     parser.add_argument("--sizes", nargs="+", type=float, default=[1, 2, 4, 8, 16])
     parser.add_argument("--timeout", type=float, default=900, help="seconds per row")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each row this many times and keep the fastest (a shared machine's "
+        "stalls only ever add time)",
+    )
     parser.add_argument("--json", type=Path, help="also write the rows here")
     parser.add_argument("--child", nargs=2, metavar=("INPUT", "MB"), help=argparse.SUPPRESS)
+    parser.add_argument("--input-file", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if "hostile" in args.inputs:
         at = args.inputs.index("hostile")
         args.inputs[at : at + 1] = HOSTILE
     if args.child:
-        child(args.child[0], float(args.child[1]))
+        child(args.child[0], float(args.child[1]), args.input_file)
         return 0
     rows = []
     for kind in args.inputs:
         for size in args.sizes:
-            row = run_row(kind, size, args.timeout)
+            runs = [run_row(kind, size, args.timeout) for _ in range(max(args.repeat, 1))]
+            timed = [r for r in runs if "seconds" in r]
+            row = min(timed, key=lambda r: float(r["seconds"])) if timed else runs[0]
             rows.append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)
     print(table(rows))

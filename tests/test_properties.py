@@ -7,7 +7,11 @@
 - any ``str`` is cleaned without an exception (one dense with control characters is
   binary data and cleans to ``""``); any ``bytes`` give text or a typed error
   (``InputBinaryError`` for binary data);
-- a wrong input type raises a typed error (``InputTypeError``, a ``TypeError``).
+- a wrong input type raises a typed error (``InputTypeError``, a ``TypeError``);
+- generated pages as bytes, in a web encoding with or without a byte-order mark, declared
+  by the caller, a ``<meta>`` or an XML declaration, or undeclared, and HTML pages also
+  as XHTML: bytes that say their encoding (or are UTF-8) clean as their ``str`` does;
+  the others give text or a typed error.
 """
 
 from __future__ import annotations
@@ -28,7 +32,13 @@ from cleaner import (
     clean_article,
     samples,
 )
-from cleaner.testing.strategies import LANGUAGES, GeneratedPage, text_pages
+from cleaner.testing.strategies import (
+    LANGUAGES,
+    EncodedPage,
+    GeneratedPage,
+    encoded_pages,
+    text_pages,
+)
 
 SAMPLES = Path(samples.__file__).parent  # the pages shipped with the package
 PAGES = sorted(p.name for p in SAMPLES.glob("*.txt"))
@@ -211,3 +221,27 @@ def test_wrong_input_type_is_a_typed_error(raw: object) -> None:
 def test_unknown_kind_is_a_typed_error(kind: str) -> None:
     with pytest.raises(InputValueError):
         clean_article("Some text.", kind=kind)
+
+
+@settings(max_examples=60)
+@given(encoded_pages(max_kinds=3))
+def test_page_bytes_clean_as_the_text_they_stand_for(encoded: EncodedPage) -> None:
+    try:
+        out = clean_article(encoded.raw, kind=encoded.kind, encoding=encoded.header)
+    except CleanerError as exc:
+        # Only undeclared legacy bytes may be taken for binary data.
+        assert isinstance(exc, InputValueError) and not encoded.says_its_encoding, exc
+        return
+    if encoded.says_its_encoding:
+        assert out == clean_article(encoded.text, kind=encoded.kind)
+    else:
+        assert isinstance(out, str)
+
+
+@settings(max_examples=30)
+@given(encoded_pages(max_kinds=3))
+def test_page_bytes_are_sniffed_as_their_kind(encoded: EncodedPage) -> None:
+    """Without ``kind``, bytes that say their encoding are read as what they are."""
+    if encoded.says_its_encoding:
+        result = clean_and_explain(encoded.raw, encoding=encoded.header)
+        assert result.input_kind == encoded.kind

@@ -24,6 +24,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "cleaner"
 DECISION_MODULES = (
     "features.py",
     "frontends/html/blocks.py",
+    "frontends/html/nesting.py",
     "frontends/html/parse.py",
     "frontends/html/walk.py",
     "rules/accessibility.py",
@@ -67,12 +68,16 @@ NOT_THRESHOLDS = {
     # Resource limits on parsing, like Config.max_blocks: how much work a page may cost.
     "MAX_NESTING": "deeper elements are flattened before parsing: parse time grows with "
     "depth squared",
-    "_NESTING_CHECK_MIN_TAGS": "pages with fewer tags cannot nest deep enough to be slow",
+    "NESTING_CHECK_MIN_TAGS": "pages with fewer tags cannot nest deep enough to be slow",
     "MAX_ATTRIBUTES": "attributes an element keeps before parsing: parse time grows with "
     "their count squared",
     "_MIN_ATTRIBUTE_CHARS": "a fact of HTML's syntax: an attribute takes a space and a name",
-    "_END_TAG_LOOKBACK": "how far up the open elements an end tag of a flattened page is "
-    "matched: a cost bound",
+    "_LOOKBACK": "how far down the open elements the nesting model looks for an element: "
+    "a cost bound",
+    "_ABSENT": "a code _find returns, not a quantity",
+    # Where long blocks take the lean path: memory, not a decision (same features).
+    "_LONG_BLOCK_CHARS": "blocks this long get their words without a string per word",
+    "_TOKEN_CHUNK_CHARS": "how much of a long key is split at once",
 }
 
 #: Functions whose numbers are not thresholds (offsets into a string, bit layouts), by

@@ -79,6 +79,32 @@ def test_entities_are_never_expanded_nor_fetched() -> None:
     assert html is not None and "aaaa" not in html and "root:" not in html
 
 
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        ("Tuesday&nbsp;night", "Tuesday\u00a0night"),
+        ("cost &mdash; and &eacute;t&eacute; &hellip;", "cost \u2014 and \u00e9t\u00e9 \u2026"),
+        ("a symbol &ngE; of two characters", "a symbol \u2267\u0338 of two characters"),
+        ("an unknown &foo; name", "an unknown &foo; name"),
+        ("AT&T and R&D, a bare ampersand", "AT&T and R&D, a bare ampersand"),
+        ("&amp; &lt;tag&gt; &#169; &#xE9;", "& <tag> \u00a9 \u00e9"),
+    ],
+)
+def test_html_entities_and_bare_ampersands_keep_the_page_xml(markup: str, shown: str) -> None:
+    """Without the DTD, ``&nbsp;`` is not well-formed XML: the page must still be read
+    as XML (its ``<title/>`` would swallow the article in an HTML parse), and each
+    reference shows as an HTML parser shows it."""
+    page = xhtml_page('<title/><script src="a.js"/>', f'<p><a href="?a=1&b=2">x</a> {markup}.</p>')
+    assert xhtml_as_html(page) is not None
+    text = clean_article(page)
+    assert PROSE[0] in text and PROSE[1] in text
+    html = xhtml_as_html(page) or ""
+    from selectolax.lexbor import LexborHTMLParser
+
+    paragraph = LexborHTMLParser(html).css_first("article p")
+    assert paragraph is not None and paragraph.text() == f"x {shown}."
+
+
 def test_a_prefixed_xhtml_namespace_is_read() -> None:
     page = (
         '<?xml version="1.0"?><h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body>'

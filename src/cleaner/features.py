@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
 import regex
 
 from .blocks import Block, Features
 from .config import Config
+from .spaces import single_spaces
 
 
 def _separator_table() -> str:
@@ -53,6 +54,11 @@ _UNSPACED = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 _DIGITS = "0123456789"
+#: Blocks this long get their words without a string per word (``_long_block_words``);
+#: shorter ones take the faster plain split. Either way the features are the same.
+_LONG_BLOCK_CHARS = 1 << 16
+#: Characters of the key split at once on that path.
+_TOKEN_CHUNK_CHARS = 1 << 16
 
 
 def words_of(text: str) -> list[str]:
@@ -96,12 +102,15 @@ def compute_features(
     )
     # A text seen earlier on the page copies its features (a line printed many times).
     first: dict[str, Features] = {}
+    # One string per distinct word of the page, shared by every block's tokens: a
+    # word's own string costs about 50 bytes, several times its characters.
+    distinct: dict[str, str] = {}
     for block in live:
         f = block.features
         if not f.folded:
             seen = first.get(block.text)
             if seen is None:
-                _fill(block.text, f, opening, per_word, joiner)
+                _fill(block.text, f, opening, per_word, joiner, distinct)
                 first[block.text] = f
             else:
                 _copy(seen, f)
@@ -110,9 +119,12 @@ def compute_features(
     # The language is read from the longer blocks: menus and link lists hold few stop
     # words and would dilute the share of a page that is mostly navigation.
     longer = [f for f in features if f.n_words >= config.language_min_block_words] or features
-    words = list(chain.from_iterable(f.tokens for f in longer))
     language = _guess_language(
-        words, stopwords, config.language_min_hits, config.language_min_share
+        chain.from_iterable(f.tokens for f in longer),
+        sum(len(f.tokens) for f in longer),
+        stopwords,
+        config.language_min_hits,
+        config.language_min_share,
     )
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
     refill = language != reuse_language
@@ -127,9 +139,14 @@ def compute_features(
 
 
 def _guess_language(
-    words: list[str], stopwords: Mapping[str, frozenset[str]], min_hits: int, min_share: float
+    words: Iterable[str],
+    total: int,
+    stopwords: Mapping[str, frozenset[str]],
+    min_hits: int,
+    min_share: float,
 ) -> str | None:
-    total = len(words)
+    """The language of ``words`` (``total`` of them, taken one by one: a list of every
+    word of a long page would cost 8 bytes a word)."""
     # Only stop words are counted, in one C-level pass: far fewer than all the words.
     counts = Counter(filter(frozenset().union(*stopwords.values()).__contains__, words))
     best: tuple[int, str] | None = None
@@ -141,10 +158,23 @@ def _guess_language(
     return best[1] if best else None
 
 
-def _fill(text: str, f: Features, opening_words: int, per_word: int, joiner: int) -> None:
-    words = text.translate(_TO_SPACE).split()
-    key = " ".join(words).casefold()
-    tokens = tuple(key.split())
+def _fill(
+    text: str,
+    f: Features,
+    opening_words: int,
+    per_word: int,
+    joiner: int,
+    distinct: dict[str, str] | None = None,
+) -> None:
+    if distinct is None:
+        distinct = {}
+    if len(text) < _LONG_BLOCK_CHARS:
+        words = text.translate(_TO_SPACE).split()
+        key = " ".join(words).casefold()
+        parts = key.split()
+        tokens = tuple(map(distinct.setdefault, parts, parts))
+    else:
+        words, key, tokens = _long_block_words(text, opening_words, distinct)
     n_words = len(tokens)
     n_chars = len(text)
     f.folded = text.casefold()
@@ -182,6 +212,33 @@ def _copy(source: Features, target: Features) -> None:
     for name in _TEXT_FIELDS:
         setattr(target, name, getattr(source, name))
     target.stopword_ratio = -1.0
+
+
+def _long_block_words(
+    text: str, opening_words: int, distinct: dict[str, str]
+) -> tuple[list[str], str, tuple[str, ...]]:
+    """The opening words, the key and the tokens of a long block, as ``_fill`` makes
+    them for a short one, without a list of every word: a word's own string costs
+    about 50 bytes, so a list of them (and a tuple of their casefolded copies) would
+    cost 25 times the text's bytes. The tokens share one string per distinct word.
+    """
+    spaced = text.translate(_TO_SPACE)
+    # After the translation every white space character is a plain space (they are
+    # all separators or controls): runs of spaces collapse to the key's single ones.
+    key = single_spaces(spaced).casefold()
+    words = spaced.split(None, opening_words)[:opening_words]
+    del spaced
+    tokens: list[str] = []
+    start = 0
+    while start < len(key):
+        # Chunks end at a space, so no word is cut; each chunk's words go through the
+        # dict at once and only the shared strings stay.
+        end = key.find(" ", start + _TOKEN_CHUNK_CHARS)
+        end = len(key) if end < 0 else end
+        chunk = key[start:end].split()
+        tokens += map(distinct.setdefault, chunk, chunk)
+        start = end + 1
+    return words, key, tuple(tokens)
 
 
 def _capitalised_prefix(words: Sequence[str], joiner: int) -> int:

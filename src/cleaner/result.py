@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .spaces import squash
+
 if TYPE_CHECKING:
     from .metadata import Metadata
 
@@ -106,5 +108,5 @@ class Result:
 
 
 def _snippet(text: str, limit: int = 70) -> str:
-    flat = " ".join(text.split())
+    flat = squash(text)
     return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")

@@ -17,6 +17,7 @@ from ..config import Config
 from ..inputs import KINDS
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
+from ..spaces import squash
 from .params import Param, declared_params
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ QUOTE_MAX_CHARS = 40
 
 
 def _quote(text: str, limit: int = QUOTE_MAX_CHARS) -> str:
-    text = " ".join(text.split())
+    text = squash(text)
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..blocks import Block, Removal
+from ..spaces import squash
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -111,7 +112,7 @@ class PruneGuard:
 
     def body_chars(self) -> int:
         if self._body_chars is None:
-            self._body_chars = len(" ".join(self._body.text(separator=" ").split()))
+            self._body_chars = len(squash(self._body.text(separator=" ")))
         return self._body_chars
 
     def allows(self, rule: TreeRule, node: Any, text: str) -> bool:
@@ -270,7 +271,7 @@ def prune_deferred(
         out.append(
             Block(
                 index=0,
-                text=" ".join(text.split()),
+                text=squash(text),
                 path=el.path(parent[group_root], el.label(group_root)),
                 pruned=True,
                 removal=Removal(rule.name, rule.family, reason),

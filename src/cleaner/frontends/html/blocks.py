@@ -17,6 +17,7 @@ from ...config import Config
 from ...rules.anchor import find_anchor
 from ...rules.prune import prune_deferred
 from ...rules.tree import element_label
+from ...spaces import squash
 
 if TYPE_CHECKING:
     from ...rules.tree import Elements
@@ -61,7 +62,7 @@ def emit_text(
         # total.
         total = sum(map(len, texts)) - (len(texts) - 1)
     else:
-        text = " ".join(raw.split())
+        text = squash(raw)
         if not text:
             return
         texts = [text]
@@ -169,7 +170,7 @@ def split_breaks(raw: str) -> list[str]:
     out: list[str] = []
     lines: list[str] = []
     for chunk in raw.split(BR):
-        line = " ".join(chunk.split())
+        line = squash(chunk)
         if line:
             lines.append(line)
         elif lines:

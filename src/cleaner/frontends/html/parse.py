@@ -11,17 +11,11 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .nesting import MAX_NESTING, limit_nesting
 from .xhtml import is_xhtml, xhtml_as_html
 
-#: Elements nested deeper than this are flattened before parsing. Lexbor, like every
-#: HTML5 parser, checks open-element scopes on each block start tag, so parse time grows
-#: with depth squared (100,000 nested divs take about 20 s); browsers cap depth too.
-MAX_NESTING = 512
-#: A page with fewer tags than this cannot nest deep enough to be slow to parse.
-_NESTING_CHECK_MIN_TAGS = 4000
-#: An end tag of a flattened page closes the nearest open element of its name among
-#: this many (misnested tags farther up are left open): a bound on the cost per tag.
-_END_TAG_LOOKBACK = 64
+__all__ = ["MAX_ATTRIBUTES", "MAX_NESTING", "cap_attributes", "limit_nesting", "parse_html"]
+
 #: Any start or end tag, known or not (``<x-foo>``, ``<address>``, ``<dl>``).
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
 #: Attributes an element keeps; the rest of a start tag holding more is dropped before
@@ -39,129 +33,7 @@ _LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_MIN_ATTRIBUTE_CHARS * MAX_ATTRIBUTES
 _ATTRIBUTE = re.compile(
     r"""(?<![\s/])[\s/]*+(?:=[^\s/>=]*+|[^\s/>=]++)(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"""
 )
-#: A tag ends at the first ``>``; one broken off by the next ``<`` is text (so that a
-#: page of ``<a `` never scans to its end from each one).
-_TAG = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*+>", re.DOTALL)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_RAW_TEXT = frozenset(
-    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
-)
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "keygen",
-    }
-)
-_OPTIONAL_END = frozenset(
-    {
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "option",
-        "optgroup",
-        "tr",
-        "td",
-        "th",
-        "thead",
-        "tbody",
-        "tfoot",
-        "colgroup",
-        "caption",
-        "rb",
-        "rt",
-        "rtc",
-        "rp",
-        "html",
-        "head",
-        "body",
-    }
-)
-_FLATTENED_BLOCKS = frozenset(
-    {
-        "div",
-        "p",
-        "section",
-        "article",
-        "aside",
-        "nav",
-        "header",
-        "footer",
-        "main",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "blockquote",
-        "pre",
-        "figure",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    }
-)
-
-
-def limit_nesting(html: str, max_depth: int = MAX_NESTING) -> str:
-    """``html`` with elements nested deeper than ``max_depth`` flattened into text.
-
-    Pages that cannot be that deep are returned unchanged after one count of their
-    tags. Past the limit, start and end tags are dropped (block tags become ``<br>``),
-    so the text stays, in order, inside the element at the limit.
-    """
-    if html.count("<") < _NESTING_CHECK_MIN_TAGS:
-        return html
-    if _depth_bound(html) <= max_depth:
-        return html
-    return _flatten(html, max_depth)
-
-
-def _depth_bound(html: str) -> int:
-    """A bound of the page's nesting depth, every tag counted, known or not.
-
-    Per tag name, the most elements of that name open at once (an end tag closes one
-    only when one is open: stray end tags of other names never hide depth); the sum
-    over names bounds the depth. Void elements and those whose end tag is optional
-    (``<p>``, ``<li>``, ``<td>``: the parser closes them itself) are not counted.
-    """
-    opened: dict[str, int] = {}
-    peak: dict[str, int] = {}
-    for slash, name in _TAG_NAME.findall(html):
-        name = name.lower()
-        if name in _NOT_NESTING:
-            continue
-        count = opened.get(name, 0)
-        if slash:
-            if count:
-                opened[name] = count - 1
-        else:
-            opened[name] = count = count + 1
-            if count > peak.get(name, 0):
-                peak[name] = count
-    return sum(peak.values())
 
 
 def cap_attributes(html: str, max_attributes: int = MAX_ATTRIBUTES) -> str:
@@ -184,56 +56,6 @@ def cap_attributes(html: str, max_attributes: int = MAX_ATTRIBUTES) -> str:
         return tag if _ATTRIBUTE.match(tag, pos) is None else tag[:pos] + ">"
 
     return _LONG_TAG.sub(cap, html)
-
-
-_NOT_NESTING = _VOID | _OPTIONAL_END
-
-
-def _flatten(html: str, max_depth: int) -> str:
-    out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # open elements: name, dropped
-    last = 0
-    tags = _TAG.finditer(html)
-    while tags is not None:
-        rest, tags = tags, None
-        for m in rest:
-            slash, name = m.groups()
-            if name is None:
-                continue  # a comment
-            name = name.lower()
-            drop = False
-            if not slash:
-                if name in _RAW_TEXT:
-                    end = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, m.end())
-                    if end is not None:
-                        tags = _TAG.finditer(html, end.end())
-                    break
-                if name in _VOID or m.group(0).endswith("/>"):
-                    continue
-                if len(stack) >= max_depth:
-                    stack.append((name, True))
-                    drop = True
-                elif name not in _OPTIONAL_END:
-                    stack.append((name, False))
-            else:
-                for j in range(len(stack) - 1, max(-1, len(stack) - _END_TAG_LOOKBACK), -1):
-                    if stack[j][0] == name:
-                        drop = stack[j][1]
-                        del stack[j:]
-                        break
-                else:
-                    drop = len(stack) >= max_depth
-            if drop:
-                start, end_ = m.span()
-                if start > last or not out or out[-1] != "<br>":
-                    out.append(html[last:start])
-                    # A run of dropped block tags with nothing between is one break.
-                    out.append("<br>" if name in _FLATTENED_BLOCKS else "")
-                last = end_
-    if not out:
-        return html
-    out.append(html[last:])
-    return "".join(out)
 
 
 def parse_html(html: str) -> LexborHTMLParser:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...spaces import squash
 from ..tags import INLINE_TAGS, SKIP_TAGS
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def unseen_inside(
                     hit = (rule, reason)
             if hit is None:
                 continue
-            text = " ".join(el.text(separator=" ").split())
+            text = squash(el.text(separator=" "))
             if not guard.allows(hit[0], el, text):
                 continue
             if text:

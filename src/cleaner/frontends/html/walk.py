@@ -32,6 +32,7 @@ from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
 from ...rules.prune import PruneGuard, paragraphs_and_markers, seen_markers
 from ...rules.tree import Elements, TreePlan, element_label
+from ...spaces import squash
 from ..tags import INLINE_TAGS, SKIP_TAGS
 from .blocks import (
     BR,
@@ -307,7 +308,7 @@ def _walk(
                 or tag in _LEAF_BLOCKS
             ):
                 rule, reason = hit
-                text = " ".join(node.text(separator=" ").split())
+                text = squash(node.text(separator=" "))
                 if allows(rule, node, text):
                     if text:
                         block = Block(

@@ -9,13 +9,18 @@ serialised back as HTML (``<script></script>``), which the one HTML walk then re
 A page that is not well-formed XML is parsed as HTML, as browsers do for ``text/html``.
 
 The XML parser never fetches anything and never expands entities: no network, no DTD,
-entity references stay references (the HTML parser decodes the HTML ones), and
-libxml2's default limits on depth and size hold (``huge_tree`` off).
+and libxml2's default limits on depth and size hold (``huge_tree`` off). XML knows five
+named entities; an XHTML page uses HTML's (``&nbsp;``, ``&mdash;``) and often a bare
+``&`` in a link, neither well-formed without the DTD. They are read first as an HTML
+parser reads them: an HTML entity becomes its character reference, any other name and
+a bare ``&`` stay literal text (``&amp;``). So such a page is still read as XML, not
+parsed as HTML, where a self-closed ``<title/>`` would swallow the article.
 """
 
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 _XHTML_NS = "http://www.w3.org/1999/xhtml"
 _NS_PREFIX = "{" + _XHTML_NS + "}"
@@ -32,6 +37,11 @@ _XHTML_ROOT = re.compile(
     r"\sxmlns(?::[A-Za-z][\w.-]{0,30})?\s*=\s*[\"']" + re.escape(_XHTML_NS) + "[\"']",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+#: A character reference (kept), a named one (looked up), or a bare ``&``.
+_REFERENCE = re.compile(r"&(?:(#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};)|([A-Za-z][A-Za-z0-9]{0,40});)?")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
 
 def is_xhtml(html: str) -> bool:
@@ -54,7 +64,7 @@ def xhtml_as_html(html: str) -> str | None:
     # declaration goes and the parser reads the UTF-8 this hands it.
     body = html[declaration.end() :] if declaration else html
     try:
-        data = body.encode("utf-8")
+        data = _REFERENCE.sub(_xml_reference, body).encode("utf-8")
     except UnicodeEncodeError:
         return None  # lone surrogates: not well-formed XML
     parser = etree.XMLParser(
@@ -77,3 +87,19 @@ def xhtml_as_html(html: str) -> str | None:
             element.tag = tag[len(_NS_PREFIX) :]
     etree.cleanup_namespaces(root)
     return "<!DOCTYPE html>" + etree.tostring(root, method="html", encoding="unicode")
+
+
+def _xml_reference(match: re.Match[str]) -> str:
+    """An HTML entity or ampersand as XML reads it the same: a character reference,
+    or an escaped ``&`` where HTML would show the text as it stands."""
+    if match.group(1):
+        return match.group(0)
+    name = match.group(2)
+    if name is None:
+        return "&amp;"
+    if name in _XML_ENTITIES:
+        return match.group(0)
+    value = html5.get(name + ";")
+    if value is None:
+        return "&amp;" + name + ";"
+    return "".join(f"&#{ord(c)};" for c in value)

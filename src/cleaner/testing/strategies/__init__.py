@@ -17,8 +17,9 @@ This package needs ``hypothesis`` (the ``test`` extra); the core library never i
 right and which rules fail on which kind of boilerplate.
 
 The package: ``model`` (segments, plans, ``GeneratedPage``), ``article`` (article text),
-``boilerplate`` (the injected kinds), ``plans`` (whole pages), ``render`` (text and HTML)
-and ``measure`` (the ``python -m`` report).
+``boilerplate`` (the injected kinds), ``plans`` (whole pages), ``render`` (text and HTML),
+``encoded`` (pages as bytes in web encodings, declared or not, and as XHTML) and
+``measure`` (the ``python -m`` report).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ except ImportError as exc:  # the core library runs without hypothesis; this mod
 
 # Imported after the check above, so a missing hypothesis gives its message.
 from .article import articles, paragraphs, sentences
+from .encoded import EncodedPage, as_xhtml, encoded_pages
 from .measure import clean_sample
 from .model import KINDS, LANGUAGES, GeneratedPage, PagePlan, Segment
 from .plans import page_plans
@@ -40,11 +42,14 @@ from .render import html_pages, render_html, render_text, text_pages
 __all__ = [
     "KINDS",
     "LANGUAGES",
+    "EncodedPage",
     "GeneratedPage",
     "PagePlan",
     "Segment",
     "articles",
+    "as_xhtml",
     "clean_sample",
+    "encoded_pages",
     "html_pages",
     "page_plans",
     "paragraphs",
