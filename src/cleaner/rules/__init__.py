@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from . import accessibility, duplicates, html, media, navigation, quality, templates, trailers
+from . import (
+    accessibility,
+    binary,
+    duplicates,
+    html,
+    media,
+    navigation,
+    quality,
+    templates,
+    trailers,
+)
 from .base import Document, LineRule, Rule, WholeLinePhraseRule
 
 #: Built-in rules in pipeline order. A tuple: the registry cannot be mutated at run time;
@@ -24,6 +34,8 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     *html.RULES,
     *quality.RULES,
     *navigation.LATE_RULES,
+    # Last: what is kept must not read as binary data when it is cleaned again.
+    *binary.RULES,
 )
 
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in DEFAULT_RULES))
