@@ -124,9 +124,7 @@ def dense_controls(sample: bytes | str) -> bool:
     """Whether ``sample`` holds too many control characters for text: more than
     ``BINARY_CONTROL_SHARE`` of it, and at least ``BINARY_MIN_CONTROL_CHARS``."""
     n_control = _control_count(sample)
-    return n_control >= BINARY_MIN_CONTROL_CHARS and n_control > BINARY_CONTROL_SHARE * len(
-        sample
-    )
+    return n_control >= BINARY_MIN_CONTROL_CHARS and n_control > BINARY_CONTROL_SHARE * len(sample)
 
 
 def _control_count(sample: bytes | str) -> int:

@@ -26,6 +26,7 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     *accessibility.RULES,
     *media.RULES,
     *navigation.RULES,
+    *media.LATE_RULES,
     # Trailers before duplicates: a comment quoting a paragraph must not make the
     # article's own copy look like the shorter duplicate.
     *trailers.RULES,

@@ -1,0 +1,187 @@
+"""The player rules of issue 15: whole-line player and ad phrases, and the cluster of
+short lines around a player's stubs (thresholds pinned from both sides)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import make_doc, make_rule, prose, words
+
+from cleaner import Config, clean_and_explain
+from cleaner.blocks import Block, Removal
+from cleaner.rules.media import MediaStub, PlayerCluster
+
+
+def _stub(text: str = "Watch later", rule: str = "media_stub") -> Block:
+    block = Block(0, text)
+    block.removal = Removal(rule, "media", "a stub")
+    return block
+
+
+def _chrome(text: str = "Share") -> Block:
+    block = Block(0, text)
+    block.removal = Removal("chrome_phrase", "navigation", "chrome")
+    return block
+
+
+def _cluster(*items: str | Block, **params: object) -> list[str]:
+    """The kept texts after PlayerCluster, between two paragraphs of prose."""
+    doc = make_doc(prose(120, "lorem"), *items, prose(120, "ipsum"))
+    make_rule(PlayerCluster, **params).apply(doc)
+    return [b.text for b in doc.blocks[1:-1] if b.removal is None]
+
+
+def test_player_cluster_min_stubs() -> None:
+    assert _cluster("City TV", _stub(), _stub("0:00 / 3:18", "player_timeline")) == []
+    assert _cluster("City TV", _stub()) == ["City TV"]  # one stub: no cluster
+    assert _cluster("City TV", _stub(), _stub(), min_stubs=3) == ["City TV"]
+
+
+def test_player_cluster_max_words() -> None:
+    eight, nine = words(8, "Qz"), words(9, "Qz")
+    assert _cluster(eight, _stub(), _stub()) == []
+    assert _cluster(nine, _stub(), _stub()) == [nine]
+
+
+def test_player_cluster_takes_no_sentence() -> None:
+    assert _cluster("City TV.", _stub(), _stub()) == ["City TV."]
+
+
+def test_player_cluster_reach() -> None:
+    two, three = ["Qa", "Qb"], ["Qa", "Qb", "Qc"]
+    # Before the first stub, after the last one, and between two stubs.
+    assert _cluster(*two, _stub(), _stub()) == []
+    assert _cluster(*three, _stub(), _stub()) == ["Qa"]
+    assert _cluster(_stub(), _stub(), *two) == []
+    assert _cluster(_stub(), _stub(), *three) == ["Qc"]
+    assert _cluster(_stub(), *two, _stub()) == []
+    assert _cluster(_stub(), *three, _stub()) == three  # two players of one stub each
+
+
+def test_player_cluster_crosses_removed_lines_freely() -> None:
+    lines = ["Qa", _chrome(), _chrome(), "Qb", _chrome()]
+    assert _cluster(*lines, _stub(), _chrome(), _chrome(), _stub()) == []
+
+
+def test_player_cluster_stops_at_prose() -> None:
+    kept = prose(90, "dolor")
+    assert _cluster("Qa", kept, "Qb", _stub(), _stub()) == ["Qa", kept]
+
+
+def test_media_stub_max_words() -> None:
+    # Whole-line phrases of up to 40 words (a player's error sentence), not 41.
+    config = Config(extra_phrases={"media_stub": [r"re:(qq\s*)+"]})
+    rule = make_rule(MediaStub, config)
+    for n, expected in ((40, True), (41, False)):
+        doc = make_doc(words(n, "qq"), config=config)
+        assert bool(rule.reason_for(doc.blocks[0], doc)) is expected, n
+
+
+ARTICLE = [
+    "The council voted on Tuesday to extend the program for another year, and the mayor "
+    "said it was a victory for everybody involved in the long debate.",
+    "Critics of the plan said the money would be better spent on roads and schools, but "
+    "the vote passed with a comfortable majority after a short discussion.",
+    "The program will now run until the end of next year, when the council is expected "
+    "to review its results and decide whether to make it permanent.",
+]
+
+# Player leftovers and ad markers as innerText dumps carry them, one list per language.
+LEFTOVERS = {
+    "en": [
+        "Watch later",
+        "Copy link",
+        "Watch on YouTube",
+        "Playback Rate",
+        "1.5x",
+        "Advertisement - Scroll to continue",
+        "Story continues below advertisement",
+    ],
+    "de": [
+        "Später ansehen",
+        "Link kopieren",
+        "Wiedergabegeschwindigkeit",
+        "Untertitel aus",
+        "Externen Inhalt laden",
+        "Anzeige",
+        "Weiterlesen nach der Anzeige",
+    ],
+    "fr": [
+        "À regarder plus tard",
+        "Copier le lien",
+        "Vitesse de lecture",
+        "Plein écran",
+        "Publicité",
+        "La suite après la publicité",
+    ],
+    "es": [
+        "Ver más tarde",
+        "Copiar enlace",
+        "Velocidad de reproducción",
+        "Pantalla completa",
+        "Publicidad",
+        "Continúa después de la publicidad",
+    ],
+    "it": [
+        "Guarda più tardi",
+        "Copia link",
+        "Velocità di riproduzione",
+        "Schermo intero",
+        "Pubblicità",
+        "Continua a leggere dopo la pubblicità",
+    ],
+    "nl": [
+        "Later bekijken",
+        "Link kopiëren",
+        "Weergavesnelheid",
+        "Volledig scherm",
+        "Advertentie",
+        "Lees verder onder de advertentie",
+    ],
+    "pt": [
+        "Assistir mais tarde",
+        "Copiar link",
+        "Velocidade de reprodução",
+        "Tela cheia",
+        "Publicidade",
+        "Continua após a publicidade",
+    ],
+    "ru": [
+        "Смотреть позже",
+        "Копировать ссылку",
+        "Скорость воспроизведения",
+        "Полноэкранный режим",
+        "Реклама",
+        "Продолжение после рекламы",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LEFTOVERS))
+def test_player_and_ad_lines_go_in_every_language(lang: str) -> None:
+    raw = "\n".join([ARTICLE[0], *LEFTOVERS[lang], "0:00 / 3:18", *ARTICLE[1:]])
+    result = clean_and_explain(raw, kind="text")
+    assert result.text == "\n\n".join(ARTICLE), [(b.text, b.rule) for b in result.blocks]
+
+
+def test_a_player_cluster_goes_whole() -> None:
+    # The channel name and the player's title are in no list: the cluster takes them.
+    player = [
+        "Mayor speaks after the vote",
+        "City TV",
+        "Video",
+        "0:00 / 3:18",
+        "HD",
+        "Watch on YouTube",
+    ]
+    raw = "\n".join([ARTICLE[0], *player, *ARTICLE[1:]])
+    assert clean_and_explain(raw, kind="text").text == "\n\n".join(ARTICLE)
+
+
+def test_ui_words_inside_prose_stay() -> None:
+    # Whole lines only: the same words inside a sentence are text.
+    sentence = (
+        "Viewers could watch later on YouTube, where the advertisement ran at playback "
+        "rate one and a half, the station said."
+    )
+    raw = "\n".join([ARTICLE[0], sentence, *ARTICLE[1:]])
+    assert sentence in clean_and_explain(raw, kind="text").text
