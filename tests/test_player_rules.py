@@ -31,40 +31,41 @@ def _cluster(*items: str | Block, **params: object) -> list[str]:
 
 
 def test_player_cluster_min_stubs() -> None:
-    assert _cluster("City TV", _stub(), _stub("0:00 / 3:18", "player_timeline")) == []
-    assert _cluster("City TV", _stub()) == ["City TV"]  # one stub: no cluster
-    assert _cluster("City TV", _stub(), _stub(), min_stubs=3) == ["City TV"]
+    assert _cluster(_stub(), "City TV", _stub("0:00 / 3:18", "player_timeline")) == []
+    assert _cluster(_stub(), "City TV") == ["City TV"]  # one stub: no cluster
+    assert _cluster(_stub(), "City TV", _stub(), min_stubs=3) == ["City TV"]
 
 
 def test_player_cluster_max_words() -> None:
     eight, nine = words(8, "Qz"), words(9, "Qz")
-    assert _cluster(eight, _stub(), _stub()) == []
-    assert _cluster(nine, _stub(), _stub()) == [nine]
+    assert _cluster(_stub(), eight, _stub()) == []
+    assert _cluster(_stub(), nine, _stub()) == [nine]
 
 
 def test_player_cluster_takes_no_sentence() -> None:
-    assert _cluster("City TV.", _stub(), _stub()) == ["City TV."]
+    assert _cluster(_stub(), "City TV.", _stub()) == ["City TV."]
 
 
 def test_player_cluster_reach() -> None:
     two, three = ["Qa", "Qb"], ["Qa", "Qb", "Qc"]
-    # Before the first stub, after the last one, and between two stubs.
-    assert _cluster(*two, _stub(), _stub()) == []
-    assert _cluster(*three, _stub(), _stub()) == ["Qa"]
-    assert _cluster(_stub(), _stub(), *two) == []
-    assert _cluster(_stub(), _stub(), *three) == ["Qc"]
     assert _cluster(_stub(), *two, _stub()) == []
     assert _cluster(_stub(), *three, _stub()) == three  # two players of one stub each
+    assert _cluster(_stub(), *three, _stub(), reach=3) == []
+
+
+def test_player_cluster_leaves_the_lines_around_it() -> None:
+    # A short line just before or after a player may be the article's sub-heading.
+    assert _cluster("Qa", _stub(), "Qb", _stub(), "Qc") == ["Qa", "Qc"]
 
 
 def test_player_cluster_crosses_removed_lines_freely() -> None:
     lines = ["Qa", _chrome(), _chrome(), "Qb", _chrome()]
-    assert _cluster(*lines, _stub(), _chrome(), _chrome(), _stub()) == []
+    assert _cluster(_stub(), *lines, _stub(), _chrome(), _chrome(), _stub()) == []
 
 
 def test_player_cluster_stops_at_prose() -> None:
     kept = prose(90, "dolor")
-    assert _cluster("Qa", kept, "Qb", _stub(), _stub()) == ["Qa", kept]
+    assert _cluster(_stub(), "Qa", kept, "Qb", _stub()) == ["Qa", kept, "Qb"]
 
 
 def test_media_stub_max_words() -> None:
@@ -164,15 +165,9 @@ def test_player_and_ad_lines_go_in_every_language(lang: str) -> None:
 
 
 def test_a_player_cluster_goes_whole() -> None:
-    # The channel name and the player's title are in no list: the cluster takes them.
-    player = [
-        "Mayor speaks after the vote",
-        "City TV",
-        "Video",
-        "0:00 / 3:18",
-        "HD",
-        "Watch on YouTube",
-    ]
+    # The channel name and the menu entry between the stubs are in no list: the cluster
+    # takes them (the headline above the timeline is media_title's).
+    player = ["Mayor Speaks After The Vote", "0:00 / 3:18", "City TV", "Opaque", "Watch later"]
     raw = "\n".join([ARTICLE[0], *player, *ARTICLE[1:]])
     assert clean_and_explain(raw, kind="text").text == "\n\n".join(ARTICLE)
 

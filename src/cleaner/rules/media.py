@@ -116,9 +116,9 @@ class PlayerCluster(Rule):
     name = "player_cluster"
     family = "media"
     description = (
-        "The short lines left around a player's stubs ('Video', a channel name, 'HD', "
-        "'Watch on YouTube', '0:00 / 3:18'): with two stubs or more, the cluster is one "
-        "player and goes as a whole."
+        "The short lines left between a player's stubs (a channel name, menu entries, "
+        "'HD' between 'Watch later' and '0:00 / 3:18'): with two stubs or more, the "
+        "cluster is one player and goes as a whole."
     )
     # Text only: on HTML the player is an element (media_player prunes it whole).
     kinds = frozenset({"text"})
@@ -133,7 +133,7 @@ class PlayerCluster(Rule):
     )
     reach = Param(
         2,
-        "A cluster reaches over at most this many kept short lines in a row from a stub "
+        "A cluster spans at most this many kept short lines in a row between two stubs "
         "(removed lines in between cost nothing).",
     )
 
@@ -160,43 +160,18 @@ class PlayerCluster(Rule):
                     break
                 j += 1
             if stubs >= self.min_stubs:
-                lo = self._reach_back(blocks, i, doc)
-                hi = self._reach_forward(blocks, end, doc)
-                for k in range(lo, hi + 1):
+                # Only the lines between the first and the last stub: a short line just
+                # outside may be the article's sub-heading (the title above the player
+                # is media_title's).
+                for k in range(i + 1, end):
                     b = blocks[k]
                     if b.removal is None and self._leftover(b, doc):
-                        self.remove(b, f"a line of a player's cluster ({stubs} stubs)")
+                        self.remove(b, f"a line inside a player's cluster ({stubs} stubs)")
             i = end + 1
 
     def _leftover(self, block: Block, doc: Document) -> bool:
         f = block.features
         return 0 < f.n_words <= self.max_words and not f.ends_sentence and not doc.is_prose(block)
-
-    def _reach_back(self, blocks: list[Block], start: int, doc: Document) -> int:
-        lo, run = start, 0
-        for k in range(start - 1, -1, -1):
-            b = blocks[k]
-            if b.removal is None:
-                if not self._leftover(b, doc) or run >= self.reach:
-                    break
-                run += 1
-            elif b.pruned:
-                break
-            lo = k
-        return lo
-
-    def _reach_forward(self, blocks: list[Block], end: int, doc: Document) -> int:
-        hi, run = end, 0
-        for k in range(end + 1, len(blocks)):
-            b = blocks[k]
-            if b.removal is None:
-                if not self._leftover(b, doc) or run >= self.reach:
-                    break
-                run += 1
-            elif b.pruned:
-                break
-            hi = k
-        return hi
 
 
 #: The rules whose removals are player stubs.
