@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 from helpers import make_doc, make_rule, prose, words
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner import Config, clean_and_explain
+from cleaner import Cleaner, Config, clean_and_explain
 from cleaner.blocks import Block, Removal
+from cleaner.rules.base import WholeLinePhraseRule
 from cleaner.rules.media import MediaStub, PlayerCluster
 
 
@@ -180,3 +183,36 @@ def test_ui_words_inside_prose_stay() -> None:
     )
     raw = "\n".join([ARTICLE[0], sentence, *ARTICLE[1:]])
     assert sentence in clean_and_explain(raw, kind="text").text
+
+
+# The whole-line rules try their literal trie only on a block holding one of its trigger
+# words (each phrase's longest): the gate must never turn a match into a miss.
+_RULES = [r for r in Cleaner().rules_for("text") if isinstance(r, WholeLinePhraseRule)]
+_WORDS = sorted(
+    {w for r in _RULES for w in r.triggers} | {"1", ":", "•", "»", "-", "_", "'", "x", "the"}
+)
+
+
+@given(
+    rule=st.sampled_from(_RULES),
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
+    edges=st.tuples(st.sampled_from(["", "• ", "1. ", "_"]), st.sampled_from(["", ":", " »"])),
+)
+def test_the_trigger_gate_of_whole_line_rules_loses_no_match(rule, words, edges) -> None:
+    doc = make_doc(edges[0] + " ".join(words) + edges[1])
+    block = doc.blocks[0]
+    folded = block.features.folded
+    plain = bool(
+        (rule.literal is not None and rule.literal.match(folded))
+        or (rule.patterns is not None and rule.patterns.match(folded))
+    )
+    assert bool(rule.reason_for(block, doc)) is plain
+
+
+def test_every_literal_phrase_passes_the_trigger_gate() -> None:
+    for rule in _RULES:
+        for phrase in Cleaner()._phrases.phrases(rule.section):
+            if phrase.startswith("re:") or len(phrase.split()) > rule.max_words:
+                continue
+            doc = make_doc(phrase)
+            assert rule.reason_for(doc.blocks[0], doc), (rule.name, phrase)
