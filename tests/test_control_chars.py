@@ -45,6 +45,8 @@ def test_enough_control_characters_are_binary_above_the_share_only() -> None:
     assert not dense_controls("\x02" * n + "a" * (at_share - n))
     assert dense_controls("\x02" * n + "a" * (at_share - n - 1))
     assert dense_controls(b"\x02" * n + b"a" * (at_share - n - 1))  # bytes alike
+    assert dense_controls(b"\x00\x01\x02binary")  # but bytes need no minimum
+    assert not dense_controls("\x00\x01\x02binary")
 
 
 _LINES = st.sampled_from(

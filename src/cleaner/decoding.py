@@ -54,10 +54,11 @@ BINARY_SAMPLE_CHARS = 16 * 1024
 #: Above this share of control characters (other than tab, newline, form feed, carriage
 #: return and escape) in the sample, the input is binary. Random bytes have ~10 %.
 BINARY_CONTROL_SHARE = 0.05
-#: Fewer control characters than this never make an input binary, whatever their share:
+#: Fewer control characters than this never make a ``str`` binary, whatever their share:
 #: a short text with a stray one (a pasted backspace, a SUB from an old editor) is text,
 #: and must stay text when its cleaned output, shorter still, is cleaned again. Random
-#: bytes hold this many within some 150 bytes.
+#: bytes hold this many within some 150 bytes. (Bytes are judged by the share alone: a
+#: call never gets its own output back as bytes, and refusing them is the contract.)
 BINARY_MIN_CONTROL_CHARS = 16
 #: Below this share of ASCII bytes, bytes that only windows-1252 reads are binary.
 BINARY_MIN_ASCII = 0.3
@@ -122,9 +123,11 @@ def control_share(sample: bytes | str) -> float:
 
 def dense_controls(sample: bytes | str) -> bool:
     """Whether ``sample`` holds too many control characters for text: more than
-    ``BINARY_CONTROL_SHARE`` of it, and at least ``BINARY_MIN_CONTROL_CHARS``."""
+    ``BINARY_CONTROL_SHARE`` of it, and, for a ``str``, at least
+    ``BINARY_MIN_CONTROL_CHARS``."""
     n_control = _control_count(sample)
-    return n_control >= BINARY_MIN_CONTROL_CHARS and n_control > BINARY_CONTROL_SHARE * len(sample)
+    at_least = 1 if isinstance(sample, bytes) else BINARY_MIN_CONTROL_CHARS
+    return n_control >= at_least and n_control > BINARY_CONTROL_SHARE * len(sample)
 
 
 def _control_count(sample: bytes | str) -> int:
