@@ -34,6 +34,7 @@ PACKAGE = SRC / "cleaner"
 FAST_TESTS = (
     "tests/test_rule_boundaries.py",
     "tests/test_html_boundaries.py",
+    "tests/test_player_rules.py",
     "tests/test_rules_line.py",
     "tests/test_rules_document.py",
     "tests/test_config.py",

@@ -28,9 +28,17 @@ GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
 #: Pages drawn for a share measurement (the same pages every run: derandomized).
 SAMPLE = 150
 #: Measured share of pages cleaned exactly, minus a margin (see the module docstring).
-#: Measured on these 150 pages, November 2026: text 93.3 %, HTML 100 %.
-TEXT_FLOOR = 0.88
+#: Dev bank (the phrase files were partly built from it), 150 pages, December 2026:
+#: text 96.0 %, HTML 100 %.
+TEXT_FLOOR = 0.92
 HTML_FLOOR = 0.95
+#: The held-out bank (``bank="heldout"``: boilerplate no phrase file holds, see
+#: tests/test_banks_heldout.py): how far the rules generalise. Measured December 2026 on
+#: 150 pages: text 72.7 % (kept: 29 media stubs, 8 newsletters, 7 trailers, 4 cookie
+#: notices, 2 accessibility links; issue 15's bar is 95 %), HTML 100 %. Never tune a rule
+#: or a phrase on these pages' failures: that would make the bank a second dev bank.
+HELDOUT_TEXT_FLOOR = 0.68
+HELDOUT_HTML_FLOOR = 0.95
 
 
 def _share(strategy, cleaner: Cleaner) -> tuple[float, list[tuple[GeneratedPage, list[str]]]]:  # type: ignore[no-untyped-def]
@@ -57,6 +65,18 @@ def test_share_of_html_pages_cleaned_exactly() -> None:
     share, outcomes = _share(html_pages(), Cleaner())
     assert len(outcomes) == SAMPLE
     assert share >= HTML_FLOOR, f"{share:.1%} exact; failures: {_summary(outcomes)}"
+
+
+def test_share_of_heldout_text_pages_cleaned_exactly() -> None:
+    share, outcomes = _share(text_pages(bank="heldout"), Cleaner())
+    assert len(outcomes) == SAMPLE
+    assert share >= HELDOUT_TEXT_FLOOR, f"{share:.1%} exact; failures: {_summary(outcomes)}"
+
+
+def test_share_of_heldout_html_pages_cleaned_exactly() -> None:
+    share, outcomes = _share(html_pages(bank="heldout"), Cleaner())
+    assert len(outcomes) == SAMPLE
+    assert share >= HELDOUT_HTML_FLOOR, f"{share:.1%} exact; failures: {_summary(outcomes)}"
 
 
 @settings(max_examples=25)

@@ -54,6 +54,12 @@ BINARY_SAMPLE_CHARS = 16 * 1024
 #: Above this share of control characters (other than tab, newline, form feed, carriage
 #: return and escape) in the sample, the input is binary. Random bytes have ~10 %.
 BINARY_CONTROL_SHARE = 0.05
+#: Fewer control characters than this never make a ``str`` binary, whatever their share:
+#: a short text with a stray one (a pasted backspace, a SUB from an old editor) is text,
+#: and must stay text when its cleaned output, shorter still, is cleaned again. Random
+#: bytes hold this many within some 150 bytes. (Bytes are judged by the share alone: a
+#: call never gets its own output back as bytes, and refusing them is the contract.)
+BINARY_MIN_CONTROL_CHARS = 16
 #: Below this share of ASCII bytes, bytes that only windows-1252 reads are binary.
 BINARY_MIN_ASCII = 0.3
 #: A declared charset is trusted when its decoding reads at most this "messy"
@@ -112,12 +118,24 @@ def control_share(sample: bytes | str) -> float:
     """Share of control characters (not tab, newline, form feed, CR or ESC) in ``sample``."""
     if not sample:
         return 0.0
+    return _control_count(sample) / len(sample)
+
+
+def dense_controls(sample: bytes | str) -> bool:
+    """Whether ``sample`` holds too many control characters for text: more than
+    ``BINARY_CONTROL_SHARE`` of it, and, for a ``str``, at least
+    ``BINARY_MIN_CONTROL_CHARS``."""
+    n_control = _control_count(sample)
+    at_least = 1 if isinstance(sample, bytes) else BINARY_MIN_CONTROL_CHARS
+    return n_control >= at_least and n_control > BINARY_CONTROL_SHARE * len(sample)
+
+
+def _control_count(sample: bytes | str) -> int:
     # Control characters are single bytes below 0x80 in UTF-8, so counting them in the
     # encoded bytes gives the same number; bytes.translate(None, delete) drops every byte
     # that is not a control byte, in C, far faster than a regex over the text.
     data = sample if isinstance(sample, bytes) else sample.encode("utf-8", "surrogatepass")
-    n_control = len(data.translate(None, _NOT_CONTROL_BYTES))
-    return n_control / len(sample)
+    return len(data.translate(None, _NOT_CONTROL_BYTES))
 
 
 def binary_text_kind(text: str) -> str | None:
@@ -127,7 +145,7 @@ def binary_text_kind(text: str) -> str | None:
         what = binary_kind(text[:16].encode("latin-1"))
     except UnicodeEncodeError:
         what = None
-    if what is None and control_share(text[:BINARY_SAMPLE_CHARS]) > BINARY_CONTROL_SHARE:
+    if what is None and dense_controls(text[:BINARY_SAMPLE_CHARS]):
         what = "too many control characters for text"
     return what
 
@@ -168,7 +186,7 @@ def decode_bytes(data: bytes, html_hint: bool = True, encoding: str | None = Non
         wide: str | None = declared
     else:
         wide = _sniff_utf16_32(data[:SNIFF_BYTES])
-    if wide is None and control_share(data[:SAMPLE_BYTES]) > BINARY_CONTROL_SHARE:
+    if wide is None and dense_controls(data[:SAMPLE_BYTES]):
         # UTF-16/32 text without ASCII (CJK) has few NULs but many bytes below 0x20;
         # its decoded text is checked instead. Anything else is binary.
         wide = _guess_wide(data[:SAMPLE_BYTES])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import (
     accessibility,
+    binary,
     duplicates,
     fallback,
     html,
@@ -26,6 +27,7 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     *accessibility.RULES,
     *media.RULES,
     *navigation.RULES,
+    *media.LATE_RULES,
     # Trailers before duplicates: a comment quoting a paragraph must not make the
     # article's own copy look like the shorter duplicate.
     *trailers.RULES,
@@ -34,8 +36,10 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     *html.RULES,
     *quality.RULES,
     *navigation.LATE_RULES,
-    # HTML pages only, last: a page the rules above left empty keeps its densest text.
+    # HTML pages only: a page the rules above left empty keeps its densest text.
     *fallback.RULES,
+    # Last: what is kept must not read as binary data when it is cleaned again.
+    *binary.RULES,
 )
 
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in DEFAULT_RULES))

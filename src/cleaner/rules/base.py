@@ -174,13 +174,24 @@ class WholeLinePhraseRule(LineRule):
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
-        self.matcher = line_matcher(phrases.phrases(self.section))
+        section = phrases.phrases(self.section)
+        # A line that is a literal phrase holds that phrase's longest word: a set test on
+        # the block's words spares the trie on almost every block (its cost grows with
+        # the lists). The ``re:`` phrases have no such word and are always tried.
+        _, self.triggers, _ = phrases.gated_patterns(self.section)
+        self.literal = line_matcher([p for p in section if not p.startswith("re:")])
+        self.patterns = line_matcher([p for p in section if p.startswith("re:")])
         self.max_words = config.chrome_max_words
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if self.matcher is None or block.features.n_words > self.max_words:
+        f = block.features
+        if f.n_words > self.max_words:
             return None
-        if self.matcher.match(block.features.folded):
+        if (
+            self.literal is not None
+            and not self.triggers.isdisjoint(f.tokens)
+            and self.literal.match(f.folded)
+        ) or (self.patterns is not None and self.patterns.match(f.folded)):
             return f"the whole block is {self.what} ({_quote(block.text)})"
         return None
 

@@ -22,6 +22,18 @@ class MediaStub(WholeLinePhraseRule):
     section = "media_stub"
     what = "a media player stub"
 
+    stub_max_words = Param(
+        40,
+        "A player's line has at most this many words: its error messages are whole "
+        "sentences ('The media could not be loaded, either because ...', 25 words).",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        # The line must still be nothing but the phrase: only the length gate differs
+        # from the other whole-line rules (chrome_max_words, for menu entries).
+        self.max_words = self.stub_max_words
+
 
 class PlayerTimeline(LineRule):
     name = "player_timeline"
@@ -100,6 +112,68 @@ class MediaLabel(LineRule):
         return None
 
 
+class PlayerCluster(Rule):
+    name = "player_cluster"
+    family = "media"
+    description = (
+        "The short lines left between a player's stubs (a channel name, menu entries, "
+        "'HD' between 'Watch later' and '0:00 / 3:18'): with two stubs or more, the "
+        "cluster is one player and goes as a whole."
+    )
+    # Text only: on HTML the player is an element (media_player prunes it whole).
+    kinds = frozenset({"text"})
+    # After the chrome rules: lines they removed ('Share', 'Video') join a cluster freely.
+    requires = (MediaStub, PlayerTimeline, MediaTitle)
+
+    min_stubs = Param(
+        2, "A cluster is a player when it holds at least this many stub or timeline lines."
+    )
+    max_words = Param(
+        8, "A player's leftover line has at most this many words and no sentence end."
+    )
+    reach = Param(
+        2,
+        "A cluster spans at most this many kept short lines in a row between two stubs "
+        "(removed lines in between cost nothing).",
+    )
+
+    def apply(self, doc: Document) -> None:
+        blocks = doc.blocks
+        n = len(blocks)
+        i = 0
+        while i < n:
+            if not _is_stub(blocks[i]):
+                i += 1
+                continue
+            # Grow a cluster from this stub: through removed lines freely, through at
+            # most `reach` kept short lines in a row, until a line that is neither.
+            stubs, end, j, run = 1, i, i + 1, 0
+            while j < n:
+                b = blocks[j]
+                if _is_stub(b):
+                    stubs, end, run = stubs + 1, j, 0
+                elif b.removal is None and self._leftover(b, doc):
+                    run += 1
+                    if run > self.reach:
+                        break
+                elif b.removal is None or b.pruned:
+                    break
+                j += 1
+            if stubs >= self.min_stubs:
+                # Only the lines between the first and the last stub: a short line just
+                # outside may be the article's sub-heading (the title above the player
+                # is media_title's).
+                for k in range(i + 1, end):
+                    b = blocks[k]
+                    if b.removal is None and self._leftover(b, doc):
+                        self.remove(b, f"a line inside a player's cluster ({stubs} stubs)")
+            i = end + 1
+
+    def _leftover(self, block: Block, doc: Document) -> bool:
+        f = block.features
+        return 0 < f.n_words <= self.max_words and not f.ends_sentence and not doc.is_prose(block)
+
+
 #: The rules whose removals are player stubs.
 _STUB_RULES = frozenset(rule.name for rule in MediaTitle.requires)
 
@@ -109,3 +183,5 @@ def _is_stub(block: Block) -> bool:
 
 
 RULES = (MediaStub, PlayerTimeline, MediaTitle, MediaLabel)
+#: After the chrome rules, so that the lines they removed join a cluster.
+LATE_RULES = (PlayerCluster,)

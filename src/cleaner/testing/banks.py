@@ -20,7 +20,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["AGENCIES", "BANKS", "COMMENTERS", "TIMELINES", "Bank"]
+__all__ = ["AGENCIES", "BANKS", "BANK_SETS", "COMMENTERS", "HELDOUT_BANKS", "TIMELINES", "Bank"]
 
 
 @dataclass(frozen=True)
@@ -99,3 +99,28 @@ AGENCIES: tuple[str, ...] = tuple(_COMMON["agencies"])
 COMMENTERS: tuple[str, ...] = tuple(_COMMON["commenters"])
 TIMELINES: tuple[str, ...] = tuple(_COMMON["timelines"])
 BANKS: Mapping[str, Bank] = MappingProxyType({lang: _bank(lang) for lang in _COMMON["languages"]})
+
+
+def _heldout(language: str, fields: dict[str, Any]) -> Bank:
+    known = {f.name for f in dataclasses.fields(Bank)} - {"language"}
+    if unknown := set(fields) - known:
+        raise ValueError(f"data/heldout.json [{language}]: unknown fields {sorted(unknown)}")
+    return dataclasses.replace(
+        BANKS[language], **{name: _frozen(value) for name, value in fields.items()}
+    )
+
+
+#: The held-out bank: the dev bank with its boilerplate replaced by entries written after
+#: the phrase files and never used to build them (``data/heldout.json``). Exact-clean
+#: shares on it measure how far the rules generalise; tune on ``BANKS`` only.
+HELDOUT_BANKS: Mapping[str, Bank] = MappingProxyType(
+    {
+        lang: _heldout(lang, fields)
+        for lang, fields in _read("heldout").items()
+        if not lang.startswith("_")
+    }
+)
+#: The banks by name, as ``page_plans(bank=...)`` takes them.
+BANK_SETS: Mapping[str, Mapping[str, Bank]] = MappingProxyType(
+    {"dev": BANKS, "heldout": HELDOUT_BANKS}
+)

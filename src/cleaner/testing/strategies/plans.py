@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from hypothesis import strategies as st
 
-from ..banks import BANKS
+from ..banks import BANK_SETS
 from .article import _article_segments, _headlines
 from .boilerplate import _boilerplate
 from .model import KINDS, LANGUAGES, PagePlan, Segment, TextLayout
@@ -45,22 +45,28 @@ def page_plans(
     min_kinds: int = 1,
     max_kinds: int = 8,
     headline: bool | None = None,
+    bank: str = "dev",
 ) -> PagePlan:
     """A page: an article with up to ``max_kinds`` kinds of boilerplate injected.
 
     ``kinds`` limits the boilerplate to some kinds (keys of ``KINDS``); ``headline``
-    forces the optional headline on or off (None: drawn).
+    forces the optional headline on or off (None: drawn); ``bank`` picks the word bank's
+    boilerplate: "dev" (tune on it) or "heldout" (written apart from the phrase files:
+    report on it).
     """
     languages = tuple(languages)
     kinds = tuple(kinds)
     for kind in kinds:
         if kind not in KINDS:
             raise ValueError(f"unknown boilerplate kind {kind!r}; known: {sorted(KINDS)}")
+    if bank not in BANK_SETS:
+        raise ValueError(f"unknown bank {bank!r}; known: {sorted(BANK_SETS)}")
+    banks = BANK_SETS[bank]
     language = draw(st.sampled_from(languages))
-    bank = BANKS[language]
-    site = draw(st.sampled_from(bank.sites))
+    lexicon = banks[language]
+    site = draw(st.sampled_from(lexicon.sites))
     article = draw(_article_segments(language))
-    headline = draw(_headlines(bank))
+    headline = draw(_headlines(lexicon))
     chosen = (
         set(
             draw(
@@ -91,7 +97,7 @@ def page_plans(
             segment = Segment(kind, article[source].lines, "body", (True,), variant="repeat")
             body.setdefault(gap, []).append(segment)
             continue
-        segments = draw(_boilerplate(kind, zone, bank, site, headline))
+        segments = draw(_boilerplate(kind, zone, lexicon, site, headline))
         if zone == "top":
             top.extend(segments)
         elif zone == "bottom":
@@ -109,7 +115,7 @@ def page_plans(
         top = [s for s in top if s not in under]
         top.append(Segment("headline", (headline,), "top", (True,)))
         if draw(st.booleans()):
-            top.append(Segment("byline", (draw(st.sampled_from(bank.bylines)),), "top", (True,)))
+            top.append(Segment("byline", (draw(st.sampled_from(lexicon.bylines)),), "top", (True,)))
         top.extend(under)
 
     ordered: list[Segment] = list(top)
