@@ -37,8 +37,9 @@ from cleaner.features import compute_features  # noqa: E402
 from cleaner.frontends import html as front  # noqa: E402
 from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk  # noqa: E402
 from cleaner.inputs import coerce  # noqa: E402
-from cleaner.pipeline import Cleaner, _decision  # noqa: E402
+from cleaner.pipeline import Cleaner  # noqa: E402
 from cleaner.render import render_text  # noqa: E402
+from cleaner.render.outputs import _decision  # noqa: E402
 from cleaner.rules import Document  # noqa: E402
 from cleaner.rules.tree import TreePlan, TreeRule  # noqa: E402
 
