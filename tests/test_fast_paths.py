@@ -81,6 +81,25 @@ def test_line_matcher_takes_re_phrases_by_their_literal_opening():
         assert not fast.match(text), text
 
 
+def test_line_matcher_splits_leading_choices_and_groups_digit_openings():
+    phrases = [
+        "re:(related|see also)\\s*:.*",
+        "re:(last )?updated:?",
+        "re:(x|y)+z",
+        "re:\\d+ min read",
+        "re:(?<!\\d)\\d+\\s*h ago",
+        "re:\\d+ days|no digit",
+    ]
+    fast = line_matcher(phrases)
+    plain = whole_line_pattern(alternation(phrases))
+    matching = ["related: x", "see also:", "updated", "last updated:", "xyxz", "3 min read"]
+    matching += ["12h ago", "• 4 h ago", "2 days", "no digit", "_related:"]
+    missing = ["related x", "last", "z", "min read", "12 h ago now", "digit", "xrelated:"]
+    for text in matching + missing:
+        assert bool(fast.match(text)) == (text in matching), text
+        assert bool(plain.match(text)) == (text in matching), text
+
+
 def test_line_matcher_of_no_phrases_is_none():
     assert line_matcher([]) is None
 

@@ -13,6 +13,8 @@ from typing import Any
 import regex
 
 from . import phrase_to_pattern
+from .literals import _skip_set, _Unsupported
+from .literals import required_literals as required_literals  # rules import it from here
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
@@ -79,12 +81,13 @@ def _phrase_keys(
                 continue
             pattern = phrase_to_pattern(phrase)
             word_start = pattern[:1].isalnum()
-            split = _literal_prefix(pattern)
-            if split is None:
-                others[word_start].append(pattern)
-            else:
-                pieces, rest = split
-                keys[word_start].append([*pieces, f"(?:{rest})"] if rest else pieces)
+            for branch in _leading_choices(pattern) or (pattern,):
+                split = _literal_prefix(branch)
+                if split is None:
+                    others[word_start].append(branch)
+                else:
+                    pieces, rest = split
+                    keys[word_start].append([*pieces, f"(?:{rest})"] if rest else pieces)
             continue
         units: list[str] = []
         for word in phrase.split():
@@ -102,12 +105,22 @@ def _word_start_groups(
     groups = []
     for word_start in (True, False):
         parts = [trie_pattern(keys[word_start])] if keys[word_start] else []
-        parts.extend(others[word_start])
+        # Patterns opening with a digit ("\\d+ min read", "\\d+\\s*h ago") behind one
+        # look at the first character: on a line of words they cost one test, not one each.
+        digits = [p for p in others[word_start] if _opens_with_digit(p)]
+        if len(digits) > 1:
+            parts.append(r"(?=\d)(?:" + "|".join(digits) + ")")
+            digits_set = set(digits)
+            parts.extend(p for p in others[word_start] if p not in digits_set)
+        else:
+            parts.extend(others[word_start])
         if parts:
             groups.append((r"\b" if word_start else "") + "(?:" + "|".join(parts) + ")")
     return "(?:" + "|".join(groups) + ")" if groups else None
 
 
+#: How a pattern opens when every match of it starts with a digit.
+_DIGIT_OPENINGS = ("\\d", "(?<!\\d)\\d")
 #: Characters with a meaning in a pattern, and the ones that repeat what precedes them.
 _REGEX_META = frozenset(".^$*+?{}[]\\|()")
 _QUANTIFIERS = frozenset("*+?{")
@@ -144,6 +157,46 @@ def _literal_prefix(pattern: str) -> tuple[list[str], str] | None:
         pieces.append(regex.escape(char))
         i = j
     return (pieces, pattern[i:]) if pieces else None
+
+
+def _leading_choices(pattern: str) -> list[str] | None:
+    """A pattern opening with a group of literal choices, as one pattern per choice:
+    ``(related|see also)\\s*:.*`` -> ``related\\s*:.*``, ``see also\\s*:.*``; an
+    optional group also gives the pattern without it. The choices then join the trie
+    (which picks a branch by its first character) instead of being tried one by one on
+    every line. None when the pattern opens otherwise, or when splitting could change
+    it: nested groups or sets in the choices, a repeated group, a backreference."""
+    if not pattern.startswith("(") or pattern.startswith("(?") or _BACKREFERENCE.search(pattern):
+        return None
+    close = pattern.find(")")
+    body = pattern[1:close]
+    if close < 0 or any(c in body for c in "([") or body.endswith("\\") or "\\\\" in body:
+        return None
+    try:
+        if _has_top_level_bar(pattern):
+            return None
+    except _Unsupported:
+        return None
+    rest = pattern[close + 1 :]
+    optional = rest.startswith("?")
+    if optional:
+        rest = rest[1:]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return None  # a repeated group, or a lazy or possessive optional one
+    choices = regex.split(r"(?<!\\)\|", body)
+    if not all(choices) or (optional and not rest):
+        return None
+    return [choice + rest for choice in choices] + ([rest] if optional else [])
+
+
+def _opens_with_digit(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts with a digit (as far as cheaply seen)."""
+    if not pattern.startswith(_DIGIT_OPENINGS):
+        return False
+    try:
+        return not _has_top_level_bar(pattern)
+    except _Unsupported:
+        return False
 
 
 def _has_top_level_bar(pattern: str) -> bool:
@@ -194,182 +247,3 @@ def trie_pattern(keys: Iterable[Sequence[str]]) -> str:
         else:
             out[id(node)] = "(?:" + "|".join(branches) + ")"
     return out[id(root)] if root else "(?!)"
-
-
-# -- literal gates ---------------------------------------------------------------------
-#
-# A phrase pattern searched in every short block costs a regex scan per block, though
-# almost no block matches. Most patterns cannot match without some literal text
-# ("cookies", "©", "copyright"): a plain substring test on it rules out nearly every
-# block first. ``required_literals`` reads that text off the pattern. It understands a
-# small, common subset of the syntax and answers None beyond it, so a gate built from
-# it never turns a match into a miss: None means "no gate, always search".
-
-
-class _Unsupported(Exception):
-    """Pattern syntax the reader does not model."""
-
-
-#: Escapes that stand for a class of characters or a position, never for literal text.
-_CLASS_ESCAPES = frozenset("sSdDwWbBAZ")
-
-
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of ``pattern`` contains at least one, or None.
-
-    For a case-sensitive pattern (``PHRASE_FLAGS``): ``(website|site)\\s+uses\\s+cookies``
-    gives ``("cookies",)``, ``(sd|hd)`` gives ``("sd", "hd")``. None when some match
-    needs no literal text or the syntax is beyond this reader (inline flags, escapes
-    with arguments, nested sets, fuzzy matching).
-    """
-    try:
-        found, end = _alternation_literals(pattern, 0)
-    except _Unsupported:
-        return None
-    if end != len(pattern):
-        return None  # an unbalanced ")"
-    return found
-
-
-def _alternation_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
-    """Branches from ``i`` to the ``)`` or end closing them: the union of each branch's
-    best choice, None if some branch has none."""
-    union: list[str] = []
-    complete = True
-    while True:
-        best, i = _sequence_literals(pattern, i)
-        if best is None:
-            complete = False
-        else:
-            union.extend(best)
-        if i < len(pattern) and pattern[i] == "|":
-            i += 1
-            continue
-        return (tuple(dict.fromkeys(union)) if complete else None), i
-
-
-def _sequence_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
-    """One branch from ``i``: its most selective requirement (the choice whose shortest
-    string is longest) and where the branch ends."""
-    choices: list[tuple[str, ...]] = []
-    run: list[str] = []
-
-    def end_run() -> None:
-        if run:
-            choices.append(("".join(run),))
-            run.clear()
-
-    n = len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c in "|)":
-            break
-        if c == "(":
-            group, i = _group_literals(pattern, i)
-            end_run()
-            at_least, i = _quantifier(pattern, i)
-            if group is not None and at_least >= 1:
-                choices.append(group)
-            continue
-        if c == "[":
-            i = _skip_set(pattern, i)
-            end_run()
-            _, i = _quantifier(pattern, i)
-            continue
-        if c in ".^$":
-            end_run()
-            _, i = _quantifier(pattern, i + 1)
-            continue
-        if c in "*+?{":
-            raise _Unsupported  # a quantifier with nothing to repeat, or a literal "{"
-        if c == "\\":
-            if i + 1 >= n:
-                raise _Unsupported
-            escaped = pattern[i + 1]
-            if escaped.isalnum() or escaped == "_":
-                if escaped not in _CLASS_ESCAPES:
-                    raise _Unsupported  # \p{..}, \x41, \1, \N{..}: not modelled
-                end_run()
-                _, i = _quantifier(pattern, i + 2)
-                continue
-            char, i = escaped, i + 2
-        else:
-            char, i = c, i + 1
-        if i < n and pattern[i] in "*+?{":
-            # A repeated or optional character: not part of a contiguous run.
-            end_run()
-            _, i = _quantifier(pattern, i)
-            continue
-        run.append(char)
-    end_run()
-    if not choices:
-        return None, i
-    return max(choices, key=lambda strings: (min(map(len, strings)), -len(strings))), i
-
-
-def _group_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
-    """The group opening at ``i``: what it requires (None for a lookaround: it consumes
-    nothing) and the index after its ``)``."""
-    if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-        start = i + (4 if pattern[i + 2] == "<" else 3)
-        _, end = _alternation_literals(pattern, start)
-        return None, _close(pattern, end)
-    if pattern.startswith("(?:", i):
-        start = i + 3
-    elif pattern.startswith("(?P<", i) or pattern.startswith("(?<", i):
-        start = pattern.find(">", i) + 1
-        if start == 0:
-            raise _Unsupported
-    elif pattern.startswith("(?", i):
-        raise _Unsupported  # inline flags, atomic groups, conditionals, comments
-    else:
-        start = i + 1
-    found, end = _alternation_literals(pattern, start)
-    return found, _close(pattern, end)
-
-
-def _close(pattern: str, i: int) -> int:
-    if i >= len(pattern) or pattern[i] != ")":
-        raise _Unsupported
-    return i + 1
-
-
-def _skip_set(pattern: str, i: int) -> int:
-    """The index after the character set opening at ``i``."""
-    j = i + 1
-    if pattern.startswith("^", j):
-        j += 1
-    if pattern.startswith("]", j):
-        j += 1  # a "]" right after "[" or "[^" is literal
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            raise _Unsupported  # nested sets, POSIX classes
-        if c == "]":
-            return j + 1
-        j += 1
-    raise _Unsupported
-
-
-_QUANTIFIER_BRACES = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
-
-
-def _quantifier(pattern: str, i: int) -> tuple[int, int]:
-    """The quantifier at ``i``, if any: the fewest repeats it allows (1 without one) and
-    the index after it (and after a lazy "?" or possessive "+")."""
-    if i >= len(pattern) or pattern[i] not in "*+?{":
-        return 1, i
-    c = pattern[i]
-    if c == "{":
-        m = _QUANTIFIER_BRACES.match(pattern, i)
-        if m is None:
-            raise _Unsupported  # fuzzy matching "{e<=1}" or a literal "{"
-        at_least, i = int(m.group(1) or 0), m.end()
-    else:
-        at_least, i = (1 if c == "+" else 0), i + 1
-    if i < len(pattern) and pattern[i] in "?+":
-        i += 1
-    return at_least, i
