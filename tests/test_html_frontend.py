@@ -105,6 +105,18 @@ def test_link_density_counts_link_text() -> None:
     assert plain.link_density == 0.0
 
 
+def test_an_anchor_without_href_is_no_link() -> None:
+    # <a name> marks a place; written XHTML-style (<a name="top"/>) it opens an element
+    # a browser keeps open around the rest of the page. Its text is not link text.
+    html = '<body><a name="top"/><p>Plain words only here.</p><p><a href=x>Read</a></p></body>'
+    plain, linked = blocks_of(html)
+    assert plain.link_density == 0.0
+    assert linked.link_density == pytest.approx(1.0)
+    table = "<body><table><tr><td><a name=a>Oslo</a></td><td><a href=x>12</a></td></tr></table>"
+    (grid,) = blocks_of(table)
+    assert grid.link_density == pytest.approx(2 / len("Oslo\t12"))
+
+
 def test_code_and_controls_leave_no_text() -> None:
     html = (
         "<body><script>var secret = 1;</script><style>p{}</style><p>Visible.</p>"

@@ -328,7 +328,7 @@ def _walk(
                     continue
                 hit = None
             if kind is _INLINE_KIND:
-                if tag == "a":
+                if tag == "a" and "href" in attrs:  # (without one: a named place, no link)
                     stack.append((node.iter(include_text=True), owner, ctx | IN_LINK, False))
                 else:
                     stack.append((node.iter(include_text=True), owner, ctx, False))
