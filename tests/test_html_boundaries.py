@@ -62,6 +62,26 @@ def test_html_link_dense_max_words() -> None:
     assert _link_dense(41, 0.9) is None
 
 
+def _link_only_item_kept(own_words: int, **params: Any) -> bool:
+    """Whether a link-only list item survives link_dense beside an item of ``own_words``
+    words that are not link text (body > ul(1) > li(2), li(3))."""
+    el = _elements([-1, 0, 1, 1], [0, 0, 0, 0], anchor=2)
+    item = Block(0, words(own_words), kind=BlockKind.LIST_ITEM, element=2)
+    link = Block(1, words(5), kind=BlockKind.LIST_ITEM, element=3, link_density=1.0)
+    doc = make_doc(item, link, kind="html")
+    doc.elements = el
+    make_rule(LinkDense, kind="html", **params).apply(doc)
+    return link.removal is None
+
+
+def test_link_dense_prose_item_min_words() -> None:
+    # Twelve words of its own make a list the text's points: its link-only item stays;
+    # eleven are a menu's longer entry, and the link goes.
+    assert _link_only_item_kept(12)
+    assert not _link_only_item_kept(11)
+    assert _link_only_item_kept(11, prose_item_min_words=11)
+
+
 # -- outside_main_container on a hand-built element table --------------------------------
 
 

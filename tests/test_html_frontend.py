@@ -78,11 +78,43 @@ def test_layout_table_is_walked_like_any_container() -> None:
     assert all(b.kind is BlockKind.PARAGRAPH for b in blocks)
 
 
+def test_a_table_of_one_cell_is_a_layout_box() -> None:
+    # Old pages set the whole article in one cell, paragraphs split by <br>s: no grid of
+    # data, a box. Its text is blocks like any container's (and can be the article).
+    body = "<br><br>".join(PROSE)
+    html = f"<body><table><tr><td>{body}</td></tr></table></body>"
+    blocks = blocks_of(html)
+    assert [b.text for b in blocks] == list(PROSE)
+    assert all(b.kind is BlockKind.PARAGRAPH for b in blocks)
+    assert clean_article("<body><p>Site of the week.</p>" + html[6:], kind="html").startswith(
+        PROSE[0]
+    )
+    # One row of two cells, or two rows of one, are still a grid.
+    for grid in (
+        "<tr><td>Oslo</td><td>12 %</td></tr>",
+        "<tr><td>Oslo</td></tr><tr><td>Rome</td></tr>",
+    ):
+        (table,) = blocks_of(f"<body><table>{grid}</table></body>")
+        assert table.kind is BlockKind.TABLE
+
+
 def test_link_density_counts_link_text() -> None:
     html = "<body><p><a href=x>Read this</a></p><p>Plain words only here.</p></body>"
     linked, plain = blocks_of(html)
     assert linked.link_density == pytest.approx(1.0)
     assert plain.link_density == 0.0
+
+
+def test_an_anchor_without_href_is_no_link() -> None:
+    # <a name> marks a place; written XHTML-style (<a name="top"/>) it opens an element
+    # a browser keeps open around the rest of the page. Its text is not link text.
+    html = '<body><a name="top"/><p>Plain words only here.</p><p><a href=x>Read</a></p></body>'
+    plain, linked = blocks_of(html)
+    assert plain.link_density == 0.0
+    assert linked.link_density == pytest.approx(1.0)
+    table = "<body><table><tr><td><a name=a>Oslo</a></td><td><a href=x>12</a></td></tr></table>"
+    (grid,) = blocks_of(table)
+    assert grid.link_density == pytest.approx(2 / len("Oslo\t12"))
 
 
 def test_code_and_controls_leave_no_text() -> None:

@@ -91,3 +91,29 @@ def test_no_entry_is_listed_twice_in_a_section() -> None:
     for section, lines in html_hints().items():
         entries = [line.lstrip("~") for line in lines]
         assert len(entries) == len(set(entries)), section
+
+
+def _sections(ident: str, heading: str) -> str:
+    """An article of four paragraphs with a section (``ident``, headed ``heading``) and
+    one more paragraph in it after the second one."""
+    return _page(f'<div class="section" id="{ident}"><h2>{heading}</h2><p>{LONG}</p></div>')
+
+
+def test_an_id_spelling_its_heading_is_a_slug() -> None:
+    # Documentation generators name sections by their headings: 'sharing' in such an id
+    # names no share tools.
+    out = _kept(_sections("sharing-with-a-single-developer", "Sharing with a single developer"))
+    assert "Sharing with a single developer" in out
+    assert LONG in out
+
+
+def test_slug_min_words() -> None:
+    # Four tokens spelling the heading are a slug; three are a name ('share-this-story'
+    # over 'Share this story' is the share box it says).
+    assert LONG in _kept(_sections("share-this-story-now", "Share this story now"))
+    assert LONG not in _kept(_sections("share-this-story", "Share this story"))
+    # An id that does not spell the heading names the element whatever its length.
+    assert LONG not in _kept(_sections("share-this-story-now", "Our readers' letters"))
+    # The bound is the share rule's Param: at three the short id is a slug too.
+    three = Cleaner(rule_params={"share_markup": {"slug_min_words": 3}})
+    assert LONG in three.clean(_sections("share-this-story", "Share this story"), kind="html")

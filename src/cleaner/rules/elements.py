@@ -98,7 +98,12 @@ class ElementJudge:
             hit = by_name.get(ident, _UNJUDGED)
             if hit is _UNJUDGED:
                 hit = by_name[ident] = self._match_name(ident)
-            if hit is not None and (best is None or hit[0] < best[0]):
+            # (A section's id spelling its heading names no component.)
+            if (
+                hit is not None
+                and (best is None or hit[0] < best[0])
+                and (node is None or not hit[1].is_heading_slug(ident, node))
+            ):
                 best = hit
         if best is None:
             return None

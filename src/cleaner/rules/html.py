@@ -35,6 +35,7 @@ from .markup import (
     SkipLink,
 )
 from .page_type import PAGE_TYPE, GuessPageType, is_item_title
+from .params import Param
 from .threads import ThreadChrome
 from .tree import TreeRule
 
@@ -51,6 +52,45 @@ class LinkDense(LineRule):
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
+
+    prose_item_min_words = Param(
+        12,
+        "A list with an item of at least this many words of its own (not link text) is "
+        "a list of the text's points: an item there that is only a link ('Here is our "
+        "year in review!') is one of those points, not a menu entry.",
+    )
+
+    def apply(self, doc: Document) -> None:
+        # (LineRule.apply, sparing the items of a list of prose first.)
+        lists = self._lists_of_prose(doc)
+        parent = doc.elements.parent if doc.elements is not None else []
+        for block in doc.blocks:
+            if block.removal is not None or block.pruned:
+                continue
+            if lists and block.kind is BlockKind.LIST_ITEM and parent[block.element] in lists:
+                continue  # a point of a list of the text's points
+            reason = self.reason_for(block, doc)
+            if reason:
+                self.remove(block, reason)
+
+    def _lists_of_prose(self, doc: Document) -> frozenset[int]:
+        """The list elements (the parents of items' elements) holding a prose item."""
+        el = doc.elements
+        if el is None:
+            return frozenset()
+        parent = el.parent
+        found = set()
+        for block in doc.blocks:
+            if (
+                block.kind is BlockKind.LIST_ITEM
+                and block.removal is None
+                and block.link_density < self.config.html_link_dense_min
+                and block.element > 0
+                and len(block.text.split()) * (1.0 - block.link_density)
+                >= self.prose_item_min_words
+            ):
+                found.add(parent[block.element])
+        return frozenset(found)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         if block.kind is BlockKind.CODE or is_item_title(doc, block):

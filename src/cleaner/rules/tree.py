@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
+import regex
+
 from ..config import Config
 from ..errors import ConfigError
 from ..phrases import HINTS_FILE, PhraseBook, html_hints
@@ -25,6 +27,9 @@ from .container import OutsideMainContainer
 from .elements import name_tokens
 from .params import Param
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Slug generators keep letters and digits and drop the rest.
+_WORD = regex.compile(r"[^\W_]+")
 #: How many class names an element's label shows ('div.post.entry'): display only.
 LABEL_CLASSES = 2
 #: The bound of the rules whose vocabulary has weak entries ("~image" in html_hints.txt):
@@ -67,6 +72,14 @@ class TreeRule(Rule):
         200,
         "A match holding fewer characters than this is pruned whatever share of the "
         "page's text it holds.",
+    )
+    slug_min_words = Param(
+        4,
+        "An id of at least this many tokens that spells the element's heading "
+        "('sharing-with-a-single-developer' on a section headed 'Sharing with a single "
+        "developer', as documentation generators name sections) is the heading's slug, "
+        "not a component's name: its tokens name nothing. Shorter ids ('share-this-story') "
+        "stay names.",
     )
     #: What a match is, for reasons: "share tools" in "class/id 'share-bar': share tools".
     what: ClassVar[str] = ""
@@ -181,6 +194,21 @@ class TreeRule(Rule):
         """Whether an element named by a weak token alone is pruned, by its text: only
         a short one is (a weak token is no evidence against prose)."""
         return len(text.split()) <= getattr(self, "weak_max_words", 0)
+
+    def is_heading_slug(self, ident: str, node: Any) -> bool:
+        """Whether ``ident`` (the id of ``node``, a parsed element) is the slug of the
+        element's heading: the element itself or its first child element, when that is
+        an <h1>-<h6> whose words the id's tokens spell from the start."""
+        tokens = name_tokens(ident)
+        if len(tokens) < self.slug_min_words:
+            return False
+        heading = node if node.tag in _HEADINGS else node.child
+        while heading is not None and heading.tag == "-text":
+            heading = heading.next
+        if heading is None or heading.tag not in _HEADINGS:
+            return False
+        words = _WORD.findall(heading.text(separator=" ").lower())
+        return words[: len(tokens)] == tokens
 
     def check_anchor(self, href: str) -> str | None:
         """Why an in-page link (``href`` starting with '#') is pruned, or None."""

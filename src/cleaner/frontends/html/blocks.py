@@ -154,7 +154,7 @@ def emit_table(
     if not rows:
         return
     text = "\n".join("\t".join(cells) for cells in rows)
-    link_chars = sum(len(a.text()) for a in node.css("a"))
+    link_chars = sum(len(a.text()) for a in node.css("a[href]"))
     block = Block(
         index=len(blocks),
         text=text,

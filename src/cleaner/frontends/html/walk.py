@@ -84,7 +84,7 @@ _LEAF_BLOCKS = frozenset({"pre", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6
 #: Inside a table, any of these makes it a layout table, walked like any container.
 _LAYOUT_SIGNS = (
     "table table, div, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, section, "
-    "article, form, nav, td p + p, th p + p"
+    "article, form, nav, td p + p, th p + p, tr:only-child > td:only-child"
 )
 _CONTEXT_BITS = {"li": IN_ITEM, "blockquote": IN_QUOTE, "figcaption": IN_CAPTION}
 
@@ -329,7 +329,7 @@ def _walk(
                     continue
                 hit = None
             if kind is _INLINE_KIND:
-                if tag == "a":
+                if tag == "a" and "href" in attrs:  # (without one: a named place, no link)
                     stack.append((node.iter(include_text=True), owner, ctx | IN_LINK, False))
                 else:
                     stack.append((node.iter(include_text=True), owner, ctx, False))
