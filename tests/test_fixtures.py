@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from goldscore import GoldReport, load, norm, paragraphs, score, validate_gold
+from helpers import expected_failures
 
 from cleaner import Result, clean_and_explain, samples
 
@@ -128,13 +129,7 @@ def test_seed_passes_full_gold() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=BELOW_BAR[n]))
-        if n in BELOW_BAR
-        else n
-        for n in NAMES
-        if n != SEED
-    ],
+    expected_failures([n for n in NAMES if n != SEED], BELOW_BAR),
 )
 def test_fixture_reaches_its_bar(name: str) -> None:
     _, gold = _page(name)

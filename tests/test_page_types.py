@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import expected_failures
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner, Result, clean_and_explain, clean_article
@@ -120,12 +121,7 @@ def test_gold_is_well_formed(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=TYPE_MISSES[n]))
-        if n in TYPE_MISSES
-        else n
-        for n in NAMES
-    ],
+    expected_failures(NAMES, TYPE_MISSES),
 )
 def test_page_type_guess(name: str) -> None:
     assert _cleaned(name).page_type in _kinds(_page(name)[1])
@@ -133,12 +129,7 @@ def test_page_type_guess(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=BELOW_BAR[n]))
-        if n in BELOW_BAR
-        else n
-        for n in NAMES
-    ],
+    expected_failures(NAMES, BELOW_BAR),
 )
 def test_fixture_keeps_the_main_content(name: str) -> None:
     assert _failures(name) == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from goldscore import load, score, validate_gold
+from helpers import expected_failures
 
 from cleaner import Result, clean_and_explain, clean_article
 
@@ -94,12 +95,7 @@ def test_both_halves_kept_in_order(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=BELOW_BAR[n]))
-        if n in BELOW_BAR
-        else n
-        for n in NAMES
-    ],
+    expected_failures(NAMES, BELOW_BAR),
 )
 def test_box_removed(name: str) -> None:
     raw, gold = _page(name)

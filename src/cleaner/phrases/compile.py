@@ -134,10 +134,7 @@ def _literal_prefix(pattern: str) -> tuple[list[str], str] | None:
     would belong to the first branch only) or a backreference."""
     if _BACKREFERENCE.search(pattern):
         return None
-    try:
-        if _has_top_level_bar(pattern):
-            return None
-    except _Unsupported:
+    if not _one_branch(pattern):
         return None
     pieces: list[str] = []
     i, n = 0, len(pattern)
@@ -172,10 +169,7 @@ def _leading_choices(pattern: str) -> list[str] | None:
     body = pattern[1:close]
     if close < 0 or any(c in body for c in "([") or body.endswith("\\") or "\\\\" in body:
         return None
-    try:
-        if _has_top_level_bar(pattern):
-            return None
-    except _Unsupported:
+    if not _one_branch(pattern):
         return None
     rest = pattern[close + 1 :]
     optional = rest.startswith("?")
@@ -193,6 +187,12 @@ def _opens_with_digit(pattern: str) -> bool:
     """Whether every match of ``pattern`` starts with a digit (as far as cheaply seen)."""
     if not pattern.startswith(_DIGIT_OPENINGS):
         return False
+    return _one_branch(pattern)
+
+
+def _one_branch(pattern: str) -> bool:
+    """Whether ``pattern`` has no alternation at its top level (and is simple enough to
+    tell): only then does what opens it open every match."""
     try:
         return not _has_top_level_bar(pattern)
     except _Unsupported:
