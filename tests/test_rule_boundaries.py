@@ -294,23 +294,6 @@ def test_html_duplicate_max_words() -> None:
     assert second_copy(15, "text") == "exact_duplicate"
 
 
-def test_text_duplicate_lone_min_words() -> None:
-    # On text a copy of 30 words with no copy beside it is the article's own repeat and
-    # stays; one of 29 words goes; a 30-word copy next to another copy (a passage printed
-    # twice) goes too. HTML keeps its own bounds (html_duplicate_max_words).
-    def removed_copies(n: int, *, neighbour: bool) -> list[int]:
-        copy = words(n, "rep")
-        other = prose(120, "oth")
-        items = [copy, other, prose(90), copy, other] if neighbour else [copy, prose(90), copy]
-        doc = make_doc(*items)
-        make_rule(ExactDuplicate).apply(doc)
-        return [b.index for b in doc.blocks if b.removal is not None]
-
-    assert removed_copies(29, neighbour=False) == [2]
-    assert removed_copies(30, neighbour=False) == []
-    assert removed_copies(30, neighbour=True) == [3, 4]
-
-
 def test_contained_min_words() -> None:
     def run(n: int) -> str | None:
         short = words(n, "quote") + " end"

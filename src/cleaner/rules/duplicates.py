@@ -6,7 +6,7 @@ import copy
 from collections import Counter, defaultdict
 from itertools import chain
 
-from ..blocks import Block, BlockKind
+from ..blocks import BlockKind
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, Rule, quote
@@ -43,14 +43,6 @@ class ExactDuplicate(Rule):
         "only: on HTML the markup rules see repeated furniture.",
     )
 
-    text_lone_min_words = Param(
-        30,
-        "On text, a copy of at least this many words stays when neither block beside it "
-        "is a copy too: a long paragraph printed again on its own is the article's own "
-        "repeat (a refrain, a restated passage), while a page or teaser printed twice "
-        "repeats several blocks in a row. Shorter copies (a headline, a caption) go.",
-    )
-
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         #: How far (in blocks the front-end kept) a copy may follow the previous one to
@@ -60,8 +52,6 @@ class ExactDuplicate(Rule):
         self.max_words: int | None = None
         #: The repeats from which a short block counts (None: never; HTML).
         self.short_repeats: int | None = None
-        #: A copy this long with no copy beside it stays (None: never; HTML).
-        self.lone_min_words: int | None = None
 
     def for_kind(self, kind: str) -> ExactDuplicate:
         rule = copy.copy(self)
@@ -69,7 +59,6 @@ class ExactDuplicate(Rule):
         rule.max_distance = self.config.html_duplicate_max_distance if html else None
         rule.max_words = self.config.html_duplicate_max_words if html else None
         rule.short_repeats = None if html else self.short_min_repeats
-        rule.lone_min_words = None if html else self.text_lone_min_words
         return rule
 
     def apply(self, doc: Document) -> None:
@@ -81,7 +70,6 @@ class ExactDuplicate(Rule):
         max_words = self.max_words
         short_repeats = self.short_repeats
         position = 0
-        copies: list[tuple[int, Block, int]] = []  # (position, block, first copy's index)
         for block in doc.blocks:
             # A block the front-end pruned is no copy: the article keeps its own.
             if block.pruned:
@@ -103,24 +91,9 @@ class ExactDuplicate(Rule):
                 and (max_distance is None or position - latest <= max_distance)
                 and (max_words is None or block.features.n_words < max_words)
             ):
-                copies.append((position, block, first))
-        self._remove_copies(copies)
+                self.remove(block, f"repeats block {first} {quote(block.text)}")
         if max_distance is not None:
             self._remove_copied_elements(doc)
-
-    def _remove_copies(self, copies: list[tuple[int, Block, int]]) -> None:
-        """Remove the copies found, except (text) a long one with no copy beside it."""
-        at = {position for position, _, _ in copies}
-        lone_min_words = self.lone_min_words
-        for position, block, first in copies:
-            if (
-                lone_min_words is not None
-                and block.features.n_words >= lone_min_words
-                and position - 1 not in at
-                and position + 1 not in at
-            ):
-                continue
-            self.remove(block, f"repeats block {first} {quote(block.text)}")
 
     def _remove_copied_elements(self, doc: Document) -> None:
         """On HTML, remove the blocks of an element repeating a sibling element block
