@@ -111,3 +111,22 @@ NATURAL_SHAPES = {
 def test_natural_shapes_are_left_as_they_are(shape: str) -> None:
     page = "<body><div>" + NATURAL_SHAPES[shape] * 3000 + "</div>" + PARAGRAPH
     assert limit_nesting(page) == page
+
+
+@pytest.mark.parametrize("tag", ["<x>", '<span class="a">', "<x-foo id=1>", "<b>"])
+def test_a_run_of_one_start_tag_past_the_limit_goes_as_its_tags_one_by_one(tag: str) -> None:
+    """Past the limit a run of the same start tag is dropped at once; a comment between
+    the tags makes the limiter take them one at a time: the same page but the comments."""
+    page = tag * NESTING_CHECK_MIN_TAGS + PARAGRAPH + "</x>" * 10
+    run = limit_nesting(page, max_depth=64)
+    one_by_one = limit_nesting(page.replace(tag, tag + "<!---->"), max_depth=64)
+    assert run == one_by_one.replace("<!---->", "")
+    assert run.count(tag) == 64
+
+
+def test_a_run_stops_where_a_start_tag_would_close_something() -> None:
+    # ``<li>`` closes the open ``<li>``: not a run, each is taken alone.
+    page = "<ul>" + "<li>" * 5000 + PARAGRAPH
+    assert limit_nesting(page, max_depth=64) == limit_nesting(
+        page.replace("<li>", "<li><!---->"), max_depth=64
+    ).replace("<!---->", "")

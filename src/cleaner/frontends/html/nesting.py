@@ -18,10 +18,28 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-
-def _names(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .tag_sets import (
+    _BREAKOUT,
+    _BUTTON_SCOPE,
+    _CLOSES_P,
+    _CLOSING,
+    _FLATTENED_BLOCKS,
+    _FONT_BREAKOUT,
+    _FOREIGN_SPECIAL,
+    _FORMATTING,
+    _HTML_ANNOTATION,
+    _LIST_SCOPE,
+    _RAW_TEXT,
+    _ROOTS,
+    _SCOPE,
+    _SCOPED_END,
+    _SPECIAL,
+    _TABLE_INNER,
+    _TABLE_PARTS,
+    _TABLE_SCOPE,
+    _UNCOUNTED,
+    _VOID,
+)
 
 MAX_NESTING = 512
 #: A page with fewer tags than this cannot nest deep enough to be slow to parse.
@@ -43,63 +61,6 @@ _TOKEN = re.compile(
 )
 #: Tag names are lower-cased in ASCII only, as the tokenizer does.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_RAW_TEXT = frozenset(
-    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
-)
-_VOID = _names("area base br col embed hr img input link meta param source track wbr keygen")
-#: Never pushed: the parser has one of each, at the bottom of the stack.
-_ROOTS = frozenset({"html", "head", "body"})
-#: Tracked (they stop end tags) but not counted as depth.
-_UNCOUNTED = _names("p li dd dt")
-_TABLE_INNER = _names("tbody thead tfoot tr td th caption colgroup")
-_TABLE_PARTS = _TABLE_INNER | {"table", "template"}
-#: Blocks whose tags, dropped past the limit, become one line break.
-_FLATTENED_BLOCKS = _names(
-    "div p section article aside nav header footer main li ul ol dl dt dd table tr td th "
-    "blockquote pre figure form h1 h2 h3 h4 h5 h6"
-)
-#: HTML elements of the parser's "special" category (those that are ever pushed).
-_SPECIAL = _names(
-    "address applet article aside blockquote button caption center colgroup dd details "
-    "dialog dir div dl dt fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 "
-    "h6 header hgroup li listing main marquee menu nav noscript object ol p plaintext pre "
-    "search section select summary table tbody td template tfoot th thead tr ul"
-)
-#: SVG and MathML elements of that category (they bound scopes too).
-_FOREIGN_SPECIAL = _names("foreignobject desc title mi mo mn ms mtext annotation-xml")
-#: HTML elements that bound "in scope".
-_SCOPE = _names("applet caption html table td th marquee object template")
-_BUTTON_SCOPE = _SCOPE | {"button"}
-_LIST_SCOPE = _SCOPE | {"ol", "ul"}
-_TABLE_SCOPE = frozenset({"table", "template", "html"})
-#: End tags that close their element when it is in scope, with all open inside it.
-_SCOPED_END = _names(
-    "address article aside blockquote button center details dialog dir div dl fieldset "
-    "figcaption figure footer header hgroup listing main menu nav ol pre search section "
-    "summary ul applet marquee object dd dt h1 h2 h3 h4 h5 h6 select form"
-)
-_FORMATTING = _names("a b big code em font i nobr s small strike strong tt u")
-#: Start tags that close an open ``<p>`` (``<table>`` only in standards mode: left out).
-_CLOSES_P = _names(
-    "address article aside blockquote center details dialog dir div dl fieldset figcaption "
-    "figure footer header hgroup main menu nav ol p search section summary ul h1 h2 h3 h4 "
-    "h5 h6 pre listing form li dd dt"
-)
-#: Start tags that leave SVG or MathML for HTML (``<font>`` only with these attributes).
-_BREAKOUT = _names(
-    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr "
-    "i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup "
-    "table tt u ul var"
-)
-#: Start tags that may close an element other than a ``<p>`` (``_close_implied``).
-_CLOSING = _names("li dd dt td th tr tbody thead tfoot caption colgroup table option")
-_FONT_BREAKOUT = re.compile(r"[\t\n\f\r ](?:color|face|size)[\t\n\f\r ]*=", re.IGNORECASE)
-_HTML_ANNOTATION = re.compile(
-    r"[\t\n\f\r ]encoding[\t\n\f\r ]*=[\t\n\f\r ]*"
-    r"(?:\"(?:text/html|application/xhtml\+xml)\"|'(?:text/html|application/xhtml\+xml)'"
-    r"|(?:text/html|application/xhtml\+xml)(?=[\t\n\f\r >]))",
-    re.IGNORECASE,
-)
 _SPACE_CHARS = " \t\n\r\f"
 #: Namespaces.
 _HTML, _SVG, _MATH = "html", "svg", "math"
@@ -187,6 +148,13 @@ class _Stack:
                     elif brk and out[-1] != brk:
                         out.append(brk)
                     last = end_
+                    if not slash and _alike_again(self, name, html, tag, end_):
+                        # The same start tag over and over past the limit: dropped at once.
+                        last = _run_end(html, tag, end_)
+                        self.entries.extend([self.entries[-1]] * ((last - end_) // len(tag)))
+                        self.depth += (last - end_) // len(tag)
+                        tokens = _TOKEN.finditer(html, last)
+                        break
         if not out:
             return html
         out.append(html[last:])
@@ -397,3 +365,25 @@ def _in_table(entries: list[_Entry]) -> bool:
         if entries[at][0] in _TABLE_PARTS and entries[at][1] == _HTML:
             return True
     return len(entries) > _LOOKBACK
+
+
+def _alike_again(stack: _Stack, name: str, html: str, tag: str, end: int) -> bool:
+    """Whether ``tag``, just dropped past the limit, comes again at ``end`` and would be
+    dropped the same way again: an HTML element that closes nothing on its way in, with
+    no ``<p>`` open (a hostile page's million ``<x>`` then go at once, not one by one)."""
+    top = stack.entries[-1]
+    return (
+        top[3]
+        and top[1] == _HTML
+        and not stack.open_p
+        and name not in _CLOSING
+        and name not in _CLOSES_P
+        and html.startswith(tag, end)
+    )
+
+
+def _run_end(html: str, tag: str, start: int) -> int:
+    """Where the run of ``tag`` repeated from ``start`` ends."""
+    while html.startswith(tag, start):
+        start += len(tag)
+    return start
