@@ -11,6 +11,8 @@ out unchanged.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -130,3 +132,13 @@ def test_a_run_stops_where_a_start_tag_would_close_something() -> None:
     assert limit_nesting(page, max_depth=64) == limit_nesting(
         page.replace("<li>", "<li><!---->"), max_depth=64
     ).replace("<!---->", "")
+
+
+@pytest.mark.parametrize("tag", ["<dl>", "<div class=menu>", "<address>"])
+def test_a_run_of_tags_that_close_a_p_is_one_run_while_no_p_is_open(tag: str) -> None:
+    # Taken one by one, each dropped block tag leaves its own break: one for the run.
+    for page in (tag * NESTING_CHECK_MIN_TAGS + PARAGRAPH, "<p>x" + tag * NESTING_CHECK_MIN_TAGS):
+        one_by_one = limit_nesting(page.replace(tag, tag + "<!---->"), max_depth=64)
+        assert limit_nesting(page, max_depth=64) == re.sub(
+            "(?:<br>)+", "<br>", one_by_one.replace("<!---->", "")
+        )

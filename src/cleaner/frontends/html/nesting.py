@@ -369,15 +369,15 @@ def _in_table(entries: list[_Entry]) -> bool:
 
 def _alike_again(stack: _Stack, name: str, html: str, tag: str, end: int) -> bool:
     """Whether ``tag``, just dropped past the limit, comes again at ``end`` and would be
-    dropped the same way again: an HTML element that closes nothing on its way in, with
-    no ``<p>`` open (a hostile page's million ``<x>`` then go at once, not one by one)."""
+    dropped the same way again: an HTML element that closes nothing on its way in (those
+    that close a ``<p>`` close nothing while none is open), so a hostile page's million
+    ``<x>`` go at once, not one by one."""
     top = stack.entries[-1]
     return (
         top[3]
         and top[1] == _HTML
         and not stack.open_p
         and name not in _CLOSING
-        and name not in _CLOSES_P
         and html.startswith(tag, end)
     )
 
