@@ -21,7 +21,8 @@ Inputs, each built to the requested size in UTF-8 bytes:
   paragraph's words as text (``kind="text"``).
 
 Each size runs in a fresh subprocess, so its peak RSS is its own. The table gives the
-time of ``clean_and_explain``, the peak RSS, the RSS before cleaning (the input itself)
+time of ``clean_and_explain`` (wall clock, and the CPU time of the process that cleans,
+which the other work of a shared machine inflates far less than the wall clock), the peak RSS, the RSS before cleaning (the input itself)
 and, per doubling of the input, the growth of the time: near 2 means linear. "Peak x
 input" is the memory cleaning holds at its peak, the input included, over the input's
 size: the RSS high-water mark of the cleaning (Linux's, reset right before it) less the
@@ -191,6 +192,7 @@ def child(kind: str, size_mb: float, input_file: str | None = None) -> None:
     row["rss_before_mb"] = round(_rss_now_mb(), 1)
     reset = _reset_peak_rss()
     start = time.perf_counter()
+    cpu_start = time.process_time()
     try:
         result = cleaner.clean_and_explain(text, kind=kind_arg)
         row["blocks"] = len(result.blocks)
@@ -198,6 +200,7 @@ def child(kind: str, size_mb: float, input_file: str | None = None) -> None:
     except cleaner.CleanerError as exc:
         row["error"] = f"{type(exc).__name__}: {exc}"
     row["seconds"] = round(time.perf_counter() - start, 3)
+    row["cpu_seconds"] = round(time.process_time() - cpu_start, 3)
     peak = _peak_rss_mb()
     row["peak_rss_mb"] = round(peak, 1)
     if reset:
@@ -221,28 +224,38 @@ def run_row(kind: str, size_mb: float, timeout: float) -> dict[str, object]:
 
 def table(rows: list[dict[str, object]]) -> str:
     out = [
-        "| input | MB | blocks | seconds | x per doubling | peak RSS MB | RSS before MB "
-        "| peak x input |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| input | MB | blocks | seconds | x per doubling | CPU seconds | CPU x per doubling "
+        "| peak RSS MB | RSS before MB | peak x input |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     previous: dict[str, dict[str, object]] = {}
     for row in rows:
         kind = str(row["input"])
         if "error" in row and "seconds" not in row:
-            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | | |")
+            out.append(f"| {kind} | {row['mb']} | | {row['error']} | | | | | | |")
             previous.pop(kind, None)
             continue
-        growth = ""
         before = previous.get(kind)
-        if before and before.get("seconds") and float(row["mb"]) == 2 * float(before["mb"]):
-            growth = f"{float(row['seconds']) / max(float(before['seconds']), 1e-6):.2f}"
+        doubled = before is not None and float(row["mb"]) == 2 * float(before["mb"])
+        growth, cpu_growth = (
+            (_growth(before, row, "seconds"), _growth(before, row, "cpu_seconds"))
+            if before is not None and doubled
+            else ("", "")
+        )
         blocks = row.get("blocks", row.get("error", ""))
         out.append(
             f"| {kind} | {row['mb']} | {blocks} | {row['seconds']} | {growth} | "
+            f"{row.get('cpu_seconds', '')} | {cpu_growth} | "
             f"{row['peak_rss_mb']} | {row['rss_before_mb']} | {row.get('peak_x_input', '')} |"
         )
         previous[kind] = row
     return "\n".join(out)
+
+
+def _growth(before: dict[str, object], row: dict[str, object], field: str) -> str:
+    if not before.get(field) or field not in row:
+        return ""
+    return f"{float(row[field]) / max(float(before[field]), 1e-6):.2f}"  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,8 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat",
         type=int,
         default=1,
-        help="run each row this many times and keep the fastest (a shared machine's "
-        "stalls only ever add time)",
+        help="run each row this many times and keep the fastest by CPU time (a shared "
+        "machine's stalls only ever add time); the sizes of a family take turns, so "
+        "that each meets the same spells of load",
     )
     parser.add_argument("--json", type=Path, help="also write the rows here")
     parser.add_argument("--child", nargs=2, metavar=("INPUT", "MB"), help=argparse.SUPPRESS)
@@ -269,12 +283,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     for kind in args.inputs:
+        runs: dict[float, list[dict[str, object]]] = {size: [] for size in args.sizes}
+        for _ in range(max(args.repeat, 1)):
+            for size in args.sizes:
+                runs[size].append(run_row(kind, size, args.timeout))
+                print(json.dumps(runs[size][-1]), file=sys.stderr, flush=True)
         for size in args.sizes:
-            runs = [run_row(kind, size, args.timeout) for _ in range(max(args.repeat, 1))]
-            timed = [r for r in runs if "seconds" in r]
-            row = min(timed, key=lambda r: float(r["seconds"])) if timed else runs[0]
-            rows.append(row)
-            print(json.dumps(row), file=sys.stderr, flush=True)
+            timed = [r for r in runs[size] if "seconds" in r]
+            key = "cpu_seconds" if all("cpu_seconds" in r for r in timed) else "seconds"
+            rows.append(min(timed, key=lambda r: float(r[key])) if timed else runs[size][0])  # type: ignore[arg-type]
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")

@@ -33,7 +33,10 @@ MB = 1_000_000
 #: measured by ``benchmarks/scaling.py`` and written in docs/limits.md; tests on a
 #: loaded shared machine cannot hold a figure that tight.
 BOUND_2MB = 20.0
-#: Peak memory of a clean, the input included, over the input's size.
+#: Peak memory of a clean, the input included, over the input's size: the issue's
+#: bound (about 20 times). Each row below also has its own, a margin over what it
+#: measures (docs/limits.md), so that a copy too many fails before the bound does: a
+#: rule counting a 4 MB paragraph's words with ``split()`` took it from 11 to 19.5 times.
 MAX_PEAK_X_INPUT = 20.0
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,17 +120,17 @@ def test_each_row_of_the_issue_table_cleans_quickly(row: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("family", "megabytes", "seconds"),
+    ("family", "megabytes", "seconds", "peak_x_input"),
     [
-        # An unknown tag nested 2M deep: 6 MB.
-        ("unclosed-unknown", 6, 30.0),
-        # One 49 MB paragraph, as HTML and as text.
-        ("paragraph", 49, 120.0),
-        ("text-paragraph", 49, 120.0),
+        # An unknown tag nested 2M deep: 6 MB (measured 7.3 times).
+        ("unclosed-unknown", 6, 30.0, 11.0),
+        # One 49 MB paragraph, as HTML and as text (measured 9 and 6 times).
+        ("paragraph", 49, 120.0, 14.0),
+        ("text-paragraph", 49, 120.0, 11.0),
     ],
 )
 def test_the_largest_rows_of_the_issue_table_in_bounded_memory(
-    family: str, megabytes: int, seconds: float
+    family: str, megabytes: int, seconds: float, peak_x_input: float
 ) -> None:
     """Cleaned in a fresh process (``benchmarks/scaling.py``, which measures the peak
     memory of the cleaning alone, the input included)."""
@@ -144,7 +147,7 @@ def test_the_largest_rows_of_the_issue_table_in_bounded_memory(
     assert row["kept"] >= 1
     assert row["seconds"] < seconds, row
     if "peak_x_input" in row:  # Linux: the high-water mark can be reset
-        assert row["peak_x_input"] <= MAX_PEAK_X_INPUT, row
+        assert row["peak_x_input"] <= min(peak_x_input, MAX_PEAK_X_INPUT), row
 
 
 @pytest.mark.parametrize("family", [f for f in FAMILIES if f not in ("attributes", "paragraph")])

@@ -114,6 +114,7 @@ def compute_features(
                 first[block.text] = f
             else:
                 _copy(seen, f)
+    del first, distinct  # before the page-level counts below hold their own
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
     # The language is read from the longer blocks: menus and link lists hold few stop
@@ -132,9 +133,8 @@ def compute_features(
         f = block.features
         f.repeats = keys[f.key]
         if refill or f.stopword_ratio < 0:
-            f.stopword_ratio = (
-                sum(map(lang_stopwords.__contains__, f.tokens)) / f.n_words if f.n_words else 0.0
-            )
+            hits = sum(map(lang_stopwords.__contains__, f.tokens)) if f.n_words else 0
+            f.stopword_ratio = hits / f.n_words if hits else 0.0
     return language
 
 
@@ -177,7 +177,10 @@ def _fill(
         words, key, tokens = _long_block_words(text, opening_words, distinct)
     n_words = len(tokens)
     n_chars = len(text)
-    f.folded = text.casefold()
+    folded = text.casefold()
+    # Equal strings are shared (a short line without punctuation often has its key for
+    # its casefolded text): a page of many short lines holds three strings a line.
+    f.folded = text if folded == text else key if folded == key else folded
     f.tokens = tokens
     f.key = key
     f.n_chars = n_chars
@@ -190,14 +193,22 @@ def _fill(
     f.letter_ratio = (len(key) - n_words + 1) / n_chars if n_words else 0.0
     # Ten C-level counts beat a per-character loop; ASCII digits are what matters here
     # (dates, prices, scores, archive lists).
-    f.digit_ratio = sum(map(key.count, _DIGITS)) / n_chars if n_chars else 0.0
+    # (0.0 and 1.0 are written as constants: one float object for every block.)
+    digits = sum(map(key.count, _DIGITS))
+    f.digit_ratio = digits / n_chars if digits else 0.0
     # Capitalisation only matters for short lines and for how a block opens: the first
     # words (Config.title_opening_words). Title-case or all-capitals words are the
     # capitalised ones.
     opening = words[:opening_words]
     if opening:
         capitalised = sum(map(str.istitle, opening)) + sum(map(str.isupper, opening))
-        f.title_ratio = capitalised / len(opening)
+        f.title_ratio = (
+            0.0
+            if not capitalised
+            else 1.0
+            if capitalised == len(opening)
+            else capitalised / len(opening)
+        )
     f.headline_prefix = _capitalised_prefix(opening, joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
 

@@ -12,16 +12,15 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from .blocks import Block, Removal
+from .blocks import Block, Features, Removal
 from .config import Config
 from .errors import ConfigError
 from .features import compute_features
-from .frontends.text import text_to_blocks
+from .frontends.text import blocks_again, text_to_blocks
 from .inputs import KINDS, check_block_count, coerce
 from .metadata import Metadata
 from .options import OUTPUTS, OutputOptions
 from .phrases import PhraseBook
-from .render import render_text
 from .render.outputs import CleanedPage, html_output, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
@@ -184,9 +183,11 @@ class Cleaner:
             kept = [b for b in blocks if b.removal is None]
             if not kept:
                 return
-            again = text_to_blocks(render_text(kept))
+            again = blocks_again(kept)
+            # The features are shared, not copied: the pass redoes only the page-level
+            # counts (repeats, stop words), which the kept blocks no longer need.
             for original, block in zip(kept, again, strict=True):
-                block.features = replace(original.features)
+                block.features = original.features
             self.run_blocks(again, language_hint=language)
             changed = False
             for original, block in zip(kept, again, strict=True):
@@ -242,6 +243,12 @@ def _clean_page(
     doc = cleaner.run_blocks(blocks, kind=kind, url=url, elements=elements, notes=notes)
     if kind == "text":
         cleaner._settle(blocks, doc.language)
+    # The rules are done and the renderers read no features: on a page of many short
+    # lines the features are half of what the blocks hold, so they go before the
+    # output is built (one empty set for the page's blocks).
+    released = Features()
+    for block in blocks:
+        block.features = released
     title = meta.title if meta is not None else None
     # The title goes first only when the body does not already start with it.
     lead = title if include_title and title and not _starts_with(blocks, title) else None

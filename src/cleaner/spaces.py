@@ -1,8 +1,10 @@
 """White space collapsed as ``" ".join(text.split())`` does, without a string per word
 for long texts. A light module: the front-ends, rules and results use it, and it imports
-nothing (``features`` builds a large table at import)."""
+nothing heavy (``features`` builds a large table at import)."""
 
 from __future__ import annotations
+
+import re
 
 #: Texts this long are squashed without a list of their words; shorter ones take the
 #: faster split. Either way the result is the same.
@@ -13,6 +15,25 @@ WHITE_SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+
+#: A run of non-white-space: ``str.split``'s words (``\\s`` is ``str.isspace``).
+_WORD = re.compile(r"\S+")
+
+
+def words_up_to(text: str, cap: int) -> int:
+    """``len(text.split())`` when that is at most ``cap``, else ``cap + 1``.
+
+    For comparing a block's word count with a bound before features exist: a long text
+    is counted without a list of its words, and the count stops past ``cap``.
+    """
+    if len(text) < LONG_TEXT_CHARS:
+        return min(len(text.split()), cap + 1)
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if count > cap:
+            break
+    return count
 
 
 def squash(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..blocks import Block
 
 
@@ -22,3 +24,11 @@ def text_to_blocks(text: str) -> list[Block]:
         blocks.append(block)
         gap = False
     return blocks
+
+
+def blocks_again(kept: Sequence[Block]) -> list[Block]:
+    """The blocks ``text_to_blocks(render_text(kept))`` makes of kept blocks of a text
+    page, without rendering the page and splitting it again: each such block is one
+    stripped line, and the renderer puts a blank line between them. The new blocks
+    share the kept blocks' strings (a page of short lines holds no second copy)."""
+    return [Block(index=n, text=block.text) for n, block in enumerate(kept)]

@@ -8,11 +8,11 @@ reason a person can read. Rules never change text and keep no state between docu
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from ..blocks import Block
+from ..blocks import Block, Removal
 from ..config import Config
 from ..inputs import KINDS
 from ..phrases import PhraseBook
@@ -114,6 +114,14 @@ class Rule:
 
     def remove(self, block: Block, reason: str) -> bool:
         return block.remove(self.name, self.family, reason)
+
+    def remove_all(self, blocks: Iterable[Block], reason: str) -> None:
+        """Mark each of ``blocks`` not yet removed, all for one reason. They share one
+        (immutable) ``Removal``: a run of 100,000 lines costs one, not 100,000."""
+        removal = Removal(self.name, self.family, reason)
+        for block in blocks:
+            if block.removal is None:
+                block.removal = removal
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.family}/{self.name}>"

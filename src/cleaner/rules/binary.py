@@ -34,9 +34,7 @@ class BinaryOutput(Rule):
         what = binary_text_kind(render_text(kept))
         if what is None:
             return
-        for block in doc.blocks:
-            if block.removal is None:
-                self.remove(block, f"the kept text looks binary ({what})")
+        self.remove_all(doc.blocks, f"the kept text looks binary ({what})")
 
 
 RULES = (BinaryOutput,)

@@ -9,9 +9,11 @@ lists).
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 from ..blocks import Block, BlockKind
+from ..spaces import words_up_to
 from .base import Document, LineRule, Rule, quote
 from .container import OutsideMainContainer
 from .markup import (
@@ -86,11 +88,19 @@ class LinkDense(LineRule):
                 and block.removal is None
                 and block.link_density < self.config.html_link_dense_min
                 and block.element > 0
-                and len(block.text.split()) * (1.0 - block.link_density)
-                >= self.prose_item_min_words
+                and self._prose_words(block) >= self.prose_item_min_words
             ):
                 found.add(parent[block.element])
         return frozenset(found)
+
+    def _prose_words(self, block: Block) -> float:
+        """The item's words outside links (``len(text.split())`` times its non-link
+        share), counted no further than the bound needs."""
+        share = 1.0 - block.link_density
+        if share <= 0:
+            return 0.0
+        cap = math.ceil(self.prose_item_min_words / share)
+        return words_up_to(block.text, cap) * share
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         if block.kind is BlockKind.CODE or is_item_title(doc, block):

@@ -121,8 +121,7 @@ class MenuRun(Rule):
                 run.append(block)
                 continue
             if len(run) >= cfg.menu_min_lines:
-                for item in run:
-                    self.remove(item, f"one of {len(run)} consecutive menu-like short lines")
+                self.remove_all(run, f"one of {len(run)} consecutive menu-like short lines")
             run = []
 
     def _menu_like(self, block: Block) -> bool:

@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from ..blocks import Block, BlockKind
+from ..spaces import words_up_to
 from .base import Document, Rule
 from .declared import declared_types
 from .page_items import authored_item, blocks_by_item, element_chars, repeated_items
@@ -185,7 +186,7 @@ class GuessPageType(Rule):
         for n, b in enumerate(blocks):
             if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
                 b.link_density >= self.title_min_link_share
-                and len(b.text.split()) <= self.title_max_words
+                and words_up_to(b.text, self.title_max_words) <= self.title_max_words
             ):
                 return any(self._teaser(t) for t in blocks[n + 1 :])
         return False
@@ -194,7 +195,7 @@ class GuessPageType(Rule):
         return (
             block.kind is BlockKind.PARAGRAPH
             and block.link_density < self.title_min_link_share
-            and len(block.text.split()) >= self.teaser_min_words
+            and words_up_to(block.text, self.teaser_min_words) >= self.teaser_min_words
         )
 
     # -- the other kinds ----------------------------------------------------------------
@@ -211,7 +212,7 @@ class GuessPageType(Rule):
 
     def _product(self, blocks: list[Block]) -> bool:
         priced = any(
-            len(line.split()) <= self.price_max_words and _PRICE.search(line)
+            words_up_to(line, self.price_max_words) <= self.price_max_words and _PRICE.search(line)
             for b in blocks
             for line in b.text.split("\n")
         )
@@ -234,7 +235,7 @@ class GuessPageType(Rule):
         sections = 0
         for head, body in pairwise(blocks):
             titled = head.kind is BlockKind.HEADING or (
-                len(head.text.split()) <= self.title_max_words
+                words_up_to(head.text, self.title_max_words) <= self.title_max_words
                 and head.text.rstrip()[-1:] not in _SENTENCE_END
                 and head.link_density < self.title_min_link_share
             )

@@ -93,10 +93,8 @@ class MainContentRun(Rule):
             value = min(value, self.weak_prose_share)
         doc.notes[CONFIDENCE] = (value, reasons)
         span = f"blocks {kept[start].index}-{kept[end].index}"
-        for block in kept[:start]:
-            self.remove(block, f"before the main content run ({span})")
-        for block in kept[end + 1 :]:
-            self.remove(block, f"after the main content run ({span})")
+        self.remove_all(kept[:start], f"before the main content run ({span})")
+        self.remove_all(kept[end + 1 :], f"after the main content run ({span})")
 
     def _confidence(
         self,
@@ -292,9 +290,8 @@ class BoxInRun(Rule):
             ):
                 closer = j  # a box's heading and its links or form fields
             label = quote(opener.text)
-            for block in blocks[i + 1 : closer]:
-                if block.removal is None:
-                    self.remove(block, f"in the box opened by block {opener.index} {label}")
+            reason = f"in the box opened by block {opener.index} {label}"
+            self.remove_all(blocks[i + 1 : closer], reason)
             i = max(j, i + 1)
 
     @staticmethod

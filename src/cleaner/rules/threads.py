@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook, html_hints
+from ..spaces import words_up_to
 from .base import Document, Rule, quote
 from .elements import name_tokens
 from .page_type import PAGE_TYPE, GuessPageType
@@ -68,7 +69,8 @@ class ThreadChrome(Rule):
             if block.removal is not None or block.pruned:
                 continue
             entry = self._named(el, block.element, verdicts)
-            if entry is None and len(block.text.split()) <= self.inline_max_words:
+            short = words_up_to(block.text, self.inline_max_words) <= self.inline_max_words
+            if entry is None and short:
                 entry = self._inline(el.node[block.element])
             if entry is not None:
                 self.remove(block, self._reason(entry, block))

@@ -186,8 +186,8 @@ class TrailerZone(Rule):
         label = quote(heading.text)
         span = f"blocks {start}-{end - 1}"
         self.remove(heading, f"opens a box inside the article ({span}) {label}")
-        for inside in doc.blocks[start + 1 : end]:
-            self.remove(inside, f"in the box {label} inside the article (block {start})")
+        reason = f"in the box {label} inside the article (block {start})"
+        self.remove_all(doc.blocks[start + 1 : end], reason)
 
     def _is_author_heading(self, block: Block) -> bool:
         """'About' and a name: the lead words, then one to three capitalised words."""
@@ -208,8 +208,8 @@ class TrailerZone(Rule):
         heading = doc.blocks[start]
         label = quote(heading.text)
         heading.remove(self.name, self.family, f"{what} {label}")
-        for later in doc.blocks[start + 1 :]:
-            self.remove(later, f"after the {what} {label} (block {heading.index})")
+        reason = f"after the {what} {label} (block {heading.index})"
+        self.remove_all(doc.blocks[start + 1 :], reason)
 
 
 class _BoxTest:

@@ -22,6 +22,7 @@ import regex
 from ..config import Config
 from ..errors import ConfigError
 from ..phrases import HINTS_FILE, PhraseBook, html_hints
+from ..spaces import words_up_to
 from .base import Document, Rule
 from .container import OutsideMainContainer
 from .elements import name_tokens
@@ -193,7 +194,8 @@ class TreeRule(Rule):
     def weak_allows(self, text: str) -> bool:
         """Whether an element named by a weak token alone is pruned, by its text: only
         a short one is (a weak token is no evidence against prose)."""
-        return len(text.split()) <= getattr(self, "weak_max_words", 0)
+        limit = getattr(self, "weak_max_words", 0)
+        return words_up_to(text, limit) <= limit
 
     def is_heading_slug(self, ident: str, node: Any) -> bool:
         """Whether ``ident`` (the id of ``node``, a parsed element) is the slug of the
