@@ -47,7 +47,7 @@ def test_a_weak_token_alone_still_prunes_a_short_box() -> None:
 
 
 @pytest.mark.parametrize(
-    "classes", ["image-credit", "post-meta", "image sidebar", "photo-caption", "caption"]
+    "classes", ["image-credit", "post-meta", "image sidebar", "photo-credit", "credit"]
 )
 def test_a_strong_token_prunes_whatever_the_box_holds(classes: str) -> None:
     # Multi-token entries and strong tokens beside a weak one are not weak.

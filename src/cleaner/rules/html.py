@@ -13,6 +13,7 @@ import math
 from typing import ClassVar
 
 from ..blocks import Block, BlockKind
+from ..features import duplicate_key
 from ..spaces import words_up_to
 from .base import Document, LineRule, Rule, quote
 from .container import OutsideMainContainer
@@ -20,6 +21,7 @@ from .markup import (
     AdMarkup,
     BylineMarkup,
     CaptionMarkup,
+    CaptionText,
     CommentsMarkup,
     ConsentMarkup,
     HiddenContent,
@@ -113,19 +115,53 @@ class LinkDense(LineRule):
         return f"{block.link_density:.0%} of its text is link text ({quote(block.text)})"
 
 
-class FigureCaption(LineRule):
+class FigureCaption(Rule):
     name = "figure_caption"
     family = "media"
     description = (
-        "A figure caption (<figcaption>) on an HTML page: not part of the article text "
-        "(on a gallery, the captions are the text, and stay)."
+        "A figure caption (<figcaption>, an element named caption) on an HTML page that "
+        "is not a caption of the article's own: short (a credit, a label), inside a list "
+        "(a gallery strip, a teaser list), or whose words the page prints elsewhere too "
+        "(a slideshow's caption shown again by its counter, one caption under every "
+        "photo). On a gallery, the captions are the text, and stay."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
+    min_words = Param(
+        6,
+        "A caption of fewer words than this is a credit or a label, not a sentence of "
+        "the article's.",
+    )
 
-    def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.kind is BlockKind.CAPTION and doc.notes.get(PAGE_TYPE) != "gallery":
-            return f"a figure caption ({quote(block.text)})"
+    def apply(self, doc: Document) -> None:
+        if doc.notes.get(PAGE_TYPE) == "gallery":
+            return
+        captions = [b for b in doc.blocks if b.kind is BlockKind.CAPTION]
+        if not any(b.removal is None and not b.pruned for b in captions):
+            return
+        # Every block's words, removed ones included: a caption printed again anywhere
+        # (a slideshow's counter, a hidden copy) is the slideshow's, not the article's.
+        page = "\n".join(duplicate_key(b.text) for b in doc.blocks)
+        keys = {b.index: duplicate_key(b.text) for b in captions}
+        # Captions long enough to be kept, which another holding them whole copies.
+        whole = [(i, k) for i, k in keys.items() if k.count(" ") + 1 >= self.min_words]
+        for block in captions:
+            if block.removal is None and not block.pruned:
+                reason = self._reason(block, page, keys[block.index], whole)
+                if reason:
+                    self.remove(block, reason)
+
+    def _reason(
+        self, block: Block, page: str, key: str, whole: list[tuple[int, str]]
+    ) -> str | None:
+        what = f"a figure caption ({quote(block.text)})"
+        if block.features.n_words < self.min_words:
+            return f"{what}: too short to be the article's"
+        if block.list_depth:
+            return f"{what} in a list"
+        # ... or holding another caption whole ("Image 1 of 3" and the item's caption).
+        if page.count(key) > 1 or any(i != block.index and k in key for i, k in whole):
+            return f"{what} printed elsewhere on the page too"
         return None
 
 
@@ -164,6 +200,7 @@ TREE_RULES: tuple[type[TreeRule], ...] = (
     SidebarMarkup,
     BylineMarkup,
     CaptionMarkup,
+    CaptionText,
     PullQuoteMarkup,
     PageHeaderFooter,
 )

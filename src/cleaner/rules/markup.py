@@ -250,7 +250,8 @@ class CaptionMarkup(_Vocabulary):
     name = "caption_markup"
     family = "media"
     description = (
-        "Elements whose class or id names a caption, a photo credit, a gallery or a slideshow."
+        "Elements whose class or id names a photo credit, a gallery or a slideshow (or an "
+        "image's box holding a short caption)."
     )
     vocabulary = "caption"
     weak_max_words = WEAK_MAX_WORDS
@@ -258,6 +259,19 @@ class CaptionMarkup(_Vocabulary):
     max_share = Param(
         0.2, "A caption element holding more of the page's text than this is the article."
     )
+
+
+class CaptionText(_Vocabulary):
+    name = "caption_text"
+    family = "media"
+    walked_as_caption = True
+    description = (
+        "Elements whose class or id names a caption (caption, wp-caption-text, "
+        "image-caption): read as figure captions rather than pruned, and judged as such "
+        "by figure_caption once the page's type and main container are known."
+    )
+    vocabulary = "caption_text"
+    what = "a caption"
 
 
 class PullQuoteMarkup(_Vocabulary):

@@ -99,6 +99,10 @@ class TreeRule(Rule):
     #: True: what the rule names is not seen, but a link it names is the control that
     #: shows it ('popup', 'lightbox' on an ``<a>``): the link's words are on screen.
     links_shown: ClassVar[bool] = False
+    #: True: a block-level match is not pruned but walked as a figure caption (its
+    #: blocks are captions, judged by the block rules once the page's type and main
+    #: container are known). An inline match is pruned as any other.
+    walked_as_caption: ClassVar[bool] = False
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)

@@ -289,6 +289,11 @@ def _walk(
                     hit = None  # part of a sentence: its words stay in it
             else:
                 hit = None
+            caption = 0
+            if hit is not None and hit[0].walked_as_caption and kind is not _INLINE_KIND:
+                # Not pruned: its blocks are captions, which the block rules judge.
+                hit = None
+                caption = IN_CAPTION
             if hit is None:
                 if tag in tag_rules:
                     rule = tag_rules[tag]
@@ -350,6 +355,7 @@ def _walk(
                         new_ctx |= ORDERED
                 else:
                     new_ctx = ctx | _CONTEXT_BITS[tag]
+            new_ctx |= caption
             index = len(elements)
             elements.append(
                 (

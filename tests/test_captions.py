@@ -1,0 +1,75 @@
+"""Captions on HTML pages: an element named caption is read as a figure caption, never
+pruned while the walk meets it, and figure_caption judges it once the page's type and
+main container are known: a sentence under a figure of the article stays; a label, a
+caption in a list (a gallery strip) and a caption the page prints again (a slideshow's
+counter, one caption under every photo) go.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_html_rules import article, explain, rule_for
+
+from cleaner import Cleaner, Config
+
+SENTENCE = "Quartermaster wombat lantern crews cleared the flooded square on Monday."
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f"<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>{SENTENCE}</p></div>",
+        f"<div class='caption body-width'>{SENTENCE}</div>",
+        f"<figure><img src='a.jpg'><figcaption>{SENTENCE}</figcaption></figure>",
+        f"<p class='image-caption'>{SENTENCE}</p>",
+    ],
+)
+def test_a_sentence_under_a_figure_of_the_article_stays(markup: str) -> None:
+    result = explain(article(inside=markup))
+    assert rule_for(result, SENTENCE) is None
+    assert SENTENCE in result.text
+
+
+def test_a_caption_is_a_caption_block_not_a_paragraph() -> None:
+    result = explain(article(inside=f"<div class='caption'>{SENTENCE}</div>"))
+    assert [b.kind for b in result.blocks if b.text == SENTENCE] == ["caption"]
+
+
+def test_a_caption_printed_again_goes() -> None:
+    # A slideshow: the item's caption, then the counter's "Image 1 of 3" with it again.
+    show = (
+        f"<ul class='slides'><li><img src='a.jpg'><div class='caption'>{SENTENCE}</div></li></ul>"
+        f"<div class='controls'><div class='caption'>Image 1 of 3 {SENTENCE}</div></div>"
+    )
+    result = explain(article(inside=show))
+    assert SENTENCE not in result.text
+    # One caption under every photo of a post.
+    twice = f"<div class='wp-caption'><p class='wp-caption-text'>{SENTENCE}</p></div>"
+    result = explain(article(inside=twice + "<p>Between the photos.</p>" + twice))
+    assert SENTENCE not in result.text
+    assert rule_for(result, SENTENCE) == "figure_caption"
+
+
+def test_a_caption_in_a_list_goes() -> None:
+    strip = f"<ul><li><img src='a.jpg'><p class='caption'>{SENTENCE}</p></li></ul>"
+    assert rule_for(explain(article(inside=strip)), SENTENCE) == "figure_caption"
+
+
+def test_a_credit_is_still_pruned_during_the_walk() -> None:
+    credit = f"<div class='photo-credit'>{SENTENCE}</div>"
+    assert rule_for(explain(article(inside=credit)), SENTENCE) == "caption_markup"
+
+
+def _caption_of(n_words: int, **params: int) -> str | None:
+    words = ["wombat"] * (n_words - 1) + ["lantern."]
+    text = " ".join(words)
+    cleaner = Cleaner(Config().replace(rule_params={"figure_caption": params}))
+    result = explain(article(inside=f"<div class='caption'>{text}</div>"), cleaner)
+    return rule_for(result, text)
+
+
+def test_min_words() -> None:
+    # Six words make a sentence of the article's; five are a label or a credit.
+    assert _caption_of(6) is None
+    assert _caption_of(5) == "figure_caption"
+    assert _caption_of(6, min_words=7) == "figure_caption"
