@@ -28,9 +28,10 @@ GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
 #: Pages drawn for a share measurement (the same pages every run: derandomized).
 SAMPLE = 150
 #: Measured share of pages cleaned exactly, minus a margin (see the module docstring).
-#: Dev bank (the phrase files were partly built from it), 150 pages, December 2026:
-#: text 96.0 %, HTML 100 %.
-TEXT_FLOOR = 0.92
+#: Dev bank, 150 pages: text 74.0 %, HTML 100 % (its boilerplate written apart from
+#: the phrase files since issue 15 item 7, as the held-out bank's is: with the 164
+#: entries it shared with them it measured text 96.0 %, coverage rather than rules).
+TEXT_FLOOR = 0.70
 HTML_FLOOR = 0.95
 #: The held-out bank (``bank="heldout"``: boilerplate no phrase file holds, see
 #: tests/test_banks_heldout.py): how far the rules generalise. Measured December 2026 on
