@@ -28,16 +28,19 @@ GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
 #: Pages drawn for a share measurement (the same pages every run: derandomized).
 SAMPLE = 150
 #: Measured share of pages cleaned exactly, minus a margin (see the module docstring).
-#: Dev bank (the phrase files were partly built from it), 150 pages, December 2026:
-#: text 96.0 %, HTML 100 %.
-TEXT_FLOOR = 0.92
+#: Dev bank, 150 pages: text 82.0 %, HTML 100 % (its boilerplate written apart from
+#: the phrase files since issue 15 item 7, as the held-out bank's is: with the 164
+#: entries it shared with them it measured text 96.0 %, coverage rather than rules;
+#: 74.0 % once they were replaced, 82.0 % with player_line).
+TEXT_FLOOR = 0.78
 HTML_FLOOR = 0.95
 #: The held-out bank (``bank="heldout"``: boilerplate no phrase file holds, see
-#: tests/test_banks_heldout.py): how far the rules generalise. Measured December 2026 on
-#: 150 pages: text 72.7 % (kept: 29 media stubs, 8 newsletters, 7 trailers, 4 cookie
-#: notices, 2 accessibility links; issue 15's bar is 95 %), HTML 100 %. Never tune a rule
-#: or a phrase on these pages' failures: that would make the bank a second dev bank.
-HELDOUT_TEXT_FLOOR = 0.68
+#: tests/test_banks_heldout.py): how far the rules generalise. Measured on 150 pages:
+#: text 72.0 % before player_line, 76.0 % after (issue 15's bar is 95 %), HTML 100 %.
+#: Never tune a rule or a phrase on these pages' failures: that would make the bank a
+#: second dev bank (``python -m cleaner.testing.strategies --bank heldout`` prints
+#: counts only).
+HELDOUT_TEXT_FLOOR = 0.72
 HELDOUT_HTML_FLOOR = 0.95
 
 

@@ -4,14 +4,14 @@ short lines around a player's stubs (thresholds pinned from both sides)."""
 from __future__ import annotations
 
 import pytest
-from helpers import make_doc, make_rule, prose, words
+from helpers import make_doc, make_rule, page, prose, words
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config, clean_and_explain
 from cleaner.blocks import Block, Removal
 from cleaner.rules.base import WholeLinePhraseRule
-from cleaner.rules.media import MediaStub, PlayerCluster
+from cleaner.rules.media import MediaStub, PlayerCluster, PlayerLine
 
 
 def _stub(text: str = "Watch later", rule: str = "media_stub") -> Block:
@@ -216,3 +216,84 @@ def test_every_literal_phrase_passes_the_trigger_gate() -> None:
                 continue
             doc = make_doc(phrase)
             assert rule.reason_for(doc.blocks[0], doc), (rule.name, phrase)
+
+
+# -- player_line: a player's status or error line told by its shape ----------------------
+
+
+def _player_lines(*items: str | Block, **params: object) -> list[str]:
+    """The texts player_line removes, between two paragraphs of prose."""
+    doc = make_doc(prose(120, "lorem"), *items, prose(120, "ipsum"))
+    make_rule(PlayerLine, **params).apply(doc)
+    return [b.text for b in doc.blocks[1:-1] if b.removal and b.removal.rule == "player_line"]
+
+
+def test_player_line_needs_a_player_beside_it() -> None:
+    # Alone between paragraphs a short line naming the medium may be a sub-heading.
+    assert _player_lines("The Video") == []
+    assert _player_lines("The clip cannot be played here", _stub()) == [
+        "The clip cannot be played here"
+    ]
+    assert _player_lines("Starting the player", "The clip was removed") == [
+        "Starting the player",
+        "The clip was removed",
+    ]
+
+
+def test_player_line_max_words() -> None:
+    line = "The video " + words(8)  # 10 words
+    assert _player_lines(line, _stub()) == [line]
+    assert _player_lines(line, _stub(), max_words=9) == []
+
+
+def test_player_line_ellipsis_max_words() -> None:
+    assert _player_lines("Fetching the latest clip...", _stub()) == ["Fetching the latest clip..."]
+    assert _player_lines("One moment please…", _stub()) == ["One moment please…"]
+    assert _player_lines("Hold on one short moment…", _stub()) == []  # 5 words
+    assert _player_lines("Hold on one short moment…", _stub(), ellipsis_max_words=5) == [
+        "Hold on one short moment…"
+    ]
+
+
+def test_player_line_max_stretch() -> None:
+    # A list of short lines naming a medium is the article's (a spec list), not a player.
+    items = ["4K video recording", "Stereo audio output", "Video calls in HD", "Podcast app"]
+    assert _player_lines(*items) == items
+    assert _player_lines(*items, "Night mode") == []
+    assert _player_lines(*items, max_stretch=3) == []
+
+
+def test_player_line_under_a_title() -> None:
+    # No blank line between the title and the line under it, on a page that has them.
+    title, line = Block(0, "Protests spread across the region"), Block(0, "Video removed")
+    line.gap_before = False
+    assert _player_lines(title, line) == ["Video removed"]
+    spaced = Block(0, "Video removed")
+    assert _player_lines(Block(0, "Protests spread across the region"), spaced) == []
+
+
+def test_player_line_blocks_per_gap() -> None:
+    # Hanging under a line says "title" only on a page that separates paragraphs with
+    # blank lines: here 2 blocks in 6 have one.
+    def removed(blocks_per_gap: int) -> bool:
+        texts = (prose(120), "A title above", "Video removed", "Other words", "More", prose(120))
+        blocks = [Block(0, t) for t in texts]
+        for i, b in enumerate(blocks):
+            b.gap_before = i in (0, 1)
+        doc = make_doc(*blocks)
+        make_rule(PlayerLine, blocks_per_gap=blocks_per_gap).apply(doc)
+        return doc.blocks[2].removal is not None
+
+    assert removed(3)
+    assert not removed(2)
+
+
+def test_player_line_whole_pages_in_three_languages() -> None:
+    for title, status, message in (
+        ("Protests spread across the region", "Starting the player...", "This clip is gone."),
+        ("Proteste in mehreren Städten", "Player startet …", "Dieses Video wurde entfernt"),
+        ("Протесты в нескольких городах", "Запуск плеера...", "Ролик был удалён"),
+    ):
+        text = page(f"{title}\n{status}", message, "0:00 / 2:45")
+        out = Cleaner().clean(text, kind="text")
+        assert not {title, status, message} & set(out.split("\n")), out

@@ -27,6 +27,7 @@ SECTIONS: tuple[str, ...] = (
     "chrome_words",
     "counter_nouns",
     "media_stub",
+    "media_words",
     "media_label",
     "trailer_heading",
     "author_heading",

@@ -51,11 +51,106 @@ class PlayerTimeline(LineRule):
         return None
 
 
+class PlayerLine(Rule):
+    name = "player_line"
+    family = "media"
+    description = (
+        "A player's status or error line told by its shape, whatever its wording: a short "
+        "line, not the article's prose, that names the medium ('The clip cannot be played "
+        "in this browser', 'Starting the player') or trails off in an ellipsis "
+        "('Buffering...'), standing apart between paragraphs rather than in a list."
+    )
+    # Text only: on HTML the player is an element (media_player prunes it whole).
+    kinds = frozenset({"text"})
+
+    max_words = Param(
+        10,
+        "A line naming the medium has at most this many words: a player's message, not a "
+        "caption or a sentence about a video ('This player needs a newer browser').",
+    )
+    ellipsis_max_words = Param(
+        4,
+        "A line ending in an ellipsis has at most this many words: a status line "
+        "('Loading the player...'), not a sentence left hanging.",
+    )
+    max_stretch = Param(
+        4,
+        "The line stands among at most this many short lines between paragraphs (a player's "
+        "title, status and error lines); a longer stretch is a list or a table, whose items "
+        "may name a medium ('4K video', 'Speaking on a video call').",
+    )
+
+    blocks_per_gap = Param(
+        3,
+        "A page separates paragraphs with blank lines when at least one block in this "
+        "many has one before it (as media_title reads it).",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        self.words = phrases.words("media_words")
+
+    def apply(self, doc: Document) -> None:
+        blocks = doc.blocks
+        # Stretches of kept short lines between prose (removed lines are passed over):
+        # each line's stretch size, counted in one pass each way.
+        short = [self._short(b, doc) for b in blocks]
+        size = [0] * len(blocks)
+        start, count = 0, 0
+        for i, block in enumerate([*blocks, None]):
+            if block is not None and (short[i] or block.removal is not None):
+                count += short[i]
+                continue
+            for k in range(start, i):
+                size[k] = count
+            start, count = i + 1, 0
+        reasons = [
+            self._reason(b) if short[i] and size[i] <= self.max_stretch else None
+            for i, b in enumerate(blocks)
+        ]
+        # Alone, such a line may be the article's sub-heading ('The Video'); it is a
+        # player's when another player line or stub sits next to it, or when it hangs
+        # under the line above (no blank line between, on a page that has them): the
+        # video's title.
+        uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
+        last = len(blocks) - 1
+        for i, reason in enumerate(reasons):
+            if reason is None:
+                continue
+            near = (i > 0 and (reasons[i - 1] or _is_stub(blocks[i - 1]))) or (
+                i < last and (reasons[i + 1] or _is_stub(blocks[i + 1]))
+            )
+            hangs = uses_gaps and i > 0 and short[i - 1] and not blocks[i].gap_before
+            if near or hangs:
+                self.remove(blocks[i], reason)
+
+    def _short(self, block: Block, doc: Document) -> bool:
+        n = block.features.n_words
+        return (
+            block.removal is None
+            and not block.pruned
+            and 0 < n <= self.max_words
+            and not doc.is_prose(block)
+        )
+
+    def _reason(self, block: Block) -> str | None:
+        f = block.features
+        named = self.words.intersection(f.tokens)
+        if named:
+            return f"a player's line: short, apart, it names the medium ({quote(min(named))})"
+        if f.n_words <= self.ellipsis_max_words and block.text.rstrip().endswith(_ELLIPSES):
+            return f"a short line apart, trailing off in an ellipsis ({quote(block.text)})"
+        return None
+
+
+_ELLIPSES = ("...", "\u2026")
+
+
 class MediaTitle(Rule):
     name = "media_title"
     family = "media"
     description = "The video's title line sitting directly on top of a player stub."
-    requires = (MediaStub, PlayerTimeline)
+    requires = (MediaStub, PlayerTimeline, PlayerLine)
 
     blocks_per_gap = Param(
         3,
@@ -123,7 +218,7 @@ class PlayerCluster(Rule):
     # Text only: on HTML the player is an element (media_player prunes it whole).
     kinds = frozenset({"text"})
     # After the chrome rules: lines they removed ('Share', 'Video') join a cluster freely.
-    requires = (MediaStub, PlayerTimeline, MediaTitle)
+    requires = (MediaStub, PlayerTimeline, PlayerLine, MediaTitle)
 
     min_stubs = Param(
         2, "A cluster is a player when it holds at least this many stub or timeline lines."
@@ -182,6 +277,6 @@ def _is_stub(block: Block) -> bool:
     return block.removal is not None and block.removal.rule in _STUB_RULES
 
 
-RULES = (MediaStub, PlayerTimeline, MediaTitle, MediaLabel)
+RULES = (MediaStub, PlayerTimeline, PlayerLine, MediaTitle, MediaLabel)
 #: After the chrome rules, so that the lines they removed join a cluster.
 LATE_RULES = (PlayerCluster,)

@@ -53,6 +53,12 @@ def _measure(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--html", action="store_true", help="HTML pages instead of text dumps")
     parser.add_argument("--language", action="append", choices=LANGUAGES)
     parser.add_argument("--kind", action="append", choices=sorted(KINDS))
+    parser.add_argument(
+        "--bank",
+        choices=("dev", "heldout"),
+        default="dev",
+        help="word bank: 'dev' (tune on it) or 'heldout' (a measurement: counts only)",
+    )
     parser.add_argument("--show", type=int, default=0, help="print this many failing pages")
     parser.add_argument(
         "--minimise",
@@ -60,15 +66,23 @@ def _measure(argv: Sequence[str] | None = None) -> int:
         help="shrink one failing page per failure pattern and write it to DIR as JSON",
     )
     args = parser.parse_args(argv)
+    if args.bank == "heldout" and (args.show or args.minimise):
+        # Looking at the held-out failures would make the bank a second dev bank.
+        parser.error("--show and --minimise read failing pages: dev bank only")
 
     cleaner = Cleaner()
     factory = html_pages if args.html else text_pages
-    strategy = factory(languages=args.language or LANGUAGES, kinds=args.kind or tuple(KINDS))
+    strategy = factory(
+        languages=args.language or LANGUAGES, kinds=args.kind or tuple(KINDS), bank=args.bank
+    )
     outcomes = clean_sample(strategy, cleaner, args.examples)
     total = len(outcomes)
     exact = sum(not patterns for _, patterns in outcomes)
     what = "HTML" if args.html else "text"
-    print(f"{exact}/{total} generated {what} pages cleaned exactly ({exact / total:.1%})")
+    print(
+        f"{exact}/{total} generated {what} pages ({args.bank} bank) cleaned exactly "
+        f"({exact / total:.1%})"
+    )
     _table("by language", outcomes, lambda page: [page.language])
     _table(
         "by injected kind (pages carrying it)",
