@@ -33,6 +33,10 @@ SECTIONS: tuple[str, ...] = (
     "recommendation_heading",
     "comments_heading",
     "notice",
+    "gallery_nouns",
+    "gallery_of",
+    "caption_credit",
+    "caption_lead",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import (
     accessibility,
     binary,
+    captions,
     duplicates,
     fallback,
     html,
@@ -32,6 +33,9 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # article's own copy look like the shorter duplicate.
     *trailers.RULES,
     *duplicates.RULES,
+    # Text only: gallery counters and image captions, before the main run is sought
+    # (a caption reads as prose and would stretch the run).
+    *captions.RULES,
     # HTML pages only: headline, captions, link-dense blocks.
     *html.RULES,
     *quality.RULES,
