@@ -126,3 +126,29 @@ def test_article_around_a_gallery_keeps_its_paragraphs() -> None:
     )
     out = Cleaner().clean(page, kind="text")
     assert out == "\n\n".join([PROSE[0], PROSE[1], PROSE[2]])
+
+
+# -- sign-up boxes' small print (notice phrases) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No spam, we promise. You can unsubscribe at any time.",
+        "Sign up for e-mail newsletters",
+        "This site is protected by reCAPTCHA Privacy Policy | Terms of Service",
+        "Please check the opt-in box to acknowledge that you would like to subscribe.",
+        "Sie können den Newsletter jederzeit abbestellen.",
+        "Vous pouvez vous désabonner à tout moment.",
+    ],
+)
+def test_sign_up_small_print_is_a_notice(line: str) -> None:
+    from cleaner.rules.trailers import Notice
+
+    assert reason(make_rule(Notice), line)
+
+
+def test_an_article_sentence_on_spam_is_no_notice() -> None:
+    from cleaner.rules.trailers import Notice
+
+    assert not reason(make_rule(Notice), "Filters catch no spam at all when the sender is new.")
