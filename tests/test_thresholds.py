@@ -29,6 +29,7 @@ DECISION_MODULES = (
     "frontends/html/walk.py",
     "rules/accessibility.py",
     "rules/anchor.py",
+    "rules/article_head.py",
     "rules/captions.py",
     "rules/base.py",
     "rules/container.py",

@@ -37,6 +37,9 @@ SECTIONS: tuple[str, ...] = (
     "gallery_of",
     "caption_credit",
     "caption_lead",
+    "month_names",
+    "dateline_words",
+    "byline_lead",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import (
     accessibility,
+    article_head,
     binary,
     captions,
     duplicates,
@@ -39,6 +40,8 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # HTML pages only: headline, captions, link-dense blocks.
     *html.RULES,
     *quality.RULES,
+    # Text only: the dateline and byline the main run took in with its head.
+    *article_head.RULES,
     *navigation.LATE_RULES,
     # HTML pages only: a page the rules above left empty keeps its densest text.
     *fallback.RULES,
