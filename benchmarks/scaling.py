@@ -22,8 +22,9 @@ Inputs, each built to the requested size in UTF-8 bytes:
 
 Each size runs in a fresh subprocess, so its peak RSS is its own. The table gives the
 time of ``clean_and_explain`` (wall clock, and the CPU time of the process that cleans,
-which the other work of a shared machine inflates far less than the wall clock), the peak RSS, the RSS before cleaning (the input itself)
-and, per doubling of the input, the growth of the time: near 2 means linear. "Peak x
+which the other work of a shared machine inflates far less than the wall clock), the
+peak RSS, the RSS before cleaning (the input itself) and, per doubling of the input, the
+growth of the time: near 2 means linear. "Peak x
 input" is the memory cleaning holds at its peak, the input included, over the input's
 size: the RSS high-water mark of the cleaning (Linux's, reset right before it) less the
 RSS of the warmed-up process before it read the input. The input is built in one process

@@ -57,6 +57,8 @@ def test_dev_bank_entries_are_in_no_phrase_file() -> None:
     shared = []
     for lang, bank in BANKS.items():
         for field in dataclasses.fields(bank):
+            if field.name == "language":
+                continue  # the bank's language code ('de'), not an entry
             for entry in _strings(getattr(bank, field.name)):
                 key = _key(entry)
                 if key and (key in phrases or " ".join(entry.casefold().split()) in phrases):

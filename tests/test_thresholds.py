@@ -29,6 +29,8 @@ DECISION_MODULES = (
     "frontends/html/walk.py",
     "rules/accessibility.py",
     "rules/anchor.py",
+    "rules/article_head.py",
+    "rules/captions.py",
     "rules/base.py",
     "rules/container.py",
     "rules/duplicates.py",

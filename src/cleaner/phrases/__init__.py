@@ -34,6 +34,13 @@ SECTIONS: tuple[str, ...] = (
     "recommendation_heading",
     "comments_heading",
     "notice",
+    "gallery_nouns",
+    "gallery_of",
+    "caption_credit",
+    "caption_lead",
+    "month_names",
+    "dateline_words",
+    "byline_lead",
 )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from . import (
     accessibility,
+    article_head,
     binary,
+    captions,
     duplicates,
     fallback,
     html,
@@ -32,9 +34,14 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # article's own copy look like the shorter duplicate.
     *trailers.RULES,
     *duplicates.RULES,
+    # Text only: gallery counters and image captions, before the main run is sought
+    # (a caption reads as prose and would stretch the run).
+    *captions.RULES,
     # HTML pages only: headline, captions, link-dense blocks.
     *html.RULES,
     *quality.RULES,
+    # Text only: the dateline and byline the main run took in with its head.
+    *article_head.RULES,
     *navigation.LATE_RULES,
     # HTML pages only: a page the rules above left empty keeps its densest text.
     *fallback.RULES,

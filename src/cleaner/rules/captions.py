@@ -1,0 +1,147 @@
+"""What image galleries and captions leave in scraped text: counters, credits, captions.
+
+On HTML a caption is an element (``figcaption``, a caption class) and the markup rules
+see it; in a text dump it is a line like any other, told by how captions are written:
+a gallery's 'Image 3 of 12' counter, an 'N of M' opening repeated along the gallery,
+a photo credit at the end ('(AP Photo/Jane Doe)', 'REUTERS/John Smith', 'Foto: dpa') or
+a caption's opening ('FILE PHOTO:', 'In this May 4, 2019, file photo, ...').
+"""
+
+from __future__ import annotations
+
+from collections import Counter as Tally
+
+import regex
+
+from ..blocks import Block
+from ..config import Config
+from ..phrases import PhraseBook, alternation
+from ..phrases.compile import PHRASE_FLAGS
+from .base import Document, LineRule, Rule, quote
+from .params import Param
+
+_NUMBER = r"(\d{1,4})"
+
+
+def _word_pattern(phrases: PhraseBook, section: str) -> str | None:
+    """The single words of a word section as one alternation (None if empty)."""
+    return alternation(sorted(phrases.words(section)))
+
+
+class GalleryCounter(LineRule):
+    name = "gallery_counter"
+    family = "media"
+    description = (
+        "An image gallery's counter alone on its line: 'Image 3 of 12', 'Photo 1/8', "
+        "'2 of 5' (the first number no larger than the second)."
+    )
+    # On HTML a gallery is an element that the markup rules judge whole.
+    kinds = frozenset({"text"})
+
+    max_words = Param(
+        4, "A counter line has at most this many words ('Image 3 of 12', 'Foto 1 von 8')."
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        nouns = _word_pattern(phrases, "gallery_nouns")
+        of_words = _word_pattern(phrases, "gallery_of")
+        noun = rf"{nouns}\s*" if nouns else ""
+        of = rf"(?:{of_words}|/)" if of_words else "/"
+        # With a noun the slash counts too ('Photo 1/8'); a bare '1/8' may be a date or
+        # a fraction, and a bare '2 of 5' needs the word.
+        bare = rf"{_NUMBER}\s*{of_words}\s*{_NUMBER}" if of_words else r"(?!)()()"
+        self.pattern = regex.compile(
+            rf"^\W*(?:{noun}{_NUMBER}\s*{of}\s*{_NUMBER}|{bare})\W*$", PHRASE_FLAGS
+        )
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        if block.features.n_words > self.max_words:
+            return None
+        m = self.pattern.match(block.features.folded)
+        if m is None:
+            return None
+        numbers = [int(g) for g in m.groups() if g]
+        if numbers[0] > numbers[1]:
+            return None
+        return f"an image gallery's counter ({quote(block.text)})"
+
+
+class GalleryCaption(Rule):
+    name = "gallery_caption"
+    family = "media"
+    description = (
+        "The captions of an image gallery printed with their counters: lines opening "
+        "with 'N of M' where several lines of the page share the same M ('1 of 4 A "
+        "shopper looks at ...', '2 of 4 ...')."
+    )
+    kinds = frozenset({"text"})
+
+    min_captions = Param(
+        2,
+        "A gallery has at least this many lines opening with 'N of M' for one M (a lone "
+        "'1 of 3 Americans ...' is the article's sentence).",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        of_words = _word_pattern(phrases, "gallery_of")
+        self.pattern = (
+            regex.compile(
+                rf"^\W*(?P<n>\d{{1,4}})\s+{of_words}\s+(?P<total>\d{{1,4}})\s+\w", PHRASE_FLAGS
+            )
+            if of_words
+            else None
+        )
+
+    def apply(self, doc: Document) -> None:
+        if self.pattern is None:
+            return
+        found: list[tuple[Block, int]] = []
+        for block in doc.blocks:
+            if block.removal is None and not block.pruned:
+                m = self.pattern.match(block.features.folded)
+                if m and int(m.group("n")) <= int(m.group("total")):
+                    found.append((block, int(m.group("total"))))
+        per_total = Tally(total for _, total in found)
+        for block, total in found:
+            if per_total[total] >= self.min_captions:
+                self.remove(block, f"a gallery caption ('N of {total}', {per_total[total]} lines)")
+
+
+class CaptionCredit(LineRule):
+    name = "caption_credit"
+    family = "media"
+    description = (
+        "An image caption: a line ending with a photo credit ('(AP Photo/Jane Doe)', "
+        "'REUTERS/John Smith', 'Credit: NASA', 'Foto: dpa') or opening the way captions "
+        "do ('FILE PHOTO:', 'In this May 4, 2019, file photo, ...')."
+    )
+    # On HTML captions are elements (caption markup); a credit there is the markup's.
+    kinds = frozenset({"text"})
+
+    max_words = Param(
+        70,
+        "A caption has at most this many words (a longer block ending in a credit is a "
+        "paragraph that happens to, and stays).",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        credit = alternation(phrases.phrases("caption_credit"))
+        lead = alternation(phrases.phrases("caption_lead"))
+        self.credit = regex.compile(rf"{credit}[\s.]*$", PHRASE_FLAGS) if credit else None
+        self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        f = block.features
+        if f.n_words > self.max_words:
+            return None
+        if self.lead is not None and (m := self.lead.match(f.folded)):
+            return f"an image caption: opens with {quote(m.group(0).strip())}"
+        if self.credit is not None and (m := self.credit.search(f.folded)):
+            return f"an image caption: ends with the credit {quote(m.group(0).strip())}"
+        return None
+
+
+RULES = (GalleryCounter, GalleryCaption, CaptionCredit)
