@@ -73,11 +73,14 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 
 
 def fastest(page: str, runs: int = 2) -> float:
+    """The fewest CPU seconds of ``runs`` cleans: on a busy shared machine the wall
+    clock also counts the waits for a core (a 4 MB run once took 11.6 times the 1 MB
+    one that way), which are not the cleaner's."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         clean_and_explain(page, kind="html")
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -85,7 +88,7 @@ def fastest(page: str, runs: int = 2) -> float:
 def test_each_hostile_family_at_one_two_and_four_megabytes(family: str) -> None:
     make = FAMILIES[family]
     t_one, t_two = fastest(make(MB)), fastest(make(2 * MB), runs=1)
-    t_four = fastest(make(4 * MB), runs=1)
+    t_four = fastest(make(4 * MB))
     assert t_one < BOUND_2MB and t_two < BOUND_2MB, (
         f"{family}: 1 MB took {t_one:.2f}s, 2 MB {t_two:.2f}s"
     )

@@ -48,9 +48,10 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
 def fastest(page: str) -> float:
     times = []
     for _ in range(2):
-        start = time.perf_counter()
+        # CPU seconds: a busy shared machine's waits for a core are not the cleaner's.
+        start = time.process_time()
         CLEANER.clean(page, kind="text")
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
