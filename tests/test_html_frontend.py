@@ -7,6 +7,7 @@ from helpers import PROSE
 
 from cleaner import Cleaner, clean_and_explain, clean_article
 from cleaner.blocks import BlockKind
+from cleaner.config import Config
 from cleaner.frontends.html import MAX_NESTING, html_to_blocks, limit_nesting
 
 
@@ -301,3 +302,64 @@ def test_seed_like_media_stub_in_html() -> None:
     assert rules["No media source currently available"] == "media_stub"
     assert rules["0:00 0:03:18 0:00"] == "player_timeline"
     assert result.text == "\n\n".join(PROSE)
+
+
+# -- a table of posts: layout, told by its cells' prose ---------------------------------
+
+#: Twelve words ending a sentence: a paragraph of prose by the default bound.
+TWELVE = "The chain guard rusted after one winter outside in the wet garden."
+
+
+def post_table(*cells_a_row: str, rows: int = 2) -> str:
+    row = "<tr>" + "".join(f"<td>{c}</td>" for c in cells_a_row) + "</tr>"
+    return f"<body><table>{row * rows}</table></body>"
+
+
+def kinds(html: str, **fields: int) -> set[BlockKind]:
+    return {b.kind for b in html_to_blocks(html, config=Config(**fields))}
+
+
+def test_a_cell_of_prose_paragraphs_beside_a_short_cell_makes_a_layout_table() -> None:
+    post = f"{TWELVE}<br><br>{TWELVE}"
+    page = post_table("greta_w<br>Joined: 2006", post)
+    assert kinds(page) == {BlockKind.PARAGRAPH}
+    assert [b.text for b in blocks_of(page)][:3] == ["greta_w\nJoined: 2006", TWELVE, TWELVE]
+    # An <hr> parts paragraphs as two <br>s do.
+    assert kinds(post_table("greta_w", f"{TWELVE}<hr>{TWELVE}")) == {BlockKind.PARAGRAPH}
+    # html_layout_cell_paragraphs: one paragraph is a cell of data.
+    assert kinds(post_table("greta_w", TWELVE)) == {BlockKind.TABLE}
+    assert kinds(page, html_layout_cell_paragraphs=3) == {BlockKind.TABLE}
+    assert kinds(post_table("greta_w", TWELVE), html_layout_cell_paragraphs=1) == {
+        BlockKind.PARAGRAPH
+    }
+
+
+def test_a_prose_paragraph_has_min_words_and_ends_a_sentence() -> None:
+    eleven = TWELVE.replace("wet ", "")
+    short = post_table("greta_w", f"{eleven}<br><br>{eleven}")
+    assert kinds(short) == {BlockKind.TABLE}
+    assert kinds(short, html_layout_paragraph_min_words=11) == {BlockKind.PARAGRAPH}
+    assert kinds(post_table("greta_w", f"{TWELVE}<br><br>{TWELVE}")) == {BlockKind.PARAGRAPH}
+    assert kinds(post_table("greta_w", f"{TWELVE}<br><br>{TWELVE[:-1]}")) == {BlockKind.TABLE}
+    # A single <br> is a line break inside a paragraph, not a new one.
+    assert kinds(post_table("greta_w", f"{TWELVE}<br>{TWELVE}")) == {BlockKind.TABLE}
+
+
+def test_a_data_table_row_has_a_field_a_column() -> None:
+    post = f"{TWELVE}<br><br>{TWELVE}"
+    # A logbook: topic, author, text. A row of html_layout_row_max_cells is the most.
+    logbook = post_table("RF", "Paul", post)
+    assert kinds(logbook) == {BlockKind.TABLE}
+    assert kinds(logbook, html_layout_row_max_cells=3) == {BlockKind.PARAGRAPH}
+    # An empty spacer cell is no field.
+    assert kinds(post_table("&nbsp;", "greta_w", post)) == {BlockKind.PARAGRAPH}
+    # Rows of one cell: a box whose title rows stay with its text as one block.
+    assert kinds(post_table(post)) == {BlockKind.TABLE}
+
+
+def test_a_line_of_underscores_starts_a_block() -> None:
+    html = f"<body><p>{TWELVE}<br>_________________<br>Slow bikes, long rides.</p></body>"
+    assert [b.text for b in blocks_of(html)] == [
+        TWELVE,
+        "_________________\nSlow bikes, long rides.",
+    ]

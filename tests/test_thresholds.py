@@ -36,6 +36,7 @@ DECISION_MODULES = (
     "rules/duplicates.py",
     "rules/elements.py",
     "rules/html.py",
+    "rules/layout_tables.py",
     "rules/markup.py",
     "rules/media.py",
     "rules/navigation.py",

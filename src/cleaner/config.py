@@ -67,6 +67,16 @@ class HtmlThresholds:
     #: a page guard their ancestors from the tree rules (a page marking every teaser is a
     #: listing, not one article).
     html_max_guarding_markers: int = 8
+    #: A table holding none of the block elements that mark a layout table is still one
+    #: when a cell holds at least this many paragraphs of prose (posts of a bulletin
+    #: board apart by ``<br><br>``; ``rules/layout_tables.py``) ...
+    html_layout_cell_paragraphs: int = 2
+    #: ... each at least this many words, ending a sentence (a data table's cell holds a
+    #: value or a line of description).
+    html_layout_paragraph_min_words: int = 12
+    #: ... and when that cell's row has another cell with text, and at most this many
+    #: (a post beside its author's details; a data table's row has a field a column).
+    html_layout_row_max_cells: int = 2
 
 
 @dataclass(frozen=True)

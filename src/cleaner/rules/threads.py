@@ -3,9 +3,10 @@
 On a page ``page_type.GuessPageType`` takes for a thread, every post is content, and
 what forum software puts around each post is not: signatures, vote counters, user
 badges and reputation, user cards, post toolbars. Their class names and ids say so
-(the ``[thread_chrome]`` section of ``phrases/html_hints.txt``); on other pages the same
-words may mean something else ("badge" on a product, "signature" under an open
-letter), so the rule reads them on threads only.
+(the ``[thread_chrome]`` section of ``phrases/html_hints.txt``), and a signature the line
+of underscores drawn above it (``frontends/html/blocks.py`` starts a block there); on
+other pages the same words and lines may mean something else ("badge" on a product,
+"signature" under an open letter), so the rule reads them on threads only.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ class ThreadChrome(Rule):
         "name) goes when it has at most this many words: a post's meta line, not its text.",
     )
 
+    signature_max_words = Param(
+        30,
+        "A block opening with a line of underscores (the rule forum software draws above "
+        "a signature) is a signature when it has at most this many words.",
+    )
+
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         entries = [tuple(line.lower().split()) for line in html_hints().get(self.vocabulary, ())]
@@ -68,12 +75,23 @@ class ThreadChrome(Rule):
         for block in doc.blocks:
             if block.removal is not None or block.pruned:
                 continue
+            if self._signature(block.text):
+                self.remove(block, f"signature after a drawn rule ({quote(block.text)})")
+                continue
             entry = self._named(el, block.element, verdicts)
             short = words_up_to(block.text, self.inline_max_words) <= self.inline_max_words
             if entry is None and short:
                 entry = self._inline(el.node[block.element])
             if entry is not None:
                 self.remove(block, self._reason(entry, block))
+
+    def _signature(self, text: str) -> bool:
+        """A short block whose first line is underscores only (the HTML front-end starts
+        a block at such a line)."""
+        first, _, rest = text.partition("\n")
+        if not rest or first.strip("_"):
+            return False
+        return words_up_to(rest, self.signature_max_words) <= self.signature_max_words
 
     def _named(self, el: Elements, start: int, verdicts: dict[int, str | None]) -> str | None:
         """The entry naming ``start`` or one of its ``levels`` nearest ancestors."""

@@ -166,12 +166,17 @@ def emit_table(
 
 
 def split_breaks(raw: str) -> list[str]:
-    """Text with ``<br>`` marks: lines joined by newlines, blocks split at empty lines."""
+    """Text with ``<br>`` marks: lines joined by newlines, blocks split at empty lines
+    and before a line of underscores (a rule drawn in text, as forum software draws it
+    above a signature: the signature is no part of the post's last paragraph)."""
     out: list[str] = []
     lines: list[str] = []
     for chunk in raw.split(BR):
         line = squash(chunk)
         if line:
+            if lines and not line.strip("_"):
+                out.append("\n".join(lines))
+                lines = []
             lines.append(line)
         elif lines:
             out.append("\n".join(lines))

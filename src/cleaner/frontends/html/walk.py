@@ -30,6 +30,7 @@ from ...config import Config
 from ...rules.anchor import prose_anchor
 from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
+from ...rules.layout_tables import holds_prose_paragraphs
 from ...rules.prune import PruneGuard, paragraphs_and_markers, seen_markers
 from ...rules.tree import Elements, TreePlan, element_label
 from ...spaces import squash
@@ -345,7 +346,10 @@ def _walk(
             new_ctx = ctx
             if kind is _SPECIAL:
                 if tag == "pre" or tag == "table":
-                    if tag == "pre" or node.css_first(_LAYOUT_SIGNS) is None:
+                    if tag == "pre" or (
+                        node.css_first(_LAYOUT_SIGNS) is None
+                        and not holds_prose_paragraphs(node, plan.config)
+                    ):
                         leaf(node, tag, attrs, owner)
                         continue
                 elif tag in _LISTS:
