@@ -421,6 +421,39 @@ def test_trailer_box_inside_the_article_goes() -> None:
     assert cut == [False] * 3 + [True] * 3 + [False] * 3
 
 
+def _sentence(n_words: int, word: str) -> str:
+    return words(n_words, word) + "."
+
+
+def _resumed_after(n_short: int, run_words: int) -> bool:
+    """Whether 'More from UK' and its headline go as a box inside the article, when a
+    paragraph, ``n_short`` short lines, then three paragraphs of ``run_words`` words
+    follow; a teaser (a title and a summary) ends the page. The page's median paragraph
+    has 40 words."""
+    above = [_sentence(40, w) for w in ("lorem", "ipsum", "dolor")]
+    short = [f"Short line {i}" for i in range(n_short)]
+    run = [_sentence(run_words, w) for w in ("elit", "magna", "aliqua")]
+    tail = ["Other title", _sentence(10, "zz")]
+    headline = "Prince Andrew abandons ties with the duke"
+    # (A long first paragraph keeps most of the prose below the heading: no cut there.)
+    texts = [*above, "More from UK", headline, _sentence(120, "sed"), *short, *run, *tail]
+    return _cut(*texts)[len(above)]
+
+
+def test_trailer_inline_box_resume_within() -> None:
+    # The run of paragraphs may start up to three blocks after the box's first
+    # paragraph (two short lines of the article's own between), not four.
+    assert _resumed_after(2, 40)
+    assert not _resumed_after(3, 40)
+
+
+def test_trailer_inline_box_resumed_share() -> None:
+    # Past the first paragraph, the run's paragraphs have at least half the page's
+    # median paragraph (40 words): 20 words do, 19 do not.
+    assert _resumed_after(1, 20)
+    assert not _resumed_after(1, 19)
+
+
 def _box(*texts: str | tuple[str, str], **params: object) -> list[bool]:
     """BoxInRun over blocks all in the main run; (text, rule) pairs are removed lines."""
     blocks = [Block(0, t) if isinstance(t, str) else Block(0, t[0]) for t in texts]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import statistics
 
 import regex
 
@@ -93,6 +94,17 @@ class TrailerZone(Rule):
         "article's closing paragraphs after a box (a teaser list goes on with more "
         "summaries).",
     )
+    inline_box_resume_within = Param(
+        3,
+        "... or by a paragraph and, at most this many blocks further on, those paragraphs "
+        "in a row: the article's own short lines (a subheading, a quote's attribution) "
+        "may stand between (the 'More from UK' box of headlines inside a report) ...",
+    )
+    inline_box_resumed_share = Param(
+        0.5,
+        "... each of them at least this share of the page's median paragraph in words (a "
+        "teaser list's summaries and question titles, shorter, make no such run).",
+    )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -142,6 +154,8 @@ class TrailerZone(Rule):
             self.inline_box_max_lines,
             self.inline_box_resume_paragraphs,
             self.inline_box_last_paragraphs,
+            self.inline_box_resume_within,
+            self.inline_box_resumed_share,
         )
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
@@ -221,13 +235,22 @@ class _BoxTest:
     """
 
     def __init__(
-        self, doc: Document, prose: list[int], max_lines: int, resume: int, last: int
+        self,
+        doc: Document,
+        prose: list[int],
+        max_lines: int,
+        resume: int,
+        last: int,
+        within: int = 0,
+        share: float = 0.0,
     ) -> None:
         self.doc = doc
         self.prose = prose
         self.max_lines = max_lines
         self.resume = resume
         self.last = last
+        self.within = within
+        self.share = share
         self.last_prose = -1  # the latest block with prose before the current one
         self._next_paragraph: list[int] | None = None
 
@@ -250,6 +273,7 @@ class _TextBoxTest(_BoxTest):
 
     removes_box = True
     _final: int | None = None
+    _typical: int | None = None
 
     def resumes_at(self, i: int) -> int:
         """The first block after the non-prose lines that follow block ``i``."""
@@ -263,11 +287,36 @@ class _TextBoxTest(_BoxTest):
         j = self.resumes_at(i)
         if self.last_prose < 0 or j == i + 1:
             return False
-        run = self.prose[j : j + self.resume]
-        if len(run) == self.resume and all(run):
+        if self._run_starts(j):
             return True
         closing = self.prose[j : self._final_prose() + 1]
         return self.last <= len(closing) < self.resume and all(closing)
+
+    def _run_starts(self, j: int) -> bool:
+        """``resume`` paragraphs in a row at block ``j``; or, when ``j`` is prose, a little
+        further on, of paragraphs of the page's usual length (a report's own short lines
+        may follow the box, a subheading or a quote's attribution; a teaser list, whose
+        titles alternate with summaries, may hold a short question title among them)."""
+        prose, n = self.prose, self.resume
+        run = prose[j : j + n]
+        if len(run) == n and all(run):
+            return True
+        if j >= len(prose) or not prose[j]:
+            return False
+        least = self._typical_words() * self.share
+        blocks = self.doc.blocks
+        for k in range(j + 1, min(j + 1 + self.within, len(prose) - n + 1)):
+            if all(prose[m] and blocks[m].features.n_words >= least for m in range(k, k + n)):
+                return True
+        return False
+
+    def _typical_words(self) -> int:
+        """The median length in words of the page's prose paragraphs."""
+        if self._typical is None:
+            blocks = self.doc.blocks
+            lengths = [blocks[j].features.n_words for j, p in enumerate(self.prose) if p]
+            self._typical = statistics.median_high(lengths) if lengths else 0
+        return self._typical
 
     def _final_prose(self) -> int:
         """The last block with prose that no rule removed (a copyright line reads as a
