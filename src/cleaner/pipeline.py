@@ -143,6 +143,7 @@ class Cleaner:
         language_hint: str | None = None,
         elements: Any = None,
         notes: Mapping[str, object] | None = None,
+        judged: bool = False,
     ) -> Document:
         """Compute features and run the rules for ``kind`` over ``blocks`` (marks them
         in place).
@@ -151,6 +152,9 @@ class Cleaner:
         before the first rule that reads them (for the blocks no rule removed by then).
         Blocks that already carry features computed for ``language_hint`` keep them.
         ``notes`` start the document's notes (what the front-end read for the rules).
+        ``judged``: the blocks are the lines an earlier pass over the same text page
+        kept; when the language comes out as ``language_hint`` again, the line rules
+        have nothing left to remove (``Document.lines_judged``).
         """
         rules = self._by_kind[kind]
         doc = Document(blocks, self.config, kind=kind, url=url, elements=elements)
@@ -160,6 +164,7 @@ class Cleaner:
         for rule in rules[:start]:
             rule.apply(doc)
         self._compute_features(doc, language_hint)
+        doc.lines_judged = judged and kind == "text" and doc.language == language_hint
         for rule in rules[start:]:
             rule.apply(doc)
         return doc
@@ -187,7 +192,7 @@ class Cleaner:
             again = text_to_blocks(render_text(kept))
             for original, block in zip(kept, again, strict=True):
                 block.features = replace(original.features)
-            self.run_blocks(again, language_hint=language)
+            self.run_blocks(again, language_hint=language, judged=True)
             changed = False
             for original, block in zip(kept, again, strict=True):
                 if block.removal is not None:

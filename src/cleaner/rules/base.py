@@ -40,6 +40,10 @@ class Document:
     notes: dict[str, object] = field(default_factory=dict)
     #: HTML only: the page's block-level elements (``Block.element`` indexes them).
     elements: Elements | None = None
+    #: Text only: every block is a line that an earlier pass over the same page, under
+    #: the same language, kept (``Cleaner`` runs again on its own output): each line
+    #: rule has already judged each of these lines and let it stay.
+    lines_judged: bool = False
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
@@ -140,6 +144,10 @@ class LineRule(Rule):
         # A plain loop over the list (no generator, one attribute look-up): this runs
         # for every kept block under every line rule.
         reason_for = self.reason_for
+        if self.by_text and doc.lines_judged:
+            # The answer depends on the line alone, and this rule let each of these
+            # lines stay in the earlier pass: it would let them stay again.
+            return
         if not self.by_text:
             for block in doc.blocks:
                 if block.removal is None and not block.pruned:
