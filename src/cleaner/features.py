@@ -53,7 +53,9 @@ _TRAILING = _CLOSERS + " \t\r\n\u00a0\u200b"
 _UNSPACED = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
-_DIGITS = "0123456789"
+#: An ASCII digit: ``findall`` counts them in one C-level scan (ten ``str.count`` calls,
+#: one per digit, cost twice as much on a short line).
+_DIGIT = re.compile("[0-9]")
 #: Blocks this long get their words without a string per word (``_long_block_words``);
 #: shorter ones take the faster plain split. Either way the features are the same.
 _LONG_BLOCK_CHARS = 1 << 16
@@ -188,9 +190,8 @@ def _fill(
     # space), so its length less the spaces is the letters' count; digits likewise
     # all survive into it (nothing casefolds to an ASCII digit), and it is shorter.
     f.letter_ratio = (len(key) - n_words + 1) / n_chars if n_words else 0.0
-    # Ten C-level counts beat a per-character loop; ASCII digits are what matters here
-    # (dates, prices, scores, archive lists).
-    f.digit_ratio = sum(map(key.count, _DIGITS)) / n_chars if n_chars else 0.0
+    # ASCII digits are what matters here (dates, prices, scores, archive lists).
+    f.digit_ratio = len(_DIGIT.findall(key)) / n_chars if n_chars else 0.0
     # Capitalisation only matters for short lines and for how a block opens: the first
     # words (Config.title_opening_words). Title-case or all-capitals words are the
     # capitalised ones.

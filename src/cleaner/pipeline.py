@@ -21,8 +21,7 @@ from .inputs import KINDS, check_block_count, coerce
 from .metadata import Metadata
 from .options import OUTPUTS, OutputOptions
 from .phrases import PhraseBook
-from .render import render_text
-from .render.outputs import CleanedPage, html_output, result
+from .render.outputs import CleanedPage, html_output, page_text, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
 from .rules.page_type import DECLARED, PAGE_TYPE, declared_types
@@ -81,6 +80,9 @@ class Cleaner:
         read before the page's own.
         """
         opts = OutputOptions.merge(options, option_fields)
+        if opts.output == "text":
+            # The text alone: no decision per block to build (``explain`` has them).
+            return page_text(_clean_page(self, raw, url, kind, encoding, opts, opts.wants_metadata))
         result = self.explain(
             raw,
             url=url,
@@ -189,9 +191,12 @@ class Cleaner:
             kept = [b for b in blocks if b.removal is None]
             if not kept:
                 return
-            again = text_to_blocks(render_text(kept))
-            for original, block in zip(kept, again, strict=True):
-                block.features = replace(original.features)
+            # What text_to_blocks makes of the rendered output: the kept lines (each
+            # already one stripped line), every one after a blank line.
+            again = [
+                Block(index=i, text=b.text, features=replace(b.features))
+                for i, b in enumerate(kept)
+            ]
             self.run_blocks(again, language_hint=language, judged=True)
             changed = False
             for original, block in zip(kept, again, strict=True):
