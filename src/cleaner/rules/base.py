@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, ClassVar
 from ..blocks import Block
 from ..config import Config
 from ..inputs import KINDS
-from ..phrases import PhraseBook
-from ..phrases.compile import line_matcher
+from ..phrases import PhraseBook, alternation, phrase_to_pattern
+from ..phrases.compile import line_matcher, required_literals
 from ..spaces import squash
 from .params import Param, declared_params
 
@@ -188,18 +188,36 @@ class WholeLinePhraseRule(LineRule):
         # the lists). The ``re:`` phrases have no such word and are always tried.
         _, self.triggers, _ = phrases.gated_patterns(self.section)
         self.literal = line_matcher([p for p in section if not p.startswith("re:")])
-        self.patterns = line_matcher([p for p in section if p.startswith("re:")])
+        patterns = [p for p in section if p.startswith("re:")]
+        # A phrase opening with a run of any characters ('.{0,60}(opens|will open) in a
+        # new window') is tried at every length of that run on every short line: apart,
+        # behind a substring test on the literal text its matches hold, it is tried on
+        # almost none. (Without such text it stays with the others.)
+        scanning = [p for p in patterns if phrase_to_pattern(p).startswith(".")]
+        gate = required_literals(alternation(scanning) or "") if scanning else None
+        self.scanning_gate: tuple[str, ...] = gate or ()
+        self.scanning = line_matcher(scanning) if gate else None
+        self.patterns = line_matcher([p for p in patterns if not gate or p not in scanning])
         self.max_words = config.chrome_max_words
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
             return None
+        folded = f.folded
         if (
-            self.literal is not None
-            and not self.triggers.isdisjoint(f.tokens)
-            and self.literal.match(f.folded)
-        ) or (self.patterns is not None and self.patterns.match(f.folded)):
+            (
+                self.literal is not None
+                and not self.triggers.isdisjoint(f.tokens)
+                and self.literal.match(folded)
+            )
+            or (self.patterns is not None and self.patterns.match(folded))
+            or (
+                self.scanning is not None
+                and any(map(folded.__contains__, self.scanning_gate))
+                and self.scanning.match(folded)
+            )
+        ):
             return f"the whole block is {self.what} ({_quote(block.text)})"
         return None
 
