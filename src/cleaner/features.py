@@ -85,6 +85,7 @@ def compute_features(
     config: Config,
     *,
     reuse_language: str | None = None,
+    any_stopword: frozenset[str] | None = None,
 ) -> str | None:
     """Fill ``block.features`` for every block not yet removed; return the page's language.
 
@@ -92,7 +93,8 @@ def compute_features(
     occur (a page in a language without a phrase file must not be judged by another
     language's list). When it equals ``reuse_language``, blocks whose features are
     already filled keep them (a later pass over the same blocks); page-level counts
-    (repeats, language) are always redone.
+    (repeats, language) are always redone. ``any_stopword``: the union of the
+    ``stopwords`` sets, when the caller holds it (else built here).
     """
     # Blocks the front-end already removed (pruned subtrees, outside the main container)
     # get no features: no rule looks at them, and they are often half of an HTML page.
@@ -102,7 +104,9 @@ def compute_features(
         config.unspaced_chars_per_word,
         config.joiner_max_chars,
     )
-    # A text seen earlier on the page copies its features (a line printed many times).
+    # A text seen earlier on the page shares its features (a line printed many times):
+    # they depend on the text alone, the page-level ones (repeats, stop words) on its
+    # key and words, and only this function ever sets them.
     first: dict[str, Features] = {}
     # One string per distinct word of the page, shared by every block's tokens: a
     # word's own string costs about 50 bytes, several times its characters.
@@ -115,7 +119,7 @@ def compute_features(
                 _fill(block.text, f, opening, per_word, joiner, distinct)
                 first[block.text] = f
             else:
-                _copy(seen, f)
+                block.features = seen
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
     # The language is read from the longer blocks: menus and link lists hold few stop
@@ -125,6 +129,7 @@ def compute_features(
         chain.from_iterable(f.tokens for f in longer),
         sum(len(f.tokens) for f in longer),
         stopwords,
+        frozenset().union(*stopwords.values()) if any_stopword is None else any_stopword,
         config.language_min_hits,
         config.language_min_share,
     )
@@ -144,13 +149,14 @@ def _guess_language(
     words: Iterable[str],
     total: int,
     stopwords: Mapping[str, frozenset[str]],
+    any_stopword: frozenset[str],
     min_hits: int,
     min_share: float,
 ) -> str | None:
     """The language of ``words`` (``total`` of them, taken one by one: a list of every
     word of a long page would cost 8 bytes a word)."""
     # Only stop words are counted, in one C-level pass: far fewer than all the words.
-    counts = Counter(filter(frozenset().union(*stopwords.values()).__contains__, words))
+    counts = Counter(filter(any_stopword.__contains__, words))
     best: tuple[int, str] | None = None
     # Sorted languages so that ties resolve the same way on every run.
     for lang in sorted(stopwords):
@@ -201,18 +207,6 @@ def _fill(
         f.title_ratio = capitalised / len(opening)
     f.headline_prefix = _capitalised_prefix(opening, joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
-
-
-#: The fields ``_fill`` sets, all of which depend on the text alone.
-_TEXT_FIELDS = tuple(
-    name for name in Features.__slots__ if name not in ("repeats", "stopword_ratio")
-)
-
-
-def _copy(source: Features, target: Features) -> None:
-    for name in _TEXT_FIELDS:
-        setattr(target, name, getattr(source, name))
-    target.stopword_ratio = -1.0
 
 
 def _long_block_words(

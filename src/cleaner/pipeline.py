@@ -174,7 +174,11 @@ class Cleaner:
     def _compute_features(self, doc: Document, language_hint: str | None) -> None:
         cfg = self.config
         language = compute_features(
-            doc.blocks, self._phrases.stopwords, cfg, reuse_language=language_hint
+            doc.blocks,
+            self._phrases.stopwords,
+            cfg,
+            reuse_language=language_hint,
+            any_stopword=self._phrases.any_stopword,
         )
         doc.language = language
         doc.stopwords = (
