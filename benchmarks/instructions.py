@@ -1,13 +1,18 @@
-"""Instructions per page of one stage of the HTML path, counted by valgrind's callgrind.
+"""Instructions per page of one stage of the HTML path, or of the text path, counted by
+valgrind's callgrind.
 
     python benchmarks/instructions.py walk                # the walk, first 30 zyte pages
     python benchmarks/instructions.py parse --limit 60
     python benchmarks/instructions.py walk --by-object    # interpreter vs selectolax vs libc
+    python benchmarks/instructions.py text                # zyte-text: per page and per line
+    python benchmarks/instructions.py text --beside-html  # and the HTML path on those pages
 
 On a machine shared with other work, seconds move by a factor of two between runs;
 instruction counts do not (the same count twice, whatever else runs). The stage runs
 once in a child process under callgrind, after the same setup as a child that stops
-before the stage; the difference, divided by the pages, is the stage's count. Compare
+before the stage; the difference, divided by the pages, is the stage's count. The
+``text`` stage cleans the pages' innerText dumps (``zyte-text``, ``kind="text"``) and
+also gives the count per non-empty input line, as ``text_speed.py`` counts lines. Compare
 two versions of the code by running this from each checkout. Counts are not seconds:
 Lexbor's parser runs at fewer instructions per cycle than the interpreter, so a count
 says which of two versions of the same Python does less work, not how the stages
@@ -26,19 +31,25 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("parse", "walk", "clean")
+STAGES = ("parse", "walk", "clean", "text")
 
 _CHILD = """
 import sys
 sys.path[:0] = {paths!r}
 from benchmarks import paths
-from benchmarks.measure import load_html_pages
+from benchmarks.measure import load_html_pages, load_text_pages
 from cleaner.frontends import html as front
 from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk
 from cleaner.pipeline import Cleaner
 from cleaner.rules.tree import TreePlan
-pages = list(load_html_pages(paths.DATA / "zyte" / "html").values())[:{limit}]
+htmls = load_html_pages(paths.DATA / "zyte" / "html")
+texts = load_text_pages(paths.DATA / "zyte-text")
+# The pages both paths have, in the same order for every stage.
+ids = sorted(set(htmls) & set(texts))[:{limit}]
+pages = [htmls[i] for i in ids]
+texts = [texts[i] for i in ids]
 cleaner = Cleaner()
+cleaner.clean("warm up the phrase patterns.", kind="text")
 plan = TreePlan(cleaner.rules, cleaner.config)
 cleaner.clean(pages[0], kind="html")  # lazy imports and compiled patterns
 walks = []
@@ -57,11 +68,17 @@ elif stage == "walk":
 elif stage == "clean":
     for page in pages:
         cleaner.clean(page, kind="html")
+elif stage == "text":
+    for page in texts:
+        cleaner.clean(page, kind="text")
+print(sum(1 for t in texts for line in t.splitlines() if line.strip()))
 """
 _TOTAL = re.compile(r"Collected : (\d+)")
 
 
-def _count(stage: str | None, limit: int, out: Path) -> int:
+def _count(stage: str | None, limit: int, out: Path) -> tuple[int, int]:
+    """The instructions of a child running ``stage`` (None: the setup alone), and the
+    non-empty lines of the text pages it loaded."""
     code = _CHILD.format(paths=[str(ROOT / "src"), str(ROOT)], limit=limit, stage=stage)
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", code],
@@ -72,7 +89,15 @@ def _count(stage: str | None, limit: int, out: Path) -> int:
     match = _TOTAL.search(done.stderr)
     if match is None:
         raise RuntimeError(f"callgrind reported no total:\n{done.stderr[-2000:]}")
-    return int(match.group(1))
+    return int(match.group(1)), int(done.stdout.split()[-1])
+
+
+def _pages() -> int:
+    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+    from benchmarks import paths
+
+    htmls = {p.name[: -len(".html.gz")] for p in (paths.DATA / "zyte" / "html").glob("*.html.gz")}
+    return len(htmls & {p.stem for p in (paths.DATA / "zyte-text").glob("*.txt")})
 
 
 def _by_object(out: Path) -> dict[str, int]:
@@ -97,15 +122,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("stage", choices=STAGES)
     ap.add_argument("--limit", type=int, default=30, help="the first N zyte pages (30)")
     ap.add_argument("--by-object", action="store_true", help="split the count by library")
+    ap.add_argument(
+        "--beside-html",
+        action="store_true",
+        help="text stage: also count the HTML path (clean) on the same pages, and the ratio",
+    )
     args = ap.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (Debian package valgrind)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         base_out, stage_out = Path(tmp, "base.out"), Path(tmp, "stage.out")
-        base = _count(None, args.limit, base_out)
-        total = _count(args.stage, args.limit, stage_out)
-        print(f"{args.stage}: {(total - base) / args.limit / 1e6:.2f}M instructions per page")
+        base, lines = _count(None, args.limit, base_out)
+        total, _ = _count(args.stage, args.limit, stage_out)
+        # The pages counted: fewer than --limit when the set has fewer.
+        n = min(args.limit, _pages())
+        print(f"{args.stage}: {(total - base) / n / 1e6:.2f}M instructions per page")
+        if args.stage == "text":
+            print(f"text: {(total - base) / lines:,.0f} instructions per line ({lines} lines)")
+            if args.beside_html:
+                html, _ = _count("clean", args.limit, Path(tmp, "html.out"))
+                print(f"clean: {(html - base) / n / 1e6:.2f}M instructions per page")
+                ratio = (total - base) / (html - base)
+                print(f"text / html instructions on the same pages: {ratio:.2f}")
         if args.by_object:
             before, after = _by_object(base_out), _by_object(stage_out)
             for name in sorted(after, key=lambda k: before.get(k, 0) - after[k]):

@@ -125,6 +125,29 @@ def test_user_rule_declares_its_own_param() -> None:
     assert removed_by(explain(text, lenient), "READ THIS") == "drop_long_shouting"
 
 
+def test_later_passes_do_not_ask_line_rules_again() -> None:
+    # The page runs again over its kept lines (clean(clean(x)) == clean(x)); a line
+    # rule's answer depends on the line alone, and it let each of them stay the first
+    # time: it is asked once per distinct line of the page, not once per pass.
+    asked: list[str] = []
+
+    class AskedLines(LineRule):
+        name = "asked_lines"
+        family = "navigation"
+        description = "Keeps every line, noting which it was asked about (a test's probe)."
+
+        def reason_for(self, block, doc):
+            asked.append(block.text)
+            return None
+
+    custom = Cleaner(extra_rules=(AskedLines,))
+    text = page("Home > News > World", "Breaking News", "A short kept line", "Breaking News")
+    result = explain(text, custom)
+    assert PROSE[0] in asked and "A short kept line" in asked
+    assert len(asked) == len(set(asked))
+    assert custom.clean(result.text, kind="text") == result.text
+
+
 def test_rule_params_override_a_built_in_param() -> None:
     text = page("Comments (4) so far today")
     assert removed_by(explain(text), "Comments (4) so far today") is None

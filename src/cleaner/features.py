@@ -53,7 +53,9 @@ _TRAILING = _CLOSERS + " \t\r\n\u00a0\u200b"
 _UNSPACED = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
-_DIGITS = "0123456789"
+#: An ASCII digit: ``findall`` counts them in one C-level scan (ten ``str.count`` calls,
+#: one per digit, cost twice as much on a short line).
+_DIGIT = re.compile("[0-9]")
 #: Blocks this long get their words without a string per word (``_long_block_words``);
 #: shorter ones take the faster plain split. Either way the features are the same.
 _LONG_BLOCK_CHARS = 1 << 16
@@ -83,6 +85,7 @@ def compute_features(
     config: Config,
     *,
     reuse_language: str | None = None,
+    any_stopword: frozenset[str] | None = None,
 ) -> str | None:
     """Fill ``block.features`` for every block not yet removed; return the page's language.
 
@@ -90,7 +93,8 @@ def compute_features(
     occur (a page in a language without a phrase file must not be judged by another
     language's list). When it equals ``reuse_language``, blocks whose features are
     already filled keep them (a later pass over the same blocks); page-level counts
-    (repeats, language) are always redone.
+    (repeats, language) are always redone. ``any_stopword``: the union of the
+    ``stopwords`` sets, when the caller holds it (else built here).
     """
     # Blocks the front-end already removed (pruned subtrees, outside the main container)
     # get no features: no rule looks at them, and they are often half of an HTML page.
@@ -100,7 +104,9 @@ def compute_features(
         config.unspaced_chars_per_word,
         config.joiner_max_chars,
     )
-    # A text seen earlier on the page copies its features (a line printed many times).
+    # A text seen earlier on the page shares its features (a line printed many times):
+    # they depend on the text alone, the page-level ones (repeats, stop words) on its
+    # key and words, and only this function ever sets them.
     first: dict[str, Features] = {}
     # One string per distinct word of the page, shared by every block's tokens: a
     # word's own string costs about 50 bytes, several times its characters.
@@ -113,7 +119,7 @@ def compute_features(
                 _fill(block.text, f, opening, per_word, joiner, distinct)
                 first[block.text] = f
             else:
-                _copy(seen, f)
+                block.features = seen
     del first, distinct  # before the page-level counts below hold their own
     features = [b.features for b in live]
     keys = Counter(f.key for f in features)
@@ -124,6 +130,7 @@ def compute_features(
         chain.from_iterable(f.tokens for f in longer),
         sum(len(f.tokens) for f in longer),
         stopwords,
+        frozenset().union(*stopwords.values()) if any_stopword is None else any_stopword,
         config.language_min_hits,
         config.language_min_share,
     )
@@ -142,13 +149,14 @@ def _guess_language(
     words: Iterable[str],
     total: int,
     stopwords: Mapping[str, frozenset[str]],
+    any_stopword: frozenset[str],
     min_hits: int,
     min_share: float,
 ) -> str | None:
     """The language of ``words`` (``total`` of them, taken one by one: a list of every
     word of a long page would cost 8 bytes a word)."""
     # Only stop words are counted, in one C-level pass: far fewer than all the words.
-    counts = Counter(filter(frozenset().union(*stopwords.values()).__contains__, words))
+    counts = Counter(filter(any_stopword.__contains__, words))
     best: tuple[int, str] | None = None
     # Sorted languages so that ties resolve the same way on every run.
     for lang in sorted(stopwords):
@@ -191,10 +199,9 @@ def _fill(
     # space), so its length less the spaces is the letters' count; digits likewise
     # all survive into it (nothing casefolds to an ASCII digit), and it is shorter.
     f.letter_ratio = (len(key) - n_words + 1) / n_chars if n_words else 0.0
-    # Ten C-level counts beat a per-character loop; ASCII digits are what matters here
-    # (dates, prices, scores, archive lists).
-    # (0.0 and 1.0 are written as constants: one float object for every block.)
-    digits = sum(map(key.count, _DIGITS))
+    # ASCII digits are what matters here (dates, prices, scores, archive lists). (0.0
+    # and 1.0 are written as constants: one float object for every block.)
+    digits = len(_DIGIT.findall(key))
     f.digit_ratio = digits / n_chars if digits else 0.0
     # Capitalisation only matters for short lines and for how a block opens: the first
     # words (Config.title_opening_words). Title-case or all-capitals words are the
@@ -211,18 +218,6 @@ def _fill(
         )
     f.headline_prefix = _capitalised_prefix(opening, joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
-
-
-#: The fields ``_fill`` sets, all of which depend on the text alone.
-_TEXT_FIELDS = tuple(
-    name for name in Features.__slots__ if name not in ("repeats", "stopword_ratio")
-)
-
-
-def _copy(source: Features, target: Features) -> None:
-    for name in _TEXT_FIELDS:
-        setattr(target, name, getattr(source, name))
-    target.stopword_ratio = -1.0
 
 
 def _long_block_words(

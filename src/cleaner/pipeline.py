@@ -21,7 +21,7 @@ from .inputs import KINDS, check_block_count, coerce
 from .metadata import Metadata
 from .options import OUTPUTS, OutputOptions
 from .phrases import PhraseBook
-from .render.outputs import CleanedPage, html_output, result
+from .render.outputs import CleanedPage, html_output, page_text, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
 from .rules.page_type import DECLARED, PAGE_TYPE, declared_types
@@ -80,6 +80,9 @@ class Cleaner:
         read before the page's own.
         """
         opts = OutputOptions.merge(options, option_fields)
+        if opts.output == "text":
+            # The text alone: no decision per block to build (``explain`` has them).
+            return page_text(_clean_page(self, raw, url, kind, encoding, opts, opts.wants_metadata))
         result = self.explain(
             raw,
             url=url,
@@ -142,6 +145,7 @@ class Cleaner:
         language_hint: str | None = None,
         elements: Any = None,
         notes: Mapping[str, object] | None = None,
+        judged: bool = False,
     ) -> Document:
         """Compute features and run the rules for ``kind`` over ``blocks`` (marks them
         in place).
@@ -150,6 +154,9 @@ class Cleaner:
         before the first rule that reads them (for the blocks no rule removed by then).
         Blocks that already carry features computed for ``language_hint`` keep them.
         ``notes`` start the document's notes (what the front-end read for the rules).
+        ``judged``: the blocks are the lines an earlier pass over the same text page
+        kept; when the language comes out as ``language_hint`` again, the line rules
+        have nothing left to remove (``Document.lines_judged``).
         """
         rules = self._by_kind[kind]
         doc = Document(blocks, self.config, kind=kind, url=url, elements=elements)
@@ -159,6 +166,7 @@ class Cleaner:
         for rule in rules[:start]:
             rule.apply(doc)
         self._compute_features(doc, language_hint)
+        doc.lines_judged = judged and kind == "text" and doc.language == language_hint
         for rule in rules[start:]:
             rule.apply(doc)
         return doc
@@ -166,7 +174,11 @@ class Cleaner:
     def _compute_features(self, doc: Document, language_hint: str | None) -> None:
         cfg = self.config
         language = compute_features(
-            doc.blocks, self._phrases.stopwords, cfg, reuse_language=language_hint
+            doc.blocks,
+            self._phrases.stopwords,
+            cfg,
+            reuse_language=language_hint,
+            any_stopword=self._phrases.any_stopword,
         )
         doc.language = language
         doc.stopwords = (
@@ -188,7 +200,7 @@ class Cleaner:
             # counts (repeats, stop words), which the kept blocks no longer need.
             for original, block in zip(kept, again, strict=True):
                 block.features = original.features
-            self.run_blocks(again, language_hint=language)
+            self.run_blocks(again, language_hint=language, judged=True)
             changed = False
             for original, block in zip(kept, again, strict=True):
                 if block.removal is not None:

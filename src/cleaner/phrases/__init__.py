@@ -133,7 +133,7 @@ def _longest_first(patterns: set[str]) -> list[str]:
 class PhraseBook:
     """The phrases of several languages, merged per section, plus stop words per language."""
 
-    __slots__ = ("_sections", "stopwords")
+    __slots__ = ("_sections", "any_stopword", "stopwords")
 
     def __init__(
         self, languages: Iterable[str], extra: Mapping[str, Iterable[str]] | None = None
@@ -153,6 +153,8 @@ class PhraseBook:
             merged[name].extend(phrases)
         self._sections = {name: tuple(p) for name, p in merged.items()}
         self.stopwords: Mapping[str, frozenset[str]] = stopwords
+        #: Every language's stop words in one set (what the language guess counts).
+        self.any_stopword: frozenset[str] = frozenset().union(*stopwords.values())
 
     def phrases(self, section: str) -> tuple[str, ...]:
         return self._sections[section]

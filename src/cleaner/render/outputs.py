@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..metadata import Metadata
     from ..options import OutputOptions
 
-__all__ = ["CleanedPage", "html_output", "result"]
+__all__ = ["CleanedPage", "html_output", "page_text", "result"]
 
 
 @dataclass(slots=True)
@@ -38,10 +38,16 @@ class CleanedPage:
     confidence: tuple[float, tuple[str, ...]] | None = None
 
 
+def page_text(page: CleanedPage) -> str:
+    """The plain-text output: the kept blocks, after the title when one goes first."""
+    lead = page.lead
+    body = render_text(page.blocks)
+    return f"{lead}\n\n{body}" if lead and body else (lead or body)
+
+
 def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
     """The ``Result`` of a cleaned page, with the Markdown or HTML ``opts`` asks for."""
     lead = page.lead
-    body = render_text(page.blocks)
     markdown = None
     if opts.output in ("markdown", "json"):
         from .markdown import render_markdown
@@ -55,7 +61,7 @@ def result(page: CleanedPage, opts: OutputOptions, url: str | None) -> Result:
             base_url=page.base_url,
         )
     return Result(
-        text=f"{lead}\n\n{body}" if lead and body else (lead or body),
+        text=page_text(page),
         blocks=tuple(_decision(b) for b in page.blocks),
         input_kind=page.kind,
         language=page.language,

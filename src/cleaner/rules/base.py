@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, ClassVar
 from ..blocks import Block, Removal
 from ..config import Config
 from ..inputs import KINDS
-from ..phrases import PhraseBook
-from ..phrases.compile import line_matcher
+from ..phrases import PhraseBook, alternation, phrase_to_pattern
+from ..phrases.compile import line_matcher, required_literals
 from ..spaces import squash
 from .params import Param, declared_params
 
@@ -40,6 +40,10 @@ class Document:
     notes: dict[str, object] = field(default_factory=dict)
     #: HTML only: the page's block-level elements (``Block.element`` indexes them).
     elements: Elements | None = None
+    #: Text only: every block is a line that an earlier pass over the same page, under
+    #: the same language, kept (``Cleaner`` runs again on its own output): each line
+    #: rule has already judged each of these lines and let it stay.
+    lines_judged: bool = False
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
@@ -148,6 +152,10 @@ class LineRule(Rule):
         # A plain loop over the list (no generator, one attribute look-up): this runs
         # for every kept block under every line rule.
         reason_for = self.reason_for
+        if self.by_text and doc.lines_judged:
+            # The answer depends on the line alone, and this rule let each of these
+            # lines stay in the earlier pass: it would let them stay again.
+            return
         if not self.by_text:
             for block in doc.blocks:
                 if block.removal is None and not block.pruned:
@@ -188,18 +196,36 @@ class WholeLinePhraseRule(LineRule):
         # the lists). The ``re:`` phrases have no such word and are always tried.
         _, self.triggers, _ = phrases.gated_patterns(self.section)
         self.literal = line_matcher([p for p in section if not p.startswith("re:")])
-        self.patterns = line_matcher([p for p in section if p.startswith("re:")])
+        patterns = [p for p in section if p.startswith("re:")]
+        # A phrase opening with a run of any characters ('.{0,60}(opens|will open) in a
+        # new window') is tried at every length of that run on every short line: apart,
+        # behind a substring test on the literal text its matches hold, it is tried on
+        # almost none. (Without such text it stays with the others.)
+        scanning = [p for p in patterns if phrase_to_pattern(p).startswith(".")]
+        gate = required_literals(alternation(scanning) or "") if scanning else None
+        self.scanning_gate: tuple[str, ...] = gate or ()
+        self.scanning = line_matcher(scanning) if gate else None
+        self.patterns = line_matcher([p for p in patterns if not gate or p not in scanning])
         self.max_words = config.chrome_max_words
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
             return None
+        folded = f.folded
         if (
-            self.literal is not None
-            and not self.triggers.isdisjoint(f.tokens)
-            and self.literal.match(f.folded)
-        ) or (self.patterns is not None and self.patterns.match(f.folded)):
+            (
+                self.literal is not None
+                and not self.triggers.isdisjoint(f.tokens)
+                and self.literal.match(folded)
+            )
+            or (self.patterns is not None and self.patterns.match(folded))
+            or (
+                self.scanning is not None
+                and any(map(folded.__contains__, self.scanning_gate))
+                and self.scanning.match(folded)
+            )
+        ):
             return f"the whole block is {self.what} ({_quote(block.text)})"
         return None
 
