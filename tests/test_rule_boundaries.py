@@ -79,6 +79,24 @@ def test_joiner_max_chars() -> None:
     assert make_doc("Big Cat andy Dog Win").blocks[0].features.headline_prefix == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        # A wire dateline is no headline: the capitalised words after it count ('U.S.'
+        # is two words).
+        ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper said on Monday.", 6),
+        ("NEW YORK (Reuters) - Oil prices fell on Tuesday.", 1),
+        ("BUFFALO, N.Y. — Hours before the game it rained.", 1),
+        # Without a dash it is no dateline: every capitalised word counts.
+        ("HANOI Vietnam AP U.S. Defense Secretary Mark Esper said on Monday.", 9),
+        # A Title-Case headline before a dash is no dateline either.
+        ("Big Cat Dog Win — Big Cat Dog Win Again today.", 9),
+    ],
+)
+def test_headline_prefix_after_a_dateline(text: str, prefix: int) -> None:
+    assert make_doc(text).blocks[0].features.headline_prefix == prefix
+
+
 # -- what prose is (Document.is_prose, Config) -----------------------------------------
 
 

@@ -7,7 +7,7 @@ import pytest
 from helpers import PROSE, make_doc, make_rule, words
 
 from cleaner import Cleaner
-from cleaner.rules.captions import CaptionCredit, GalleryCaption, GalleryCounter
+from cleaner.rules.captions import CaptionCredit, CaptionToggle, GalleryCaption, GalleryCounter
 
 
 def reason(rule, text: str) -> str | None:
@@ -124,6 +124,56 @@ def test_article_around_a_gallery_keeps_its_paragraphs() -> None:
             PROSE[2],
         ]
     )
+    out = Cleaner().clean(page, kind="text")
+    assert out == "\n\n".join([PROSE[0], PROSE[1], PROSE[2]])
+
+
+# -- a caption with its expand and collapse buttons -----------------------------------
+
+_TOGGLED = (
+    "Jane Doe, left, and John Roe shake hands at the harbour in Hanoi on Wednesday. "
+    "Doe is on a visit to strengthen relations with the region."
+)
+
+
+def _toggle_pair(stem_words: int) -> tuple[str, str]:
+    """The caption with its 'less' button, and its first ``stem_words`` words cut short
+    with '... more'."""
+    stem = " ".join(_TOGGLED.split()[:stem_words])
+    return f"{_TOGGLED} less", f"{stem}... more"
+
+
+def test_caption_toggle_min_words() -> None:
+    full, short = _toggle_pair(6)
+    assert removed_lines(make_rule(CaptionToggle), PROSE[0], full, short, PROSE[1]) == [
+        full,
+        short,
+    ]
+    # The shortened copy the other way round, before the full one.
+    assert removed_lines(make_rule(CaptionToggle), short, full) == [short, full]
+    full5, short5 = _toggle_pair(5)
+    assert removed_lines(make_rule(CaptionToggle), full5, short5) == []
+    assert removed_lines(make_rule(CaptionToggle, min_words=7), full, short) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Not next to each other: a teaser elsewhere on the page.
+        (f"{_TOGGLED} less", PROSE[0], _toggle_pair(8)[1]),
+        # No ellipsis: a line and its own opening, no button.
+        (f"{_TOGGLED} less", " ".join(_TOGGLED.split()[:8]) + " more"),
+        # The ellipsis opens another text.
+        (PROSE[0], "Jane Doe and the harbour of Hanoi in spring... more"),
+    ],
+)
+def test_no_caption_toggle(lines: tuple[str, ...]) -> None:
+    assert removed_lines(make_rule(CaptionToggle), *lines) == []
+
+
+def test_article_keeps_its_paragraphs_around_a_caption_toggle() -> None:
+    full, short = _toggle_pair(12)
+    page = "\n\n".join([PROSE[0], full, short, "Photo: Jane Doe, AP", PROSE[1], PROSE[2]])
     out = Cleaner().clean(page, kind="text")
     assert out == "\n\n".join([PROSE[0], PROSE[1], PROSE[2]])
 

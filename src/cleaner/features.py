@@ -216,7 +216,12 @@ def _fill(
             if capitalised == len(opening)
             else capitalised / len(opening)
         )
-    f.headline_prefix = _capitalised_prefix(opening, joiner)
+    dateline = _DATELINE.match(text) if opening else None
+    if dateline is not None:
+        # A wire story's dateline ('HANOI, Vietnam (AP) — U.S. Defense Secretary ...')
+        # is no headline: the capitalised words are counted after it.
+        opening = text[dateline.end() :].translate(_TO_SPACE).split(None, opening_words)
+    f.headline_prefix = _capitalised_prefix(opening[:opening_words], joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
 
 
@@ -245,6 +250,17 @@ def _long_block_words(
         tokens += map(distinct.setdefault, chunk, chunk)
         start = end + 1
     return words, key, tuple(tokens)
+
+
+#: A news dateline opening a block: a place in capitals, its region and the agency in
+#: brackets if any, then a dash ('WASHINGTON —', 'HANOI, Vietnam (AP) —', 'NEW YORK
+#: (Reuters) -'). Words, not character counts, bound it: no backtracking blow-up.
+_DATELINE = regex.compile(
+    r"\p{Lu}[\p{Lu}.'’ ]*\p{Lu}\.?"
+    r"(?:, \p{Lu}[\w.]*(?: \p{Lu}[\w.]*)*)?"
+    r" ?(?:\(\p{Lu}[\w.]*(?: \p{Lu}[\w.]*)*\))?"
+    r" ?(?:—|–|--?) "
+)
 
 
 def _capitalised_prefix(words: Sequence[str], joiner: int) -> int:

@@ -15,6 +15,7 @@ import regex
 
 from ..blocks import Block
 from ..config import Config
+from ..features import duplicate_key
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS
 from .base import Document, LineRule, Rule, quote
@@ -144,4 +145,51 @@ class CaptionCredit(LineRule):
         return None
 
 
-RULES = (GalleryCounter, GalleryCaption, CaptionCredit)
+class CaptionToggle(Rule):
+    name = "caption_toggle"
+    family = "media"
+    description = (
+        "A caption printed with its expand and collapse buttons: a line, and next to it "
+        "the same line cut short by an ellipsis and a button's word ('Jane Doe shakes "
+        "hands with ... less', 'Jane Doe shakes hands ... more'); both copies go."
+    )
+    # On HTML the toggle's copies are elements the caption markup sees.
+    kinds = frozenset({"text"})
+
+    min_words = Param(
+        6,
+        "The shortened copy keeps at least this many words before its ellipsis (a short "
+        "'Read ... more' beside a line is no copy of it).",
+    )
+
+    def apply(self, doc: Document) -> None:
+        blocks = doc.blocks
+        for i in range(1, len(blocks)):
+            for short, full in ((blocks[i], blocks[i - 1]), (blocks[i - 1], blocks[i])):
+                if short.removal is not None and full.removal is not None:
+                    continue
+                stem = self._stem(short)
+                if stem is None or not full.features.key.startswith(stem):
+                    continue
+                if len(full.features.key) <= len(stem):
+                    continue
+                reason = f"an image caption with its toggle: cut short at block {short.index}"
+                for block in (full, short):
+                    if block.removal is None:
+                        self.remove(block, reason)
+
+    def _stem(self, block: Block) -> str | None:
+        """The key of the line's words before a closing ellipsis and one word (None:
+        no such ending, or too few words before it)."""
+        m = _TOGGLE_END.search(block.text)
+        if m is None:
+            return None
+        stem = duplicate_key(block.text[: m.start()])
+        return stem if len(stem.split()) >= self.min_words else None
+
+
+#: A shortened line's end: an ellipsis, then one word (the toggle's 'more', 'mehr').
+_TOGGLE_END = regex.compile(r"(?:\.{3}|…)\s*\w+\W*$")
+
+
+RULES = (GalleryCounter, GalleryCaption, CaptionCredit, CaptionToggle)
