@@ -2,6 +2,7 @@
 
     python benchmarks/scaling.py                       # text, html and deep rows
     python benchmarks/scaling.py --inputs text --sizes 1 2 4
+    python benchmarks/scaling.py --inputs unknown --sizes 1 2 4 --instructions  # callgrind, slow
 
 Inputs, each built to the requested size in UTF-8 bytes:
 
@@ -39,6 +40,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -152,7 +154,9 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
 
 
-def child(kind: str, size_mb: float, input_file: str | None = None) -> None:
+def child(
+    kind: str, size_mb: float, input_file: str | None = None, setup_only: bool = False
+) -> None:
     """Build one input, clean it once, print one JSON line.
 
     The input is built here and cleaned in a fresh process that reads it from a file
@@ -195,6 +199,9 @@ def child(kind: str, size_mb: float, input_file: str | None = None) -> None:
     start = time.perf_counter()
     cpu_start = time.process_time()
     try:
+        if setup_only:  # the baseline of --instructions: everything but the clean
+            print(json.dumps(row), flush=True)
+            return
         result = cleaner.clean_and_explain(text, kind=kind_arg)
         row["blocks"] = len(result.blocks)
         row["kept"] = len(result.kept)
@@ -253,6 +260,62 @@ def table(rows: list[dict[str, object]]) -> str:
     return "\n".join(out)
 
 
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def count_row(kind: str, size_mb: float) -> dict[str, object]:
+    """The instructions of one clean of ``kind`` at ``size_mb``: a child that cleans,
+    less one that does all the rest (start-up, warm-up, reading the input), both under
+    callgrind and reading the same input file."""
+    text = build(kind, int(size_mb * MB))
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "input.txt"
+        source.write_text(text, encoding="utf-8")
+        del text
+        totals = []
+        for setup_only in (True, False):
+            cmd = [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={tmp}/callgrind.out",
+                sys.executable,
+                __file__,
+                "--child",
+                kind,
+                str(size_mb),
+                "--input-file",
+                str(source),
+            ] + (["--setup-only"] if setup_only else [])
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            found = _COLLECTED.search(done.stderr)
+            if done.returncode or found is None:
+                return {"input": kind, "mb": size_mb, "error": done.stderr.strip()[-300:]}
+            totals.append(int(found.group(1)))
+    row: dict[str, object] = {"input": kind, "mb": size_mb, "instructions": totals[1] - totals[0]}
+    print(json.dumps(row), file=sys.stderr, flush=True)
+    return row
+
+
+def instruction_table(rows: list[dict[str, object]]) -> str:
+    out = [
+        "| input | MB | instructions (M) | x per doubling |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    previous: dict[str, dict[str, object]] = {}
+    for row in rows:
+        kind = str(row["input"])
+        if "instructions" not in row:
+            out.append(f"| {kind} | {row['mb']} | {row.get('error', '')} | |")
+            previous.pop(kind, None)
+            continue
+        before = previous.get(kind)
+        doubled = before is not None and float(row["mb"]) == 2 * float(before["mb"])  # type: ignore[arg-type]
+        growth = _growth(before, row, "instructions") if before is not None and doubled else ""
+        out.append(f"| {kind} | {row['mb']} | {int(row['instructions']) / 1e6:.1f} | {growth} |")  # type: ignore[call-overload]
+        previous[kind] = row
+    return "\n".join(out)
+
+
 def _growth(before: dict[str, object], row: dict[str, object], field: str) -> str:
     if not before.get(field) or field not in row:
         return ""
@@ -275,12 +338,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows here")
     parser.add_argument("--child", nargs=2, metavar=("INPUT", "MB"), help=argparse.SUPPRESS)
     parser.add_argument("--input-file", help=argparse.SUPPRESS)
+    parser.add_argument("--setup-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count the instructions of each clean under valgrind's callgrind instead of "
+        "timing it: the same count on every run, whatever else the machine does",
+    )
     args = parser.parse_args(argv)
     if "hostile" in args.inputs:
         at = args.inputs.index("hostile")
         args.inputs[at : at + 1] = HOSTILE
     if args.child:
-        child(args.child[0], float(args.child[1]), args.input_file)
+        child(args.child[0], float(args.child[1]), args.input_file, args.setup_only)
+        return 0
+    if args.instructions:
+        counted = [count_row(kind, size) for kind in args.inputs for size in args.sizes]
+        print(instruction_table(counted))
+        if args.json:
+            args.json.write_text(json.dumps(counted, indent=1) + "\n", encoding="utf-8")
         return 0
     rows = []
     for kind in args.inputs:
