@@ -76,12 +76,11 @@ print(sum(1 for t in texts for line in t.splitlines() if line.strip()))
 _TOTAL = re.compile(r"Collected : (\d+)")
 
 
-def _count(stage: str | None, limit: int, out: Path) -> tuple[int, int]:
-    """The instructions of a child running ``stage`` (None: the setup alone), and the
-    non-empty lines of the text pages it loaded."""
-    code = _CHILD.format(paths=[str(ROOT / "src"), str(ROOT)], limit=limit, stage=stage)
+def callgrind_total(argv: list[str], out: Path) -> tuple[int, str]:
+    """Run ``argv`` under callgrind (its profile written to ``out``): the instructions
+    it ran and its standard output."""
     done = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", code],
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *argv],
         capture_output=True,
         text=True,
         check=True,
@@ -89,7 +88,15 @@ def _count(stage: str | None, limit: int, out: Path) -> tuple[int, int]:
     match = _TOTAL.search(done.stderr)
     if match is None:
         raise RuntimeError(f"callgrind reported no total:\n{done.stderr[-2000:]}")
-    return int(match.group(1)), int(done.stdout.split()[-1])
+    return int(match.group(1)), done.stdout
+
+
+def _count(stage: str | None, limit: int, out: Path) -> tuple[int, int]:
+    """The instructions of a child running ``stage`` (None: the setup alone), and the
+    non-empty lines of the text pages it loaded."""
+    code = _CHILD.format(paths=[str(ROOT / "src"), str(ROOT)], limit=limit, stage=stage)
+    total, stdout = callgrind_total([sys.executable, "-c", code], out)
+    return total, int(stdout.split()[-1])
 
 
 def _pages() -> int:

@@ -40,7 +40,6 @@ import argparse
 import gzip
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -260,13 +259,14 @@ def table(rows: list[dict[str, object]]) -> str:
     return "\n".join(out)
 
 
-_COLLECTED = re.compile(r"Collected : (\d+)")
-
-
 def count_row(kind: str, size_mb: float) -> dict[str, object]:
     """The instructions of one clean of ``kind`` at ``size_mb``: a child that cleans,
     less one that does all the rest (start-up, warm-up, reading the input), both under
     callgrind and reading the same input file."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.instructions import callgrind_total
+
     text = build(kind, int(size_mb * MB))
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "input.txt"
@@ -274,23 +274,12 @@ def count_row(kind: str, size_mb: float) -> dict[str, object]:
         del text
         totals = []
         for setup_only in (True, False):
-            cmd = [
-                "valgrind",
-                "--tool=callgrind",
-                f"--callgrind-out-file={tmp}/callgrind.out",
-                sys.executable,
-                __file__,
-                "--child",
-                kind,
-                str(size_mb),
-                "--input-file",
-                str(source),
-            ] + (["--setup-only"] if setup_only else [])
-            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            found = _COLLECTED.search(done.stderr)
-            if done.returncode or found is None:
-                return {"input": kind, "mb": size_mb, "error": done.stderr.strip()[-300:]}
-            totals.append(int(found.group(1)))
+            argv = [sys.executable, __file__, "--child", kind, str(size_mb)]
+            argv += ["--input-file", str(source)] + (["--setup-only"] if setup_only else [])
+            try:
+                totals.append(callgrind_total(argv, Path(tmp) / "callgrind.out")[0])
+            except (subprocess.CalledProcessError, RuntimeError) as exc:
+                return {"input": kind, "mb": size_mb, "error": str(exc)[-300:]}
     row: dict[str, object] = {"input": kind, "mb": size_mb, "instructions": totals[1] - totals[0]}
     print(json.dumps(row), file=sys.stderr, flush=True)
     return row
