@@ -265,6 +265,29 @@ def test_html_anchor_child_weight() -> None:
     assert _anchor_after_walk(parents, {**own, 6: 101}, Config()) == 6
 
 
+def _anchor_among_paragraphs(tag: str, long_chars: int) -> int:
+    """body > [A(1) > X(2), X(3) (300 each), B(4) > X(5) (``long_chars``)], X = ``tag``:
+    the anchor ``find_anchor`` picks."""
+    parents = [-1, 0, 1, 1, 0, 4]
+    el = _elements(parents, [0.0] * len(parents), anchor=-1)
+    for e in (2, 3, 5):
+        el.tag[e] = tag
+    own = {2: 300, 3: 300, 5: long_chars}
+    blocks = [Block(i, _sentence(v + 25)) for i, v in enumerate(own.values())]
+    anchor, _, _ = find_anchor(blocks, list(own), el, Config())
+    return anchor
+
+
+def test_a_paragraph_votes_from_the_element_holding_it() -> None:
+    # <p>s vote for their parent first, as before the walk: A's two paragraphs (600)
+    # outvote B's one longer paragraph (500), which a <p> of its own would not.
+    assert _anchor_among_paragraphs("p", 500) == 1
+    assert _anchor_among_paragraphs("p", 599) == 1
+    assert _anchor_among_paragraphs("p", 601) == 4
+    # Any other element holding its text itself (a <div>, a <td>) is its own first level.
+    assert _anchor_among_paragraphs("div", 500) == 5
+
+
 def test_html_anchor_vote_levels() -> None:
     # body > G(1) > D1..D8 > one P each (100). The Ps' grandparent G gets no vote at two
     # levels, so a P is the anchor; at three levels G gets 8 x 25 and is the anchor.
