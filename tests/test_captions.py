@@ -73,3 +73,64 @@ def test_min_words() -> None:
     assert _caption_of(6) is None
     assert _caption_of(5) == "figure_caption"
     assert _caption_of(6, min_words=7) == "figure_caption"
+
+
+# -- a row of figures: a gallery's items, an article's slideshow ---------------------------
+
+#: Captions of distinct sentences (a caption printed twice goes for that alone).
+CAPTIONS = [
+    f"Volunteers {word} the flooded square near the old market on Monday morning."
+    for word in ("cleared", "swept", "dried", "painted", "reopened")
+]
+
+
+def _figures(n: int, cls: str = "", between: str = "") -> str:
+    attr = f" class='{cls}'" if cls else ""
+    items = [
+        f"<figure{attr}><img src='{i}.jpg'><figcaption>{CAPTIONS[i]}</figcaption></figure>"
+        for i in range(n)
+    ]
+    return between.join(items)
+
+
+def _rules_for_captions(html: str, cleaner: Cleaner | None = None) -> set[str | None]:
+    result = explain(html, cleaner) if cleaner else explain(html)
+    return {rule_for(result, c) for c in CAPTIONS if c in html}
+
+
+def test_strip_min_figures() -> None:
+    # Three sibling figures in a row on an article are a slideshow: their captions go;
+    # two are figures of the article and stay.
+    assert _rules_for_captions(article(inside=_figures(3))) == {"figure_caption"}
+    assert _rules_for_captions(article(inside=_figures(2))) == {None}
+    four = Cleaner(Config().replace(rule_params={"figure_caption": {"strip_min_figures": 4}}))
+    assert _rules_for_captions(article(inside=_figures(3)), four) == {None}
+
+
+def test_figures_between_paragraphs_are_no_strip() -> None:
+    # An article illustrated figure by figure: a paragraph between them ends each run.
+    figures = _figures(3, between="<p>Between the photos the report went on at length.</p>")
+    assert _rules_for_captions(article(inside=figures)) == {None}
+
+
+def test_gallery_min_items() -> None:
+    # Figures named by a weak token ('gallery-item') holding a caption: two are pruned
+    # during the walk as a caption box; three are a gallery's items, which the walk
+    # leaves to figure_caption (on an article: a strip of figures, so they go there).
+    assert _rules_for_captions(article(inside=_figures(2, "gallery-item"))) == {"caption_markup"}
+    assert _rules_for_captions(article(inside=_figures(3, "gallery-item"))) == {"figure_caption"}
+    four = Cleaner(Config().replace(rule_params={"caption_markup": {"gallery_min_items": 4}}))
+    assert _rules_for_captions(article(inside=_figures(3, "gallery-item")), four) == {
+        "caption_markup"
+    }
+
+
+def test_a_gallery_keeps_its_items_captions() -> None:
+    # The same three items on a page declaring itself a gallery: the captions are its text.
+    page = article(inside=_figures(3, "gallery-item")).replace(
+        "</head>",
+        '<script type="application/ld+json">{"@type": "ImageGallery"}</script></head>',
+    )
+    result = explain(page)
+    assert result.page_type == "gallery"
+    assert _rules_for_captions(page) == {None}

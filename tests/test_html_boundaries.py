@@ -37,6 +37,7 @@ from cleaner.rules.markup import (
     PullQuoteMarkup,
     ScreenReaderMarkup,
 )
+from cleaner.rules.page_type import PAGE_TYPE
 from cleaner.rules.prune import PruneGuard, find_markers, paragraphs_and_markers
 from cleaner.rules.trailers import Notice
 from cleaner.rules.tree import Elements, TreePlan
@@ -126,6 +127,30 @@ def test_html_sibling_min_share() -> None:
     # it with 20 % of its prose joins (a standfirst); with 19 % it does not.
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 20, 100], anchor=3)) == [2, 3]
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
+
+
+def _kept_on_gallery(in_anchor: int, outside: int, page_type: str = "gallery") -> list[int]:
+    """body > [A(1), G(2)], the anchor A holding all the prose and ``in_anchor``
+    characters of caption, G ``outside`` more: the elements whose blocks stay."""
+    el = _elements([-1, 0, 0], [0, 100, 0], anchor=1)
+    blocks = [
+        Block(0, "prose", element=1),
+        Block(1, "c" * in_anchor, kind=BlockKind.CAPTION, element=1),
+        Block(2, "c" * outside, kind=BlockKind.CAPTION, element=2),
+    ]
+    doc = Document(blocks, Config(), kind="html", elements=el)
+    doc.notes[PAGE_TYPE] = page_type
+    make_rule(OutsideMainContainer, kind="html").apply(doc)
+    return sorted({b.element for b in blocks if b.removal is None})
+
+
+def test_gallery_captions_min_share() -> None:
+    # On a gallery the container holds half the captions at least: A with 50 of 100 is
+    # the container; with 49 it widens to the body and G's captions stay.
+    assert _kept_on_gallery(50, 50) == [1]
+    assert _kept_on_gallery(49, 51) == [1, 2]
+    # Elsewhere captions do not move the container.
+    assert _kept_on_gallery(49, 51, page_type="article") == [1]
 
 
 # -- exact_duplicate: an element repeating its sibling -----------------------------------
@@ -263,6 +288,29 @@ def test_html_anchor_child_weight() -> None:
     own = {2: 50, 3: 50, 4: 50, 5: 50}
     assert _anchor_after_walk(parents, {**own, 6: 99}, Config()) == 1
     assert _anchor_after_walk(parents, {**own, 6: 101}, Config()) == 6
+
+
+def _anchor_among_paragraphs(tag: str, long_chars: int) -> int:
+    """body > [A(1) > X(2), X(3) (300 each), B(4) > X(5) (``long_chars``)], X = ``tag``:
+    the anchor ``find_anchor`` picks."""
+    parents = [-1, 0, 1, 1, 0, 4]
+    el = _elements(parents, [0.0] * len(parents), anchor=-1)
+    for e in (2, 3, 5):
+        el.tag[e] = tag
+    own = {2: 300, 3: 300, 5: long_chars}
+    blocks = [Block(i, _sentence(v + 25)) for i, v in enumerate(own.values())]
+    anchor, _, _ = find_anchor(blocks, list(own), el, Config())
+    return anchor
+
+
+def test_a_paragraph_votes_from_the_element_holding_it() -> None:
+    # <p>s vote for their parent first, as before the walk: A's two paragraphs (600)
+    # outvote B's one longer paragraph (500), which a <p> of its own would not.
+    assert _anchor_among_paragraphs("p", 500) == 1
+    assert _anchor_among_paragraphs("p", 599) == 1
+    assert _anchor_among_paragraphs("p", 601) == 4
+    # Any other element holding its text itself (a <div>, a <td>) is its own first level.
+    assert _anchor_among_paragraphs("div", 500) == 5
 
 
 def test_html_anchor_vote_levels() -> None:

@@ -33,10 +33,6 @@ BELOW_BAR: dict[str, str] = {
         "user details left in (phpBB's 'postdetails' cells): removing them costs cleaneval "
         "HTML dev -0.0001, whose gold keeps a phpBB thread's user cards"
     ),
-    "gallery-figures": (
-        "class token 'gallery' ([caption] in html_hints.txt) prunes the whole gallery "
-        "during the walk, before the page's kind is known (vocabulary hygiene, item 6)"
-    ),
 }
 #: Fixtures whose kind is not guessed right today, and why. Strict.
 TYPE_MISSES: dict[str, str] = {}

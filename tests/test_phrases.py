@@ -77,6 +77,8 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("en", "Your browser does not support the video tag.", "media_stub"),
     ("en", "This site uses Akismet to reduce spam.", "notice"),
     ("en", "Copyright (c) 2021 Example Media. All rights reserved.", "notice"),
+    ("en", "You are using an outdated browser. Please upgrade your browser.", "notice"),
+    ("en", "Your browser was unable to load the stylesheet of this page.", "notice"),
     ("ru", "Перейти к основному содержанию", "accessibility_link"),
     ("ru", "Читать далее", "chrome_phrase"),
     ("ru", "Загрузить ещё", "chrome_phrase"),
@@ -114,6 +116,7 @@ POSITIVE: list[tuple[str, str, str]] = [
 
 # (language, line) -- article sentences holding the same words; no phrase rule may touch them.
 NEGATIVE: list[tuple[str, str]] = [
+    ("en", "Many readers still browse on an older browser, the survey of the council found."),
     ("en", "She said she would continue reading the report before deciding on the budget."),
     ("en", "Photo archives from the 1950s show the old depot before it was rebuilt."),
     ("en", "Residents can share their views with the council at a public meeting next week."),

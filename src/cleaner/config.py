@@ -49,8 +49,9 @@ class HtmlThresholds:
     html_prose_link_exponent: int = 2
     #: A block not ending in sentence punctuation keeps this share of its prose value.
     html_prose_unpunctuated_weight: float = 0.5
-    #: A paragraph's prose votes for this many elements: the one holding it (before the
-    #: walk, the ``<p>``'s parent) and its nearest ancestors ...
+    #: A paragraph's prose votes for this many elements: the one holding it (for a
+    #: ``<p>``, before and after the walk, the ``<p>``'s parent) and its nearest
+    #: ancestors ...
     html_anchor_vote_levels: int = 2
     #: ... each ancestor at this weight of the vote of the element below it.
     html_anchor_child_weight: float = 0.5

@@ -105,6 +105,9 @@ def find_anchor(
 ) -> tuple[int, set[int], list[float]]:
     """The prose anchor after the walk (-1: none), it and its ancestors (the elements
     the deferred prunings spare), and each block's prose value (0 for pruned blocks).
+
+    A block votes for the element holding it and its nearest ancestors; a ``<p>``'s
+    block, like a ``<p>`` before the walk, for the ``<p>``'s parent and up.
     """
     n = len(el.parent)
     parent = el.parent
@@ -115,7 +118,10 @@ def find_anchor(
     direct = [0.0] * n
     for value, owner in zip(values, owners, strict=True):
         if value:
-            e = owner
+            # A <p> votes from the element holding it, as before the walk: a box of
+            # several paragraphs must outvote one longer paragraph standing alone,
+            # which it could not were each <p> its own first level.
+            e = parent[owner] if owner and el.tag[owner] == "p" else owner
             for _ in range(levels):
                 direct[e] += value
                 if not e:

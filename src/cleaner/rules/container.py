@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..blocks import BlockKind
 from .base import Document, Rule
-from .page_type import ITEMS, GuessPageType
+from .page_type import ITEMS, PAGE_TYPE, GuessPageType
+from .params import Param
 from .prune import ARTICLE
 
 
@@ -27,12 +29,20 @@ class OutsideMainContainer(Rule):
     uses_features: ClassVar[bool] = False
     requires = (GuessPageType,)
 
+    gallery_captions_min_share = Param(
+        0.5,
+        "On a gallery, the container widens until it holds at least this share of the "
+        "page's caption text: the captions are the text there, and the prose anchor, "
+        "which counts no caption, sits in the standfirst above them.",
+    )
+
     def apply(self, doc: Document) -> None:
         """Remove kept blocks outside the main container.
 
         The container is the article marker (itemprop=articleBody, ``<article>``)
         nearest around the prose anchor; without one, the anchor widened to its
         ancestors until it holds ``html_container_min_share`` of the page's prose.
+        On a gallery, it widens further until it holds the captions too.
         """
         el = doc.elements
         if el is None or el.anchor < 0:
@@ -54,6 +64,8 @@ class OutsideMainContainer(Rule):
         items = doc.notes.get(ITEMS)
         if isinstance(items, int) and 0 < items < best < el.end[items]:
             best = items  # a thread's posts or a listing's items: all of them, not one
+        if doc.notes.get(PAGE_TYPE) == "gallery":
+            best = self._holding_captions(doc, best)
         if best == 0:
             return
         # Siblings before it with prose of their own join (a summary or standfirst
@@ -74,3 +86,20 @@ class OutsideMainContainer(Rule):
             if block.removal is None and not inside[block.element]:
                 block.remove(self.name, self.family, reason)
                 block.pruned = True
+
+    def _holding_captions(self, doc: Document, best: int) -> int:
+        """``best``, or its nearest ancestor holding ``gallery_captions_min_share`` of
+        the page's kept caption text."""
+        el = doc.elements
+        assert el is not None
+        parent = el.parent
+        chars = [0] * len(parent)
+        for b in doc.blocks:
+            if b.kind is BlockKind.CAPTION and b.removal is None and not b.pruned:
+                chars[b.element] += len(b.text)
+        for e in range(len(parent) - 1, 0, -1):
+            chars[parent[e]] += chars[e]
+        need = self.gallery_captions_min_share * chars[0]
+        while best > 0 and chars[best] < need:
+            best = parent[best]
+        return best

@@ -76,7 +76,8 @@ class ElementJudge:
         Verdicts are kept per distinct class attribute and per id for the rest of the
         page: menus repeat the same few class names hundreds of times. A verdict that
         rests on a weak token alone ('image', 'date': see ``TreeRule.weak_allows``)
-        holds only if the element's text (``node``, when given) is short.
+        holds only if the element's text (``node``, when given) is short and the rule
+        does not spare the element (``TreeRule.weak_spares``: a gallery's item).
         """
         if not self.watched.isdisjoint(attrs):
             for rule in self.attr_rules:
@@ -109,7 +110,7 @@ class ElementJudge:
             return None
         if best[3] and node is not None:
             rule = best[1]
-            if not rule.weak_allows(node.text(separator=" ")):
+            if not rule.weak_allows(node.text(separator=" ")) or rule.weak_spares(node):
                 return None
         return (best[1], best[2])
 

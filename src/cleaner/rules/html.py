@@ -123,7 +123,8 @@ class FigureCaption(Rule):
         "is not a caption of the article's own: short (a credit, a label), inside a list "
         "(a gallery strip, a teaser list), or whose words the page prints elsewhere too "
         "(a slideshow's caption shown again by its counter, one caption under every "
-        "photo). On a gallery, the captions are the text, and stay."
+        "photo), or under one of a row of sibling figures (a slideshow, a photo strip). "
+        "On a gallery, the captions are the text, and stay."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
@@ -131,6 +132,12 @@ class FigureCaption(Rule):
         6,
         "A caption of fewer words than this is a credit or a label, not a sentence of "
         "the article's.",
+    )
+    strip_min_figures = Param(
+        3,
+        "Captions of at least this many sibling figures in a row (no other kept block "
+        "between them) are a slideshow's or a photo strip's, not the article's; fewer "
+        "are figures of the article.",
     )
 
     def apply(self, doc: Document) -> None:
@@ -145,11 +152,46 @@ class FigureCaption(Rule):
         keys = {b.index: duplicate_key(b.text) for b in captions}
         # Captions long enough to be kept, which another holding them whole copies.
         whole = [(i, k) for i, k in keys.items() if k.count(" ") + 1 >= self.min_words]
+        strip = self._strip(doc)
         for block in captions:
             if block.removal is None and not block.pruned:
+                if block.index in strip:
+                    self.remove(block, f"a caption in a strip of figures ({quote(block.text)})")
+                    continue
                 reason = self._reason(block, page, keys[block.index], whole)
                 if reason:
                     self.remove(block, reason)
+
+    def _strip(self, doc: Document) -> set[int]:
+        """Indexes of the captions under a run of sibling figures (``strip_min_figures``
+        of them, one tag, one parent) that no other kept block interrupts."""
+        el = doc.elements
+        if el is None:
+            return set()
+        parent, tag, end = el.parent, el.tag, el.end
+        out: set[int] = set()
+        run: list[int] = []  # the run's caption blocks
+        boxes: list[int] = []  # the figure holding each
+        key: tuple[int, str] | None = None
+        for block in doc.blocks:
+            if block.removal is not None or block.pruned:
+                continue
+            box = parent[block.element]
+            if block.kind is BlockKind.CAPTION and box > 0:
+                if (parent[box], tag[box]) != key:
+                    if len(set(boxes)) >= self.strip_min_figures:
+                        out.update(run)
+                    run, boxes, key = [], [], (parent[box], tag[box])
+                run.append(block.index)
+                boxes.append(box)
+            elif not boxes or not boxes[-1] <= block.element < end[boxes[-1]]:
+                # (A credit or a label inside the last figure does not end the run.)
+                if len(set(boxes)) >= self.strip_min_figures:
+                    out.update(run)
+                run, boxes, key = [], [], None
+        if len(set(boxes)) >= self.strip_min_figures:
+            out.update(run)
+        return out
 
     def _reason(
         self, block: Block, page: str, key: str, whole: list[tuple[int, str]]

@@ -256,6 +256,30 @@ class CaptionMarkup(_Vocabulary):
     vocabulary = "caption"
     weak_max_words = WEAK_MAX_WORDS
     what = "a caption or credit"
+
+    gallery_min_items = Param(
+        3,
+        "An element a weak token alone names (gallery, slideshow, photo) that holds a "
+        "<figcaption> is a gallery's item, not pruned whatever its length, when at least "
+        "this many siblings of its tag hold one (itself included): figure_caption judges "
+        "its caption once the page's type is known.",
+    )
+
+    def weak_spares(self, node: Any) -> bool:
+        """A gallery's item: its caption is the text on a gallery, which the walk cannot
+        tell from an article's slideshow yet."""
+        up = node.parent
+        if up is None or node.css_first("figcaption") is None:
+            return False
+        tag = node.tag
+        items = 0
+        for sibling in up.iter():
+            if sibling.tag == tag and sibling.css_first("figcaption") is not None:
+                items += 1
+                if items >= self.gallery_min_items:
+                    return True
+        return False
+
     max_share = Param(
         0.2, "A caption element holding more of the page's text than this is the article."
     )

@@ -201,6 +201,11 @@ class TreeRule(Rule):
         limit = getattr(self, "weak_max_words", 0)
         return words_up_to(text, limit) <= limit
 
+    def weak_spares(self, node: Any) -> bool:
+        """Whether an element a weak token alone names (``node``, parsed) is spared
+        whatever its length; none is, unless a rule says which."""
+        return False
+
     def is_heading_slug(self, ident: str, node: Any) -> bool:
         """Whether ``ident`` (the id of ``node``, a parsed element) is the slug of the
         element's heading: the element itself or its first child element, when that is
