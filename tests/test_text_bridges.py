@@ -1,0 +1,89 @@
+"""Issue 15 on the text path: share bars whole. Each rule is called on hand-built
+blocks; every parameter is pinned from both sides."""
+
+from __future__ import annotations
+
+from helpers import make_doc, make_rule, prose
+
+from cleaner.blocks import Block, Removal
+from cleaner.rules.navigation import ShareCluster
+
+# -- share_cluster: the share bar's other buttons, and share rows ------------------------
+
+
+def _share(text: str) -> Block:
+    block = Block(0, text, gap_before=False)
+    block.removal = Removal("share_bar", "navigation", "share words")
+    return block
+
+
+def _line(text: str, gap: bool = True) -> Block:
+    return Block(0, text, gap_before=gap)
+
+
+def _cluster(*items: Block, **params: object) -> list[str]:
+    """The texts share_cluster removes between two paragraphs of prose."""
+    doc = make_doc(_line(prose(120)), *items, _line(prose(120, "ipsum")))
+    make_rule(ShareCluster, **params).apply(doc)
+    return [b.text for b in doc.blocks if b.removal and b.removal.rule == "share_cluster"]
+
+
+def test_share_cluster_takes_the_bar_whole() -> None:
+    bar = (
+        _line("Send to a friend"),
+        _share("Facebook"),
+        _line("Print version", gap=False),
+        _share("Twitter"),
+    )
+    assert _cluster(*bar) == ["Send to a friend", "Print version"]
+
+
+def test_share_cluster_leaves_a_sub_heading_standing_apart() -> None:
+    # A blank line between it and the bar: the article's sub-heading, not a button.
+    spaced = (_line("Swift Criticism"), _line("Facebook"), _share("Twitter"))
+    spaced[1].removal = Removal("share_bar", "navigation", "share words")
+    assert _cluster(*spaced) == []
+
+
+def test_share_cluster_min_shares() -> None:
+    def bar() -> tuple[Block, ...]:  # fresh blocks each time: a rule marks them
+        return (_share("Facebook"), _line("Print version", gap=False), _share("Twitter"))
+
+    assert _cluster(*bar()) == ["Print version"]
+    assert _cluster(*bar(), min_shares=3) == []
+
+
+def test_share_cluster_max_words() -> None:
+    line = "Send this one to a friend"  # 6 words
+
+    def bar() -> tuple[Block, ...]:
+        return (_share("Facebook"), _line(line, gap=False), _share("Twitter"))
+
+    assert _cluster(*bar()) == []
+    assert _cluster(*bar(), max_words=6) == [line]
+
+
+def test_share_row() -> None:
+    assert _cluster(_line("Pass it on Email Twitter")) == ["Pass it on Email Twitter"]
+    # A headline naming two networks has more words of its own.
+    assert _cluster(_line("Facebook and Twitter ban the president")) == []
+    # A sentence is no row.
+    assert _cluster(_line("Share on Facebook and Twitter.")) == []
+
+
+def test_share_row_min_share() -> None:
+    line = "Facebook Twitter news today"  # 2 share words of 4
+    assert _cluster(_line(line)) == [line]
+    assert _cluster(_line(line), row_min_share=0.51) == []
+
+
+def test_share_row_max_words() -> None:
+    line = "Facebook Twitter Email WhatsApp Telegram Reddit one two three four five"  # 11
+    assert _cluster(_line(line)) == []
+    assert _cluster(_line(line), row_max_words=11) == [line]
+
+
+def test_share_row_min_letters() -> None:
+    # 'x' names a network but counts only from one letter on.
+    assert _cluster(_line("Email X")) == []
+    assert _cluster(_line("Email X"), row_min_letters=1) == ["Email X"]
