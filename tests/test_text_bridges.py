@@ -1,11 +1,12 @@
-"""Issue 15 on the text path: share bars whole. Each rule is called on hand-built
-blocks; every parameter is pinned from both sides."""
+"""Issue 15 on the text path: share bars whole, a player's message alone. Each rule is
+called on hand-built blocks; every parameter is pinned from both sides."""
 
 from __future__ import annotations
 
 from helpers import make_doc, make_rule, prose
 
 from cleaner.blocks import Block, Removal
+from cleaner.rules.media import PlayerLine
 from cleaner.rules.navigation import ShareCluster
 
 # -- share_cluster: the share bar's other buttons, and share rows ------------------------
@@ -87,3 +88,26 @@ def test_share_row_min_letters() -> None:
     # 'x' names a network but counts only from one letter on.
     assert _cluster(_line("Email X")) == []
     assert _cluster(_line("Email X"), row_min_letters=1) == ["Email X"]
+
+
+# -- player_line: a player's message alone ---------------------------------------------
+
+
+def _player_lines(*items: str) -> list[str]:
+    doc = make_doc(prose(120, "lorem"), *items, prose(120, "ipsum"))
+    make_rule(PlayerLine).apply(doc)
+    return [b.text for b in doc.blocks[1:-1] if b.removal and b.removal.rule == "player_line"]
+
+
+def test_a_player_message_goes_alone() -> None:
+    # Naming the medium and ending in a full stop or an ellipsis: no sub-heading ends so.
+    assert _player_lines("This player needs a newer browser.") == [
+        "This player needs a newer browser."
+    ]
+    assert _player_lines("Fetching the clip...") == ["Fetching the clip..."]
+
+
+def test_a_lone_line_without_the_medium_or_the_ending_stays() -> None:
+    assert _player_lines("The Video") == []  # a sub-heading
+    assert _player_lines("Thanks again...") == []  # the article's own ellipsis
+    assert _player_lines("To be blunt.") == []
