@@ -1,13 +1,74 @@
-"""Issue 15 on the text path: share bars whole, a player's message alone. Each rule is
-called on hand-built blocks; every parameter is pinned from both sides."""
+"""Issue 15 on the text path: the main run past a sub-heading, share bars whole, a
+player's message alone. Each rule is called on hand-built blocks; every parameter is
+pinned from both sides."""
 
 from __future__ import annotations
 
 from helpers import make_doc, make_rule, prose
 
+from cleaner import clean_article
 from cleaner.blocks import Block, Removal
 from cleaner.rules.media import PlayerLine
 from cleaner.rules.navigation import ShareCluster
+from cleaner.rules.quality import MainContentRun
+
+# -- main_run: the article resumes past its sub-heading ----------------------------------
+
+P1 = (
+    "The city council approved the new budget on Tuesday after a long debate about the "
+    "funding of public schools and parks."
+)
+P2 = (
+    "Several members argued that the plan would raise taxes for families who already "
+    "struggle with the cost of living in the area."
+)
+#: Short (it scores nothing in the run), its content words almost all the run's.
+RESUMED = "The city council defended the new budget for public schools."
+#: As short, but another text: an author's note.
+NOTE = "Jane Doe writes about gardens and travel for a weekly magazine."
+
+
+def _kept(*items: str | Block, **params: object) -> list[str]:
+    doc = make_doc(*items)
+    make_rule(MainContentRun, **params).apply(doc)
+    return [b.text for b in doc.blocks if b.removal is None]
+
+
+def test_the_run_resumes_past_a_sub_heading() -> None:
+    assert _kept(P1, P2, "Swift Criticism", RESUMED) == [P1, P2, "Swift Criticism", RESUMED]
+    # Before the run too: a short lead paragraph above the first sub-heading.
+    assert _kept(RESUMED, "Swift Criticism", P1, P2) == [RESUMED, "Swift Criticism", P1, P2]
+    # A sub-heading may be a question.
+    assert _kept(P1, P2, "What happens next?", RESUMED)[-1] == RESUMED
+
+
+def test_another_text_past_a_heading_stays_out() -> None:
+    assert _kept(P1, P2, "About the Author", NOTE) == [P1, P2]
+
+
+def test_bridge_max_lines() -> None:
+    two = ("Swift Criticism", "Other Words Here")
+    assert _kept(P1, P2, *two, RESUMED) == [P1, P2]
+    assert _kept(P1, P2, *two, RESUMED, bridge_max_lines=2)[-1] == RESUMED
+
+
+def test_bridge_min_shared() -> None:
+    # RESUMED: 5 of its 6 content words are the run's (all but 'defended'): 0.83.
+    assert _kept(P1, P2, "Swift Criticism", RESUMED, bridge_min_shared=0.83)[-1] == RESUMED
+    assert _kept(P1, P2, "Swift Criticism", RESUMED, bridge_min_shared=0.84) == [P1, P2]
+
+
+def test_bridge_min_letters() -> None:
+    # 'tax' and 'fee' are not the run's: 5 of 8 content words, or 5 of 6 without them.
+    line = "The city council defended the budget for public schools, tax and fee."
+    assert _kept(P1, P2, "Swift Criticism", line) == [P1, P2]
+    assert _kept(P1, P2, "Swift Criticism", line, bridge_min_letters=4)[-1] == line
+
+
+def test_a_short_article_keeps_its_sub_heading_and_last_paragraph() -> None:
+    page = "\n\n".join(["Site Name", P1, P2, "Swift Criticism", RESUMED, "Contact us"])
+    assert clean_article(page) == "\n\n".join([P1, P2, "Swift Criticism", RESUMED])
+
 
 # -- share_cluster: the share bar's other buttons, and share rows ------------------------
 
