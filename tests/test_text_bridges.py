@@ -172,3 +172,7 @@ def test_a_lone_line_without_the_medium_or_the_ending_stays() -> None:
     assert _player_lines("The Video") == []  # a sub-heading
     assert _player_lines("Thanks again...") == []  # the article's own ellipsis
     assert _player_lines("To be blunt.") == []
+    # A notice names 'media' too: two sentences, opening with a symbol.
+    assert _player_lines("© 2024 Example Media. All rights reserved.") == []
+    assert _player_lines("Example Media. All rights reserved.") == []
+    assert _player_lines("© Example Media.") == []

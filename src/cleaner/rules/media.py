@@ -138,12 +138,17 @@ class PlayerLine(Rule):
         )
 
     def _message(self, block: Block) -> bool:
-        """Alone, a line naming the medium that ends in a full stop or an ellipsis: a
-        player's message ('This player needs a newer browser.', 'Fetching the clip...');
-        a sub-heading never ends so."""
-        return bool(
-            self.words.intersection(block.features.tokens)
-        ) and block.text.rstrip().endswith(_MESSAGE_ENDS)
+        """Alone, one sentence naming the medium, opening with a letter and ending in a
+        full stop or an ellipsis: a player's message ('This player needs a newer
+        browser.', 'Fetching the clip...'); a sub-heading never ends so, and a notice
+        ('© 2024 Example Media. All rights reserved.') opens otherwise."""
+        text = block.text.strip()
+        return (
+            text[:1].isalpha()
+            and text.endswith(_MESSAGE_ENDS)
+            and _INNER_SENTENCE_END.search(text) is None
+            and bool(self.words.intersection(block.features.tokens))
+        )
 
     def _reason(self, block: Block) -> str | None:
         f = block.features
@@ -157,6 +162,8 @@ class PlayerLine(Rule):
 
 _ELLIPSES = ("...", "\u2026")
 _MESSAGE_ENDS = (".", "!", *_ELLIPSES)
+#: A sentence end inside a line: the line holds more than one sentence.
+_INNER_SENTENCE_END = regex.compile(r"[.!?…]\s+\S")
 
 
 class MediaTitle(Rule):
