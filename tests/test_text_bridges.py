@@ -131,6 +131,8 @@ def test_share_row() -> None:
     assert _cluster(_line("Facebook and Twitter ban the president")) == []
     # A sentence is no row.
     assert _cluster(_line("Share on Facebook and Twitter.")) == []
+    # Only share words: share_bar's line (disabling share_bar keeps it).
+    assert _cluster(_line("Share Facebook Twitter Email")) == []
 
 
 def test_share_row_min_share() -> None:
@@ -147,8 +149,8 @@ def test_share_row_max_words() -> None:
 
 def test_share_row_min_letters() -> None:
     # 'x' names a network but counts only from one letter on.
-    assert _cluster(_line("Email X")) == []
-    assert _cluster(_line("Email X"), row_min_letters=1) == ["Email X"]
+    assert _cluster(_line("Email X now")) == []
+    assert _cluster(_line("Email X now"), row_min_letters=1) == ["Email X now"]
 
 
 # -- player_line: a player's message alone ---------------------------------------------

@@ -125,6 +125,8 @@ class ShareCluster(Rule):
         if not 0 < f.n_words <= self.row_max_words or f.ends_sentence:
             return False
         shared = [w for w in f.tokens if w in self.words]
+        if len(shared) == len(f.tokens):
+            return False  # only share words: share_bar's (disabling it keeps them)
         # Distinct words of four letters or more: 'x', 'on', 'par' or an 'e' of 'e-mail'
         # are share words too short to name a network or a button.
         named = {w for w in shared if len(w) >= self.row_min_letters}

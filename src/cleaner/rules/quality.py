@@ -92,7 +92,7 @@ class MainContentRun(Rule):
             return
         # The per-block cost leaves short paragraphs at the edges outside the run; take
         # back adjacent prose (a teaser list alternates with headlines, so it stays out).
-        start, end = self._take_back(kept, doc, start, end)
+        start, end = _take_back(self, kept, doc, start, end)
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
         while start > 0 and start - 1 in numbered:
@@ -110,59 +110,6 @@ class MainContentRun(Rule):
         span = f"blocks {kept[start].index}-{kept[end].index}"
         self.remove_all(kept[:start], f"before the main content run ({span})")
         self.remove_all(kept[end + 1 :], f"after the main content run ({span})")
-
-    def _take_back(self, kept: list[Block], doc: Document, start: int, end: int) -> tuple[int, int]:
-        """The run's edges moved over adjacent sentences, and over a sub-heading (at
-        most ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
-        # The run's words, grown with its edges (each block's words are added once).
-        seen: set[str] = set()
-        for block in kept[start : end + 1]:
-            seen.update(block.features.tokens)
-        moved = True
-        while moved:
-            moved = False
-            while start > 0 and self._sentence(kept[start - 1], doc):
-                start -= 1
-                seen.update(kept[start].features.tokens)
-            while end + 1 < len(kept) and self._sentence(kept[end + 1], doc):
-                end += 1
-                seen.update(kept[end].features.tokens)
-            before = self._bridge(kept, doc, start, -1, seen)
-            if before is not None:
-                for block in kept[before:start]:
-                    seen.update(block.features.tokens)
-                start, moved = before, True
-            after = self._bridge(kept, doc, end, 1, seen)
-            if after is not None:
-                for block in kept[end + 1 : after + 1]:
-                    seen.update(block.features.tokens)
-                end, moved = after, True
-        return start, end
-
-    def _bridge(
-        self, kept: list[Block], doc: Document, edge: int, way: int, seen: set[str]
-    ) -> int | None:
-        """The position of the sentence past the heading-like lines beside ``edge``
-        (``way``: -1 before it, 1 after it), if the article resumes there."""
-        for step in range(1, self.bridge_max_lines + 1):
-            line, beyond = edge + way * step, edge + way * (step + 1)
-            if not 0 <= beyond < len(kept) or not self._heading_like(kept[line], question=True):
-                return None
-            if self._resumes(kept[beyond], doc, seen):
-                return beyond
-        return None
-
-    def _resumes(self, block: Block, doc: Document, seen: set[str]) -> bool:
-        """Past a sub-heading, the same article: prose that ends a sentence, with at
-        least ``bridge_min_shared`` of its content words among the run's words."""
-        if not (doc.is_prose(block) and self._sentence(block, doc)):
-            return False
-        own = {
-            w
-            for w in block.features.tokens
-            if len(w) >= self.bridge_min_letters and w not in doc.stopwords
-        }
-        return bool(own) and len(own & seen) >= self.bridge_min_shared * len(own)
 
     def _confidence(
         self,
@@ -246,6 +193,67 @@ class MainContentRun(Rule):
             and f.title_ratio < self.list_item_max_title_ratio
             and f.stopword_ratio > 0
         )
+
+
+# -- taking back the run's edges (MainContentRun) ------------------------------------
+
+
+def _take_back(
+    rule: MainContentRun, kept: list[Block], doc: Document, start: int, end: int
+) -> tuple[int, int]:
+    """The run's edges moved over adjacent sentences, and over a sub-heading (at
+    most ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
+    # The run's words, grown with its edges (each block's words are added once).
+    seen: set[str] = set()
+    for block in kept[start : end + 1]:
+        seen.update(block.features.tokens)
+    moved = True
+    while moved:
+        moved = False
+        while start > 0 and rule._sentence(kept[start - 1], doc):
+            start -= 1
+            seen.update(kept[start].features.tokens)
+        while end + 1 < len(kept) and rule._sentence(kept[end + 1], doc):
+            end += 1
+            seen.update(kept[end].features.tokens)
+        before = _bridge(rule, kept, doc, start, -1, seen)
+        if before is not None:
+            for block in kept[before:start]:
+                seen.update(block.features.tokens)
+            start, moved = before, True
+        after = _bridge(rule, kept, doc, end, 1, seen)
+        if after is not None:
+            for block in kept[end + 1 : after + 1]:
+                seen.update(block.features.tokens)
+            end, moved = after, True
+    return start, end
+
+
+def _bridge(
+    rule: MainContentRun, kept: list[Block], doc: Document, edge: int, way: int, seen: set[str]
+) -> int | None:
+    """The position of the sentence past the heading-like lines beside ``edge``
+    (``way``: -1 before it, 1 after it), if the article resumes there."""
+    for step in range(1, rule.bridge_max_lines + 1):
+        line, beyond = edge + way * step, edge + way * (step + 1)
+        if not 0 <= beyond < len(kept) or not rule._heading_like(kept[line], question=True):
+            return None
+        if _resumes(rule, kept[beyond], doc, seen):
+            return beyond
+    return None
+
+
+def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
+    """Past a sub-heading, the same article: prose that ends a sentence, with at
+    least ``bridge_min_shared`` of its content words among the run's words."""
+    if not (doc.is_prose(block) and rule._sentence(block, doc)):
+        return False
+    own = {
+        w
+        for w in block.features.tokens
+        if len(w) >= rule.bridge_min_letters and w not in doc.stopwords
+    }
+    return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
 
 
 _LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
