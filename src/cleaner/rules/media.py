@@ -60,7 +60,9 @@ class PlayerLine(Rule):
         "A player's status or error line told by its shape, whatever its wording: a short "
         "line, not the article's prose, that names the medium ('The clip cannot be played "
         "in this browser', 'Starting the player') or trails off in an ellipsis "
-        "('Buffering...'), standing apart between paragraphs rather than in a list."
+        "('Buffering...'), standing apart between paragraphs rather than in a list, "
+        "beside another player line or alone when it names the medium and ends in a full "
+        "stop or an ellipsis ('This player needs a newer browser.')."
     )
     # Text only: on HTML the player is an element (media_player prunes it whole).
     kinds = frozenset({"text"})
@@ -123,7 +125,7 @@ class PlayerLine(Rule):
                 i < last and (reasons[i + 1] or _is_stub(blocks[i + 1]))
             )
             hangs = uses_gaps and i > 0 and short[i - 1] and not blocks[i].gap_before
-            if near or hangs:
+            if near or hangs or self._message(blocks[i]):
                 self.remove(blocks[i], reason)
 
     def _short(self, block: Block, doc: Document) -> bool:
@@ -133,6 +135,19 @@ class PlayerLine(Rule):
             and not block.pruned
             and 0 < n <= self.max_words
             and not doc.is_prose(block)
+        )
+
+    def _message(self, block: Block) -> bool:
+        """Alone, one sentence naming the medium, opening with a letter and ending in a
+        full stop or an ellipsis: a player's message ('This player needs a newer
+        browser.', 'Fetching the clip...'); a sub-heading never ends so, and a notice
+        ('© 2024 Example Media. All rights reserved.') opens otherwise."""
+        text = block.text.strip()
+        return (
+            text[:1].isalpha()
+            and text.endswith(_MESSAGE_ENDS)
+            and _INNER_SENTENCE_END.search(text) is None
+            and bool(self.words.intersection(block.features.tokens))
         )
 
     def _reason(self, block: Block) -> str | None:
@@ -146,6 +161,9 @@ class PlayerLine(Rule):
 
 
 _ELLIPSES = ("...", "\u2026")
+_MESSAGE_ENDS = (".", "!", *_ELLIPSES)
+#: A sentence end inside a line: the line holds more than one sentence.
+_INNER_SENTENCE_END = regex.compile(r"[.!?…]\s+\S")
 
 
 class MediaTitle(Rule):

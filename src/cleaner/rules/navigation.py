@@ -43,6 +43,100 @@ class ShareBar(LineRule):
         return None
 
 
+class ShareCluster(Rule):
+    name = "share_cluster"
+    family = "navigation"
+    description = (
+        "The other buttons of a share bar: short lines among the network names share_bar "
+        "removed ('Send to a friend', 'Print version' between 'Facebook' and 'WhatsApp'), "
+        "and a row of one line that is mostly share words ('Pass it on Email Twitter')."
+    )
+    # Text only: on HTML a share bar is an element (the share class hints prune it).
+    kinds = frozenset({"text"})
+    requires = (ShareBar,)
+
+    max_words = Param(
+        4, "A share bar's other button has at most this many words and no sentence end."
+    )
+    min_shares = Param(
+        2,
+        "A cluster holds at least this many lines share_bar removed; a one-line row at "
+        "least this many share words ...",
+    )
+    row_min_share = Param(
+        0.5,
+        "... making up at least this share of its words (a headline naming two networks "
+        "has more words of its own) ...",
+    )
+    row_max_words = Param(10, "... in at most this many words, with no sentence end.")
+    row_min_letters = Param(
+        4,
+        "A row's share words count toward min_shares from this many letters on: 'x', "
+        "'on', 'par' or the 'e' of 'e-mail' name no network or button.",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        self.words = phrases.words("chrome_words")
+
+    def apply(self, doc: Document) -> None:
+        blocks = doc.blocks
+        for block in blocks:
+            if block.removal is None and not block.pruned and self._row(block):
+                self.remove(block, f"a share row: mostly share words ({quote(block.text)})")
+        # Clusters: consecutive lines, each removed by share_bar or a short kept line.
+        uses_gaps = any(b.gap_before for b in blocks[1:])
+        i, n = 0, len(blocks)
+        while i < n:
+            j = i
+            while j < n and (_is_share(blocks[j]) or self._button(blocks[j])):
+                j += 1
+            shares = [k for k in range(i, j) if _is_share(blocks[k])]
+            if len(shares) >= self.min_shares:
+                first, last = shares[0], shares[-1]
+                for k in range(i, j):
+                    b = blocks[k]
+                    if _is_share(b):
+                        continue
+                    # Between two share lines it is the bar's; at its edge only when it
+                    # hangs on the bar with no blank line between (else: a sub-heading).
+                    inside = first < k < last
+                    above = k < first and all(
+                        not blocks[m].gap_before for m in range(k + 1, first + 1)
+                    )
+                    below = k > last and all(
+                        not blocks[m].gap_before for m in range(last + 1, k + 1)
+                    )
+                    if inside or (uses_gaps and (above or below)):
+                        self.remove(b, f"a button of the share bar around block {first}")
+            i = max(j, i + 1)
+
+    def _button(self, block: Block) -> bool:
+        f = block.features
+        return (
+            block.removal is None
+            and not block.pruned
+            and 0 < f.n_words <= self.max_words
+            and not f.ends_sentence
+        )
+
+    def _row(self, block: Block) -> bool:
+        f = block.features
+        if not 0 < f.n_words <= self.row_max_words or f.ends_sentence:
+            return False
+        shared = [w for w in f.tokens if w in self.words]
+        if len(shared) == len(f.tokens):
+            return False  # only share words: share_bar's (disabling it keeps them)
+        # Distinct words of four letters or more: 'x', 'on', 'par' or an 'e' of 'e-mail'
+        # are share words too short to name a network or a button.
+        named = {w for w in shared if len(w) >= self.row_min_letters}
+        return len(named) >= self.min_shares and len(shared) >= self.row_min_share * len(f.tokens)
+
+
+def _is_share(block: Block) -> bool:
+    return block.removal is not None and block.removal.rule in (ShareBar.name, ShareCluster.name)
+
+
 class Counter(LineRule):
     name = "counter"
     family = "navigation"
@@ -134,5 +228,5 @@ class MenuRun(Rule):
         )
 
 
-RULES = (ChromePhrase, ShareBar, Counter, Breadcrumb)
+RULES = (ChromePhrase, ShareBar, Counter, Breadcrumb, ShareCluster)
 LATE_RULES = (MenuRun,)

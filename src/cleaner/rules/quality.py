@@ -17,7 +17,9 @@ class MainContentRun(Rule):
     family = "quality"
     description = (
         "Blocks before or after the main content run: the stretch of the page with the "
-        "most prose, where each non-prose block costs a penalty (a maximum-sum run)."
+        "most prose, where each non-prose block costs a penalty (a maximum-sum run); its "
+        "edges take back adjacent sentences, and the article's short paragraphs past a "
+        "sub-heading when their words are the run's."
     )
     # On HTML the front-end finds the main container (outside_main_container).
     kinds = frozenset({"text"})
@@ -32,6 +34,22 @@ class MainContentRun(Rule):
         0.5,
         "A list-item-like line (a lighter penalty) has less than this share of capitalised "
         "words: sentence case, not a menu entry or a Title-Case teaser headline.",
+    )
+
+    bridge_max_lines = Param(
+        1,
+        "The run's edge steps over at most this many heading-like lines in a row (a "
+        "sub-heading, a short question) when a sentence follows them: the article's "
+        "short paragraphs resume after its sub-heading.",
+    )
+
+    bridge_min_shared = Param(
+        0.7,
+        "... and when that sentence shares at least this share of its content words with "
+        "the run (an author's note or a call to act after a heading shares few).",
+    )
+    bridge_min_letters = Param(
+        3, "A content word of that sentence has at least this many letters (not 'of', 'a')."
     )
 
     list_min_items = Param(
@@ -74,10 +92,7 @@ class MainContentRun(Rule):
             return
         # The per-block cost leaves short paragraphs at the edges outside the run; take
         # back adjacent prose (a teaser list alternates with headlines, so it stays out).
-        while start > 0 and self._sentence(kept[start - 1], doc):
-            start -= 1
-        while end + 1 < len(kept) and self._sentence(kept[end + 1], doc):
-            end += 1
+        start, end = _take_back(self, kept, doc, start, end)
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
         while start > 0 and start - 1 in numbered:
@@ -158,11 +173,14 @@ class MainContentRun(Rule):
             penalty *= cfg.run_heading_penalty_share
         return -penalty
 
-    def _heading_like(self, block: Block) -> bool:
+    def _heading_like(self, block: Block, question: bool = False) -> bool:
+        """A short line without a sentence end (``question``: or ending in a question
+        mark, as sub-headings may: 'What happens next?')."""
         f = block.features
+        ends = f.ends_sentence and not (question and block.text.rstrip().endswith("?"))
         return (
             0 < f.n_words <= self.heading_max_words
-            and not f.ends_sentence
+            and not ends
             and f.letter_ratio > self.heading_min_letter_ratio
         )
 
@@ -175,6 +193,67 @@ class MainContentRun(Rule):
             and f.title_ratio < self.list_item_max_title_ratio
             and f.stopword_ratio > 0
         )
+
+
+# -- taking back the run's edges (MainContentRun) ------------------------------------
+
+
+def _take_back(
+    rule: MainContentRun, kept: list[Block], doc: Document, start: int, end: int
+) -> tuple[int, int]:
+    """The run's edges moved over adjacent sentences, and over a sub-heading (at
+    most ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
+    # The run's words, grown with its edges (each block's words are added once).
+    seen: set[str] = set()
+    for block in kept[start : end + 1]:
+        seen.update(block.features.tokens)
+    moved = True
+    while moved:
+        moved = False
+        while start > 0 and rule._sentence(kept[start - 1], doc):
+            start -= 1
+            seen.update(kept[start].features.tokens)
+        while end + 1 < len(kept) and rule._sentence(kept[end + 1], doc):
+            end += 1
+            seen.update(kept[end].features.tokens)
+        before = _bridge(rule, kept, doc, start, -1, seen)
+        if before is not None:
+            for block in kept[before:start]:
+                seen.update(block.features.tokens)
+            start, moved = before, True
+        after = _bridge(rule, kept, doc, end, 1, seen)
+        if after is not None:
+            for block in kept[end + 1 : after + 1]:
+                seen.update(block.features.tokens)
+            end, moved = after, True
+    return start, end
+
+
+def _bridge(
+    rule: MainContentRun, kept: list[Block], doc: Document, edge: int, way: int, seen: set[str]
+) -> int | None:
+    """The position of the sentence past the heading-like lines beside ``edge``
+    (``way``: -1 before it, 1 after it), if the article resumes there."""
+    for step in range(1, rule.bridge_max_lines + 1):
+        line, beyond = edge + way * step, edge + way * (step + 1)
+        if not 0 <= beyond < len(kept) or not rule._heading_like(kept[line], question=True):
+            return None
+        if _resumes(rule, kept[beyond], doc, seen):
+            return beyond
+    return None
+
+
+def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
+    """Past a sub-heading, the same article: prose that ends a sentence, with at
+    least ``bridge_min_shared`` of its content words among the run's words."""
+    if not (doc.is_prose(block) and rule._sentence(block, doc)):
+        return False
+    own = {
+        w
+        for w in block.features.tokens
+        if len(w) >= rule.bridge_min_letters and w not in doc.stopwords
+    }
+    return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
 
 
 _LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
