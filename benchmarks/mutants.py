@@ -33,6 +33,7 @@ PACKAGE = SRC / "cleaner"
 #: fail soonest under ``-x``.
 FAST_TESTS = (
     "tests/test_rule_boundaries.py",
+    "tests/test_rule_boundaries_runs.py",
     "tests/test_html_boundaries.py",
     "tests/test_player_rules.py",
     "tests/test_rules_line.py",

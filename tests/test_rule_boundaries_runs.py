@@ -1,0 +1,339 @@
+"""Each threshold of the trailer, box and main-run rules pinned from both sides.
+
+The line and feature thresholds are in ``test_rule_boundaries.py``; the same style here:
+rules called directly on hand-built blocks, one case just inside each bound and one just
+outside, asserting the decision (``python benchmarks/mutants.py`` checks them).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import make_doc, make_rule, prose, words
+
+from cleaner import Config
+from cleaner.blocks import Block, Removal
+from cleaner.rules.quality import CONFIDENCE, BoxInRun, MainContentRun, _numbered
+from cleaner.rules.trailers import Notice, TrailerZone
+
+
+def reason(rule, text: str, config: Config | None = None) -> str | None:
+    """What a line rule says about a one-block document of ``text``."""
+    doc = make_doc(text, config=config or rule.config)
+    return rule.reason_for(doc.blocks[0], doc)
+
+
+def removed(doc, text: str) -> str | None:
+    """The rule that removed the first block whose text is ``text``."""
+    block = next(b for b in doc.blocks if b.text == text)
+    return block.removal.rule if block.removal else None
+
+
+# -- trailers --------------------------------------------------------------------------
+
+
+def test_notice_max_words() -> None:
+    notice = make_rule(Notice)
+    cookies = "We use cookies to improve your experience on our site."  # ten words
+    assert reason(notice, cookies + " " + words(50))
+    assert not reason(notice, cookies + " " + words(51))
+
+
+def _cut(*texts: str, config: Config | None = None, **params: object) -> list[bool]:
+    doc = make_doc(*texts, config=config)
+    make_rule(TrailerZone, doc.config, **params).apply(doc)
+    return [b.removal is not None for b in doc.blocks]
+
+
+def test_trailer_min_prose_share() -> None:
+    # "Related articles" ends the article once half the prose lies above it.
+    assert _cut(prose(200), "Related articles", prose(200, "ipsum")) == [False, True, True]
+    assert _cut(prose(199), "Related articles", prose(200, "ipsum")) == [False] * 3
+
+
+def test_strong_trailer_min_prose_blocks_and_chars() -> None:
+    after = [prose(500, "ipsum"), prose(500, "dolor")]
+    # Two prose blocks of 300 characters above "Comments": the comment section starts.
+    assert _cut(prose(150), prose(150, "amet"), "Comments", *after)[2]
+    assert not _cut(prose(150), prose(149, "amet"), "Comments", *after)[2]
+    assert not _cut(prose(300), "Comments", *after)[1]
+
+
+def _extra(section: str, phrase: str) -> Config:
+    return Config(extra_phrases={section: (phrase,)})
+
+
+def test_trailer_max_heading_words() -> None:
+    config = _extra("trailer_heading", r"re:see also(\s+\w+)*")
+    heading = "see also " + words(8)  # ten words
+    assert _cut(prose(200), heading, prose(100, "amet"), config=config)[1]
+    assert not _cut(prose(200), heading + " more", prose(100, "amet"), config=config)[1]
+
+
+def test_trailer_max_comments_heading_words() -> None:
+    config = _extra("comments_heading", r"re:responses to(\s+\w+)*")
+    heading = "responses to " + words(23)  # 25 words
+    after = [prose(500, "ipsum"), prose(500, "dolor")]
+    assert _cut(prose(150), prose(150, "amet"), heading, *after, config=config)[2]
+    assert not _cut(prose(150), prose(150, "amet"), heading + " more", *after, config=config)[2]
+
+
+def test_trailer_max_author_name_words() -> None:
+    assert _cut(prose(200), "About Jane Mary Doe", prose(100, "amet"))[1]
+    assert not _cut(prose(200), "About Jane Mary Ann Doe", prose(100, "amet"))[1]
+
+
+def test_trailer_inline_box_max_lines() -> None:
+    # On text, a heading, up to six lines of links, then three paragraphs: a box
+    # inside the article, which goes on.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+    resumed = [prose(60, w) for w in ("amet", "elit", "magna")]
+
+    def cut_at_heading(n_links: int) -> bool:
+        links = [f"Link {i}" for i in range(n_links)]
+        return _cut(*above, "Related articles", *links, *resumed)[-1]
+
+    assert not cut_at_heading(6)
+    assert cut_at_heading(7)
+
+
+def test_trailer_inline_box_resume_paragraphs() -> None:
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+
+    def cut_at_heading(n_paragraphs: int) -> bool:
+        resumed = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
+        teaser = ["Other title", prose(60, "zz")]
+        return _cut(*above, "Related articles", "Link", *resumed, *teaser)[len(above) + 2]
+
+    assert not cut_at_heading(3)
+    assert cut_at_heading(2)
+
+
+def test_trailer_inline_box_last_paragraphs() -> None:
+    # Two paragraphs that close the page after the box: the article's end, not a
+    # teaser list; one is not enough.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+
+    def cut_at_heading(n_paragraphs: int) -> bool:
+        closing = [prose(60, f"qw{i}") for i in range(n_paragraphs)]
+        return _cut(*above, "Related articles", "Link", *closing, "Privacy")[len(above) + 2]
+
+    assert not cut_at_heading(2)
+    assert cut_at_heading(1)
+
+
+def test_trailer_box_inside_the_article_goes() -> None:
+    # The heading and the box's lines go; the article on both sides stays.
+    above = [prose(900, w) for w in ("lorem", "ipsum", "dolor")]
+    resumed = [prose(60, w) for w in ("amet", "elit", "magna")]
+    cut = _cut(*above, "Related articles", "Link one", "Link two", *resumed)
+    assert cut == [False] * 3 + [True] * 3 + [False] * 3
+
+
+def _sentence(n_words: int, word: str) -> str:
+    return words(n_words, word) + "."
+
+
+def _resumed_after(n_short: int, run_words: int) -> bool:
+    """Whether 'More from UK' and its headline go as a box inside the article, when a
+    paragraph, ``n_short`` short lines, then three paragraphs of ``run_words`` words
+    follow; a teaser (a title and a summary) ends the page. The page's median paragraph
+    has 40 words."""
+    above = [_sentence(40, w) for w in ("lorem", "ipsum", "dolor")]
+    short = [f"Short line {i}" for i in range(n_short)]
+    run = [_sentence(run_words, w) for w in ("elit", "magna", "aliqua")]
+    tail = ["Other title", _sentence(10, "zz")]
+    headline = "Prince Andrew abandons ties with the duke"
+    # (A long first paragraph keeps most of the prose below the heading: no cut there.)
+    texts = [*above, "More from UK", headline, _sentence(120, "sed"), *short, *run, *tail]
+    return _cut(*texts)[len(above)]
+
+
+def test_trailer_inline_box_resume_within() -> None:
+    # The run of paragraphs may start up to three blocks after the box's first
+    # paragraph (two short lines of the article's own between), not four.
+    assert _resumed_after(2, 40)
+    assert not _resumed_after(3, 40)
+
+
+def test_trailer_inline_box_resumed_share() -> None:
+    # Past the first paragraph, the run's paragraphs have at least half the page's
+    # median paragraph (40 words): 20 words do, 19 do not.
+    assert _resumed_after(1, 20)
+    assert not _resumed_after(1, 19)
+
+
+def _box(*texts: str | tuple[str, str], **params: object) -> list[bool]:
+    """BoxInRun over blocks all in the main run; (text, rule) pairs are removed lines."""
+    blocks = [Block(0, t) if isinstance(t, str) else Block(0, t[0]) for t in texts]
+    doc = make_doc(*blocks)
+    for block, t in zip(doc.blocks, texts, strict=True):
+        if not isinstance(t, str):
+            block.removal = Removal(t[1], "x", "test")
+    doc.main_run = (0, len(blocks) - 1)
+    make_rule(BoxInRun, doc.config, **params).apply(doc)
+    return [b.removal is not None and b.removal.rule == BoxInRun.name for b in doc.blocks]
+
+
+def test_box_in_run_max_lines() -> None:
+    # A player's label, then lines kept between it and its last removed line.
+    def box(n_kept: int) -> bool:
+        kept = [f"Button {i}" for i in range(n_kept)]
+        return any(
+            _box(
+                prose(200),
+                ("Video", "media_stub"),
+                *kept,
+                ("0:00", "player_timeline"),
+                prose(200, "amet"),
+            )
+        )
+
+    assert box(5)  # six lines after the opening one
+    assert not box(6)
+
+
+def test_box_in_run_max_words() -> None:
+    def box(n_words: int) -> bool:
+        return any(
+            _box(
+                prose(200),
+                ("Video", "media_stub"),
+                words(n_words),
+                ("0:00", "player_timeline"),
+                prose(200, "amet"),
+            )
+        )
+
+    assert box(12)
+    assert not box(13)
+
+
+def test_box_in_run_min_headed_lines() -> None:
+    # After a chrome heading, two short lines before the paragraph are the box's links;
+    # one may be the article's subheading.
+    heading = ("Mehr zum Thema", "chrome_phrase")
+    assert _box(prose(200), heading, "Link one", "Link two", prose(200, "amet"))[2:4] == [
+        True,
+        True,
+    ]
+    assert not any(_box(prose(200), heading, "A subheading", prose(200, "amet")))
+
+
+# -- quality (main content run) --------------------------------------------------------
+
+
+def _score(text: str, **features: object) -> float:
+    doc = make_doc(text)
+    block = doc.blocks[0]
+    for name, value in features.items():
+        setattr(block.features, name, value)
+    rule = make_rule(MainContentRun)
+    return rule._score(block, doc)
+
+
+def test_run_prose_score() -> None:
+    # A prose block earns six per word less sixty.
+    assert _score(words(29) + " end.") == 30 * 6 - 60
+
+
+def test_run_gap_penalties() -> None:
+    assert _score("Title Case Words Here Too.", title_ratio=1.0) == -60  # no heading: a "."
+    assert _score("A Short Heading") == -60 * 0.3
+    assert _score("a list item of words", stopword_ratio=0.5) == -60 * 0.1
+
+
+def test_list_item_min_words() -> None:
+    assert _score("the cat sat here", stopword_ratio=0.5) == pytest.approx(-6)
+    assert _score("the cat sat", stopword_ratio=0.5) == pytest.approx(-18)  # heading-like
+
+
+def test_list_item_max_title_ratio() -> None:
+    assert _score("the cat sat here", stopword_ratio=0.5, title_ratio=0.49) == pytest.approx(-6)
+    assert _score("the cat sat here", stopword_ratio=0.5, title_ratio=0.5) == pytest.approx(-18)
+
+
+def test_heading_max_words() -> None:
+    assert _score(words(12, "Word")) == pytest.approx(-18)
+    assert _score(words(13, "Word")) == pytest.approx(-60)
+
+
+def test_heading_min_letter_ratio() -> None:
+    assert _score("A Heading", letter_ratio=0.51) == pytest.approx(-18)
+    assert _score("A Heading", letter_ratio=0.5) == pytest.approx(-60)
+
+
+def test_run_edge_min_words() -> None:
+    rule = make_rule(MainContentRun)
+    doc = make_doc("one two three four five.", "one two three four.")
+    assert rule._sentence(doc.blocks[0], doc)
+    assert not rule._sentence(doc.blocks[1], doc)
+
+
+def test_main_run_keeps_prose_and_drops_the_edges() -> None:
+    doc = make_doc("Home", "World", prose(300), prose(300, "ipsum"), "Contact us")
+    make_rule(MainContentRun).apply(doc)
+    assert [b.removal is not None for b in doc.blocks] == [True, True, False, False, True]
+
+
+# -- numbered lists and the confidence of the main run -----------------------------------
+
+
+def _sentence(n_words: int, word: str = "lorem") -> str:
+    return " ".join([word] * n_words) + "."
+
+
+def test_list_min_items() -> None:
+    # Four rows numbered 1-4 after the prose are the article's table; three are not.
+    def kept_rows(n: int) -> int:
+        rows = [f"{i} Kyle Busch 5040 5 1 17" for i in range(1, n + 1)]
+        doc = make_doc(_sentence(40), *rows, "Menu")
+        make_rule(MainContentRun).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[1 : 1 + n])
+
+    assert kept_rows(4) == 4
+    assert kept_rows(3) == 0
+
+
+def test_list_max_gap() -> None:
+    def numbered(gap: int) -> int:
+        lines = []
+        for i in range(1, 5):
+            lines += [f"{i}. Item", *["item text"] * gap]
+        return len(_numbered(make_doc(*lines).blocks, 4, 3))
+
+    assert numbered(3) == 4
+    assert numbered(4) == 0
+
+
+def _confidence(*texts: str) -> tuple[float, tuple[str, ...]]:
+    doc = make_doc(*texts)
+    make_rule(MainContentRun).apply(doc)
+    return doc.notes[CONFIDENCE]
+
+
+def test_weak_rival_share() -> None:
+    # The kept run scores 40 * 6 - 60 = 180; a rival of 25 words scores 90 (half of it).
+    value, reasons = _confidence(_sentence(40), "Home.", "News.", _sentence(25, "ipsum"))
+    assert value == 0.5 and len(reasons) == 1 and "another run" in reasons[0]
+    value, reasons = _confidence(_sentence(40), "Home.", "News.", _sentence(24, "ipsum"))
+    assert reasons == ()
+
+
+def test_weak_prose_share() -> None:
+    # Short sentences apart from the run (each scoring below zero) hold prose too.
+    def reasons(n_outside: int) -> tuple[str, ...]:
+        outside = [x for i in range(n_outside) for x in ("Home.", _sentence(8, f"word{i}"))]
+        return _confidence(_sentence(40), *outside, "Home.")[1]
+
+    assert reasons(5) == ()  # 240 of 480 prose characters: half
+    assert reasons(6) and "of the page's prose" in reasons(6)[0]
+
+
+def test_weak_list_items() -> None:
+    # Eight numbered lines apart from the kept run: the page may be the list.
+    def reasons(n_rows: int) -> tuple[str, ...]:
+        rows = [f"{i} Kyle Busch 5040" for i in range(1, n_rows + 1)]
+        return _confidence(_sentence(40), "Home.", "News.", *rows)[1]
+
+    assert reasons(8) and "numbered list" in reasons(8)[0]
+    assert reasons(7) == ()
