@@ -224,7 +224,6 @@ def walk(body, plan, judge, guard, sources):
     cdef lxb_node *root = (<NodeObject *> <PyObject *> body).node
     cdef lxb_node *node
     cdef lxb_text *text_node
-    cdef uintptr_t key
     cdef Frame *top
     try:
         stack[0].next = root.first_child
@@ -245,16 +244,20 @@ def walk(body, plan, judge, guard, sources):
             top.next = node.next
             owner = top.owner
             ctx = top.ctx
-            if node.ns < 256 and node.type < 16:
-                key = (node.local_name << 12) | (node.ns << 4) | node.type
-                entry = tags.get(key)
-                if entry is None:
-                    tag = _node(node, parser, node_type).tag
-                    entry = tags[key] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
-                tag, kind = entry
+            # An element's name is its tag id's, unless it has a qualified name of its
+            # own (a prefix, a case): then the key holds that too.
+            if node.ns < 256 and node.type < 16 and (
+                node.type != ELEMENT_NODE or (<lxb_element *> node).qualified_name == 0
+            ):
+                key_obj = (node.local_name << 12) | (node.ns << 4) | node.type
             else:
+                key_obj = (node.local_name, node.ns, node.type, (<lxb_element *> node).qualified_name
+                           if node.type == ELEMENT_NODE else 0)
+            entry = tags.get(key_obj)
+            if entry is None:
                 tag = _node(node, parser, node_type).tag
-                kind = _KINDS[category.get(tag, _py._BLOCK)]
+                entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
+            tag, kind = entry
             if kind == K_TEXT:
                 if node.type != TEXT_NODE:
                     continue  # (``text_content`` is None)
