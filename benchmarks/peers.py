@@ -65,7 +65,28 @@ def cleaner_html() -> tuple[Extractor | None, str | None]:
     def extract(page: str) -> str:
         return clean_article(page, kind="html")
 
-    return Extractor("cleaner", f"cleaner {cleaner_version()}", extract, role="cleaner"), None
+    from cleaner.frontends.html.compiled import compiled_available
+
+    walk = "compiled walk" if compiled_available() else "Python walk"
+    label = f"cleaner {cleaner_version()} ({walk})"
+    return Extractor("cleaner", label, extract, role="cleaner"), None
+
+
+def cleaner_html_python() -> Extractor | None:
+    """cleaner on HTML with its Python walk forced, beside the compiled one (None where
+    the compiled walk is not used: the cleaner row is the Python walk already)."""
+    from cleaner import clean_article
+    from cleaner.frontends.html.compiled import compiled_available, forced
+
+    if not compiled_available():
+        return None
+
+    def extract(page: str) -> str:
+        with forced("python"):
+            return clean_article(page, kind="html")
+
+    label = f"cleaner {cleaner_version()} (Python walk)"
+    return Extractor("cleaner-python", label, extract, role="cleaner")
 
 
 def cleaner_text() -> tuple[Extractor | None, str | None]:

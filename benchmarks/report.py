@@ -51,6 +51,11 @@ def speed_ratios(rows: Sequence[SpeedRow]) -> str:
     parts = []
     if traf:
         parts.append(f"cleaner/trafilatura = {cl.median / traf.median:.2f}x")
+        slow = _find(rows, "cleaner-python")
+        if slow:
+            parts.append(
+                f"cleaner with its Python walk/trafilatura = {slow.median / traf.median:.2f}x"
+            )
     if flo:
         parts.append(f"cleaner/floor = {cl.median / flo.median:.2f}x")
     return "; ".join(parts) + " (median docs/s over passes, HTML pages)"

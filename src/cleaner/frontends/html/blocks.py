@@ -10,17 +10,21 @@ each block is noted with its element, for ``markup.py`` to record what renderers
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ...blocks import Block, BlockKind
+from ...blocks import Block, BlockKind, Removal
 from ...config import Config
 from ...rules.anchor import find_anchor
 from ...rules.prune import prune_deferred
 from ...rules.tree import element_label
 from ...spaces import squash
+from .visible import inner_selector, unseen_inside
 
 if TYPE_CHECKING:
-    from ...rules.tree import Elements
+    from ...rules.elements import ElementJudge
+    from ...rules.prune import PruneGuard
+    from ...rules.tree import Elements, TreePlan
 
 # Context bits carried down the walk.
 IN_LINK = 1
@@ -215,3 +219,34 @@ def walk_path(rows: list[tuple[Any, ...]], labels: dict[int, str], owner: int, o
     if label is None:
         label = labels[owner] = element_label(rows[owner][3], rows[owner][7])
     return f"{label} > {own}"
+
+
+def make_leaf(
+    blocks: list[Block],
+    owners: list[int],
+    elements: list[tuple[Any, ...]],
+    labels: dict[int, str],
+    judge: ElementJudge,
+    guard: PruneGuard,
+    plan: TreePlan,
+    sources: list[tuple[Block, Any]] | None,
+) -> Callable[[Any, str, Any, int], None]:
+    """What a walk does with a ``<pre>`` or a data table (shared by both walks, so that
+    the compiled one cannot drift from this one here)."""
+    inner: list[str] = []  # ``unseen_inside``'s selector, made at the first pre or table
+
+    def leaf(node: Any, tag: str, attrs: Any, owner: int) -> None:
+        """A ``<pre>`` or a data table: one block, what a paragraph would lose taken out
+        first (and made into removed blocks after it)."""
+        if not inner:
+            inner.append(inner_selector(plan))
+        unseen = unseen_inside(node, inner[0], judge, guard, plan)
+        path = walk_path(elements, labels, owner, element_label(tag, attrs))
+        (emit_pre if tag == "pre" else emit_table)(blocks, owners, node, owner, path, sources)
+        for el_tag, el_attrs, text, rule, reason in unseen:
+            at = walk_path(elements, labels, owner, element_label(el_tag, el_attrs))
+            removal = Removal(rule.name, rule.family, reason)
+            blocks.append(Block(len(blocks), text, path=at, pruned=True, removal=removal))
+            owners.append(owner)
+
+    return leaf

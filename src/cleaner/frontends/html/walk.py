@@ -43,20 +43,14 @@ from .blocks import (
     IN_QUOTE,
     LIST_SHIFT,
     ORDERED,
-    emit_pre,
-    emit_table,
     emit_text,
     finish_blocks,
+    make_leaf,
     walk_path,
 )
+from .compiled import compiled_walk
 from .parse import parse_html
-from .visible import (
-    attach_shadow_roots,
-    in_sentence,
-    inner_selector,
-    is_shadow_root,
-    unseen_inside,
-)
+from .visible import attach_shadow_roots, in_sentence, is_shadow_root
 
 #: Removed in C before anything else, so that no text of theirs reaches a pruned block's
 #: text: code, styling, graphics, long option lists, and the elements whose content the
@@ -189,7 +183,8 @@ class PageWalk:
     ) -> tuple[list[Block], Elements]:
         """The blocks and the element table, deferred prunings made; with ``sources``,
         each block the walk makes and its element go there (for markup)."""
-        blocks, owners, el = _walk(self.body, self.plan, self.judge, self.guard, sources)
+        walk = compiled_walk() or _walk  # the same blocks either way (``compiled.py``)
+        blocks, owners, el = walk(self.body, self.plan, self.judge, self.guard, sources)
         return finish_blocks(blocks, owners, el, self.guard.protected, self.plan.config), el
 
 
@@ -239,21 +234,7 @@ def _walk(
                 owners.append(owner)
             pending.clear()
 
-    inner: list[str] = []  # ``unseen_inside``'s selector, made at the first pre or table
-
-    def leaf(node: LexborNode, tag: str, attrs: Any, owner: int) -> None:
-        """A ``<pre>`` or a data table: one block, what a paragraph would lose taken out
-        first (and made into removed blocks after it)."""
-        if not inner:
-            inner.append(inner_selector(plan))
-        unseen = unseen_inside(node, inner[0], judge, guard, plan)
-        path = walk_path(elements, labels, owner, element_label(tag, attrs))
-        (emit_pre if tag == "pre" else emit_table)(blocks, owners, node, owner, path, sources)
-        for el_tag, el_attrs, text, rule, reason in unseen:
-            at = walk_path(elements, labels, owner, element_label(el_tag, el_attrs))
-            removal = Removal(rule.name, rule.family, reason)
-            blocks.append(Block(len(blocks), text, path=at, pruned=True, removal=removal))
-            owners.append(owner)
+    leaf = make_leaf(blocks, owners, elements, labels, judge, guard, plan, sources)
 
     # Stack entries: children iterator, owning block element, context, is-a-block.
     stack: list[tuple[Any, int, int, bool]] = [(body.iter(include_text=True), 0, 0, True)]

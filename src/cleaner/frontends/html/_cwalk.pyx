@@ -1,0 +1,345 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""The compiled twin of ``walk._walk``: the same walk, reading selectolax's Lexbor tree
+through its structs instead of one Python object per node.
+
+Only what the tree holds is read here: node type, tag, children and siblings, text.
+Every decision stays in Python: the tree rules judge elements (``ElementJudge``,
+``PruneGuard``, ``in_sentence``, a tag rule's ``check_tag``), ``blocks.py`` makes the
+blocks. A node becomes a selectolax ``LexborNode`` only where Python needs one (an
+element with attributes, a block-level element, a pruned one).
+
+Nothing here may run before ``compiled.py`` has checked the selectolax version and the
+layouts below against live nodes (``check_layout``): the structs are Lexbor's, declared
+by hand (no Lexbor headers), and differ between selectolax releases.
+"""
+
+from cpython.object cimport PyObject, PyTypeObject
+from cpython.ref cimport Py_INCREF, Py_XDECREF
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdint cimport uintptr_t
+from libc.stdlib cimport free, realloc
+
+from ...blocks import Block, Removal
+from ...spaces import squash
+from ...rules.layout_tables import holds_prose_paragraphs
+from ...rules.tree import Elements, element_label
+from .blocks import BR, IN_CAPTION, IN_LINK, LIST_SHIFT, ORDERED, IN_ITEM
+from .blocks import emit_text, make_leaf, walk_path
+from .visible import in_sentence
+from . import walk as _py
+
+include "_lexbor.pxi"
+
+cdef enum:
+    ELEMENT_NODE = 1
+    TEXT_NODE = 3
+    # What the walk does with a node (``walk._CATEGORY``).
+    K_TEXT = 0
+    K_SKIP = 1
+    K_BREAK = 2
+    K_INLINE = 3
+    K_BLOCK = 4
+    K_SPECIAL = 5
+
+_KINDS = {
+    _py._TEXT: K_TEXT,
+    _py._SKIPPED: K_SKIP,
+    _py._BREAK: K_BREAK,
+    _py._INLINE_KIND: K_INLINE,
+    _py._BLOCK: K_BLOCK,
+    _py._SPECIAL: K_SPECIAL,
+}
+
+
+def check_layout(node_type: type, node: object, parser: object, text_node: object,
+                 element: object) -> bool:
+    """Whether the structs above are the installed selectolax's: read off live nodes
+    (``node`` an element with a first child, ``text_node`` a text node, ``element`` one
+    with attributes), compared with what its Python API says. Reads only inside the
+    objects and nodes given, each field checked before it is followed."""
+    cdef PyTypeObject *t = <PyTypeObject *> node_type
+    if t.tp_basicsize != sizeof(NodeObject) or type(node) is not node_type:
+        return False
+    for obj in (node, text_node, element):
+        if type(obj) is not node_type:
+            return False
+        if <uintptr_t> (<NodeObject *> <PyObject *> obj).node != <uintptr_t> obj.mem_id:
+            return False
+        if (<NodeObject *> <PyObject *> obj).parser != <PyObject *> parser:
+            return False
+    cdef lxb_node *n = (<NodeObject *> <PyObject *> node).node
+    first = node.first_child
+    if first is None or <uintptr_t> n.first_child != <uintptr_t> first.mem_id:
+        return False
+    if n.type != ELEMENT_NODE or n.parent == NULL:
+        return False
+    if n.first_child.parent != n:
+        return False
+    cdef lxb_node *t_node = (<NodeObject *> <PyObject *> text_node).node
+    if t_node.type != TEXT_NODE:
+        return False
+    expected = text_node.text_content.encode("utf-8")
+    cdef lxb_text *text = <lxb_text *> t_node
+    if text.length != <size_t> len(expected) or text.data == NULL:
+        return False
+    if (<char *> text.data)[:text.length] != expected:
+        return False
+    cdef lxb_element *el = <lxb_element *> (<NodeObject *> <PyObject *> element).node
+    return el.first_attr != NULL and (<lxb_element *> n).first_attr == NULL
+
+
+ctypedef struct Frame:
+    lxb_node *next  # the next child to walk
+    Py_ssize_t owner
+    long ctx
+    bint is_block
+
+
+cdef class _Run:
+    """One walk's text run and output (what ``walk._walk`` keeps in locals)."""
+
+    cdef list blocks, owners, elements, parts, pending
+    cdef object sources
+    cdef Py_ssize_t seg_owner, seg_link
+
+    cdef void flush(self) except *:
+        if self.parts:
+            emit_text(self.blocks, self.owners, self.parts, self.elements[self.seg_owner],
+                      self.seg_owner, self.seg_link, self.sources)
+            self.parts = []
+        self.seg_owner = -1
+        self.seg_link = 0
+        if self.pending:
+            for block, owner in self.pending:
+                block.index = len(self.blocks)
+                self.blocks.append(block)
+                self.owners.append(owner)
+            self.pending.clear()
+
+
+def walk(body, plan, judge, guard, sources):
+    """``walk._walk`` over the same tree: the blocks, each block's element, and the
+    element table (the same, field for field)."""
+    body_type = type(body)
+    cdef PyTypeObject *node_type = <PyTypeObject *> body_type
+    parser = body.parser
+    judge_element = judge.judge
+    judge_anchor = judge.judge_anchor
+    allows = guard.allows
+    watched = plan.watched
+    anchor_rules = plan.anchor_rules
+    tag_rules = plan.tag_rules
+    markers = guard.markers
+    anchor_chain = guard.anchor_chain
+    category = _py._CATEGORY
+    leaf_blocks = _py._LEAF_BLOCKS
+    lists = _py._LISTS
+    context_bits = _py._CONTEXT_BITS
+    layout_signs = _py._LAYOUT_SIGNS
+    config = plan.config
+    cdef dict labels = {}
+    cdef _Run run = _Run()
+    run.blocks = []
+    run.owners = []
+    run.elements = [(body, -1, 0, "body", 0, 0, None, None)]
+    run.parts = []
+    run.pending = []
+    run.sources = sources
+    run.seg_owner = -1
+    run.seg_link = 0
+    cdef list blocks = run.blocks, owners = run.owners, elements = run.elements
+    cdef list ends = [0]
+    leaf = make_leaf(blocks, owners, elements, labels, judge, guard, plan, sources)
+    # Tag and kind by node type, tag id and namespace, asked of selectolax once a page.
+    cdef dict tags = {}
+
+    cdef Py_ssize_t depth = 0, size = 64, owner, index
+    cdef long ctx, new_ctx, caption
+    cdef int kind
+    cdef Frame *stack = <Frame *> realloc(NULL, size * sizeof(Frame))
+    if stack == NULL:
+        raise MemoryError
+    cdef lxb_node *root = (<NodeObject *> <PyObject *> body).node
+    cdef lxb_node *node
+    cdef lxb_text *text_node
+    cdef Frame *top
+    try:
+        stack[0].next = root.first_child
+        stack[0].owner = 0
+        stack[0].ctx = 0
+        stack[0].is_block = True
+        depth = 1
+        while depth:
+            top = &stack[depth - 1]
+            node = top.next
+            if node == NULL:
+                depth -= 1
+                if top.is_block:
+                    if run.parts:
+                        run.flush()
+                    ends[top.owner] = len(elements)
+                continue
+            top.next = node.next
+            owner = top.owner
+            ctx = top.ctx
+            # An element's name is its tag id's, unless it has a qualified name of its
+            # own (a prefix, a case): then the key holds that too.
+            if node.ns < 256 and node.type < 16 and (
+                node.type != ELEMENT_NODE or (<lxb_element *> node).qualified_name == 0
+            ):
+                key_obj = (node.local_name << 12) | (node.ns << 4) | node.type
+            else:
+                key_obj = (node.local_name, node.ns, node.type, (<lxb_element *> node).qualified_name
+                           if node.type == ELEMENT_NODE else 0)
+            entry = tags.get(key_obj)
+            if entry is None:
+                tag = _node(node, parser, node_type).tag
+                entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
+            tag, kind = entry
+            if kind == K_TEXT:
+                if node.type != TEXT_NODE:
+                    continue  # (``text_content`` is None)
+                text_node = <lxb_text *> node
+                if text_node.data == NULL or text_node.length == 0:
+                    continue
+                if owner != run.seg_owner:
+                    if _blank(text_node.data, text_node.length):
+                        continue
+                    text = PyUnicode_DecodeUTF8(<char *> text_node.data, text_node.length,
+                                                "replace")
+                    if text.isspace():
+                        continue
+                    if run.parts:
+                        run.flush()
+                    run.seg_owner = owner
+                else:
+                    text = PyUnicode_DecodeUTF8(<char *> text_node.data, text_node.length,
+                                                "replace")
+                run.parts.append(text)
+                if ctx & IN_LINK:
+                    run.seg_link += len(text.strip())
+                continue
+            if kind == K_SKIP:
+                continue
+            if kind == K_BREAK:
+                if owner == run.seg_owner:
+                    run.parts.append(BR)
+                continue
+            obj = None
+            if node.type == ELEMENT_NODE and (<lxb_element *> node).first_attr != NULL:
+                obj = _node(node, parser, node_type)
+                attrs = obj.attributes
+            else:
+                attrs = {}
+            if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
+                hit = judge_element(tag, attrs, obj)
+                if hit is not None and kind == K_INLINE and in_sentence(obj, hit[0], judge):
+                    hit = None  # part of a sentence: its words stay in it
+            else:
+                hit = None
+            caption = 0
+            if hit is not None and hit[0].walked_as_caption and kind != K_INLINE:
+                hit = None
+                caption = IN_CAPTION
+            if hit is None:
+                if tag in tag_rules:
+                    rule = tag_rules[tag]
+                    reason = rule.check_tag(tag, attrs)
+                    if reason:
+                        hit = (rule, reason)
+                elif tag == "a" and anchor_rules:
+                    href = attrs.get("href")
+                    if href and href[0] == "#":
+                        hit = judge_anchor(href)
+                        if hit is not None:
+                            if obj is None:
+                                obj = _node(node, parser, node_type)
+                            if in_sentence(obj, hit[0], judge):
+                                hit = None
+            if hit is not None and (
+                anchor_chain is not None
+                or hit[0].immediate
+                or kind == K_INLINE
+                or tag in leaf_blocks
+            ):
+                rule, reason = hit
+                if obj is None:
+                    obj = _node(node, parser, node_type)
+                text = squash(obj.text(separator=" "))
+                if allows(rule, obj, text):
+                    if text:
+                        block = Block(
+                            index=0,
+                            text=text,
+                            path=walk_path(elements, labels, owner, element_label(tag, attrs)),
+                            pruned=True,
+                            removal=Removal(rule.name, rule.family, reason),
+                        )
+                        if kind == K_INLINE and owner == run.seg_owner:
+                            run.pending.append((block, owner))
+                        else:
+                            if run.parts:
+                                run.flush()
+                            block.index = len(blocks)
+                            blocks.append(block)
+                            owners.append(owner)
+                    continue
+                hit = None
+            if depth == size:
+                size *= 2
+                top = <Frame *> realloc(stack, size * sizeof(Frame))
+                if top == NULL:
+                    raise MemoryError
+                stack = top
+            if kind == K_INLINE:
+                stack[depth].next = node.first_child
+                stack[depth].owner = owner
+                stack[depth].ctx = ctx | IN_LINK if tag == "a" and "href" in attrs else ctx
+                stack[depth].is_block = False
+                depth += 1
+                continue
+            # A block-level element.
+            if run.parts:
+                run.flush()
+            if obj is None:
+                obj = _node(node, parser, node_type)
+            new_ctx = ctx
+            if kind == K_SPECIAL:
+                if tag == "pre" or tag == "table":
+                    if tag == "pre" or (
+                        obj.css_first(layout_signs) is None
+                        and not holds_prose_paragraphs(obj, config)
+                    ):
+                        leaf(obj, tag, attrs, owner)
+                        continue
+                elif tag in lists:
+                    new_ctx = (ctx & 0xFF & ~(ORDERED | IN_ITEM)) | (((ctx >> LIST_SHIFT) + 1) << LIST_SHIFT)
+                    if tag == "ol":
+                        new_ctx |= ORDERED
+                else:
+                    new_ctx = ctx | context_bits[tag]
+            new_ctx |= caption
+            index = len(elements)
+            elements.append(
+                (
+                    obj,
+                    owner,
+                    new_ctx,
+                    tag,
+                    markers.get(<uintptr_t> node, 0) if markers else 0,
+                    elements[owner][5] + 1,
+                    hit,
+                    attrs,
+                )
+            )
+            ends.append(0)
+            stack[depth].next = node.first_child
+            stack[depth].owner = index
+            stack[depth].ctx = new_ctx
+            stack[depth].is_block = True
+            depth += 1
+        if run.parts or run.pending:
+            run.flush()
+    finally:
+        free(stack)
+    return blocks, owners, Elements(elements, ends, labels)

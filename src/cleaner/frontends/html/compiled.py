@@ -1,0 +1,172 @@
+"""Which walk makes a page's blocks: the compiled twin (``_cwalk``) or the Python walk.
+
+The compiled walk reads selectolax's Lexbor tree through structs declared by hand, so
+it runs only where it is known to read them right; each check runs before the next
+reads anything:
+
+1. ``CLEANER_PURE_PYTHON=1`` in the environment: Python, no question asked.
+2. The extension is not built (an install without a compiler): Python, silently (the
+   install said so).
+3. The installed selectolax is not one of ``SUPPORTED_SELECTOLAX``, the versions the
+   extension was tested with: Python, with one warning. Struct layouts and tag ids
+   change between selectolax releases, and this check reads no struct.
+4. The layouts are checked against live nodes (``_cwalk.check_layout``), then both
+   walks run on a bundled page (``selftest.html``) and must give the same blocks and
+   element table. A difference or an error: Python, with one warning.
+
+The choice is made once a process, at the first page. Both walks stay: the Python one
+is the reference, and the test suite runs on both (``tests/conftest.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any
+
+#: The selectolax releases the compiled walk was tested against: the layout check, the
+#: self-test and the equality tests over every benchmark page passed on each. (0.4.13
+#: passes the layout check but names some elements differently from its ``tag``; 0.3.x
+#: fails the layout check.)
+SUPPORTED_SELECTOLAX = frozenset({"1.0.0", "1.0.1", "1.0.2"})
+#: The environment variable that forces the Python walk.
+PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
+
+# The process's choice: [] undecided, else [walk function or None]. Set once (or by
+# ``forced``); holds no page's data.
+_chosen: list[Callable[..., Any] | None] = []
+# The compiled walk as ``forced`` finds it when the environment chose Python.
+_unforced: list[Callable[..., Any] | None] = []
+
+
+def compiled_walk() -> Callable[..., Any] | None:
+    """The compiled walk when it may be used here, else None (use the Python walk)."""
+    if not _chosen:
+        _chosen.append(_choose())
+    return _chosen[0]
+
+
+def compiled_available() -> bool:
+    """Whether the compiled walk is used in this process (the checks above passed)."""
+    return compiled_walk() is not None
+
+
+@contextmanager
+def forced(path: str) -> Iterator[None]:
+    """Run the block with the ``"python"`` walk, or the ``"compiled"`` one (which must
+    pass its checks): for tests and benchmarks comparing both."""
+    if path not in ("python", "compiled"):
+        raise ValueError(f"unknown walk {path!r}")
+    chosen = compiled_walk()  # the process decides first; its choice comes back after
+    before = list(_chosen)
+    walk = None
+    if path == "compiled":
+        if chosen is None and not _unforced:
+            # (Checked once: CLEANER_PURE_PYTHON may have chosen Python for the process.)
+            _unforced.append(_choose(environ={}))
+        walk = chosen or _unforced[0]
+        if walk is None:
+            raise RuntimeError("the compiled walk is not available here")
+    _chosen[:] = [walk]
+    try:
+        yield
+    finally:
+        _chosen[:] = before
+
+
+def _choose(environ: Any = os.environ) -> Callable[..., Any] | None:
+    if environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
+        return None
+    try:
+        from . import _cwalk  # type: ignore[attr-defined]
+    except ImportError:
+        return None  # not built: a pure-Python install
+    version = _selectolax_version()
+    if version not in SUPPORTED_SELECTOLAX:
+        _warn(
+            f"selectolax {version} is not one the compiled walk was tested with "
+            f"({', '.join(sorted(SUPPORTED_SELECTOLAX))})"
+        )
+        return None
+    try:
+        if not _layout_matches(_cwalk):
+            problem = "selectolax's node layout is not the one the compiled walk reads"
+        elif not _self_test(_cwalk.walk):
+            problem = "the compiled walk differs from the Python walk on the bundled page"
+        else:
+            return _cwalk.walk
+    except Exception as error:  # never a crash: the Python walk is always there
+        problem = f"the compiled walk's self-test failed ({error!r})"
+    _warn(problem)
+    return None
+
+
+def _selectolax_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("selectolax")
+    except Exception:
+        import selectolax
+
+        return str(getattr(selectolax, "__version__", "unknown"))
+
+
+def _warn(why: str) -> None:
+    warnings.warn(f"cleaner: using the Python walk: {why}.", RuntimeWarning, stacklevel=3)
+
+
+def _layout_matches(cwalk: Any) -> bool:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+    tree = LexborHTMLParser("<body><div><p>Layout check, 37 bytes of ascii. <b id=x>b")
+    div = tree.css_first("div")
+    p = tree.css_first("p")
+    text = p.first_child if p is not None else None
+    b = tree.css_first("b")
+    if div is None or text is None or b is None or text.tag != "-text":
+        return False
+    return bool(cwalk.check_layout(LexborNode, div, tree, text, b))
+
+
+def _self_test(walk: Callable[..., Any]) -> bool:
+    page = resources.files(__package__).joinpath("selftest.html").read_text("utf-8")
+    return walk_signature(page, walk) == walk_signature(page, None)
+
+
+def walk_signature(page: str, walk: Callable[..., Any] | None) -> tuple[Any, ...]:
+    """What a walk gives for ``page``, as comparable data: the blocks, each block's
+    element, and the element table (each element's node as its tag and text). ``walk``
+    None is the Python walk."""
+    from ...config import Config
+    from ...rules.tree import TreePlan
+    from .parse import parse_html
+    from .walk import DROP_SELECTOR, PageWalk, _default_tree_rules, _walk
+
+    config = Config()
+    plan = TreePlan(_default_tree_rules(config), config)
+    tree = parse_html(page)
+    body = tree.body
+    if body is None:
+        return ()
+    for node in body.css(DROP_SELECTOR):
+        node.decompose()
+    state = PageWalk(body, plan)
+    sources: list[Any] = []
+    blocks, owners, el = (walk or _walk)(body, plan, state.judge, state.guard, sources)
+    table = (
+        [(node.tag, node.mem_id == body.mem_id) for node in el.node],
+        el.parent,
+        el.ctx,
+        el.tag,
+        el.marker,
+        el.depth,
+        [hit and (hit[0].name, hit[1]) for hit in el.hit],
+        el.attrs,
+        el.end,
+    )
+    at = {id(block): i for i, block in enumerate(blocks)}
+    return blocks, owners, table, [(at.get(id(b)), n.tag, n.text()) for b, n in sources]
