@@ -60,6 +60,8 @@ PARAGRAPH = (
 
 def _numbered(pages: list[str], size: int, separator: str) -> str:
     """Pages joined until ``size`` UTF-8 bytes; rounds after the first are numbered."""
+    if not pages:  # no data beside the repository: nothing would ever reach ``size``
+        raise FileNotFoundError(f"no benchmark pages under {SHARED / 'benchmarks'}")
     out: list[str] = []
     total = 0
     round_no = 0
