@@ -359,7 +359,11 @@ def kept_speed_section(page: Path) -> str:
     end = text.find("\n## ", start + 1)
     section = text[start + 1 : end if end > 0 else len(text)].rstrip()
     heading, _, body = section.partition("\n")
-    body = re.sub(r"^\nMeasured by an earlier run[^\n]*\n", "", body)  # carried over before
+    # What a carry-over adds (the plot, the measured-by line) goes, so carrying it over
+    # again gives the same section, not one more pair of each.
+    body = re.sub(r"^!\[[^\]\n]*\]\(benchmark\.png\)\n", "", body, flags=re.M)
+    body = re.sub(r"^Measured by an earlier run[^\n]*\n", "", body, flags=re.M)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     env = re.search(r"Environment: (\d{4}-\d\d-\d\d, cleaner [^,]+ \(git [^)]*\))", text)
     when = env.group(1) if env and "Measured by an earlier run" not in section else None
     if when is None:
@@ -367,4 +371,4 @@ def kept_speed_section(page: Path) -> str:
         line = old.group(0) if old else "Measured by an earlier run."
     else:
         line = f"Measured by an earlier run ({when}), not by the run that wrote this page."
-    return f"{heading}\n\n{line}\n{body}"
+    return f"{heading}\n\n{line}\n\n{body}"

@@ -175,6 +175,11 @@ def test_a_carried_over_speed_section_says_once_which_run_measured_it(tmp_path: 
     # Written again by a later run with another environment: still the first run's line, once.
     page.write_text(f"# B\n\nEnvironment: 2026-03-04, cleaner 0.2 (git def).\n\n{kept}\n")
     assert report.kept_speed_section(page) == kept
+    # As docs_page writes it, the plot between the heading and the line: still once each.
+    heading, _, rest = kept.partition("\n\n")
+    plot = "![F1 on zyte's HTML pages against documents per second](benchmark.png)"
+    page.write_text(f"# B\n\nEnvironment: 2026-03-04.\n\n{heading}\n\n{plot}\n\n{rest}\n")
+    assert report.kept_speed_section(page) == kept
 
 
 def test_a_dev_half_run_compares_with_a_full_run_on_what_both_have() -> None:
