@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..blocks import Block
 from .base import Document, Rule, quote
+from .lists import LIST_LINES, numbered_lines, shaped_lines
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
@@ -37,11 +36,33 @@ class MainContentRun(Rule):
     list_min_items = Param(
         4,
         "Lines opening with numbers that count up by one (1, 2, 3 ...: a numbered list, "
-        "a table's rows, a calendar) cost nothing in the run (their prose still counts) "
-        "from this many on ...",
+        "a table's rows, a calendar), or lines of one list shape (table rows, bullets, "
+        "amounts, 'Label: value' fields; see rules/lists.py) cost nothing in the run "
+        "(their prose still counts) from this many on ...",
     )
     list_max_gap = Param(
         3, "... with at most this many other lines between two of them (an item's text)."
+    )
+    shape_max_gap = Param(
+        1,
+        "Lines of one list shape (not numbered) make a list only with at most this many "
+        "other lines between two of them: items follow each other (a wrapped item takes "
+        "two lines), a teaser list's '3 comments' lines come every few lines.",
+    )
+    list_min_distinct_share = Param(
+        0.5,
+        "Lines of one list shape make a list only when at least this share of them open "
+        "with words of their own (not '- Select a link -' printed under each heading).",
+    )
+    field_max_words = Param(
+        3,
+        "A 'Label: value' line is a field of a specification list when its label has at "
+        "most this many words (a longer one is a sentence with a colon).",
+    )
+    list_bridge_lines = Param(
+        1,
+        "A list or table this many short lines away from the run's edge is still the "
+        "article's: its heading ('Ingredients', 'Specifications') sits between them.",
     )
     weak_list_items = Param(
         8,
@@ -63,7 +84,15 @@ class MainContentRun(Rule):
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return
-        numbered = _numbered(kept, self.list_min_items, self.list_max_gap)
+        texts = [b.text for b in kept]
+        shaped = shaped_lines(
+            texts,
+            self.list_min_items,
+            self.shape_max_gap,
+            self.field_max_words,
+            self.list_min_distinct_share,
+        )
+        numbered = shaped | numbered_lines(texts, self.list_min_items, self.list_max_gap)
         scores = [self._score(b, doc) for b in kept]
         for i in numbered:
             scores[i] = max(scores[i], 0.0)
@@ -80,11 +109,9 @@ class MainContentRun(Rule):
             end += 1
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
-        while start > 0 and start - 1 in numbered:
-            start -= 1
-        while end + 1 < len(kept) and end + 1 in numbered:
-            end += 1
+        start, end = self._take_lists(kept, numbered, start, end)
         doc.main_run = (kept[start].index, kept[end].index)
+        doc.notes[LIST_LINES] = frozenset(kept[i].index for i in shaped if start <= i <= end)
         value, reasons = self._confidence(doc, kept, scores, start, end, best)
         outside = sum(1 for i in numbered if not start <= i <= end)
         if outside >= self.weak_list_items:
@@ -95,6 +122,42 @@ class MainContentRun(Rule):
         span = f"blocks {kept[start].index}-{kept[end].index}"
         self.remove_all(kept[:start], f"before the main content run ({span})")
         self.remove_all(kept[end + 1 :], f"after the main content run ({span})")
+
+    def _take_lists(
+        self, kept: list[Block], listed: set[int], start: int, end: int
+    ) -> tuple[int, int]:
+        """The run's edges moved over the list lines next to them, and over up to
+        ``list_bridge_lines`` heading-like lines right before such a list."""
+        bridge = self.list_bridge_lines
+        while True:
+            step = next(
+                (
+                    n
+                    for n in range(1, bridge + 2)
+                    if end + n < len(kept)
+                    and end + n in listed
+                    and all(self._heading_like(b) for b in kept[end + 1 : end + n])
+                ),
+                0,
+            )
+            if not step:
+                break
+            end += step
+        while True:
+            step = next(
+                (
+                    n
+                    for n in range(1, bridge + 2)
+                    if start - n >= 0
+                    and start - n in listed
+                    and all(self._heading_like(b) for b in kept[start - n + 1 : start])
+                ),
+                0,
+            )
+            if not step:
+                break
+            start -= step
+        return start, end
 
     def _confidence(
         self,
@@ -177,30 +240,10 @@ class MainContentRun(Rule):
         )
 
 
-_LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
-
-
 def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
-    """Positions in ``kept`` of lines opening with numbers that count up by one, in
-    sequences of at least ``min_items`` with at most ``max_gap`` lines between."""
-    found: set[int] = set()
-    run: list[int] = []
-    expected = -1
-    for i, block in enumerate(kept):
-        m = _LEADING_NUMBER.match(block.text)
-        number = int(m.group(1)) if m else -1
-        if run and number == expected and i - run[-1] <= max_gap + 1:
-            run.append(i)
-            expected += 1
-            continue
-        if number < 0 and run and i - run[-1] <= max_gap:
-            continue
-        if len(run) >= min_items:
-            found.update(run)
-        run, expected = ([i], number + 1) if number >= 0 else ([], -1)
-    if len(run) >= min_items:
-        found.update(run)
-    return found
+    """Positions in ``kept`` of lines opening with numbers that count up by one (see
+    ``lists.numbered_lines``)."""
+    return numbered_lines([b.text for b in kept], min_items, max_gap)
 
 
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).

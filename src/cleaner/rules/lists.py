@@ -1,0 +1,130 @@
+"""Lines that make a list or a table of the article, on the text path.
+
+An innerText dump prints a list or a table as short lines that read as no prose: a
+listicle's numbered items, a recipe's ingredients, a product's specifications, a table's
+rows (cells joined by tabs), a calendar or a standings table. The main content run
+(``quality.MainContentRun``) lets such lines cost nothing, so that a list between two
+stretches of the article, or next to it, stays with it, and a page that is only a list
+is not cut down to its one paragraph of prose.
+
+A line counts only inside a stretch of lines of the same shape: a menu line that happens
+to open with a number, a single 'Tags: ...' line, are no list. The shapes (see
+``line_shape``):
+
+- ``numbered``: opening with numbers that count up by one (1, 2, 3 ...);
+- ``table``: cells joined by tabs (how innerText prints a table row);
+- ``bullet``: opening with a bullet sign (``•``, ``▪``, ``*`` or a dash and a space);
+- ``quantity``: opening with an amount and a word ('200 g flour', '2 cups milk',
+  '½ Zitrone');
+- ``field``: a short label, a colon and a value ('Weight: 1.2 kg', 'Prep time: 20 min').
+
+The functions take their thresholds as arguments; the rule that calls them declares
+them as its parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["LIST_LINES", "SHAPES", "line_shape", "numbered_lines", "shaped_lines"]
+
+#: ``Document.notes`` key: the indices of the shaped list lines (not the numbered ones:
+#: a 'most read' box is numbered too) the main run took in (a frozenset), which the
+#: menu rule leaves alone: a specification list or a table's rows read like a menu's
+#: short Title-Case lines.
+LIST_LINES = "list_lines"
+
+#: The shapes of list lines other than numbered ones, in the order they are tried.
+SHAPES = ("table", "bullet", "quantity", "field")
+
+_LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
+_WORD = re.compile(r"\w+")
+#: How many words open an item (what tells a widget printed again from a list's items).
+_OPENING_WORDS = 3
+#: Two cells or more: text, a tab, text.
+_TABLE_ROW = re.compile(r"\S[^\t]*\t+\s*\S")
+#: A bullet sign, then the item (a dash or a star only with a space after it: '-5 °C'
+#: and '*Update' are no items).
+_BULLET = re.compile(r"^(?:[•·▪▫‣⁃◦∙●○■□►▸▹➢➤✓✔☐☑→]\s*|[-–—*+]\s+)\w")
+#: An amount (a whole number, a decimal, a fraction, a range) and then a word.
+_QUANTITY = re.compile(
+    r"^(?:\d{1,4}(?:[.,/]\d{1,3})?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])"
+    r"(?:\s?(?:-|–|to|bis|à|a|до)\s?\d{1,4}(?:[.,/]\d{1,3})?)?\s?[^\W\d_]"
+)
+#: A label (opening with a letter, no sentence inside it), a colon, a value ('Address:
+#: ______' is a form's blank, no field).
+_FIELD = re.compile(r"^([^\W\d_][^:.!?]{0,39}):\s+(?!__)\S")
+
+
+def line_shape(text: str, field_max_words: int) -> str | None:
+    """The list shape of one line (``SHAPES``), or None; a field's label has at most
+    ``field_max_words`` words."""
+    if "\t" in text and _TABLE_ROW.search(text):
+        return "table"
+    if _BULLET.match(text):
+        return "bullet"
+    if _QUANTITY.match(text):
+        return "quantity"
+    m = _FIELD.match(text)
+    if m and len(m.group(1).split()) <= field_max_words:
+        return "field"
+    return None
+
+
+def numbered_lines(texts: Sequence[str], min_items: int, max_gap: int) -> set[int]:
+    """Positions of lines opening with numbers that count up by one, in sequences of at
+    least ``min_items`` with at most ``max_gap`` other lines between two of them."""
+    found: set[int] = set()
+    run: list[int] = []
+    expected = -1
+    for i, text in enumerate(texts):
+        m = _LEADING_NUMBER.match(text)
+        number = int(m.group(1)) if m else -1
+        if run and number == expected and i - run[-1] <= max_gap + 1:
+            run.append(i)
+            expected += 1
+            continue
+        if number < 0 and run and i - run[-1] <= max_gap:
+            continue
+        if len(run) >= min_items:
+            found.update(run)
+        run, expected = ([i], number + 1) if number >= 0 else ([], -1)
+    if len(run) >= min_items:
+        found.update(run)
+    return found
+
+
+def shaped_lines(
+    texts: Sequence[str],
+    min_items: int,
+    shape_max_gap: int,
+    field_max_words: int,
+    min_distinct_share: float,
+) -> set[int]:
+    """Positions of the lines of one shape (``line_shape``) in stretches of at least
+    ``min_items`` with at most ``shape_max_gap`` other lines between two of them (a
+    list's items are printed one after the other; a teaser list repeats its '3 comments'
+    line every few lines). At least
+    ``min_distinct_share`` of a stretch's items open with words of their own: items that
+    all open alike are one widget printed again and again ('- Select a link -')."""
+    found: set[int] = set()
+
+    def close(run: list[int]) -> None:
+        openings = {tuple(_WORD.findall(texts[i])[:_OPENING_WORDS]) for i in run}
+        if len(run) >= min_items and len(openings) >= min_distinct_share * len(run):
+            found.update(run)
+
+    last: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        shape = line_shape(text, field_max_words)
+        if shape is None:
+            continue
+        run = last.setdefault(shape, [])
+        if run and i - run[-1] > shape_max_gap + 1:
+            close(run)
+            run.clear()
+        run.append(i)
+    for run in last.values():
+        close(run)
+    return found

@@ -1,0 +1,222 @@
+"""List-shaped articles on the text path (issue 15, item 4): the shapes of list lines
+(``rules/lists.py``) and the parameters of the main run that keep them, each pinned from
+both sides on hand-built blocks; and the menu rule leaving the run's lists alone."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import make_doc, make_rule
+
+from cleaner.rules.lists import LIST_LINES, line_shape, numbered_lines, shaped_lines
+from cleaner.rules.navigation import MenuRun
+from cleaner.rules.quality import MainContentRun
+
+
+def _sentence(n_words: int, word: str = "lorem") -> str:
+    return " ".join([word] * n_words) + "."
+
+
+# -- the shape of one line ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("Alpha\t10\t7\t21", "table"),
+        ("Montag\t18:00\tProbe im Saal", "table"),
+        ("• two eggs, beaten", "bullet"),
+        ("- lightweight aluminium frame", "bullet"),
+        ("▪ garantie de deux ans", "bullet"),
+        ("200 g Mehl", "quantity"),
+        ("2 cups of milk", "quantity"),
+        ("½ lemon, juiced", "quantity"),
+        ("1-2 cloves of garlic", "quantity"),
+        ("Weight: 1.2 kg", "field"),
+        ("Temps de cuisson : 20 min", "field"),  # French spacing: a space before the colon
+        ("Prep time: 20 minutes", "field"),
+        ("Fee: $95", "field"),
+    ],
+)
+def test_list_shapes(text: str, shape: str | None) -> None:
+    assert line_shape(text, 3) == shape
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home",
+        "-5 °C at night",  # a dash without a space: a number, no item
+        "*Update: the store reopened",  # a star glued to its word: a footnote mark
+        "Address: ________________",  # a form's blank
+        "http://example.org/page",
+        "The minister of finance said: we will not give in.",  # a sentence, a long label
+        "2024",
+        "Tab\t",  # one cell
+    ],
+)
+def test_lines_of_no_list_shape(text: str) -> None:
+    assert line_shape(text, 3) is None
+
+
+def test_field_max_words() -> None:
+    assert line_shape("Country of origin: Italy", 3) == "field"
+    assert line_shape("Country of origin: Italy", 2) is None
+
+
+# -- stretches of shaped lines --------------------------------------------------------------
+
+
+def _fields(n: int) -> list[str]:
+    return [f"Label{i}: value {i}" for i in range(n)]
+
+
+def test_shaped_lines_min_items() -> None:
+    assert shaped_lines(_fields(4), 4, 1, 3, 0.5) == {0, 1, 2, 3}
+    assert shaped_lines(_fields(3), 4, 1, 3, 0.5) == set()
+
+
+def test_shaped_lines_max_gap() -> None:
+    def found(gap: int) -> int:
+        lines: list[str] = []
+        for field in _fields(4):
+            lines += [field, *["Some heading"] * gap]
+        return len(shaped_lines(lines, 4, 1, 3, 0.5))
+
+    assert found(1) == 4
+    assert found(2) == 0
+
+
+def test_shapes_do_not_mix() -> None:
+    # Two fields and two bullets are two short stretches, no list.
+    lines = ["Weight: 2 kg", "Colour: red", "• wooden handle", "• steel blade"]
+    assert shaped_lines(lines, 4, 1, 3, 0.5) == set()
+
+
+def test_min_distinct_share() -> None:
+    # Items that all open alike are a widget printed under each heading.
+    same = ["- Select a link - one", "- Select a link - two"] * 2
+    assert shaped_lines(same, 4, 1, 3, 0.5) == set()
+    half = ["- Select a link - one", "- Other entry here"] * 2  # two openings of four
+    assert shaped_lines(half, 4, 1, 3, 0.5) == {0, 1, 2, 3}
+    assert shaped_lines(half, 4, 1, 3, 0.51) == set()
+
+
+def test_numbered_lines_count_up() -> None:
+    assert numbered_lines(["1. Eggs", "2. Milk", "3. Flour", "4. Salt"], 4, 3) == {0, 1, 2, 3}
+    assert numbered_lines(["1. Eggs", "1. Milk", "1. Flour", "1. Salt"], 4, 3) == set()
+
+
+# -- the main run keeps the lists next to its prose ------------------------------------------
+
+INGREDIENTS = ["200 g flour", "2 eggs, beaten", "250 ml milk", "1 pinch of salt"]
+
+
+def _kept(doc) -> list[str]:
+    return [b.text for b in doc.blocks if b.removal is None]
+
+
+def test_list_after_the_run_is_kept() -> None:
+    doc = make_doc(_sentence(40), *INGREDIENTS, "Home")
+    make_rule(MainContentRun).apply(doc)
+    assert _kept(doc) == [_sentence(40), *INGREDIENTS]
+    assert doc.notes[LIST_LINES] == frozenset({1, 2, 3, 4})
+
+
+def test_three_lines_of_a_shape_are_no_list() -> None:
+    doc = make_doc(_sentence(40), *INGREDIENTS[:3], "Home")
+    make_rule(MainContentRun).apply(doc)
+    assert _kept(doc) == [_sentence(40)]
+
+
+def test_list_between_two_stretches_of_prose_joins_them() -> None:
+    # Twelve menu-like lines would cost the run more than the second paragraph brings;
+    # as a list (table rows) they cost nothing.
+    rows = [f"Team {c}\t{n}\t{n + 2}" for n, c in enumerate("ABCDEFGHIJKL")]
+    doc = make_doc(_sentence(40), *rows, _sentence(20, "ipsum"))
+    make_rule(MainContentRun).apply(doc)
+    assert len(_kept(doc)) == 14
+
+
+def test_list_bridge_lines() -> None:
+    # One heading between the run and the list ('Ingredients') is bridged, two are not.
+    def kept(headings: int) -> int:
+        lines = [_sentence(40), *[f"Heading {i}" for i in range(headings)], *INGREDIENTS]
+        doc = make_doc(*lines)
+        make_rule(MainContentRun).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[1 + headings :])
+
+    assert kept(1) == 4
+    assert kept(2) == 0
+    doc = make_doc(_sentence(40), "Heading one", "Heading two", *INGREDIENTS)
+    make_rule(MainContentRun, list_bridge_lines=2).apply(doc)
+    assert len(_kept(doc)) == 7
+
+
+def test_list_before_the_run_is_kept() -> None:
+    # Over the heading between them; the list's own heading before it is no bridge.
+    doc = make_doc("Home", "Ingredients", *INGREDIENTS, "Method", _sentence(40))
+    make_rule(MainContentRun).apply(doc)
+    assert _kept(doc) == [*INGREDIENTS, "Method", _sentence(40)]
+
+
+# -- the menu rule and the run's lists --------------------------------------------------------
+
+SPECS = ["Weight: 1.2 Kg", "Colour: Matt Black", "Battery: 12 Hours", "Screen: 13 Inch"]
+
+
+def test_menu_rule_leaves_the_runs_list_alone() -> None:
+    doc = make_doc(_sentence(40), *SPECS)
+    make_rule(MainContentRun).apply(doc)
+    make_rule(MenuRun).apply(doc)
+    assert _kept(doc) == [_sentence(40), *SPECS]
+
+
+def test_menu_rule_still_removes_a_menu_in_the_run() -> None:
+    menu = ["Home Page", "World News", "Sport Pages", "Culture Desk"]
+    doc = make_doc(_sentence(40), *menu, _sentence(40, "ipsum"))
+    make_rule(MainContentRun).apply(doc)
+    make_rule(MenuRun).apply(doc)
+    assert _kept(doc) == [_sentence(40), _sentence(40, "ipsum")]
+
+
+def test_menu_rule_removes_fields_the_run_did_not_take() -> None:
+    # Without the run's note the spec lines read as a menu.
+    doc = make_doc(_sentence(40), *SPECS)
+    make_rule(MenuRun).apply(doc)
+    assert _kept(doc) == [_sentence(40)]
+
+
+# -- the run's parameters, through the rule ---------------------------------------------------
+
+
+def _kept_after_run(lines: list[str], **params: object) -> int:
+    doc = make_doc(_sentence(40), *lines)
+    make_rule(MainContentRun, **params).apply(doc)
+    return sum(b.removal is None for b in doc.blocks[1:])
+
+
+def test_run_field_max_words() -> None:
+    firsts = ("Country", "Region", "Town", "Port")
+    three = [f"{w} of origin: Italy" for w in firsts]
+    four = [f"{w} of the origin: Italy" for w in firsts]
+    assert _kept_after_run(three) == 4
+    assert _kept_after_run(four) == 0
+    assert _kept_after_run(four, field_max_words=4) == 4
+
+
+def test_run_shape_max_gap() -> None:
+    def lines(gap: int) -> list[str]:
+        out: list[str] = []
+        for i, field in enumerate(SPECS):
+            out += [field, *[f"Part {i}{n}" for n in range(gap)]] if i < 3 else [field]
+        return out
+
+    assert _kept_after_run(lines(1)) == 7
+    assert _kept_after_run(lines(2)) == 0
+
+
+def test_run_list_min_distinct_share() -> None:
+    half = ["- Select a link - one", "- Other entry here"] * 2
+    same = ["- Select a link - one", "- Select a link - two"] * 2
+    assert _kept_after_run(half) == 4
+    assert _kept_after_run(same) == 0
