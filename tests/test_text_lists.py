@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from helpers import make_doc, make_rule
 
+from cleaner.blocks import Removal
 from cleaner.rules.lists import LIST_LINES, line_shape, numbered_lines, shaped_lines
 from cleaner.rules.navigation import MenuRun
 from cleaner.rules.quality import MainContentRun
@@ -220,3 +221,19 @@ def test_run_list_min_distinct_share() -> None:
     same = ["- Select a link - one", "- Select a link - two"] * 2
     assert _kept_after_run(half) == 4
     assert _kept_after_run(same) == 0
+
+
+def test_list_after_a_page_box_heading_is_the_boxs() -> None:
+    # A contact block's fields after the article, under a removed 'Contact' heading, stay
+    # out; under a heading no box rule removed ('Specifications') they are taken in.
+    fields = ["Phone: 0123 456", "Fax: 0123 457", "Email: office at example", "Hours: 9 to 5"]
+
+    def kept(rule: str, family: str) -> int:
+        doc = make_doc(_sentence(40), "Contact", *fields)
+        doc.blocks[1].removal = Removal(rule, family, "hand-marked")
+        make_rule(MainContentRun).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[2:])
+
+    assert kept("chrome_phrase", "navigation") == 0
+    assert kept("trailer_zone", "trailers") == 0
+    assert kept("exact_duplicate", "duplicates") == 4

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["LIST_LINES", "SHAPES", "line_shape", "numbered_lines", "shaped_lines"]
+__all__ = ["LIST_LINES", "SHAPES", "filled", "line_shape", "numbered_lines", "shaped_lines"]
 
 #: ``Document.notes`` key: the indices of the shaped list lines (not the numbered ones:
 #: a 'most read' box is numbered too) the main run took in (a frozenset), which the
@@ -128,3 +128,14 @@ def shaped_lines(
     for run in last.values():
         close(run)
     return found
+
+
+def filled(positions: set[int], max_gap: int) -> set[int]:
+    """``positions`` and the lines between two of them at most ``max_gap`` lines apart:
+    a list's items with the text printed under each (a listicle item's line, its link)."""
+    ordered = sorted(positions)
+    out = set(positions)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b - a <= max_gap + 1:
+            out.update(range(a + 1, b))
+    return out

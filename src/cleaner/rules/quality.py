@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..blocks import Block
 from .base import Document, Rule, quote
-from .lists import LIST_LINES, numbered_lines, shaped_lines
+from .lists import LIST_LINES, filled, numbered_lines, shaped_lines
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
@@ -92,9 +92,12 @@ class MainContentRun(Rule):
             self.field_max_words,
             self.list_min_distinct_share,
         )
-        numbered = shaped | numbered_lines(texts, self.list_min_items, self.list_max_gap)
+        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap)
+        numbered = shaped | counted
+        # The items and the lines between them (an item's text, its link) cost nothing.
+        listed = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
         scores = [self._score(b, doc) for b in kept]
-        for i in numbered:
+        for i in listed:
             scores[i] = max(scores[i], 0.0)
         start, end, best = _max_run(scores)
         if best <= 0:
@@ -109,7 +112,7 @@ class MainContentRun(Rule):
             end += 1
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
-        start, end = self._take_lists(kept, numbered, start, end)
+        start, end = self._take_lists(doc, kept, listed, start, end)
         doc.main_run = (kept[start].index, kept[end].index)
         doc.notes[LIST_LINES] = frozenset(kept[i].index for i in shaped if start <= i <= end)
         value, reasons = self._confidence(doc, kept, scores, start, end, best)
@@ -124,40 +127,37 @@ class MainContentRun(Rule):
         self.remove_all(kept[end + 1 :], f"after the main content run ({span})")
 
     def _take_lists(
-        self, kept: list[Block], listed: set[int], start: int, end: int
+        self, doc: Document, kept: list[Block], listed: set[int], start: int, end: int
     ) -> tuple[int, int]:
         """The run's edges moved over the list lines next to them, and over up to
-        ``list_bridge_lines`` heading-like lines right before such a list."""
-        bridge = self.list_bridge_lines
-        while True:
-            step = next(
-                (
-                    n
-                    for n in range(1, bridge + 2)
-                    if end + n < len(kept)
-                    and end + n in listed
-                    and all(self._heading_like(b) for b in kept[end + 1 : end + n])
-                ),
-                0,
-            )
-            if not step:
-                break
+        ``list_bridge_lines`` heading-like lines right before such a list; never over a
+        line a page-box rule removed ('Contact', 'Most read', 'Advertisement'): what
+        follows it is the box's list (a contact block's fields)."""
+        while (step := self._list_step(doc, kept, listed, end, 1)) > 0:
             end += step
-        while True:
-            step = next(
-                (
-                    n
-                    for n in range(1, bridge + 2)
-                    if start - n >= 0
-                    and start - n in listed
-                    and all(self._heading_like(b) for b in kept[start - n + 1 : start])
-                ),
-                0,
-            )
-            if not step:
-                break
+        while (step := self._list_step(doc, kept, listed, start, -1)) > 0:
             start -= step
         return start, end
+
+    def _list_step(
+        self, doc: Document, kept: list[Block], listed: set[int], edge: int, way: int
+    ) -> int:
+        """How many lines from ``edge`` (one way) the run may reach to take in the next
+        list line; 0: none."""
+        for n in range(1, self.list_bridge_lines + 2):
+            at = edge + way * n
+            if not 0 <= at < len(kept):
+                return 0
+            if at in listed:
+                lo, hi = sorted((kept[edge].index, kept[at].index))
+                boxed = any(
+                    b.removal is not None and b.removal.family in _BOX_HEAD_FAMILIES
+                    for b in doc.blocks[lo + 1 : hi]
+                )
+                return 0 if boxed else n
+            if not self._heading_like(kept[at]):
+                return 0
+        return 0
 
     def _confidence(
         self,
@@ -245,6 +245,10 @@ def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
     ``lists.numbered_lines``)."""
     return numbered_lines([b.text for b in kept], min_items, max_gap)
 
+
+#: Removals that head a page's box (a menu or chrome heading, a trailer, an ad label): a
+#: list after one is the box's, not the article's.
+_BOX_HEAD_FAMILIES = frozenset({"navigation", "trailers", "ads"})
 
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).
 CONFIDENCE = "confidence"
