@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 __all__ = ["LIST_LINES", "SHAPES", "filled", "line_shape", "numbered_lines", "shaped_lines"]
 
@@ -135,7 +136,7 @@ def filled(positions: set[int], max_gap: int) -> set[int]:
     a list's items with the text printed under each (a listicle item's line, its link)."""
     ordered = sorted(positions)
     out = set(positions)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in pairwise(ordered):
         if b - a <= max_gap + 1:
             out.update(range(a + 1, b))
     return out
