@@ -237,3 +237,31 @@ def test_list_after_a_page_box_heading_is_the_boxs() -> None:
     assert kept("chrome_phrase", "navigation") == 0
     assert kept("trailer_zone", "trailers") == 0
     assert kept("exact_duplicate", "duplicates") == 4
+
+
+#: Thirteen Title-Case words: no prose, no heading (a line of page chrome, cost 60).
+CHROME = "Partners Sponsors Friends Shop Tickets Tours Press Jobs Legal Help Imprint Cookies Map"
+
+
+def test_list_item_score() -> None:
+    # The run (40 words: 180) and a numbered list behind a line of chrome (60): ten items
+    # scoring 6 each only make up for the chrome line, eleven draw the run over it.
+    def kept(n_items: int, **params: object) -> int:
+        chrome = CHROME
+        items = [f"{i} Artist {i} - Song title {i}" for i in range(1, n_items + 1)]
+        doc = make_doc(_sentence(40), chrome, *items)
+        make_rule(MainContentRun, **params).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[2:])
+
+    assert kept(11) == 11
+    assert kept(10) == 0
+    assert kept(11, list_item_score=0.6) == 0
+
+
+def test_shaped_lines_score_nothing() -> None:
+    # Eleven bullets (a menu's shape) behind the same chrome line stay out.
+    chrome = CHROME
+    bullets = [f"• Section {c}" for c in "ABCDEFGHIJK"]
+    doc = make_doc(_sentence(40), chrome, *bullets)
+    make_rule(MainContentRun).apply(doc)
+    assert _kept(doc) == [_sentence(40)]

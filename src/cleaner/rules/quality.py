@@ -43,6 +43,13 @@ class MainContentRun(Rule):
     list_max_gap = Param(
         3, "... with at most this many other lines between two of them (an item's text)."
     )
+    list_item_score = Param(
+        6.0,
+        "A line of a numbered list scores this much (a word of prose) rather than nothing: "
+        "a long chart, league table or listicle weighs like prose and draws the run to "
+        "itself over a line or two of page chrome. Lines of the other shapes only cost "
+        "nothing (a bullet menu is shaped like a list).",
+    )
     shape_max_gap = Param(
         1,
         "Lines of one list shape (not numbered) make a list only with at most this many "
@@ -94,11 +101,12 @@ class MainContentRun(Rule):
         )
         counted = numbered_lines(texts, self.list_min_items, self.list_max_gap)
         numbered = shaped | counted
-        # The items and the lines between them (an item's text, its link) cost nothing.
+        # The items and the lines between them (an item's text, its link) cost nothing;
+        # a numbered item scores a little.
         listed = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
         scores = [self._score(b, doc) for b in kept]
         for i in listed:
-            scores[i] = max(scores[i], 0.0)
+            scores[i] = max(scores[i], self.list_item_score if i in counted else 0.0)
         start, end, best = _max_run(scores)
         if best <= 0:
             # No prose anywhere: nothing to anchor on, leave the page alone.
