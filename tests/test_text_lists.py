@@ -25,6 +25,9 @@ def _sentence(n_words: int, word: str = "lorem") -> str:
     [
         ("Alpha\t10\t7\t21", "table"),
         ("Montag\t18:00\tProbe im Saal", "table"),
+        ("THU 1/18/2007 New York NY - Tonic", "date"),
+        ("2024-05-03 Choir rehearsal", "date"),
+        ("03.05.2024 Probe im Saal", "date"),
         ("• two eggs, beaten", "bullet"),
         ("- lightweight aluminium frame", "bullet"),
         ("▪ garantie de deux ans", "bullet"),
@@ -52,6 +55,7 @@ def test_list_shapes(text: str, shape: str | None) -> None:
         "http://example.org/page",
         "The minister of finance said: we will not give in.",  # a sentence, a long label
         "2024",
+        "Posted on Thursday 1/18/2007",  # a date after more than a short word
         "Tab\t",  # one cell
     ],
 )

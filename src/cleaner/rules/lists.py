@@ -13,6 +13,8 @@ to open with a number, a single 'Tags: ...' line, are no list. The shapes (see
 
 - ``numbered``: opening with numbers that count up by one (1, 2, 3 ...);
 - ``table``: cells joined by tabs (how innerText prints a table row);
+- ``date``: opening with a date in digits, after a weekday's short name at most
+  ('THU 1/18/2007 New York', '2024-05-03 Choir', '03.05.2024 Probe');
 - ``bullet``: opening with a bullet sign (``•``, ``▪``, ``*`` or a dash and a space);
 - ``quantity``: opening with an amount and a word ('200 g flour', '2 cups milk',
   '½ Zitrone');
@@ -37,7 +39,7 @@ __all__ = ["LIST_LINES", "SHAPES", "filled", "line_shape", "numbered_lines", "sh
 LIST_LINES = "list_lines"
 
 #: The shapes of list lines other than numbered ones, in the order they are tried.
-SHAPES = ("table", "bullet", "quantity", "field")
+SHAPES = ("table", "date", "bullet", "quantity", "field")
 
 _LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
 _WORD = re.compile(r"\w+")
@@ -45,6 +47,11 @@ _WORD = re.compile(r"\w+")
 _OPENING_WORDS = 3
 #: Two cells or more: text, a tab, text.
 _TABLE_ROW = re.compile(r"\S[^\t]*\t+\s*\S")
+#: A date in digits (day, month and year in any order, or ISO), after a short word (a
+#: weekday's short name) at most.
+_DATE = re.compile(
+    r"^(?:[^\W\d_]{2,4}\.?,?\s)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b"
+)
 #: A bullet sign, then the item (a dash or a star only with a space after it: '-5 °C'
 #: and '*Update' are no items).
 _BULLET = re.compile(r"^(?:[•·▪▫‣⁃◦∙●○■□►▸▹➢➤✓✔☐☑→]\s*|[-–—*+]\s+)\w")
@@ -63,6 +70,8 @@ def line_shape(text: str, field_max_words: int) -> str | None:
     ``field_max_words`` words."""
     if "\t" in text and _TABLE_ROW.search(text):
         return "table"
+    if _DATE.match(text):
+        return "date"
     if _BULLET.match(text):
         return "bullet"
     if _QUANTITY.match(text):
