@@ -30,7 +30,14 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-__all__ = ["LIST_LINES", "SHAPES", "filled", "line_shape", "numbered_lines", "shaped_lines"]
+__all__ = [
+    "LIST_LINES",
+    "SHAPES",
+    "filled",
+    "line_shape",
+    "numbered_lines",
+    "shaped_lines",
+]
 
 #: ``Document.notes`` key: the indices of the shaped list lines (not the numbered ones:
 #: a 'most read' box is numbered too) the main run took in (a frozenset), which the

@@ -9,6 +9,7 @@ from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
 from .trailers import Notice
+from .wrapped import rescore_wrapped, wrapped_runs
 
 
 class MainContentRun(Rule):
@@ -55,6 +56,22 @@ class MainContentRun(Rule):
         "Lines of one list shape (not numbered) make a list only with at most this many "
         "other lines between two of them: items follow each other (a wrapped item takes "
         "two lines), a teaser list's '3 comments' lines come every few lines.",
+    )
+    wrap_min_lines = Param(
+        3,
+        "This many lines or more, each continuing the one before it (see wrap_min_chars), "
+        "are one hard-wrapped paragraph and score as one (fewer: a standfirst and its "
+        "'by ...' line).",
+    )
+    wrap_min_chars = Param(
+        40,
+        "A line is continued by the next when it ends no sentence, is this many characters "
+        "long or more ...",
+    )
+    wrap_max_chars = Param(
+        100,
+        "... and at most this many (a wrapping width), and the next line opens with a "
+        "lower-case word, or it ends with a comma, a semicolon or a hyphen.",
     )
     list_min_distinct_share = Param(
         0.5,
@@ -105,6 +122,10 @@ class MainContentRun(Rule):
         # a numbered item scores a little.
         listed = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
         scores = [self._score(b, doc) for b in kept]
+        for lo, hi in wrapped_runs(
+            kept, self.wrap_min_lines, self.wrap_min_chars, self.wrap_max_chars
+        ):
+            rescore_wrapped(kept, scores, lo, hi, doc)
         for i in listed:
             scores[i] = max(scores[i], self.list_item_score if i in counted else 0.0)
         start, end, best = _max_run(scores)

@@ -1,0 +1,72 @@
+"""Paragraphs printed as hard-wrapped lines, on the text path.
+
+A plain-text page (a <pre> block, a mail archive, a log) breaks its paragraphs into lines
+of a fixed width: each line alone reads as no prose (no sentence end, a dozen words), so
+the main content run (``quality.MainContentRun``) would cut the page down to the few lines
+that happen to end a sentence. The run scores such lines as the paragraph they make.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..blocks import Block
+from .base import Document
+
+__all__ = ["rescore_wrapped", "wrapped_runs"]
+
+
+#: A line opening with a lower-case word: it goes on with the sentence before it.
+_LOWER_WORD = re.compile(r"[^\W\d_]+[\s,]")
+
+
+def wrapped_runs(
+    blocks: Sequence[Block], min_lines: int, min_chars: int, max_chars: int
+) -> list[tuple[int, int]]:
+    """Stretches ``[lo, hi)`` of at least ``min_lines`` lines each continuing the one
+    before: a hard-wrapped paragraph (a <pre> page). A line is continued when it ends no
+    sentence, is ``min_chars`` to ``max_chars`` long (a wrapping width), and the next
+    line opens with a lower-case word or it ends with a comma, a semicolon or a hyphen."""
+    runs: list[tuple[int, int]] = []
+    lo = 0
+    for i in range(1, len(blocks) + 1):
+        if i < len(blocks):
+            prev, text = blocks[i - 1], blocks[i].text
+            if (
+                not prev.features.ends_sentence
+                and min_chars <= len(prev.text) <= max_chars
+                and (
+                    (text[:1].islower() and _LOWER_WORD.match(text) is not None)
+                    or prev.text[-1:] in ",;-"
+                )
+            ):
+                continue
+        if i - lo >= min_lines:
+            runs.append((lo, i))
+        lo = i
+    return runs
+
+
+def rescore_wrapped(
+    kept: Sequence[Block], scores: list[float], lo: int, hi: int, doc: Document
+) -> None:
+    """When the lines ``kept[lo:hi]`` read as prose together (as ``Document.is_prose``
+    reads one block), give each its share, by words, of the paragraph's run score."""
+    cfg = doc.config
+    lines = kept[lo:hi]
+    tokens = sum(b.features.n_tokens for b in lines)
+    if not tokens:
+        return
+    stop = sum(b.features.stopword_ratio * b.features.n_tokens for b in lines) / tokens
+    ends = lines[-1].features.ends_sentence
+    least = cfg.prose_min_stopword_ratio * (cfg.sentence_stopword_share if ends else 1.0)
+    if (
+        tokens < cfg.prose_min_words
+        or (not ends and tokens < cfg.prose_long_words)
+        or (doc.language is not None and stop < least)
+    ):
+        return
+    total = float(tokens * cfg.run_chars_per_word - cfg.run_block_cost)
+    for k, block in enumerate(lines, lo):
+        scores[k] = total * block.features.n_tokens / tokens
