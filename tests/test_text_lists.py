@@ -12,6 +12,7 @@ from cleaner.rules.lists import (
     LIST_LINES,
     line_shape,
     numbered_lines,
+    record_lines,
     shaped_lines,
 )
 from cleaner.rules.navigation import MenuRun
@@ -357,3 +358,33 @@ def test_wrap_parameters_by_default() -> None:
     hundred = ("the plans for the new library " * 4)[:99] + "x"
     assert _runs_by_default(hundred, hundred, "the end") == [(0, 3)]
     assert _runs_by_default(hundred + "y", hundred + "y", "the end") == []
+
+
+# -- repeated records ------------------------------------------------------------------------
+
+
+def _records(n: int, period: int) -> list[str]:
+    """``n`` directory entries of ``period`` lines, each opening with its 'Location:'."""
+    out: list[str] = []
+    for i in range(n):
+        entry = [f"Location: Town {i}", f"Builder number {i}", f"www.builder{i}.example"]
+        entry += [f"Works on roofs and walls since {1990 + i}"] * (period - len(entry))
+        out += entry[:period]
+    return out
+
+
+def test_record_lines() -> None:
+    lines = _records(4, 5)
+    assert record_lines(lines, 4, 8, 3) == set(range(16))  # first to last record's label
+    assert record_lines(lines[:15], 4, 8, 3) == set()  # three records
+
+
+def test_record_max_period() -> None:
+    def kept(period: int) -> int:
+        doc = make_doc(_sentence(40), *_records(4, period))
+        make_rule(MainContentRun).apply(doc)
+        return sum(b.removal is None for b in doc.blocks[1:])
+
+    # Records eight lines apart cost nothing up to the last one's label; nine apart do not.
+    assert kept(8) >= 25
+    assert kept(9) == 0

@@ -27,15 +27,20 @@ them as its parameters.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
+
+from ..blocks import Block
+from .base import Document
 
 __all__ = [
     "LIST_LINES",
     "SHAPES",
     "filled",
     "line_shape",
+    "list_step",
     "numbered_lines",
+    "record_lines",
     "shaped_lines",
 ]
 
@@ -156,3 +161,62 @@ def filled(positions: set[int], max_gap: int) -> set[int]:
         if b - a <= max_gap + 1:
             out.update(range(a + 1, b))
     return out
+
+
+def record_lines(
+    texts: Sequence[str], min_items: int, max_period: int, field_max_words: int
+) -> set[int]:
+    """Positions of the lines of repeated records: a field label ('Location:', 'Fee:')
+    opening at least ``min_items`` lines, at most ``max_period`` lines apart; the lines
+    from its first to its last record are the list's (a directory, a course list)."""
+    seen: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        m = _FIELD.match(text)
+        if m and len(m.group(1).split()) <= field_max_words:
+            seen.setdefault(m.group(1).casefold(), []).append(i)
+    found: set[int] = set()
+    for places in seen.values():
+        run = [places[0]]
+        for a, b in pairwise(places):
+            if b - a > max_period:
+                if len(run) >= min_items:
+                    found.update(range(run[0], run[-1] + 1))
+                run = []
+            run.append(b)
+        if len(run) >= min_items:
+            found.update(range(run[0], run[-1] + 1))
+    return found
+
+
+#: Removals that head a page's box (a menu or chrome heading, a trailer, an ad label): a
+#: list after one is the box's, not the article's.
+_BOX_HEAD_FAMILIES = frozenset({"navigation", "trailers", "ads"})
+
+
+def list_step(
+    doc: Document,
+    kept: Sequence[Block],
+    listed: set[int],
+    edge: int,
+    way: int,
+    bridge: int,
+    heading_like: Callable[[Block], bool],
+) -> int:
+    """How many lines from the run's ``edge`` (``way``: 1 after it, -1 before it) the run
+    may reach to take in the next list line of ``listed``: over at most ``bridge``
+    heading-like lines ('Ingredients'), never over a line a page-box rule removed
+    ('Contact', 'Most read'); 0: none."""
+    for n in range(1, bridge + 2):
+        at = edge + way * n
+        if not 0 <= at < len(kept):
+            return 0
+        if at in listed:
+            lo, hi = sorted((kept[edge].index, kept[at].index))
+            boxed = any(
+                b.removal is not None and b.removal.family in _BOX_HEAD_FAMILIES
+                for b in doc.blocks[lo + 1 : hi]
+            )
+            return 0 if boxed else n
+        if not heading_like(kept[at]):
+            return 0
+    return 0

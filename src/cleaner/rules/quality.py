@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..blocks import Block
 from .base import Document, Rule, quote
-from .lists import LIST_LINES, filled, numbered_lines, shaped_lines
+from .lists import LIST_LINES, filled, list_step, numbered_lines, record_lines, shaped_lines
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
@@ -78,6 +78,12 @@ class MainContentRun(Rule):
         "Lines of one list shape make a list only when at least this share of them open "
         "with words of their own (not '- Select a link -' printed under each heading).",
     )
+    record_max_period = Param(
+        8,
+        "A field label ('Location:', 'Fee:') opening list_min_items lines or more, at most "
+        "this many lines apart, makes repeated records (a directory, a course list): the "
+        "lines from the first record to the last cost nothing.",
+    )
     field_max_words = Param(
         3,
         "A 'Label: value' line is a field of a specification list when its label has at "
@@ -121,6 +127,9 @@ class MainContentRun(Rule):
         # The items and the lines between them (an item's text, its link) cost nothing;
         # a numbered item scores a little.
         listed = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
+        listed |= record_lines(
+            texts, self.list_min_items, self.record_max_period, self.field_max_words
+        )
         scores = [self._score(b, doc) for b in kept]
         for lo, hi in wrapped_runs(
             kept, self.wrap_min_lines, self.wrap_min_chars, self.wrap_max_chars
@@ -162,31 +171,12 @@ class MainContentRun(Rule):
         ``list_bridge_lines`` heading-like lines right before such a list; never over a
         line a page-box rule removed ('Contact', 'Most read', 'Advertisement'): what
         follows it is the box's list (a contact block's fields)."""
-        while (step := self._list_step(doc, kept, listed, end, 1)) > 0:
+        bridge, heading = self.list_bridge_lines, self._heading_like
+        while (step := list_step(doc, kept, listed, end, 1, bridge, heading)) > 0:
             end += step
-        while (step := self._list_step(doc, kept, listed, start, -1)) > 0:
+        while (step := list_step(doc, kept, listed, start, -1, bridge, heading)) > 0:
             start -= step
         return start, end
-
-    def _list_step(
-        self, doc: Document, kept: list[Block], listed: set[int], edge: int, way: int
-    ) -> int:
-        """How many lines from ``edge`` (one way) the run may reach to take in the next
-        list line; 0: none."""
-        for n in range(1, self.list_bridge_lines + 2):
-            at = edge + way * n
-            if not 0 <= at < len(kept):
-                return 0
-            if at in listed:
-                lo, hi = sorted((kept[edge].index, kept[at].index))
-                boxed = any(
-                    b.removal is not None and b.removal.family in _BOX_HEAD_FAMILIES
-                    for b in doc.blocks[lo + 1 : hi]
-                )
-                return 0 if boxed else n
-            if not self._heading_like(kept[at]):
-                return 0
-        return 0
 
     def _confidence(
         self,
@@ -274,10 +264,6 @@ def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
     ``lists.numbered_lines``)."""
     return numbered_lines([b.text for b in kept], min_items, max_gap)
 
-
-#: Removals that head a page's box (a menu or chrome heading, a trailer, an ad label): a
-#: list after one is the box's, not the article's.
-_BOX_HEAD_FAMILIES = frozenset({"navigation", "trailers", "ads"})
 
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).
 CONFIDENCE = "confidence"
