@@ -29,13 +29,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..blocks import Block
 from .base import Document
+from .params import Param
 
 __all__ = [
     "LIST_LINES",
     "SHAPES",
+    "ListRun",
+    "Listed",
     "filled",
     "line_shape",
     "list_step",
@@ -64,6 +68,13 @@ _TABLE_ROW = re.compile(r"\S[^\t]*\t+\s*\S")
 _DATE = re.compile(
     r"^(?:[^\W\d_]{2,4}\.?,?\s)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b"
 )
+_DIGIT = re.compile(r"\d")
+#: A date's first digit comes within this many characters (after 'Thu., ').
+_DATE_REACH = 8
+#: The colon of a field comes within this many characters (a label of 40 at most).
+_FIELD_REACH = 41
+_BULLET_SIGNS = frozenset("•·▪▫‣⁃◦∙●○■□►▸▹➢➤✓✔☐☑→-–—*+")
+_FRACTIONS = frozenset("½¼¾⅓⅔⅛")
 #: A bullet sign, then the item (a dash or a star only with a space after it: '-5 °C'
 #: and '*Update' are no items).
 _BULLET = re.compile(r"^(?:[•·▪▫‣⁃◦∙●○■□►▸▹➢➤✓✔☐☑→]\s*|[-–—*+]\s+)\w")
@@ -82,13 +93,15 @@ def line_shape(text: str, field_max_words: int) -> str | None:
     ``field_max_words`` words."""
     if "\t" in text and _TABLE_ROW.search(text):
         return "table"
-    if _DATE.match(text):
+    # Cheap tests first: most lines open with a letter and have no colon near the start.
+    first = text[:1]
+    if _DIGIT.search(text, 0, _DATE_REACH) and _DATE.match(text):
         return "date"
-    if _BULLET.match(text):
+    if first in _BULLET_SIGNS and _BULLET.match(text):
         return "bullet"
-    if _QUANTITY.match(text):
+    if (first.isdigit() or first in _FRACTIONS) and _QUANTITY.match(text):
         return "quantity"
-    m = _FIELD.match(text)
+    m = _FIELD.match(text) if text.find(":", 0, _FIELD_REACH) > 0 else None
     if m and len(m.group(1).split()) <= field_max_words:
         return "field"
     return None
@@ -171,7 +184,7 @@ def record_lines(
     from its first to its last record are the list's (a directory, a course list)."""
     seen: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
-        m = _FIELD.match(text)
+        m = _FIELD.match(text) if text.find(":", 0, _FIELD_REACH) > 0 else None
         if m and len(m.group(1).split()) <= field_max_words:
             seen.setdefault(m.group(1).casefold(), []).append(i)
     found: set[int] = set()
@@ -220,3 +233,101 @@ def list_step(
         if not heading_like(kept[at]):
             return 0
     return 0
+
+
+class Listed(NamedTuple):
+    """The list lines of a page's kept lines (positions in them)."""
+
+    items: set[int]  # every item: numbered and shaped
+    counted: set[int]  # the numbered items
+    shaped: set[int]  # the items of the other shapes
+    free: set[int]  # what costs nothing: items, the lines between them, records
+
+
+class ListRun:
+    """The main content run's parameters and steps for lists and tables (a mixin of
+    ``quality.MainContentRun``: the rule declares these thresholds)."""
+
+    list_min_items = Param(
+        4,
+        "Lines opening with numbers that count up by one (1, 2, 3 ...: a numbered list, "
+        "a table's rows, a calendar), or lines of one list shape (table rows, bullets, "
+        "amounts, 'Label: value' fields; see rules/lists.py) cost nothing in the run "
+        "(their prose still counts) from this many on ...",
+    )
+    list_max_gap = Param(
+        3, "... with at most this many other lines between two of them (an item's text)."
+    )
+    list_item_score = Param(
+        6.0,
+        "A line of a numbered list scores this much (a word of prose) rather than nothing: "
+        "a long chart, league table or listicle weighs like prose and draws the run to "
+        "itself over a line or two of page chrome. Lines of the other shapes only cost "
+        "nothing (a bullet menu is shaped like a list).",
+    )
+    shape_max_gap = Param(
+        1,
+        "Lines of one list shape (not numbered) make a list only with at most this many "
+        "other lines between two of them: items follow each other (a wrapped item takes "
+        "two lines), a teaser list's '3 comments' lines come every few lines.",
+    )
+    list_min_distinct_share = Param(
+        0.5,
+        "Lines of one list shape make a list only when at least this share of them open "
+        "with words of their own (not '- Select a link -' printed under each heading).",
+    )
+    record_max_period = Param(
+        8,
+        "A field label ('Location:', 'Fee:') opening list_min_items lines or more, at most "
+        "this many lines apart, makes repeated records (a directory, a course list): the "
+        "lines from the first record to the last cost nothing.",
+    )
+    field_max_words = Param(
+        3,
+        "A 'Label: value' line is a field of a specification list when its label has at "
+        "most this many words (a longer one is a sentence with a colon).",
+    )
+    list_bridge_lines = Param(
+        1,
+        "A list or table this many short lines away from the run's edge is still the "
+        "article's: its heading ('Ingredients', 'Specifications') sits between them.",
+    )
+
+    def list_lines(self, kept: Sequence[Block]) -> Listed:
+        texts = [b.text for b in kept]
+        shaped = shaped_lines(
+            texts,
+            self.list_min_items,
+            self.shape_max_gap,
+            self.field_max_words,
+            self.list_min_distinct_share,
+        )
+        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap)
+        # The items and the lines between them (an item's text, its link) cost nothing.
+        free = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
+        free |= record_lines(
+            texts, self.list_min_items, self.record_max_period, self.field_max_words
+        )
+        return Listed(shaped | counted, counted, shaped, free)
+
+    def score_lists(self, scores: list[float], listed: Listed) -> None:
+        """Lines of lists cost nothing in the run; a numbered item scores a little."""
+        for i in listed.free:
+            scores[i] = max(scores[i], self.list_item_score if i in listed.counted else 0.0)
+
+    def take_lists(
+        self,
+        doc: Document,
+        kept: Sequence[Block],
+        free: set[int],
+        start: int,
+        end: int,
+        heading_like: Callable[[Block], bool],
+    ) -> tuple[int, int]:
+        """The run's edges moved over the list lines next to them (see ``list_step``)."""
+        bridge = self.list_bridge_lines
+        while (step := list_step(doc, kept, free, end, 1, bridge, heading_like)) > 0:
+            end += step
+        while (step := list_step(doc, kept, free, start, -1, bridge, heading_like)) > 0:
+            start -= step
+        return start, end

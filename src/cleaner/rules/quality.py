@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from ..blocks import Block
 from .base import Document, Rule, quote
-from .lists import LIST_LINES, filled, list_step, numbered_lines, record_lines, shaped_lines
+from .lists import LIST_LINES, ListRun, numbered_lines
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
 from .trailers import Notice
-from .wrapped import rescore_wrapped, wrapped_runs
+from .wrapped import WrappedRun
 
 
-class MainContentRun(Rule):
+class MainContentRun(ListRun, WrappedRun, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -34,66 +34,6 @@ class MainContentRun(Rule):
         "words: sentence case, not a menu entry or a Title-Case teaser headline.",
     )
 
-    list_min_items = Param(
-        4,
-        "Lines opening with numbers that count up by one (1, 2, 3 ...: a numbered list, "
-        "a table's rows, a calendar), or lines of one list shape (table rows, bullets, "
-        "amounts, 'Label: value' fields; see rules/lists.py) cost nothing in the run "
-        "(their prose still counts) from this many on ...",
-    )
-    list_max_gap = Param(
-        3, "... with at most this many other lines between two of them (an item's text)."
-    )
-    list_item_score = Param(
-        6.0,
-        "A line of a numbered list scores this much (a word of prose) rather than nothing: "
-        "a long chart, league table or listicle weighs like prose and draws the run to "
-        "itself over a line or two of page chrome. Lines of the other shapes only cost "
-        "nothing (a bullet menu is shaped like a list).",
-    )
-    shape_max_gap = Param(
-        1,
-        "Lines of one list shape (not numbered) make a list only with at most this many "
-        "other lines between two of them: items follow each other (a wrapped item takes "
-        "two lines), a teaser list's '3 comments' lines come every few lines.",
-    )
-    wrap_min_lines = Param(
-        3,
-        "This many lines or more, each continuing the one before it (see wrap_min_chars), "
-        "are one hard-wrapped paragraph and score as one (fewer: a standfirst and its "
-        "'by ...' line).",
-    )
-    wrap_min_chars = Param(
-        40,
-        "A line is continued by the next when it ends no sentence, is this many characters "
-        "long or more ...",
-    )
-    wrap_max_chars = Param(
-        100,
-        "... and at most this many (a wrapping width), and the next line opens with a "
-        "lower-case word, or it ends with a comma, a semicolon or a hyphen.",
-    )
-    list_min_distinct_share = Param(
-        0.5,
-        "Lines of one list shape make a list only when at least this share of them open "
-        "with words of their own (not '- Select a link -' printed under each heading).",
-    )
-    record_max_period = Param(
-        8,
-        "A field label ('Location:', 'Fee:') opening list_min_items lines or more, at most "
-        "this many lines apart, makes repeated records (a directory, a course list): the "
-        "lines from the first record to the last cost nothing.",
-    )
-    field_max_words = Param(
-        3,
-        "A 'Label: value' line is a field of a specification list when its label has at "
-        "most this many words (a longer one is a sentence with a colon).",
-    )
-    list_bridge_lines = Param(
-        1,
-        "A list or table this many short lines away from the run's edge is still the "
-        "article's: its heading ('Ingredients', 'Specifications') sits between them.",
-    )
     weak_list_items = Param(
         8,
         "The decision is weak too when this many numbered lines or more (see "
@@ -114,29 +54,10 @@ class MainContentRun(Rule):
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return
-        texts = [b.text for b in kept]
-        shaped = shaped_lines(
-            texts,
-            self.list_min_items,
-            self.shape_max_gap,
-            self.field_max_words,
-            self.list_min_distinct_share,
-        )
-        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap)
-        numbered = shaped | counted
-        # The items and the lines between them (an item's text, its link) cost nothing;
-        # a numbered item scores a little.
-        listed = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
-        listed |= record_lines(
-            texts, self.list_min_items, self.record_max_period, self.field_max_words
-        )
+        listed = self.list_lines(kept)
         scores = [self._score(b, doc) for b in kept]
-        for lo, hi in wrapped_runs(
-            kept, self.wrap_min_lines, self.wrap_min_chars, self.wrap_max_chars
-        ):
-            rescore_wrapped(kept, scores, lo, hi, doc)
-        for i in listed:
-            scores[i] = max(scores[i], self.list_item_score if i in counted else 0.0)
+        self.score_wrapped(kept, scores, doc)
+        self.score_lists(scores, listed)
         start, end, best = _max_run(scores)
         if best <= 0:
             # No prose anywhere: nothing to anchor on, leave the page alone.
@@ -150,11 +71,11 @@ class MainContentRun(Rule):
             end += 1
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
-        start, end = self._take_lists(doc, kept, listed, start, end)
+        start, end = self.take_lists(doc, kept, listed.free, start, end, self._heading_like)
         doc.main_run = (kept[start].index, kept[end].index)
-        doc.notes[LIST_LINES] = frozenset(kept[i].index for i in shaped if start <= i <= end)
+        doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
         value, reasons = self._confidence(doc, kept, scores, start, end, best)
-        outside = sum(1 for i in numbered if not start <= i <= end)
+        outside = sum(1 for i in listed.items if not start <= i <= end)
         if outside >= self.weak_list_items:
             # A list-shaped page (a calendar, a table) whose prose is elsewhere.
             reasons += (f"a numbered list or table of {outside} lines lies outside the kept run",)
@@ -163,20 +84,6 @@ class MainContentRun(Rule):
         span = f"blocks {kept[start].index}-{kept[end].index}"
         self.remove_all(kept[:start], f"before the main content run ({span})")
         self.remove_all(kept[end + 1 :], f"after the main content run ({span})")
-
-    def _take_lists(
-        self, doc: Document, kept: list[Block], listed: set[int], start: int, end: int
-    ) -> tuple[int, int]:
-        """The run's edges moved over the list lines next to them, and over up to
-        ``list_bridge_lines`` heading-like lines right before such a list; never over a
-        line a page-box rule removed ('Contact', 'Most read', 'Advertisement'): what
-        follows it is the box's list (a contact block's fields)."""
-        bridge, heading = self.list_bridge_lines, self._heading_like
-        while (step := list_step(doc, kept, listed, end, 1, bridge, heading)) > 0:
-            end += step
-        while (step := list_step(doc, kept, listed, start, -1, bridge, heading)) > 0:
-            start -= step
-        return start, end
 
     def _confidence(
         self,

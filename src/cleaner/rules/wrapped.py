@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from ..blocks import Block
 from .base import Document
+from .params import Param
 
-__all__ = ["rescore_wrapped", "wrapped_runs"]
+__all__ = ["WrappedRun", "rescore_wrapped", "wrapped_runs"]
 
 
 #: A line opening with a lower-case word: it goes on with the sentence before it.
@@ -70,3 +71,32 @@ def rescore_wrapped(
     total = float(tokens * cfg.run_chars_per_word - cfg.run_block_cost)
     for k, block in enumerate(lines, lo):
         scores[k] = total * block.features.n_tokens / tokens
+
+
+class WrappedRun:
+    """The main content run's parameters for hard-wrapped paragraphs (a mixin of
+    ``quality.MainContentRun``: the rule declares these thresholds)."""
+
+    wrap_min_lines = Param(
+        3,
+        "This many lines or more, each continuing the one before it (see wrap_min_chars), "
+        "are one hard-wrapped paragraph and score as one (fewer: a standfirst and its "
+        "'by ...' line).",
+    )
+    wrap_min_chars = Param(
+        40,
+        "A line is continued by the next when it ends no sentence, is this many characters "
+        "long or more ...",
+    )
+    wrap_max_chars = Param(
+        100,
+        "... and at most this many (a wrapping width), and the next line opens with a "
+        "lower-case word, or it ends with a comma, a semicolon or a hyphen.",
+    )
+
+    def score_wrapped(self, kept: Sequence[Block], scores: list[float], doc: Document) -> None:
+        """Each hard-wrapped paragraph of ``kept`` scores as one (``rescore_wrapped``)."""
+        for lo, hi in wrapped_runs(
+            kept, self.wrap_min_lines, self.wrap_min_chars, self.wrap_max_chars
+        ):
+            rescore_wrapped(kept, scores, lo, hi, doc)
