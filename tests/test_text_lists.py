@@ -388,3 +388,17 @@ def test_record_max_period() -> None:
     # Records eight lines apart cost nothing up to the last one's label; nine apart do not.
     assert kept(8) >= 25
     assert kept(9) == 0
+
+
+def test_run_list_max_gap() -> None:
+    # Numbered items with three lines of text under each are a listicle; with four lines
+    # under each they are no list.
+    def lines(gap: int) -> list[str]:
+        out: list[str] = []
+        for i in range(1, 5):
+            out += [f"{i}. Item number {i}", *[f"Some Text {i}{n}" for n in range(gap)]]
+        return out
+
+    # Up to the last item: the lines under it end the page, nothing says they are its.
+    assert _kept_after_run(lines(3)) == 13
+    assert _kept_after_run(lines(4)) == 0
