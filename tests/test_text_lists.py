@@ -10,6 +10,7 @@ from helpers import make_doc, make_rule
 from cleaner.blocks import Removal
 from cleaner.rules.lists import (
     LIST_LINES,
+    filled,
     line_shape,
     numbered_lines,
     record_lines,
@@ -399,6 +400,15 @@ def test_run_list_max_gap() -> None:
             out += [f"{i}. Item number {i}", *[f"Some Text {i}{n}" for n in range(gap)]]
         return out
 
-    # Up to the last item: the lines under it end the page, nothing says they are its.
-    assert _kept_after_run(lines(3)) == 13
+    assert _kept_after_run(lines(3)) == 16
     assert _kept_after_run(lines(4)) == 0
+
+
+def test_filled_takes_the_last_items_text_too() -> None:
+    # Items at 0, 3, 7: two and three lines under them; the last one gets two as well.
+    assert filled({0, 3, 7}, 3, 20) == set(range(10))
+    assert filled({0, 3, 7}, 3, 9) == set(range(9))  # not past the page's end
+    # A lone position makes no stretch: nothing under it.
+    assert filled({5}, 3, 20) == {5}
+    # Two stretches: each gets its own tail.
+    assert filled({0, 1, 2, 10, 12}, 3, 20) == {0, 1, 2, 10, 11, 12, 13}

@@ -165,14 +165,23 @@ def shaped_lines(
     return found
 
 
-def filled(positions: set[int], max_gap: int) -> set[int]:
+def filled(positions: set[int], max_gap: int, end: int) -> set[int]:
     """``positions`` and the lines between two of them at most ``max_gap`` lines apart:
-    a list's items with the text printed under each (a listicle item's line, its link)."""
+    a list's items with the text printed under each (a listicle item's line, its link);
+    and under the last item of such a stretch, as many lines as under the item that has
+    the fewest (lines before ``end`` only)."""
     ordered = sorted(positions)
     out = set(positions)
+    fewest = -1  # the fewest lines under an item of the current stretch (-1: no stretch)
     for a, b in pairwise(ordered):
         if b - a <= max_gap + 1:
             out.update(range(a + 1, b))
+            fewest = b - a - 1 if fewest < 0 else min(fewest, b - a - 1)
+        else:
+            out.update(range(a + 1, min(a + 1 + max(fewest, 0), end)))
+            fewest = -1
+    if ordered:
+        out.update(range(ordered[-1] + 1, min(ordered[-1] + 1 + max(fewest, 0), end)))
     return out
 
 
@@ -304,7 +313,8 @@ class ListRun:
         )
         counted = numbered_lines(texts, self.list_min_items, self.list_max_gap)
         # The items and the lines between them (an item's text, its link) cost nothing.
-        free = filled(counted, self.list_max_gap) | filled(shaped, self.shape_max_gap)
+        n = len(kept)
+        free = filled(counted, self.list_max_gap, n) | filled(shaped, self.shape_max_gap, n)
         free |= record_lines(
             texts, self.list_min_items, self.record_max_period, self.field_max_words
         )
