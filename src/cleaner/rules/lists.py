@@ -61,8 +61,6 @@ _LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
 _WORD = re.compile(r"\w+")
 #: How many words open an item (what tells a widget printed again from a list's items).
 _OPENING_WORDS = 3
-#: Two cells or more: text, a tab, text.
-_TABLE_ROW = re.compile(r"\S[^\t]*\t+\s*\S")
 #: A date in digits (day, month and year in any order, or ISO), after a short word (a
 #: weekday's short name) at most.
 _DATE = re.compile(
@@ -91,7 +89,7 @@ _FIELD = re.compile(r"^([^\W\d_][^:.!?]{0,39}):\s+(?!__)\S")
 def line_shape(text: str, field_max_words: int) -> str | None:
     """The list shape of one line (``SHAPES``), or None; a field's label has at most
     ``field_max_words`` words."""
-    if "\t" in text and _TABLE_ROW.search(text):
+    if "\t" in text.strip():  # two cells or more (no tab at either end of the line)
         return "table"
     # Cheap tests first: most lines open with a letter and have no colon near the start.
     first = text[:1]

@@ -18,8 +18,9 @@ from .params import Param
 __all__ = ["WrappedRun", "rescore_wrapped", "wrapped_runs"]
 
 
-#: A line opening with a lower-case word: it goes on with the sentence before it.
-_LOWER_WORD = re.compile(r"[^\W\d_]+[\s,]")
+#: A line opening with a lower-case word: it goes on with the sentence before it. (A
+#: word of at most 40 letters: bounded, so that no search of it backtracks far.)
+_LOWER_WORD = re.compile(r"[^\W\d_]{1,40}[\s,]")
 
 
 def wrapped_runs(
