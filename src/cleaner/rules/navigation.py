@@ -10,6 +10,7 @@ from ..features import words_of
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
+from .lists import LIST_LINES
 from .params import Param
 
 
@@ -209,9 +210,11 @@ class MenuRun(Rule):
 
     def apply(self, doc: Document) -> None:
         cfg = self.config
+        # The main run's list lines are the article's list, however menu-like they read.
+        listed = doc.notes.get(LIST_LINES) or frozenset()
         run: list[Block] = []
         for block in [*doc.kept(), None]:
-            if block is not None and self._menu_like(block):
+            if block is not None and block.index not in listed and self._menu_like(block):
                 run.append(block)
                 continue
             if len(run) >= cfg.menu_min_lines:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from ..blocks import Block
 from .base import Document, Rule, quote
+from .lists import LIST_LINES, ListRun, numbered_lines
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
 from .trailers import Notice
+from .wrapped import WrappedRun
 
 
-class MainContentRun(Rule):
+class MainContentRun(ListRun, WrappedRun, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -52,15 +52,6 @@ class MainContentRun(Rule):
         3, "A content word of that sentence has at least this many letters (not 'of', 'a')."
     )
 
-    list_min_items = Param(
-        4,
-        "Lines opening with numbers that count up by one (1, 2, 3 ...: a numbered list, "
-        "a table's rows, a calendar) cost nothing in the run (their prose still counts) "
-        "from this many on ...",
-    )
-    list_max_gap = Param(
-        3, "... with at most this many other lines between two of them (an item's text)."
-    )
     weak_list_items = Param(
         8,
         "The decision is weak too when this many numbered lines or more (see "
@@ -81,10 +72,10 @@ class MainContentRun(Rule):
         kept = [b for b in doc.kept() if not b.pruned]
         if not kept:
             return
-        numbered = _numbered(kept, self.list_min_items, self.list_max_gap)
+        listed = self.list_lines(kept)
         scores = [self._score(b, doc) for b in kept]
-        for i in numbered:
-            scores[i] = max(scores[i], 0.0)
+        self.score_wrapped(kept, scores, doc)
+        self.score_lists(scores, listed)
         start, end, best = _max_run(scores)
         if best <= 0:
             # No prose anywhere: nothing to anchor on, leave the page alone.
@@ -95,13 +86,11 @@ class MainContentRun(Rule):
         start, end = _take_back(self, kept, doc, start, end)
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
-        while start > 0 and start - 1 in numbered:
-            start -= 1
-        while end + 1 < len(kept) and end + 1 in numbered:
-            end += 1
+        start, end = self.take_lists(doc, kept, listed.free, start, end, self._heading_like)
         doc.main_run = (kept[start].index, kept[end].index)
+        doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
         value, reasons = self._confidence(doc, kept, scores, start, end, best)
-        outside = sum(1 for i in numbered if not start <= i <= end)
+        outside = sum(1 for i in listed.items if not start <= i <= end)
         if outside >= self.weak_list_items:
             # A list-shaped page (a calendar, a table) whose prose is elsewhere.
             reasons += (f"a numbered list or table of {outside} lines lies outside the kept run",)
@@ -256,30 +245,10 @@ def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) 
     return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
 
 
-_LEADING_NUMBER = re.compile(r"^\W{0,8}(\d{1,4})(?!\d)")
-
-
 def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
-    """Positions in ``kept`` of lines opening with numbers that count up by one, in
-    sequences of at least ``min_items`` with at most ``max_gap`` lines between."""
-    found: set[int] = set()
-    run: list[int] = []
-    expected = -1
-    for i, block in enumerate(kept):
-        m = _LEADING_NUMBER.match(block.text)
-        number = int(m.group(1)) if m else -1
-        if run and number == expected and i - run[-1] <= max_gap + 1:
-            run.append(i)
-            expected += 1
-            continue
-        if number < 0 and run and i - run[-1] <= max_gap:
-            continue
-        if len(run) >= min_items:
-            found.update(run)
-        run, expected = ([i], number + 1) if number >= 0 else ([], -1)
-    if len(run) >= min_items:
-        found.update(run)
-    return found
+    """Positions in ``kept`` of lines opening with numbers that count up by one (see
+    ``lists.numbered_lines``)."""
+    return numbered_lines([b.text for b in kept], min_items, max_gap)
 
 
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).

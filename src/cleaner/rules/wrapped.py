@@ -1,0 +1,103 @@
+"""Paragraphs printed as hard-wrapped lines, on the text path.
+
+A plain-text page (a <pre> block, a mail archive, a log) breaks its paragraphs into lines
+of a fixed width: each line alone reads as no prose (no sentence end, a dozen words), so
+the main content run (``quality.MainContentRun``) would cut the page down to the few lines
+that happen to end a sentence. The run scores such lines as the paragraph they make.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..blocks import Block
+from .base import Document
+from .params import Param
+
+__all__ = ["WrappedRun", "rescore_wrapped", "wrapped_runs"]
+
+
+#: A line opening with a lower-case word: it goes on with the sentence before it. (A
+#: word of at most 40 letters: bounded, so that no search of it backtracks far.)
+_LOWER_WORD = re.compile(r"[^\W\d_]{1,40}[\s,]")
+
+
+def wrapped_runs(
+    blocks: Sequence[Block], min_lines: int, min_chars: int, max_chars: int
+) -> list[tuple[int, int]]:
+    """Stretches ``[lo, hi)`` of at least ``min_lines`` lines each continuing the one
+    before: a hard-wrapped paragraph (a <pre> page). A line is continued when it ends no
+    sentence, is ``min_chars`` to ``max_chars`` long (a wrapping width), and the next
+    line opens with a lower-case word or it ends with a comma, a semicolon or a hyphen."""
+    runs: list[tuple[int, int]] = []
+    lo = 0
+    for i in range(1, len(blocks) + 1):
+        if i < len(blocks):
+            prev, text = blocks[i - 1], blocks[i].text
+            if (
+                not prev.features.ends_sentence
+                and min_chars <= len(prev.text) <= max_chars
+                and (
+                    (text[:1].islower() and _LOWER_WORD.match(text) is not None)
+                    or prev.text[-1:] in ",;-"
+                )
+            ):
+                continue
+        if i - lo >= min_lines:
+            runs.append((lo, i))
+        lo = i
+    return runs
+
+
+def rescore_wrapped(
+    kept: Sequence[Block], scores: list[float], lo: int, hi: int, doc: Document
+) -> None:
+    """When the lines ``kept[lo:hi]`` read as prose together (as ``Document.is_prose``
+    reads one block), give each its share, by words, of the paragraph's run score."""
+    cfg = doc.config
+    lines = kept[lo:hi]
+    tokens = sum(b.features.n_tokens for b in lines)
+    if not tokens:
+        return
+    stop = sum(b.features.stopword_ratio * b.features.n_tokens for b in lines) / tokens
+    ends = lines[-1].features.ends_sentence
+    least = cfg.prose_min_stopword_ratio * (cfg.sentence_stopword_share if ends else 1.0)
+    if (
+        tokens < cfg.prose_min_words
+        or (not ends and tokens < cfg.prose_long_words)
+        or (doc.language is not None and stop < least)
+    ):
+        return
+    total = float(tokens * cfg.run_chars_per_word - cfg.run_block_cost)
+    for k, block in enumerate(lines, lo):
+        scores[k] = total * block.features.n_tokens / tokens
+
+
+class WrappedRun:
+    """The main content run's parameters for hard-wrapped paragraphs (a mixin of
+    ``quality.MainContentRun``: the rule declares these thresholds)."""
+
+    wrap_min_lines = Param(
+        3,
+        "This many lines or more, each continuing the one before it (see wrap_min_chars), "
+        "are one hard-wrapped paragraph and score as one (fewer: a standfirst and its "
+        "'by ...' line).",
+    )
+    wrap_min_chars = Param(
+        40,
+        "A line is continued by the next when it ends no sentence, is this many characters "
+        "long or more ...",
+    )
+    wrap_max_chars = Param(
+        100,
+        "... and at most this many (a wrapping width), and the next line opens with a "
+        "lower-case word, or it ends with a comma, a semicolon or a hyphen.",
+    )
+
+    def score_wrapped(self, kept: Sequence[Block], scores: list[float], doc: Document) -> None:
+        """Each hard-wrapped paragraph of ``kept`` scores as one (``rescore_wrapped``)."""
+        for lo, hi in wrapped_runs(
+            kept, self.wrap_min_lines, self.wrap_min_chars, self.wrap_max_chars
+        ):
+            rescore_wrapped(kept, scores, lo, hi, doc)
