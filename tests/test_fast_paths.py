@@ -142,6 +142,26 @@ def test_required_literals_reads_the_text_a_match_needs():
     assert required_literals(r"(?:x)?y") == ("y",)
 
 
+def test_required_literals_with_symbols_prefers_punctuation_to_words():
+    assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+", symbols=True) == ("/",)
+    assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+") == ("reuters", "ap")
+    # A choice of several symbols, and text where a branch requires no symbol.
+    assert required_literals(r"foto\s*(?::|©)|photo\s+\w+", symbols=True) == (":", "©", "photo")
+    # A space is no symbol: every line has one.
+    assert required_literals(r"photo\s+ by \w+", symbols=True) == ("photo",)
+
+
+@given(parts=edged, tail=texts)
+def test_the_caption_credit_gate_never_turns_away_a_credit(parts, tail):
+    credit = alternation(BOOK.phrases("caption_credit"))
+    gate = required_literals(credit, symbols=True)
+    assert gate is not None
+    pattern = regex.compile(rf"{credit}[\s.]*$", PHRASE_FLAGS)
+    for text in ("".join(parts) + " " + tail, tail + " (photo: " + "".join(parts) + ")"):
+        if pattern.search(text):
+            assert any(literal in text for literal in gate), text
+
+
 def test_required_literals_declines_what_it_cannot_read():
     for pattern in (r"\d+", r"(?i)abc", r"\p{L}+x?", r"[[:alpha:]]", r"a{e<=1}", r"(a)\1", r"x|\d"):
         assert required_literals(pattern) is None, pattern
