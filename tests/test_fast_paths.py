@@ -100,6 +100,18 @@ def test_line_matcher_splits_leading_choices_and_groups_digit_openings():
         assert bool(plain.match(text)) == (text in matching), text
 
 
+def test_line_matcher_split_by_first_letter_matches_what_the_whole_pattern_matches():
+    phrases = ["re:[её]щ[её]", "re:.{0,3}new tab", "re:(?<!\\d)\\d+ min", "Load more", "1 more"]
+    phrases += ["» Next"]
+    fast = line_matcher(phrases)
+    plain = whole_line_pattern(alternation(phrases))
+    texts = ["ещё", "еще", "щё", "ёщё!", "ab new tab", "• ab new tab", "new tab", "zz new tab"]
+    texts += ["5 min", "• 5 min", "load more", "» load more", "12. load more", "_load more"]
+    texts += ["1 more", "x1 more", "1 more »", "» next", "next", "", "•", "é load more", "ünew tab"]
+    for text in texts:
+        assert bool(fast.match(text)) == bool(plain.match(text)), text
+
+
 def test_line_matcher_of_no_phrases_is_none():
     assert line_matcher([]) is None
 
