@@ -174,11 +174,16 @@ class CaptionToggle(Rule):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
+        # Each line's stem once (it depends on the line alone), not once per neighbour.
+        stems = [self._stem(block) for block in blocks]
         for i in range(1, len(blocks)):
-            for short, full in ((blocks[i], blocks[i - 1]), (blocks[i - 1], blocks[i])):
+            for s, short, full in (
+                (i, blocks[i], blocks[i - 1]),
+                (i - 1, blocks[i - 1], blocks[i]),
+            ):
                 if short.removal is not None and full.removal is not None:
                     continue
-                stem = self._stem(short)
+                stem = stems[s]
                 if stem is None or not full.features.key.startswith(stem):
                     continue
                 if len(full.features.key) <= len(stem):
@@ -191,10 +196,14 @@ class CaptionToggle(Rule):
     def _stem(self, block: Block) -> str | None:
         """The key of the line's words before a closing ellipsis and one word (None:
         no such ending, or too few words before it)."""
-        m = _TOGGLE_END.search(block.text)
+        text = block.text
+        # (Every such ending holds an ellipsis: a substring test spares the search.)
+        if "..." not in text and "\u2026" not in text:
+            return None
+        m = _TOGGLE_END.search(text)
         if m is None:
             return None
-        stem = duplicate_key(block.text[: m.start()])
+        stem = duplicate_key(text[: m.start()])
         return stem if len(stem.split()) >= self.min_words else None
 
 
