@@ -44,6 +44,28 @@ class Document:
     #: the same language, kept (``Cleaner`` runs again on its own output): each line
     #: rule has already judged each of these lines and let it stay.
     lines_judged: bool = False
+    #: ``present``'s answers for this page, by the literals' tuple (per document).
+    _present: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def present(self, literals: tuple[str, ...], block: Block) -> tuple[str, ...]:
+        """Those of ``literals`` that may occur in ``block``'s casefolded text: the ones
+        some block of the page holds (all of them for a block from elsewhere).
+
+        A rule gating a search on a block with "does it contain one of these?" asks
+        only about the few the page holds at all: the same answer for every block, and
+        one scan of the page per literal instead of one per block.
+        """
+        blocks = self.blocks
+        if not (0 <= block.index < len(blocks) and blocks[block.index] is block):
+            return literals
+        entry = self._present.get(id(literals))
+        if entry is None or entry[0] is not literals:
+            page = "\n".join([b.features.folded for b in self.blocks])
+            entry = (literals, tuple(x for x in literals if x in page))
+            self._present[id(literals)] = entry
+        return entry[1]
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
@@ -284,7 +306,7 @@ class WholeLinePhraseRule(LineRule):
             or (self.patterns is not None and self.patterns.match(folded))
             or (
                 self.scanning is not None
-                and any(map(folded.__contains__, self.scanning_gate))
+                and any(map(folded.__contains__, doc.present(self.scanning_gate, block)))
                 and self.scanning.match(folded)
             )
         ):

@@ -148,7 +148,7 @@ class CaptionCredit(LineRule):
         gate = self.credit_gate
         if (
             self.credit is not None
-            and (gate is None or any(map(f.folded.__contains__, gate)))
+            and (gate is None or any(map(f.folded.__contains__, doc.present(gate, block))))
             and (m := self.credit.search(f.folded))
         ):
             return f"an image caption: ends with the credit {quote(m.group(0).strip())}"

@@ -45,7 +45,7 @@ class Notice(LineRule):
             m = self.literal.search(f.folded)
         if m is None and self.patterns is not None:
             gate = self.pattern_gate
-            if gate is None or any(map(f.folded.__contains__, gate)):
+            if gate is None or any(map(f.folded.__contains__, doc.present(gate, block))):
                 m = self.patterns.search(f.folded)
         if m:
             return f"a notice: contains {quote(m.group(0))}"
