@@ -264,7 +264,7 @@ def test_the_separator_table_splits_words_as_its_definition_says():
     assert words_of("naïve café—“quoted” 😀 emoji") == ["naïve", "café", "quoted", "emoji"]
 
 
-def test_a_page_gate_asks_only_about_the_literals_the_page_holds():
+def test_a_rule_for_a_page_asks_only_about_the_literals_the_page_holds():
     from cleaner.blocks import Block
     from cleaner.features import compute_features
     from cleaner.rules import Document
@@ -273,15 +273,19 @@ def test_a_page_gate_asks_only_about_the_literals_the_page_holds():
     blocks = [Block(index=0, text="© 2024 Example Media"), Block(index=1, text="Plain words")]
     compute_features(blocks, BOOK.stopwords, config)
     doc = Document(blocks, config)
-    assert doc.present(("©", "cookies", "(c)"), blocks[1]) == ("©",)
-    # A block that is not the page's own is asked about every literal.
+    assert doc.present(("©", "cookies", "(c)")) == ("©",)
+    notice = next(r for r in Cleaner().rules_for("text") if r.name == "notice")
+    assert "(c)" in notice.pattern_gate and "©" in notice.pattern_gate
+    page_rule = notice.for_page(doc)
+    assert page_rule.pattern_gate == ("©",) and "(c)" in notice.pattern_gate  # a copy
+    assert page_rule.reason_for(blocks[0], doc) == notice.reason_for(blocks[0], doc)
+    assert page_rule.reason_for(blocks[0], doc) and not page_rule.reason_for(blocks[1], doc)
+    # The rule itself, asked about a line from elsewhere, still tries every literal
+    # (found by the gated patterns, not the literal phrases).
     elsewhere = Block(index=1, text="(c) 2023 Example Media")
     compute_features([elsewhere], BOOK.stopwords, config)
-    assert doc.present(("©", "cookies", "(c)"), elsewhere) == ("©", "cookies", "(c)")
-    notice = next(r for r in Cleaner().rules_for("text") if r.name == "notice")
-    # (Found by the gated patterns, not the literal phrases.)
     assert notice.literal.search(elsewhere.features.folded) is None
-    assert "(c)" in notice.pattern_gate and "(c)" not in doc.present(notice.pattern_gate, blocks[1])
     assert notice.reason_for(elsewhere, doc)
-    assert notice.reason_for(blocks[0], doc)
-    assert not notice.reason_for(blocks[1], doc)
+    # A page holding none of the literals has no pattern to search.
+    plain = Document(blocks[1:], config)
+    assert notice.for_page(plain).patterns is None and notice.patterns is not None

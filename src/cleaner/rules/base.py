@@ -44,28 +44,13 @@ class Document:
     #: the same language, kept (``Cleaner`` runs again on its own output): each line
     #: rule has already judged each of these lines and let it stay.
     lines_judged: bool = False
-    #: ``present``'s answers for this page, by the literals' tuple (per document).
-    _present: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(
-        default_factory=dict, repr=False
-    )
 
-    def present(self, literals: tuple[str, ...], block: Block) -> tuple[str, ...]:
-        """Those of ``literals`` that may occur in ``block``'s casefolded text: the ones
-        some block of the page holds (all of them for a block from elsewhere).
-
-        A rule gating a search on a block with "does it contain one of these?" asks
-        only about the few the page holds at all: the same answer for every block, and
-        one scan of the page per literal instead of one per block.
-        """
-        blocks = self.blocks
-        if not (0 <= block.index < len(blocks) and blocks[block.index] is block):
-            return literals
-        entry = self._present.get(id(literals))
-        if entry is None or entry[0] is not literals:
-            page = "\n".join([b.features.folded for b in self.blocks])
-            entry = (literals, tuple(x for x in literals if x in page))
-            self._present[id(literals)] = entry
-        return entry[1]
+    def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of ``literals`` that occur in some block's casefolded text: a rule
+        whose gate asks a line "does it hold one of these?" need ask about no other
+        on this page (``Rule.for_page``). One scan of the page per literal."""
+        page = "\n".join([b.features.folded for b in self.blocks])
+        return tuple(x for x in literals if x in page)
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
@@ -135,6 +120,12 @@ class Rule:
         when the pipeline is built, not on every page)."""
         return self
 
+    def for_page(self, doc: Document) -> Rule:
+        """The rule as it judges the lines of ``doc``: itself, or a copy for this page
+        alone whose literal gates keep only the literals the page holds
+        (``Document.present``): the same answers, fewer substring tests a line."""
+        return self
+
     def apply(self, doc: Document) -> None:
         raise NotImplementedError
 
@@ -173,11 +164,11 @@ class LineRule(Rule):
     def apply(self, doc: Document) -> None:
         # A plain loop over the list (no generator, one attribute look-up): this runs
         # for every kept block under every line rule.
-        reason_for = self.reason_for
         if self.by_text and doc.lines_judged:
             # The answer depends on the line alone, and this rule let each of these
             # lines stay in the earlier pass: it would let them stay again.
             return
+        reason_for = self.for_page(doc).reason_for
         if not self.by_text:
             for block in doc.blocks:
                 if block.removal is None and not block.pruned:
@@ -221,7 +212,7 @@ class LineRuleRun:
     def apply(self, doc: Document) -> None:
         if doc.lines_judged:
             return  # as each rule would (LineRule.apply)
-        asks = [(rule, rule.reason_for) for rule in self.rules]
+        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
         answers: dict[str, tuple[LineRule, str] | None] = {}
         for block in doc.blocks:
             if block.removal is None and not block.pruned:
@@ -292,6 +283,18 @@ class WholeLinePhraseRule(LineRule):
         self.patterns = line_matcher([p for p in patterns if not gate or p not in scanning])
         self.max_words = config.chrome_max_words
 
+    def for_page(self, doc: Document) -> Rule:
+        if self.scanning is None:
+            return self
+        gate = doc.present(self.scanning_gate)
+        if gate == self.scanning_gate:
+            return self
+        rule = copy.copy(self)
+        rule.scanning_gate = gate
+        if not gate:
+            rule.scanning = None  # no line of the page can match
+        return rule
+
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
@@ -306,7 +309,7 @@ class WholeLinePhraseRule(LineRule):
             or (self.patterns is not None and self.patterns.match(folded))
             or (
                 self.scanning is not None
-                and any(map(folded.__contains__, doc.present(self.scanning_gate, block)))
+                and any(map(folded.__contains__, self.scanning_gate))
                 and self.scanning.match(folded)
             )
         ):

@@ -9,6 +9,7 @@ a caption's opening ('FILE PHOTO:', 'In this May 4, 2019, file photo, ...').
 
 from __future__ import annotations
 
+import copy
 from collections import Counter as Tally
 
 import regex
@@ -139,6 +140,19 @@ class CaptionCredit(LineRule):
         self.credit_gate: tuple[str, ...] | None = gate
         self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
 
+    def for_page(self, doc: Document) -> Rule:
+        gate = self.credit_gate
+        if gate is None:
+            return self
+        present = doc.present(gate)
+        if present == gate:
+            return self
+        rule = copy.copy(self)
+        rule.credit_gate = present
+        if not present:
+            rule.credit = None  # no line of the page can end with a credit
+        return rule
+
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
@@ -148,7 +162,7 @@ class CaptionCredit(LineRule):
         gate = self.credit_gate
         if (
             self.credit is not None
-            and (gate is None or any(map(f.folded.__contains__, doc.present(gate, block))))
+            and (gate is None or any(map(f.folded.__contains__, gate)))
             and (m := self.credit.search(f.folded))
         ):
             return f"an image caption: ends with the credit {quote(m.group(0).strip())}"

@@ -36,6 +36,19 @@ class Notice(LineRule):
         self.pattern_gate = required_literals(patterns) if patterns else None
         self.max_words = config.notice_max_words
 
+    def for_page(self, doc: Document) -> Rule:
+        gate = self.pattern_gate
+        if gate is None:
+            return self
+        present = doc.present(gate)
+        if present == gate:
+            return self
+        rule = copy.copy(self)
+        rule.pattern_gate = present
+        if not present:
+            rule.patterns = None  # no line of the page can match
+        return rule
+
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
@@ -45,7 +58,7 @@ class Notice(LineRule):
             m = self.literal.search(f.folded)
         if m is None and self.patterns is not None:
             gate = self.pattern_gate
-            if gate is None or any(map(f.folded.__contains__, doc.present(gate, block))):
+            if gate is None or any(map(f.folded.__contains__, gate)):
                 m = self.patterns.search(f.folded)
         if m:
             return f"a notice: contains {quote(m.group(0))}"
