@@ -59,6 +59,9 @@ _DIGIT = re.compile("[0-9]")
 #: Blocks this long get their words without a string per word (``_long_block_words``);
 #: shorter ones take the faster plain split. Either way the features are the same.
 _LONG_BLOCK_CHARS = 1 << 16
+#: Pages of at least this many characters (in blocks with features) share one string
+#: per distinct word among their blocks' tokens (``compute_features``).
+_SHARED_WORDS_MIN_CHARS = 100_000
 #: Characters of the key split at once on that path.
 _TOKEN_CHUNK_CHARS = 1 << 16
 
@@ -109,8 +112,12 @@ def compute_features(
     # key and words, and only this function ever sets them.
     first: dict[str, Features] = {}
     # One string per distinct word of the page, shared by every block's tokens: a
-    # word's own string costs about 50 bytes, several times its characters.
-    distinct: dict[str, str] = {}
+    # word's own string costs about 50 bytes, several times its characters. (On a page
+    # of a few thousand words that is little memory, and the look-up per word costs a
+    # tenth of the features' time: long pages only.)
+    distinct: dict[str, str] | None = (
+        {} if sum(len(b.text) for b in live) >= _SHARED_WORDS_MIN_CHARS else None
+    )
     for block in live:
         f = block.features
         if not f.folded:
@@ -174,28 +181,28 @@ def _fill(
     joiner: int,
     distinct: dict[str, str] | None = None,
 ) -> None:
-    if distinct is None:
-        distinct = {}
     ascii_text = text.isascii()
-    if ascii_text:
-        # ASCII text through the byte table: no look-up per character (see _ASCII).
-        spaced = text.encode("ascii").translate(_ASCII_TO_SPACE)
-        words = spaced.decode("ascii").split()
-        key = " ".join(words).lower()  # (casefold is lower on ASCII)
-        parts = key.split()
-        tokens = tuple(map(distinct.setdefault, parts, parts))
-        # ASCII digits survive the table: the bytes lost deleting them are the digits.
-        digits = len(spaced) - len(spaced.translate(None, _ASCII_DIGITS))
+    if len(text) >= _LONG_BLOCK_CHARS:
+        words, key, tokens = _long_block_words(
+            text, opening_words, {} if distinct is None else distinct
+        )
+        digits = len(_DIGIT.findall(key))
     else:
-        if len(text) < _LONG_BLOCK_CHARS:
+        if ascii_text:
+            # ASCII text through the byte table: no look-up per character (_ASCII_TO_SPACE).
+            spaced = text.encode("ascii").translate(_ASCII_TO_SPACE)
+            words = spaced.decode("ascii").split()
+            key = " ".join(words).lower()  # (casefold is lower on ASCII)
+            # ASCII digits survive the table: the bytes lost deleting them are the digits.
+            digits = len(spaced) - len(spaced.translate(None, _ASCII_DIGITS))
+        else:
             words = _words_mostly_ascii(text)
             key = " ".join(words).casefold()
-            parts = key.split()
-            tokens = tuple(map(distinct.setdefault, parts, parts))
-        else:
-            words, key, tokens = _long_block_words(text, opening_words, distinct)
-        # Nothing casefolds to an ASCII digit: the key holds the text's, and is shorter.
-        digits = len(_DIGIT.findall(key))
+            # Nothing casefolds to an ASCII digit: the key holds the text's, and is shorter.
+            digits = len(_DIGIT.findall(key))
+        parts = key.split()
+        # One string per distinct word of the page when the caller shares them.
+        tokens = tuple(parts if distinct is None else map(distinct.setdefault, parts, parts))
     n_words = len(tokens)
     n_chars = len(text)
     folded = text.casefold()
