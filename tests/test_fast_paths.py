@@ -172,6 +172,13 @@ def test_the_caption_credit_gate_never_turns_away_a_credit(parts, tail):
     for text in ("".join(parts) + " " + tail, tail + " (photo: " + "".join(parts) + ")"):
         if pattern.search(text):
             assert any(literal in text for literal in gate), text
+    lead = alternation(BOOK.phrases("caption_lead"))
+    lead_gate = required_literals(lead)
+    assert lead_gate is not None
+    opening = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS)
+    for text in ("".join(parts) + " " + tail, "in this " + tail + " photo " + "".join(parts)):
+        if opening.match(text):
+            assert any(literal in text for literal in lead_gate), text
 
 
 def test_required_literals_declines_what_it_cannot_read():

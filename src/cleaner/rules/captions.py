@@ -139,25 +139,33 @@ class CaptionCredit(LineRule):
         gate = required_literals(credit, symbols=True) if credit else None
         self.credit_gate: tuple[str, ...] | None = gate
         self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
+        # Likewise the caption openings: each holds one of its phrases' words.
+        self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None
 
     def for_page(self, doc: Document) -> Rule:
-        gate = self.credit_gate
-        if gate is None:
-            return self
-        present = doc.present(gate)
-        if present == gate:
+        credit = None if self.credit_gate is None else doc.present(self.credit_gate)
+        lead = None if self.lead_gate is None else doc.present(self.lead_gate)
+        if credit == self.credit_gate and lead == self.lead_gate:
             return self
         rule = copy.copy(self)
-        rule.credit_gate = present
-        if not present:
-            rule.credit = None  # no line of the page can end with a credit
+        rule.credit_gate, rule.lead_gate = credit, lead
+        # (No line of the page can end with a credit, or open as a caption does.)
+        if credit == ():
+            rule.credit = None
+        if lead == ():
+            rule.lead = None
         return rule
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
             return None
-        if self.lead is not None and (m := self.lead.match(f.folded)):
+        lead_gate = self.lead_gate
+        if (
+            self.lead is not None
+            and (lead_gate is None or any(map(f.folded.__contains__, lead_gate)))
+            and (m := self.lead.match(f.folded))
+        ):
             return f"an image caption: opens with {quote(m.group(0).strip())}"
         gate = self.credit_gate
         if (
