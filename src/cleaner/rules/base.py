@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from .tree import Elements
 
 
+#: Characters of a page joined at once by ``Document.present``.
+PRESENT_PIECE_CHARS = 1 << 16
+
+
 @dataclass
 class Document:
     """One page on its way through the pipeline. Built per call, never shared."""
@@ -48,9 +52,24 @@ class Document:
     def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """Those of ``literals`` that occur in some block's casefolded text: a rule
         whose gate asks a line "does it hold one of these?" need ask about no other
-        on this page (``Rule.for_page``). One scan of the page per literal."""
-        page = "\n".join([b.features.folded for b in self.blocks])
-        return tuple(x for x in literals if x in page)
+        on this page (``Rule.for_page``). A scan of the page per literal, in pieces
+        of whole blocks (a copy of a long page would raise its peak memory)."""
+        missing = list(literals)
+        found: set[str] = set()
+        piece: list[str] = []
+        size = 0
+        blocks = self.blocks
+        for i, block in enumerate(blocks):
+            piece.append(block.features.folded)
+            size += len(piece[-1])
+            if size >= PRESENT_PIECE_CHARS or i == len(blocks) - 1:
+                text = "\n".join(piece)
+                found.update(x for x in missing if x in text)
+                missing = [x for x in missing if x not in found]
+                piece, size = [], 0
+                if not missing:
+                    break
+        return tuple(x for x in literals if x in found)
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)

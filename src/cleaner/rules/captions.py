@@ -197,7 +197,8 @@ class CaptionToggle(Rule):
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
         # Each line's stem once (it depends on the line alone), not once per neighbour.
-        stems = [self._stem(block) for block in blocks]
+        # (Kept only where there is one: most lines have none.)
+        stems = {i: t for i, b in enumerate(blocks) if (t := self._stem(b)) is not None}
         for i in range(1, len(blocks)):
             for s, short, full in (
                 (i, blocks[i], blocks[i - 1]),
@@ -205,7 +206,7 @@ class CaptionToggle(Rule):
             ):
                 if short.removal is not None and full.removal is not None:
                     continue
-                stem = stems[s]
+                stem = stems.get(s)
                 if stem is None or not full.features.key.startswith(stem):
                     continue
                 if len(full.features.key) <= len(stem):
