@@ -238,7 +238,7 @@ def _fill(
         # (checked here on ASCII text, where the pattern's \p{Lu} is A-Z).
         dateline = (
             _DATELINE.match(text)
-            if not ascii_text or ("A" <= text[0] <= "Z" and text[1:2] in _DATELINE_SECOND)
+            if not ascii_text or ("A" <= text[0] <= "Z" and text[1:][:1] in _DATELINE_SECOND)
             else None
         )
         if dateline is not None:

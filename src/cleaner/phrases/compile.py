@@ -119,6 +119,11 @@ class LineMatcher:
         }
         self._unknown = whole_line_pattern(_word_start_groups(none, unknown))
 
+    def patterns(self) -> tuple[regex.Pattern[str], ...]:
+        """Every pattern it holds (for the regex-safety tests)."""
+        found = [*self._by_first.values(), self._edged, self._unknown]
+        return tuple(p for p in found if p is not None)
+
     def match(self, text: str) -> regex.Match[str] | None:
         """A match when ``text`` is one phrase and its edges, else None."""
         by_first = self._by_first

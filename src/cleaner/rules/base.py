@@ -268,7 +268,7 @@ def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
         if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
             run.append(rule)
             continue
-        steps.extend(run if len(run) < 2 else [LineRuleRun(tuple(run))])
+        steps.extend(run if len(run) <= 1 else [LineRuleRun(tuple(run))])
         run = []
         if rule is not None:
             steps.append(rule)
