@@ -100,6 +100,18 @@ def test_line_matcher_splits_leading_choices_and_groups_digit_openings():
         assert bool(plain.match(text)) == (text in matching), text
 
 
+def test_line_matcher_split_by_first_letter_matches_what_the_whole_pattern_matches():
+    phrases = ["re:[её]щ[её]", "re:.{0,3}new tab", "re:(?<!\\d)\\d+ min", "Load more", "1 more"]
+    phrases += ["» Next"]
+    fast = line_matcher(phrases)
+    plain = whole_line_pattern(alternation(phrases))
+    texts = ["ещё", "еще", "щё", "ёщё!", "ab new tab", "• ab new tab", "new tab", "zz new tab"]
+    texts += ["5 min", "• 5 min", "load more", "» load more", "12. load more", "_load more"]
+    texts += ["1 more", "x1 more", "1 more »", "» next", "next", "", "•", "é load more", "ünew tab"]
+    for text in texts:
+        assert bool(fast.match(text)) == bool(plain.match(text)), text
+
+
 def test_line_matcher_of_no_phrases_is_none():
     assert line_matcher([]) is None
 
@@ -140,6 +152,33 @@ def test_required_literals_reads_the_text_a_match_needs():
     assert required_literals(r"\(c\)\s*\d{4}") == ("(c)",)
     assert required_literals(r"abc?") == ("ab",)
     assert required_literals(r"(?:x)?y") == ("y",)
+
+
+def test_required_literals_with_symbols_prefers_punctuation_to_words():
+    assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+", symbols=True) == ("/",)
+    assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+") == ("reuters", "ap")
+    # A choice of several symbols, and text where a branch requires no symbol.
+    assert required_literals(r"foto\s*(?::|©)|photo\s+\w+", symbols=True) == (":", "©", "photo")
+    # A space is no symbol: every line has one.
+    assert required_literals(r"photo\s+ by \w+", symbols=True) == ("photo",)
+
+
+@given(parts=edged, tail=texts)
+def test_the_caption_credit_gate_never_turns_away_a_credit(parts, tail):
+    credit = alternation(BOOK.phrases("caption_credit"))
+    gate = required_literals(credit, symbols=True)
+    assert gate is not None
+    pattern = regex.compile(rf"{credit}[\s.]*$", PHRASE_FLAGS)
+    for text in ("".join(parts) + " " + tail, tail + " (photo: " + "".join(parts) + ")"):
+        if pattern.search(text):
+            assert any(literal in text for literal in gate), text
+    lead = alternation(BOOK.phrases("caption_lead"))
+    lead_gate = required_literals(lead)
+    assert lead_gate is not None
+    opening = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS)
+    for text in ("".join(parts) + " " + tail, "in this " + tail + " photo " + "".join(parts)):
+        if opening.match(text):
+            assert any(literal in text for literal in lead_gate), text
 
 
 def test_required_literals_declines_what_it_cannot_read():
@@ -230,3 +269,30 @@ def test_the_separator_table_splits_words_as_its_definition_says():
     # Past the table (the planes above the emoji) characters are word characters.
     assert words_of("a\U00020000b \U0001d11ex") == ["a\U00020000b", "\U0001d11ex"]
     assert words_of("naïve café—“quoted” 😀 emoji") == ["naïve", "café", "quoted", "emoji"]
+
+
+def test_a_rule_for_a_page_asks_only_about_the_literals_the_page_holds():
+    from cleaner.blocks import Block
+    from cleaner.features import compute_features
+    from cleaner.rules import Document
+
+    config = Config()
+    blocks = [Block(index=0, text="© 2024 Example Media"), Block(index=1, text="Plain words")]
+    compute_features(blocks, BOOK.stopwords, config)
+    doc = Document(blocks, config)
+    assert doc.present(("©", "cookies", "(c)")) == ("©",)
+    notice = next(r for r in Cleaner().rules_for("text") if r.name == "notice")
+    assert "(c)" in notice.pattern_gate and "©" in notice.pattern_gate
+    page_rule = notice.for_page(doc)
+    assert page_rule.pattern_gate == ("©",) and "(c)" in notice.pattern_gate  # a copy
+    assert page_rule.reason_for(blocks[0], doc) == notice.reason_for(blocks[0], doc)
+    assert page_rule.reason_for(blocks[0], doc) and not page_rule.reason_for(blocks[1], doc)
+    # The rule itself, asked about a line from elsewhere, still tries every literal
+    # (found by the gated patterns, not the literal phrases).
+    elsewhere = Block(index=1, text="(c) 2023 Example Media")
+    compute_features([elsewhere], BOOK.stopwords, config)
+    assert notice.literal.search(elsewhere.features.folded) is None
+    assert notice.reason_for(elsewhere, doc)
+    # A page holding none of the literals has no pattern to search.
+    plain = Document(blocks[1:], config)
+    assert notice.for_page(plain).patterns is None and notice.patterns is not None

@@ -271,3 +271,28 @@ def test_an_extra_rule_reading_features_runs_after_the_structure_rules() -> None
     last_structural = max(i for i, r in enumerate(ordered_rules()) if not r.uses_features)
     assert order.index("structure_spy") > last_structural
     assert order.index("structure_spy") > order.index("outside_main_container")
+
+
+def test_line_rules_run_in_one_pass_mark_what_they_mark_one_after_another() -> None:
+    from cleaner.frontends.text import text_to_blocks
+    from cleaner.rules.base import LineRuleRun
+
+    c = Cleaner()
+    runs = [s for s in c._steps["text"][1] if isinstance(s, LineRuleRun)]
+    assert runs and all(len(run.rules) >= 2 for run in runs)
+    assert not any(isinstance(s, LineRuleRun) for s in c._steps["html"][1])
+    samples = Path(cleaner.__file__).parent / "samples"
+    marked: set[str] = set()
+    for path in sorted(samples.glob("*.txt")):
+        text = path.read_text("utf-8")
+        fused = text_to_blocks(text)
+        c.run_blocks(fused)
+        apart = text_to_blocks(text)
+        doc = Document(apart, c.config, kind="text")
+        c._compute_features(doc, None)
+        for rule in c.rules_for("text"):
+            rule.apply(doc)
+        assert [b.removal for b in fused] == [b.removal for b in apart], path.name
+        marked |= {b.removal.rule for b in fused if b.removal is not None}
+    # The samples hold lines that rules of the runs remove (no empty comparison).
+    assert len(marked & {rule.name for run in runs for rule in run.rules}) >= 3

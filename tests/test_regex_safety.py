@@ -27,7 +27,7 @@ import regex
 import cleaner
 from cleaner import Cleaner
 from cleaner.phrases import SECTIONS, PhraseBook
-from cleaner.phrases.compile import PHRASE_FLAGS, whole_line_pattern
+from cleaner.phrases.compile import PHRASE_FLAGS, LineMatcher, whole_line_pattern
 
 #: Length of the full-size adversarial strings: long enough that quadratic work
 #: (~N²/2 steps) dwarfs any constant.
@@ -70,6 +70,10 @@ def _patterns_in(obj: object) -> Iterator[tuple[str, regex.Pattern | re.Pattern]
         for item in values:
             if isinstance(item, (regex.Pattern, re.Pattern)):
                 yield name, item
+            elif isinstance(item, LineMatcher):
+                # A whole-line matcher's patterns: one per letter a phrase opens with.
+                for n, pattern in enumerate(item.patterns()):
+                    yield f"{name}[{n}]", pattern
 
 
 def _module_patterns() -> Iterator[tuple[str, regex.Pattern | re.Pattern]]:

@@ -81,6 +81,10 @@ NOT_THRESHOLDS = {
     # Where long blocks take the lean path: memory, not a decision (same features).
     "_LONG_BLOCK_CHARS": "blocks this long get their words without a string per word",
     "_TOKEN_CHUNK_CHARS": "how much of a long key is split at once",
+    "_SHARED_WORDS_MIN_CHARS": "pages this long share one string per word: memory, not a "
+    "decision (same features)",
+    "_ASCII_TO_SPACE": "the ASCII code points of a byte table: a table's layout",
+    "PRESENT_PIECE_CHARS": "how much of a page Document.present joins at once: memory",
 }
 
 #: Functions whose numbers are not thresholds (offsets into a string, bit layouts), by

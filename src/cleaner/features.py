@@ -59,6 +59,9 @@ _DIGIT = re.compile("[0-9]")
 #: Blocks this long get their words without a string per word (``_long_block_words``);
 #: shorter ones take the faster plain split. Either way the features are the same.
 _LONG_BLOCK_CHARS = 1 << 16
+#: Pages of at least this many characters (in blocks with features) share one string
+#: per distinct word among their blocks' tokens (``compute_features``).
+_SHARED_WORDS_MIN_CHARS = 100_000
 #: Characters of the key split at once on that path.
 _TOKEN_CHUNK_CHARS = 1 << 16
 
@@ -109,8 +112,12 @@ def compute_features(
     # key and words, and only this function ever sets them.
     first: dict[str, Features] = {}
     # One string per distinct word of the page, shared by every block's tokens: a
-    # word's own string costs about 50 bytes, several times its characters.
-    distinct: dict[str, str] = {}
+    # word's own string costs about 50 bytes, several times its characters. (On a page
+    # of a few thousand words that is little memory, and the look-up per word costs a
+    # tenth of the features' time: long pages only.)
+    distinct: dict[str, str] | None = (
+        {} if sum(len(b.text) for b in live) >= _SHARED_WORDS_MIN_CHARS else None
+    )
     for block in live:
         f = block.features
         if not f.folded:
@@ -174,15 +181,28 @@ def _fill(
     joiner: int,
     distinct: dict[str, str] | None = None,
 ) -> None:
-    if distinct is None:
-        distinct = {}
-    if len(text) < _LONG_BLOCK_CHARS:
-        words = text.translate(_TO_SPACE).split()
-        key = " ".join(words).casefold()
-        parts = key.split()
-        tokens = tuple(map(distinct.setdefault, parts, parts))
+    ascii_text = text.isascii()
+    if len(text) >= _LONG_BLOCK_CHARS:
+        words, key, tokens = _long_block_words(
+            text, opening_words, {} if distinct is None else distinct
+        )
+        digits = len(_DIGIT.findall(key))
     else:
-        words, key, tokens = _long_block_words(text, opening_words, distinct)
+        if ascii_text:
+            # ASCII text through the byte table: no look-up per character (_ASCII_TO_SPACE).
+            spaced = text.encode("ascii").translate(_ASCII_TO_SPACE)
+            words = spaced.decode("ascii").split()
+            key = " ".join(words).lower()  # (casefold is lower on ASCII)
+            # ASCII digits survive the table: the bytes lost deleting them are the digits.
+            digits = len(spaced) - len(spaced.translate(None, _ASCII_DIGITS))
+        else:
+            words = _words_mostly_ascii(text)
+            key = " ".join(words).casefold()
+            # Nothing casefolds to an ASCII digit: the key holds the text's, and is shorter.
+            digits = len(_DIGIT.findall(key))
+        parts = key.split()
+        # One string per distinct word of the page when the caller shares them.
+        tokens = tuple(parts if distinct is None else map(distinct.setdefault, parts, parts))
     n_words = len(tokens)
     n_chars = len(text)
     folded = text.casefold()
@@ -193,15 +213,13 @@ def _fill(
     f.key = key
     f.n_chars = n_chars
     f.n_words = n_words
-    f.n_tokens = n_words + unspaced_tokens(text, per_word)
+    f.n_tokens = n_words if ascii_text else n_words + unspaced_tokens(text, per_word)
     f.ends_sentence = text.rstrip(_TRAILING)[-1:] in _TERMINALS
     # The key is the words joined by single spaces (casefolding never makes white
-    # space), so its length less the spaces is the letters' count; digits likewise
-    # all survive into it (nothing casefolds to an ASCII digit), and it is shorter.
+    # space), so its length less the spaces is the letters' count.
     f.letter_ratio = (len(key) - n_words + 1) / n_chars if n_words else 0.0
     # ASCII digits are what matters here (dates, prices, scores, archive lists). (0.0
     # and 1.0 are written as constants: one float object for every block.)
-    digits = len(_DIGIT.findall(key))
     f.digit_ratio = digits / n_chars if digits else 0.0
     # Capitalisation only matters for short lines and for how a block opens: the first
     # words (Config.title_opening_words). Title-case or all-capitals words are the
@@ -216,13 +234,42 @@ def _fill(
             if capitalised == len(opening)
             else capitalised / len(opening)
         )
-    dateline = _DATELINE.match(text) if opening else None
-    if dateline is not None:
-        # A wire story's dateline ('HANOI, Vietnam (AP) — U.S. Defense Secretary ...')
-        # is no headline: the capitalised words are counted after it.
-        opening = text[dateline.end() :].translate(_TO_SPACE).split(None, opening_words)
+        # A dateline opens with two capitals, or a capital and '.', "'" or a space
+        # (checked here on ASCII text, where the pattern's \p{Lu} is A-Z).
+        dateline = (
+            _DATELINE.match(text)
+            if not ascii_text or ("A" <= text[0] <= "Z" and text[1:][:1] in _DATELINE_SECOND)
+            else None
+        )
+        if dateline is not None:
+            # A wire story's dateline ('HANOI, Vietnam (AP) — U.S. Defense Secretary
+            # ...') is no headline: the capitalised words are counted after it.
+            opening = text[dateline.end() :].translate(_TO_SPACE).split(None, opening_words)
     f.headline_prefix = _capitalised_prefix(opening[:opening_words], joiner)
     f.stopword_ratio = -1.0  # filled per page, once the language is known
+
+
+#: ``_TO_SPACE`` for ASCII, as a byte table (bytes.translate reads it by index).
+_ASCII_TO_SPACE = _TO_SPACE[:128].encode("ascii") + bytes(range(128, 256))
+_ASCII_DIGITS = b"0123456789"
+#: What may follow a dateline's opening capital: a capital, '.', "'" or a space (and
+#: the end of the text: the pattern decides).
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.' ") | {""}
+
+
+def _words_mostly_ascii(text: str) -> list[str]:
+    """``words_of(text)`` for a text that is not all ASCII, faster when most of it is
+    (accents, curly quotes and dashes in Latin text): its ASCII separators go through
+    the byte table, and only the pieces left holding other characters through
+    ``_TO_SPACE``, whose look-ups cost a dict access per character."""
+    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_TO_SPACE)
+    words: list[str] = []
+    for piece in data.decode("utf-8", "surrogatepass").split():
+        if piece.isascii():
+            words.append(piece)
+        else:
+            words += piece.translate(_TO_SPACE).split()
+    return words
 
 
 def _long_block_words(

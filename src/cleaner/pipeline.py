@@ -24,6 +24,7 @@ from .phrases import PhraseBook
 from .render.outputs import CleanedPage, html_output, page_text, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
+from .rules.base import run_steps
 from .rules.page_type import DECLARED, PAGE_TYPE, declared_types
 from .rules.quality import CONFIDENCE
 from .rules.tree import TreePlan
@@ -34,7 +35,7 @@ __all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]
 class Cleaner:
     """A configured pipeline. ``Cleaner(disable={"trailers"}, run_gap_penalty=80)``."""
 
-    __slots__ = ("_by_kind", "_phrases", "_rules", "_tree_plan", "config")
+    __slots__ = ("_by_kind", "_phrases", "_rules", "_steps", "_tree_plan", "config")
 
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = Config.from_options(config, **options) if options else (config or Config())
@@ -48,6 +49,13 @@ class Cleaner:
         enabled = [r for r in order if self.config.is_enabled(r.name, r.family)]
         by_kind, self._rules = _build_rules(enabled, self.config, self._phrases)
         self._by_kind: Mapping[str, tuple[Rule, ...]] = MappingProxyType(by_kind)
+        # Per kind: the rules that run before features are computed, and the rest, with
+        # runs of line rules on text in one pass each (LineRuleRun).
+        steps = {}
+        for kind, rules in by_kind.items():
+            start = next((i for i, r in enumerate(rules) if r.uses_features), len(rules))
+            steps[kind] = (rules[:start], run_steps(rules[start:]))
+        self._steps = MappingProxyType(steps)
         # The tree rules arranged for the HTML front-end, once rather than per page.
         self._tree_plan = TreePlan(by_kind["html"], self.config)
 
@@ -158,17 +166,16 @@ class Cleaner:
         kept; when the language comes out as ``language_hint`` again, the line rules
         have nothing left to remove (``Document.lines_judged``).
         """
-        rules = self._by_kind[kind]
+        before, after = self._steps[kind]
         doc = Document(blocks, self.config, kind=kind, url=url, elements=elements)
         if notes:
             doc.notes.update(notes)
-        start = next((i for i, r in enumerate(rules) if r.uses_features), len(rules))
-        for rule in rules[:start]:
+        for rule in before:
             rule.apply(doc)
         self._compute_features(doc, language_hint)
         doc.lines_judged = judged and kind == "text" and doc.language == language_hint
-        for rule in rules[start:]:
-            rule.apply(doc)
+        for step in after:
+            step.apply(doc)
         return doc
 
     def _compute_features(self, doc: Document, language_hint: str | None) -> None:

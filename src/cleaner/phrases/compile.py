@@ -52,19 +52,116 @@ def literal_trie(phrases: Iterable[str]) -> str | None:
     return _word_start_groups(keys, {True: [], False: []})
 
 
-def line_matcher(phrases: Sequence[str]) -> regex.Pattern[str] | None:
+def line_matcher(phrases: Sequence[str]) -> LineMatcher | None:
     """What ``whole_line_pattern`` makes of the alternation of ``phrases`` (one phrase
-    and nothing else but edge punctuation, digits and symbols), as a faster pattern.
+    and nothing else but edge punctuation, digits and symbols), as a faster matcher.
 
     One alternation of a few hundred phrases is tried phrase after phrase: some 12 µs
     a short block. Here the literal phrases, and the literal text opening most ``re:``
     phrases, form a trie of characters (the rest of such a pattern hangs off its last
     character); the other ``re:`` phrases follow it. The set of texts matched is the
     same; only which phrase matches may differ, which a whole-line yes-or-no test does
-    not see (``literal_trie`` is the one to search with).
+    not see (``literal_trie`` is the one to search with). ``LineMatcher`` then splits
+    the trie by its first character.
     """
     keys, others = _phrase_keys(phrases, patterns=True)
-    return whole_line_pattern(_word_start_groups(keys, others))
+    if not any(keys.values()) and not any(others.values()):
+        return None
+    return LineMatcher(keys, others)
+
+
+class LineMatcher:
+    """Whole-line patterns (``line_matcher``) split by the letter the phrase opens with.
+
+    The ``regex`` engine readies every repetition of a pattern (each ``\\s+`` between
+    a phrase's words) on every call, so one trie of 600 phrases costs some 5 µs a line
+    even where its first character rules it out. But a phrase opening with a letter
+    opens at the line's first letter: the edge before it is punctuation, digits and
+    symbols only. So each such letter has a pattern of its phrases alone (with the
+    patterns whose opening is not known), and one more pattern holds the phrases
+    opening with anything else, tried only when the line opens with an edge. Together
+    they match what the whole pattern matches; each call tries a small one.
+    """
+
+    __slots__ = ("_by_first", "_edged", "_unknown")
+
+    def __init__(self, keys: dict[bool, list[list[str]]], others: dict[bool, list[str]]) -> None:
+        firsts: dict[str, dict[bool, list[list[str]]]] = {}
+        edged: dict[bool, list[list[str]]] = {True: [], False: []}
+        unknown = {w: list(group) for w, group in others.items()}
+        for word_start, group in keys.items():
+            for key in group:
+                first = _unescape(key[0])
+                if len(first) != 1:
+                    # (No key opens otherwise; if one did, it could open anywhere.)
+                    unknown[word_start].append(trie_pattern([key]))
+                elif _LETTER.fullmatch(first):
+                    firsts.setdefault(first, {True: [], False: []})[word_start].append(key)
+                else:
+                    edged[word_start].append(key)
+        none: dict[bool, list[list[str]]] = {True: [], False: []}
+        #: Phrases opening with an edge character (a digit, punctuation), and the
+        #: patterns of no known opening.
+        self._edged = whole_line_pattern(_word_start_groups(edged, unknown))
+        # At a letter, the patterns of no known opening, less those opening with a digit;
+        # at a letter of its own, those that can open with it.
+        unknown = {
+            w: [p for p in group if not _opens_with_digit(p)] for w, group in unknown.items()
+        }
+        self._by_first: dict[str, regex.Pattern[str] | None] = {
+            first: whole_line_pattern(
+                _word_start_groups(
+                    split,
+                    {w: [p for p in g if _may_open_with(p, first)] for w, g in unknown.items()},
+                )
+            )
+            for first, split in firsts.items()
+        }
+        self._unknown = whole_line_pattern(_word_start_groups(none, unknown))
+
+    def patterns(self) -> tuple[regex.Pattern[str], ...]:
+        """Every pattern it holds (for the regex-safety tests)."""
+        found = [*self._by_first.values(), self._edged, self._unknown]
+        return tuple(p for p in found if p is not None)
+
+    def match(self, text: str) -> regex.Match[str] | None:
+        """A match when ``text`` is one phrase and its edges, else None."""
+        by_first = self._by_first
+        first = text[:1]
+        if first in by_first or (first.isascii() and first.isalpha()):
+            # A letter opens the line: no edge before the phrase.
+            pattern = by_first.get(first, self._unknown)
+            return pattern.match(text) if pattern is not None else None
+        # The first letter within an edge's reach, if any: a phrase opening with a
+        # letter opens there.
+        letter = _LETTER.search(text, 0, EDGE_MAX_CHARS + 1)
+        found = None
+        if letter is not None:
+            pattern = by_first.get(letter.group(), self._unknown)
+            found = pattern.match(text) if pattern is not None else None
+        if found is None and (letter is None or letter.start() > 0) and self._edged is not None:
+            found = self._edged.match(text)
+        return found
+
+
+def _may_open_with(pattern: str, char: str) -> bool:
+    """Whether some match of ``pattern`` opens with ``char`` (``regex``'s partial
+    matching: ``char`` is where a match could begin); True when not known."""
+    try:
+        return regex.compile(pattern, PHRASE_FLAGS).match(char, partial=True) is not None
+    except regex.error:
+        return True
+
+
+#: A character no edge of a whole line holds (the complement of what ``_EDGE`` repeats).
+_LETTER = regex.compile(r"[^\W\d_]", PHRASE_FLAGS)
+
+
+def _unescape(piece: str) -> str:
+    """The character an escaped trie piece stands for ('\\-' -> '-'; '\\s+' stays)."""
+    if len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum():
+        return piece[1]
+    return piece
 
 
 def _phrase_keys(

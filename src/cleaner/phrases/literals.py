@@ -6,6 +6,8 @@ pattern string, nothing cached.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 # -- literal gates ---------------------------------------------------------------------
@@ -26,16 +28,22 @@ class _Unsupported(Exception):
 _CLASS_ESCAPES = frozenset("sSdDwWbBAZ")
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
+def required_literals(pattern: str, *, symbols: bool = False) -> tuple[str, ...] | None:
     """Strings of which every match of ``pattern`` contains at least one, or None.
 
     For a case-sensitive pattern (``PHRASE_FLAGS``): ``(website|site)\\s+uses\\s+cookies``
     gives ``("cookies",)``, ``(sd|hd)`` gives ``("sd", "hd")``. None when some match
     needs no literal text or the syntax is beyond this reader (inline flags, escapes
     with arguments, nested sets, fuzzy matching).
+
+    Where a branch requires several things, the longest text is taken; with
+    ``symbols``, punctuation and symbols (no letter, digit or space) go before any
+    text: ``\\b(ap|afp)\\s*/`` gives ``("/",)``, not ``("ap", "afp")``. Prose is
+    made of words, so a symbol rules out more lines than a short word does.
     """
+    key = _by_symbols_then_length if symbols else _by_length
     try:
-        found, end = _alternation_literals(pattern, 0)
+        found, end = _alternation_literals(pattern, 0, key)
     except _Unsupported:
         return None
     if end != len(pattern):
@@ -43,13 +51,28 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return found
 
 
-def _alternation_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
+def _by_length(strings: tuple[str, ...]) -> tuple[int, ...]:
+    """The most selective choice: its shortest string longest, then fewer strings."""
+    return (min(map(len, strings)), -len(strings))
+
+
+def _by_symbols_then_length(strings: tuple[str, ...]) -> tuple[int, ...]:
+    symbolic = all(not any(c.isalnum() or c.isspace() for c in s) for s in strings)
+    return (symbolic, -len(strings) if symbolic else 0, *_by_length(strings))
+
+
+_Key = Callable[[tuple[str, ...]], tuple[int, ...]]
+
+
+def _alternation_literals(
+    pattern: str, i: int, key: _Key = _by_length
+) -> tuple[tuple[str, ...] | None, int]:
     """Branches from ``i`` to the ``)`` or end closing them: the union of each branch's
     best choice, None if some branch has none."""
     union: list[str] = []
     complete = True
     while True:
-        best, i = _sequence_literals(pattern, i)
+        best, i = _sequence_literals(pattern, i, key)
         if best is None:
             complete = False
         else:
@@ -60,9 +83,9 @@ def _alternation_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None,
         return (tuple(dict.fromkeys(union)) if complete else None), i
 
 
-def _sequence_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
-    """One branch from ``i``: its most selective requirement (the choice whose shortest
-    string is longest) and where the branch ends."""
+def _sequence_literals(pattern: str, i: int, key: _Key) -> tuple[tuple[str, ...] | None, int]:
+    """One branch from ``i``: its most selective requirement (by ``key``) and where the
+    branch ends."""
     choices: list[tuple[str, ...]] = []
     run: list[str] = []
 
@@ -77,7 +100,7 @@ def _sequence_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, in
         if c in "|)":
             break
         if c == "(":
-            group, i = _group_literals(pattern, i)
+            group, i = _group_literals(pattern, i, key)
             end_run()
             at_least, i = _quantifier(pattern, i)
             if group is not None and at_least >= 1:
@@ -116,15 +139,15 @@ def _sequence_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, in
     end_run()
     if not choices:
         return None, i
-    return max(choices, key=lambda strings: (min(map(len, strings)), -len(strings))), i
+    return max(choices, key=key), i
 
 
-def _group_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
+def _group_literals(pattern: str, i: int, key: _Key) -> tuple[tuple[str, ...] | None, int]:
     """The group opening at ``i``: what it requires (None for a lookaround: it consumes
     nothing) and the index after its ``)``."""
     if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
         start = i + (4 if pattern[i + 2] == "<" else 3)
-        _, end = _alternation_literals(pattern, start)
+        _, end = _alternation_literals(pattern, start, key)
         return None, _close(pattern, end)
     if pattern.startswith("(?:", i):
         start = i + 3
@@ -136,7 +159,7 @@ def _group_literals(pattern: str, i: int) -> tuple[tuple[str, ...] | None, int]:
         raise _Unsupported  # inline flags, atomic groups, conditionals, comments
     else:
         start = i + 1
-    found, end = _alternation_literals(pattern, start)
+    found, end = _alternation_literals(pattern, start, key)
     return found, _close(pattern, end)
 
 

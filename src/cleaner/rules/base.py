@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from .tree import Elements
 
 
+#: Characters of a page joined at once by ``Document.present``.
+PRESENT_PIECE_CHARS = 1 << 16
+
+
 @dataclass
 class Document:
     """One page on its way through the pipeline. Built per call, never shared."""
@@ -44,6 +48,28 @@ class Document:
     #: the same language, kept (``Cleaner`` runs again on its own output): each line
     #: rule has already judged each of these lines and let it stay.
     lines_judged: bool = False
+
+    def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of ``literals`` that occur in some block's casefolded text: a rule
+        whose gate asks a line "does it hold one of these?" need ask about no other
+        on this page (``Rule.for_page``). A scan of the page per literal, in pieces
+        of whole blocks (a copy of a long page would raise its peak memory)."""
+        missing = list(literals)
+        found: set[str] = set()
+        piece: list[str] = []
+        size = 0
+        blocks = self.blocks
+        for i, block in enumerate(blocks):
+            piece.append(block.features.folded)
+            size += len(piece[-1])
+            if size >= PRESENT_PIECE_CHARS or i == len(blocks) - 1:
+                text = "\n".join(piece)
+                found.update(x for x in missing if x in text)
+                missing = [x for x in missing if x not in found]
+                piece, size = [], 0
+                if not missing:
+                    break
+        return tuple(x for x in literals if x in found)
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
@@ -113,6 +139,12 @@ class Rule:
         when the pipeline is built, not on every page)."""
         return self
 
+    def for_page(self, doc: Document) -> Rule:
+        """The rule as it judges the lines of ``doc``: itself, or a copy for this page
+        alone whose literal gates keep only the literals the page holds
+        (``Document.present``): the same answers, fewer substring tests a line."""
+        return self
+
     def apply(self, doc: Document) -> None:
         raise NotImplementedError
 
@@ -151,11 +183,11 @@ class LineRule(Rule):
     def apply(self, doc: Document) -> None:
         # A plain loop over the list (no generator, one attribute look-up): this runs
         # for every kept block under every line rule.
-        reason_for = self.reason_for
         if self.by_text and doc.lines_judged:
             # The answer depends on the line alone, and this rule let each of these
             # lines stay in the earlier pass: it would let them stay again.
             return
+        reason_for = self.for_page(doc).reason_for
         if not self.by_text:
             for block in doc.blocks:
                 if block.removal is None and not block.pruned:
@@ -179,6 +211,68 @@ class LineRule(Rule):
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         raise NotImplementedError
+
+
+class LineRuleRun:
+    """Line rules that follow each other in the pipeline, run on text in one pass over
+    the blocks (``LineRule.apply`` of each in turn, without a pass per rule).
+
+    On text a line rule's answer depends on the line alone (``LineRule``), so a line is
+    removed by the first of these rules that has a reason for it, with that reason,
+    whichever way round the loops go; each rule still decides with its ``reason_for``.
+    A line printed again gets its first copy's answer.
+    """
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        self.rules = rules
+
+    def apply(self, doc: Document) -> None:
+        if doc.lines_judged:
+            return  # as each rule would (LineRule.apply)
+        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+        answers: dict[str, tuple[LineRule, str] | None] = {}
+        for block in doc.blocks:
+            if block.removal is None and not block.pruned:
+                text = block.text
+                if text in answers:
+                    answer = answers[text]
+                else:
+                    answer = None
+                    for rule, reason_for in asks:
+                        reason = reason_for(block, doc)
+                        if reason:
+                            answer = (rule, reason)
+                            break
+                    answers[text] = answer
+                if answer is not None:
+                    answer[0].remove(block, answer[1])
+
+    @staticmethod
+    def joins(rule: Rule) -> bool:
+        """Whether ``rule`` runs in such a pass: a line rule as set up for text, with
+        ``LineRule``'s own ``apply``."""
+        return isinstance(rule, LineRule) and rule.by_text and type(rule).apply is LineRule.apply
+
+    def __repr__(self) -> str:
+        return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
+
+
+def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
+    """``rules`` as the pipeline applies them: each run of two or more line rules set
+    up for text as one ``LineRuleRun``, every other rule as it is."""
+    steps: list[Rule | LineRuleRun] = []
+    run: list[LineRule] = []
+    for rule in (*rules, None):
+        if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
+            run.append(rule)
+            continue
+        steps.extend(run if len(run) <= 1 else [LineRuleRun(tuple(run))])
+        run = []
+        if rule is not None:
+            steps.append(rule)
+    return tuple(steps)
 
 
 class WholeLinePhraseRule(LineRule):
@@ -207,6 +301,18 @@ class WholeLinePhraseRule(LineRule):
         self.scanning = line_matcher(scanning) if gate else None
         self.patterns = line_matcher([p for p in patterns if not gate or p not in scanning])
         self.max_words = config.chrome_max_words
+
+    def for_page(self, doc: Document) -> Rule:
+        if self.scanning is None:
+            return self
+        gate = doc.present(self.scanning_gate)
+        if gate == self.scanning_gate:
+            return self
+        rule = copy.copy(self)
+        rule.scanning_gate = gate
+        if not gate:
+            rule.scanning = None  # no line of the page can match
+        return rule
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features

@@ -9,6 +9,7 @@ a caption's opening ('FILE PHOTO:', 'In this May 4, 2019, file photo, ...').
 
 from __future__ import annotations
 
+import copy
 from collections import Counter as Tally
 
 import regex
@@ -17,7 +18,7 @@ from ..blocks import Block
 from ..config import Config
 from ..features import duplicate_key
 from ..phrases import PhraseBook, alternation
-from ..phrases.compile import PHRASE_FLAGS
+from ..phrases.compile import PHRASE_FLAGS, required_literals
 from .base import Document, LineRule, Rule, quote
 from .params import Param
 
@@ -132,15 +133,46 @@ class CaptionCredit(LineRule):
         credit = alternation(phrases.phrases("caption_credit"))
         lead = alternation(phrases.phrases("caption_lead"))
         self.credit = regex.compile(rf"{credit}[\s.]*$", PHRASE_FLAGS) if credit else None
+        # The credit pattern is searched from every place of the line: behind a test for
+        # the punctuation or text every credit holds ('(', '/', ':' ...), it is searched
+        # in about one line in ten. (Without such a gate it is always searched.)
+        gate = required_literals(credit, symbols=True) if credit else None
+        self.credit_gate: tuple[str, ...] | None = gate
         self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
+        # Likewise the caption openings: each holds one of its phrases' words.
+        self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None
+
+    def for_page(self, doc: Document) -> Rule:
+        credit = None if self.credit_gate is None else doc.present(self.credit_gate)
+        lead = None if self.lead_gate is None else doc.present(self.lead_gate)
+        if credit == self.credit_gate and lead == self.lead_gate:
+            return self
+        rule = copy.copy(self)
+        rule.credit_gate, rule.lead_gate = credit, lead
+        # (No line of the page can end with a credit, or open as a caption does.)
+        if credit == ():
+            rule.credit = None
+        if lead == ():
+            rule.lead = None
+        return rule
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
             return None
-        if self.lead is not None and (m := self.lead.match(f.folded)):
+        lead_gate = self.lead_gate
+        if (
+            self.lead is not None
+            and (lead_gate is None or any(map(f.folded.__contains__, lead_gate)))
+            and (m := self.lead.match(f.folded))
+        ):
             return f"an image caption: opens with {quote(m.group(0).strip())}"
-        if self.credit is not None and (m := self.credit.search(f.folded)):
+        gate = self.credit_gate
+        if (
+            self.credit is not None
+            and (gate is None or any(map(f.folded.__contains__, gate)))
+            and (m := self.credit.search(f.folded))
+        ):
             return f"an image caption: ends with the credit {quote(m.group(0).strip())}"
         return None
 
@@ -164,11 +196,17 @@ class CaptionToggle(Rule):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
+        # Each line's stem once (it depends on the line alone), not once per neighbour.
+        # (Kept only where there is one: most lines have none.)
+        stems = {i: t for i, b in enumerate(blocks) if (t := self._stem(b)) is not None}
         for i in range(1, len(blocks)):
-            for short, full in ((blocks[i], blocks[i - 1]), (blocks[i - 1], blocks[i])):
+            for s, short, full in (
+                (i, blocks[i], blocks[i - 1]),
+                (i - 1, blocks[i - 1], blocks[i]),
+            ):
                 if short.removal is not None and full.removal is not None:
                     continue
-                stem = self._stem(short)
+                stem = stems.get(s)
                 if stem is None or not full.features.key.startswith(stem):
                     continue
                 if len(full.features.key) <= len(stem):
@@ -181,10 +219,14 @@ class CaptionToggle(Rule):
     def _stem(self, block: Block) -> str | None:
         """The key of the line's words before a closing ellipsis and one word (None:
         no such ending, or too few words before it)."""
-        m = _TOGGLE_END.search(block.text)
+        text = block.text
+        # (Every such ending holds an ellipsis: a substring test spares the search.)
+        if "..." not in text and "\u2026" not in text:
+            return None
+        m = _TOGGLE_END.search(text)
         if m is None:
             return None
-        stem = duplicate_key(block.text[: m.start()])
+        stem = duplicate_key(text[: m.start()])
         return stem if len(stem.split()) >= self.min_words else None
 
 

@@ -194,14 +194,20 @@ class ContainedDuplicate(Rule):
         wanted: set[str] = set()
         for tokens in words:
             # No tokens: words made of combining marks alone have an empty key.
-            anchor = min(tokens, key=frequency.__getitem__) if tokens else None
-            # A rarest word found only once is only in the block itself: no other block
-            # holds a copy of it (most blocks, so most pages look nothing up).
-            if anchor is None or not 1 < frequency[anchor] <= self.max_anchor_occurrences:
+            if not tokens:
                 anchors.append(None)
                 continue
-            anchors.append((anchor, tokens.index(anchor)))
-            wanted.add(anchor)
+            # The first of the rarest words (counts looked up in C, not a key call each).
+            counts = list(map(frequency.__getitem__, tokens))
+            rarest = min(counts)
+            # A rarest word found only once is only in the block itself: no other block
+            # holds a copy of it (most blocks, so most pages look nothing up).
+            if not 1 < rarest <= self.max_anchor_occurrences:
+                anchors.append(None)
+                continue
+            offset = counts.index(rarest)
+            anchors.append((tokens[offset], offset))
+            wanted.add(tokens[offset])
         if not wanted:
             return
         places: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)

@@ -39,7 +39,7 @@ class ShareBar(LineRule):
         f = block.features
         if not 0 < f.n_words <= self.max_words:
             return None
-        if all(w in self.words for w in block.features.tokens):
+        if self.words.issuperset(f.tokens):
             return f"only share/follow words ({quote(block.text)})"
         return None
 
@@ -161,11 +161,14 @@ class Counter(LineRule):
         self.bare = regex.compile(rf"^[\W\d_]{{1,{self.max_bare_chars}}}$")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.features.n_words > self.max_words:
+        f = block.features
+        if f.n_words > self.max_words:
             return None
-        if self.pattern.match(block.features.folded):
+        # A counter holds a digit: on ASCII text, one the features counted (the pattern
+        # is tried on any other text, whose digits may be of other scripts).
+        if (f.digit_ratio or not block.text.isascii()) and self.pattern.match(f.folded):
             return f"a counter ({quote(block.text)})"
-        if self.bare.match(block.text):
+        if f.n_chars <= self.max_bare_chars and self.bare.match(block.text):
             return f"no letters, only numbers or symbols ({quote(block.text)})"
         return None
 
@@ -178,6 +181,8 @@ class Breadcrumb(LineRule):
     # Only try to start where a white-space run starts (or where the previous match
     # ended, \G): starting inside a run rescans it, quadratic on long runs of spaces.
     _SEPARATOR = regex.compile(r"(?:\G|(?<!\s))(?:\s+[>›»/|→·•]\s+|\s*[›»→]\s*)")
+    #: Every separator holds one of these: a line without any is one item, unsplit.
+    _SEPARATOR_CHARS = frozenset(">›»/|→·•")
     max_words = Param(15, "A breadcrumb trail has at most this many words in all ...")
     min_items = Param(3, "... and at least this many items ...")
     max_item_words = Param(5, "... each of at most this many words.")
@@ -186,7 +191,9 @@ class Breadcrumb(LineRule):
         f = block.features
         if f.ends_sentence or f.n_words > self.max_words:
             return None
-        parts = [p for p in self._SEPARATOR.split(block.text) if p.strip()]
+        text = block.text
+        pieces = [text] if self._SEPARATOR_CHARS.isdisjoint(text) else self._SEPARATOR.split(text)
+        parts = [p for p in pieces if p.strip()]
         if len(parts) >= self.min_items and all(
             len(words_of(p)) <= self.max_item_words for p in parts
         ):

@@ -36,6 +36,19 @@ class Notice(LineRule):
         self.pattern_gate = required_literals(patterns) if patterns else None
         self.max_words = config.notice_max_words
 
+    def for_page(self, doc: Document) -> Rule:
+        gate = self.pattern_gate
+        if gate is None:
+            return self
+        present = doc.present(gate)
+        if present == gate:
+            return self
+        rule = copy.copy(self)
+        rule.pattern_gate = present
+        if not present:
+            rule.patterns = None  # no line of the page can match
+        return rule
+
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words:
@@ -169,31 +182,28 @@ class TrailerZone(Rule):
                         if matcher.match(folded) and not _in_share_bar(doc.blocks, i):
                             self._cut(doc, i, what)
                             return
-                if n_words <= self.max_heading_words and above >= needed:
-                    what = None
+                # Whether the block is a trailer heading, asked once for both uses.
+                what = None
+                if n_words <= self.max_heading_words and (above >= needed or box.removes_box):
                     if self.trailer is not None and self.trailer.match(folded):
                         what = "trailer heading"
                     elif self._is_author_heading(block):
                         what = "author box heading"
-                    if what is not None and not box.article_resumes(i):
-                        self._cut(doc, i, what)
-                        return
-                if box.removes_box and self._heading_here(block) and box.article_resumes(i):
+                if what is not None and above >= needed and not box.article_resumes(i):
+                    self._cut(doc, i, what)
+                    return
+                if (
+                    box.removes_box
+                    and what is not None
+                    and block.removal is None
+                    and box.article_resumes(i)
+                ):
                     # Wherever it stands, a heading opening a box inside the article
                     # goes with the box's lines; the article goes on after them.
                     self._drop_box(doc, i, box.resumes_at(i))
             box.passed(i)
             above += prose[i]
             blocks_above += prose[i] > 0
-
-    def _heading_here(self, block: Block) -> bool:
-        """A trailer heading (phrase or author box) of at most the heading length."""
-        f = block.features
-        if f.n_words > self.max_heading_words or block.removal is not None:
-            return False
-        return bool(self.trailer is not None and self.trailer.match(f.folded)) or (
-            self._is_author_heading(block)
-        )
 
     def _drop_box(self, doc: Document, start: int, end: int) -> None:
         heading = doc.blocks[start]
