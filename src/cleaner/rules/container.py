@@ -42,7 +42,8 @@ class OutsideMainContainer(Rule):
         The container is the article marker (itemprop=articleBody, ``<article>``)
         nearest around the prose anchor; without one, the anchor widened to its
         ancestors until it holds ``html_container_min_share`` of the page's prose.
-        On a gallery, it widens further until it holds the captions too.
+        On a gallery, it widens further until it holds the captions too; on a listing,
+        it is the element holding the items when the anchor lands outside them.
         """
         el = doc.elements
         if el is None or el.anchor < 0:
@@ -64,6 +65,14 @@ class OutsideMainContainer(Rule):
         items = doc.notes.get(ITEMS)
         if isinstance(items, int) and 0 < items < best < el.end[items]:
             best = items  # a thread's posts or a listing's items: all of them, not one
+        elif (
+            isinstance(items, int)
+            and doc.notes.get(PAGE_TYPE) == "listing"
+            and not best <= items < el.end[best]
+        ):
+            # A listing whose teasers are all links has little prose: the anchor can
+            # land beside the items (a footer's line). Its items are its content.
+            best = items
         if doc.notes.get(PAGE_TYPE) == "gallery":
             best = self._holding_captions(doc, best)
         if best == 0:

@@ -38,7 +38,7 @@ from .markup import (
     SidebarMarkup,
     SkipLink,
 )
-from .page_type import PAGE_TYPE, GuessPageType, is_item_title
+from .page_type import PAGE_TYPE, GuessPageType, in_listing_items, is_item_title
 from .params import Param
 from .threads import ThreadChrome
 from .tree import TreeRule
@@ -52,7 +52,7 @@ class LinkDense(LineRule):
     description = (
         "A block of an HTML page whose text is mostly link text (a menu entry, a teaser "
         "headline, a 'read more' link) and that is not a long paragraph; on a listing or a "
-        "gallery, not an item's title."
+        "gallery, not an item's title nor its teaser."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
@@ -62,6 +62,13 @@ class LinkDense(LineRule):
         "A list with an item of at least this many words of its own (not link text) is "
         "a list of the text's points: an item there that is only a link ('Here is our "
         "year in review!') is one of those points, not a menu entry.",
+    )
+
+    item_teaser_min_words = Param(
+        8,
+        "On a listing or a gallery, a paragraph inside its items of at least this many "
+        "words is an item's teaser, the content there, however much of it is link text "
+        "(a teaser linking to its story); shorter ones ('Read more', a category) go.",
     )
 
     def apply(self, doc: Document) -> None:
@@ -104,8 +111,17 @@ class LinkDense(LineRule):
         cap = math.ceil(self.prose_item_min_words / share)
         return words_up_to(block.text, cap) * share
 
+    def _teaser(self, doc: Document, block: Block) -> bool:
+        """A listing's teaser: a paragraph (or one in a list item) of several words
+        inside its items."""
+        return (
+            block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            and words_up_to(block.text, self.item_teaser_min_words) >= self.item_teaser_min_words
+            and in_listing_items(doc, block)
+        )
+
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.kind is BlockKind.CODE or is_item_title(doc, block):
+        if block.kind is BlockKind.CODE or is_item_title(doc, block) or self._teaser(doc, block):
             return None
         cfg = self.config
         if block.link_density < cfg.html_link_dense_min:

@@ -43,15 +43,19 @@ def element_chars(el: Elements, blocks: list[Block]) -> list[int]:
     return chars
 
 
-def repeated_items(el: Elements, chars: list[int], min_items: int, max_share: float) -> list[int]:
+def repeated_items(
+    el: Elements, chars: list[int], min_items: int, max_share: float, *, by_class: bool = True
+) -> list[int]:
     """The largest group (by text) of at least ``min_items`` sibling elements of one tag
-    and first class name, none holding more than ``max_share`` of the group's text (a
-    wrapper holding nearly all of a page beside its footer is no list of items)."""
+    and first class name (of one tag only, when not ``by_class``: a listing marking
+    every other item, or its first one, with a class of its own), none holding more than
+    ``max_share`` of the group's text (a wrapper holding nearly all of a page beside its
+    footer is no list of items)."""
     groups: dict[tuple[int, str, str], list[int]] = {}
     for e in range(1, len(el.parent)):
         if chars[e]:
             attrs = el.attrs[e] or {}
-            first = (attrs.get("class") or "").split()[:1]
+            first = (attrs.get("class") or "").split()[:1] if by_class else []
             key = (el.parent[e], el.tag[e], first[0] if first else "")
             groups.setdefault(key, []).append(e)
     best: list[int] = []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block, BlockKind
 from ..spaces import words_up_to
@@ -28,12 +28,16 @@ from .declared import declared_types
 from .page_items import authored_item, blocks_by_item, element_chars, repeated_items
 from .params import Param
 
+if TYPE_CHECKING:
+    from .tree import Elements
+
 __all__ = [
     "ITEMS",
     "PAGE_TYPE",
     "PAGE_TYPES",
     "GuessPageType",
     "declared_types",
+    "in_listing_items",
     "is_item_title",
 ]
 
@@ -61,6 +65,9 @@ _PRICE = re.compile(
     r"|(?<![\d.,])\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
 )
 _SENTENCE_END = frozenset(".!?…。！？")
+#: The kinds of block a teaser is: a paragraph, or one inside a list item (a listing
+#: marked up as a list).
+_TEASER_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
 class GuessPageType(Rule):
@@ -95,7 +102,11 @@ class GuessPageType(Rule):
     )
     title_max_words = Param(16, "A linked title has at most this many words.")
     title_min_link_share = Param(0.8, "A linked title is at least this share link text.")
-    teaser_min_words = Param(8, "A teaser has at least this many words of its own.")
+    teaser_min_words = Param(
+        8,
+        "A teaser has at least this many words of its own; a teaser that is all link "
+        "text, this many words ending as a sentence.",
+    )
     teaser_max_chars = Param(
         400, "A listing's teaser is shorter than this; a longer item is an article of its own."
     )
@@ -154,12 +165,25 @@ class GuessPageType(Rule):
 
     def _items(self, doc: Document, blocks: list[Block], total: int) -> tuple[int, str]:
         """The element holding the page's repeated items and what they are ("forum",
-        "listing" or ""): the largest group of siblings of one tag and first class."""
+        "listing" or ""): the largest group of siblings of one tag and first class; or,
+        failing that, of one tag, when a listing's (a listing marking some items with a
+        class of their own: the first, every other one)."""
         el = doc.elements
         if el is None or not total:
             return 0, ""
         chars = element_chars(el, blocks)
-        best = repeated_items(el, chars, self.min_posts, self.max_post_share)
+        for by_class in (True, False):
+            least = self.min_posts if by_class else self.min_items
+            best = repeated_items(el, chars, least, self.max_post_share, by_class=by_class)
+            found = self._shape(el, blocks, total, chars, best)
+            if found[1] == "listing" or (by_class and found[1]):
+                return found
+        return 0, ""
+
+    def _shape(
+        self, el: Elements, blocks: list[Block], total: int, chars: list[int], best: list[int]
+    ) -> tuple[int, str]:
+        """The items ``best``'s parent element and "listing" or "forum", or (0, "")."""
         if not best or sum(chars[e] for e in best) < self.items_min_share * total:
             return 0, ""
         up = el.parent[best[0]]
@@ -182,7 +206,7 @@ class GuessPageType(Rule):
 
     def _titled(self, blocks: list[Block]) -> bool:
         """An item opening with a linked title followed by a teaser: a sentence of its
-        own text, not links."""
+        own text, not links, or a linked sentence (a teaser linking to its story)."""
         for n, b in enumerate(blocks):
             if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
                 b.link_density >= self.title_min_link_share
@@ -192,11 +216,15 @@ class GuessPageType(Rule):
         return False
 
     def _teaser(self, block: Block) -> bool:
-        return (
-            block.kind is BlockKind.PARAGRAPH
-            and block.link_density < self.title_min_link_share
-            and words_up_to(block.text, self.teaser_min_words) >= self.teaser_min_words
-        )
+        """``teaser_min_words`` words or more, of its own text (not links), or all link
+        text ending as a sentence (a teaser linking to its story): a menu's or a tag
+        cloud's entries are names, no sentences."""
+        if block.kind not in _TEASER_KINDS:
+            return False
+        if words_up_to(block.text, self.teaser_min_words) < self.teaser_min_words:
+            return False
+        own = block.link_density < self.title_min_link_share
+        return own or block.text.rstrip()[-1:] in _SENTENCE_END
 
     # -- the other kinds ----------------------------------------------------------------
 
@@ -211,12 +239,7 @@ class GuessPageType(Rule):
         return len(code) >= self.min_code_blocks and chars >= self.code_min_share * total
 
     def _product(self, blocks: list[Block]) -> bool:
-        priced = any(
-            words_up_to(line, self.price_max_words) <= self.price_max_words and _PRICE.search(line)
-            for b in blocks
-            for line in b.text.split("\n")
-        )
-        if not priced:
+        if not _priced(blocks, self.price_max_words):
             return False
         if any(
             b.kind is BlockKind.TABLE and b.text.count("\n") + 1 >= self.spec_min_rows
@@ -248,13 +271,27 @@ class GuessPageType(Rule):
         return sections >= self.min_sections
 
 
-def is_item_title(doc: Document, block: Block) -> bool:
-    """A heading inside the repeated items of a listing or a gallery: an item's title,
-    the content there, however much of it is link text."""
+def _priced(blocks: list[Block], max_words: int) -> bool:
+    """A line of at most ``max_words`` words holding a price."""
+    return any(
+        words_up_to(line, max_words) <= max_words and _PRICE.search(line)
+        for b in blocks
+        for line in b.text.split("\n")
+    )
+
+
+def in_listing_items(doc: Document, block: Block) -> bool:
+    """A block inside the repeated items of a listing or a gallery."""
     items = doc.notes.get(ITEMS)
     el = doc.elements
-    if not isinstance(items, int) or el is None or block.kind is not BlockKind.HEADING:
+    if not isinstance(items, int) or el is None:
         return False
     if doc.notes.get(PAGE_TYPE) not in ("listing", "gallery"):
         return False
     return items < block.element < el.end[items]
+
+
+def is_item_title(doc: Document, block: Block) -> bool:
+    """A heading inside the repeated items of a listing or a gallery: an item's title,
+    the content there, however much of it is link text."""
+    return block.kind is BlockKind.HEADING and in_listing_items(doc, block)
