@@ -31,6 +31,7 @@ SECTIONS: tuple[str, ...] = (
     "media_label",
     "trailer_heading",
     "author_heading",
+    "site_about",
     "recommendation_heading",
     "comments_heading",
     "notice",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import (
+    about,
     accessibility,
     article_head,
     binary,
@@ -42,6 +43,8 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     *quality.RULES,
     # Text only: the dateline and byline the main run took in with its head.
     *article_head.RULES,
+    # Text only: a blog's about box the main run took in at its end.
+    *about.RULES,
     *navigation.LATE_RULES,
     # HTML pages only: a page the rules above left empty keeps its densest text.
     *fallback.RULES,
