@@ -32,6 +32,8 @@ SECTIONS: tuple[str, ...] = (
     "trailer_heading",
     "author_heading",
     "site_about",
+    "mail_channel",
+    "mail_offer",
     "recommendation_heading",
     "comments_heading",
     "notice",

@@ -14,6 +14,7 @@ from . import (
     media,
     navigation,
     quality,
+    signup,
     templates,
     trailers,
 )
@@ -34,6 +35,7 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # Trailers before duplicates: a comment quoting a paragraph must not make the
     # article's own copy look like the shorter duplicate.
     *trailers.RULES,
+    *signup.RULES,
     *duplicates.RULES,
     # Text only: gallery counters and image captions, before the main run is sought
     # (a caption reads as prose and would stretch the run).

@@ -1,0 +1,61 @@
+"""A newsletter offer's line on text (rules/signup.py): reasons, and max_words pinned
+from both sides on hand-built blocks."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import PROSE, make_doc, make_rule
+
+from cleaner.rules.signup import MailOffer
+
+
+def reason(line: str, **params: object) -> str | None:
+    rule = make_rule(MailOffer, **params)
+    doc = make_doc(PROSE[0], line, PROSE[1], config=rule.config)
+    return rule.reason_for(doc.blocks[1], doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our morning briefing, free by email",
+        "Wöchentlich ins Postfach: der Newsletter",
+        "La lettre quotidienne dans votre boîte mail",
+        "Suscríbete al boletín de la redacción",
+        "Iscriviti alla newsletter della redazione",
+        "Assine a newsletter da redação",
+        "Dagelijks de nieuwsbrief in je mailbox",
+        "Подпишитесь на рассылку редакции",
+    ],
+)
+def test_offer_removed(line: str) -> None:
+    got = reason(line)
+    assert got is not None and got.startswith("a newsletter offer: names")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email",  # a share bar's button: a channel, no offer
+        "Contact the newsroom by email",  # no offer
+        "Free entry for children under twelve",  # an offer, no channel
+        # Long: the article's own sentence about a newsletter.
+        "The daily newsletter the ministry sends by email to every school was cut in May.",
+    ],
+)
+def test_other_lines_kept(line: str) -> None:
+    assert reason(line) is None
+
+
+def test_max_words() -> None:
+    line = "Get our free daily newsletter by email"  # 7 words
+    assert reason(line, max_words=7) is not None
+    assert reason(line, max_words=6) is None
+
+
+def test_whole_page_on_text() -> None:
+    from cleaner import clean_article
+
+    line = "Den Newsletter gratis ins Postfach holen"
+    out = clean_article("\n\n".join([PROSE[0], PROSE[1], line, PROSE[2], PROSE[3]]), kind="text")
+    assert line not in out and PROSE[2] in out
