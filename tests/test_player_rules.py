@@ -240,6 +240,21 @@ def test_player_line_needs_a_player_beside_it() -> None:
     ]
 
 
+def test_player_line_alone_naming_the_state() -> None:
+    # Alone, a line naming the medium and its state is a player's status line; naming
+    # only the medium or only a state, it may be the article's sub-heading.
+    for line in (
+        "The clip has been removed",
+        "Iniciando el reproductor",
+        "Video nicht verfügbar",
+        "Vidéo indisponible",
+        "Видео недоступно",
+    ):
+        assert _player_lines(line) == [line], line
+    assert _player_lines("The Video") == []
+    assert _player_lines("Roads removed from the map") == []
+
+
 def test_player_line_max_words() -> None:
     line = "The video " + words(8)  # 10 words
     assert _player_lines(line, _stub()) == [line]
@@ -265,10 +280,11 @@ def test_player_line_max_stretch() -> None:
 
 def test_player_line_under_a_title() -> None:
     # No blank line between the title and the line under it, on a page that has them.
-    title, line = Block(0, "Protests spread across the region"), Block(0, "Video removed")
+    # ('Video report' names no state: alone, it could be a sub-heading.)
+    title, line = Block(0, "Protests spread across the region"), Block(0, "Video report")
     line.gap_before = False
-    assert _player_lines(title, line) == ["Video removed"]
-    spaced = Block(0, "Video removed")
+    assert _player_lines(title, line) == ["Video report"]
+    spaced = Block(0, "Video report")
     assert _player_lines(Block(0, "Protests spread across the region"), spaced) == []
 
 
@@ -276,7 +292,7 @@ def test_player_line_blocks_per_gap() -> None:
     # Hanging under a line says "title" only on a page that separates paragraphs with
     # blank lines: here 2 blocks in 6 have one.
     def removed(blocks_per_gap: int) -> bool:
-        texts = (prose(120), "A title above", "Video removed", "Other words", "More", prose(120))
+        texts = (prose(120), "A title above", "Video report", "Other words", "More", prose(120))
         blocks = [Block(0, t) for t in texts]
         for i, b in enumerate(blocks):
             b.gap_before = i in (0, 1)

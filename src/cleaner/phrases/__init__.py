@@ -28,6 +28,7 @@ SECTIONS: tuple[str, ...] = (
     "counter_nouns",
     "media_stub",
     "media_words",
+    "media_states",
     "media_label",
     "trailer_heading",
     "author_heading",

@@ -62,7 +62,8 @@ class PlayerLine(Rule):
         "in this browser', 'Starting the player') or trails off in an ellipsis "
         "('Buffering...'), standing apart between paragraphs rather than in a list, "
         "beside another player line or alone when it names the medium and ends in a full "
-        "stop or an ellipsis ('This player needs a newer browser.')."
+        "stop or an ellipsis ('This player needs a newer browser.') or names its state "
+        "('The clip has been removed', 'Starting the player')."
     )
     # Text only: on HTML the player is an element (media_player prunes it whole).
     kinds = frozenset({"text"})
@@ -93,6 +94,7 @@ class PlayerLine(Rule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         self.words = phrases.words("media_words")
+        self.states = phrases.words("media_states")
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
@@ -125,7 +127,7 @@ class PlayerLine(Rule):
                 i < last and (reasons[i + 1] or _is_stub(blocks[i + 1]))
             )
             hangs = uses_gaps and i > 0 and short[i - 1] and not blocks[i].gap_before
-            if near or hangs or self._message(blocks[i]):
+            if near or hangs or self._message(blocks[i]) or self._status(blocks[i]):
                 self.remove(blocks[i], reason)
 
     def _short(self, block: Block, doc: Document) -> bool:
@@ -149,6 +151,13 @@ class PlayerLine(Rule):
             and _INNER_SENTENCE_END.search(text) is None
             and bool(self.words.intersection(block.features.tokens))
         )
+
+    def _status(self, block: Block) -> bool:
+        """Alone, a line naming the medium and its state, as players word their status
+        and error lines ('The clip has been removed', 'Starting the player',
+        'Видео недоступно'); a sub-heading names a topic, not a medium's state."""
+        tokens = block.features.tokens
+        return bool(self.words.intersection(tokens)) and bool(self.states.intersection(tokens))
 
     def _reason(self, block: Block) -> str | None:
         f = block.features
