@@ -48,12 +48,18 @@ class Document:
     #: the same language, kept (``Cleaner`` runs again on its own output): each line
     #: rule has already judged each of these lines and let it stay.
     lines_judged: bool = False
+    #: The page's casefolded text, once ``present`` has joined it in one piece (a
+    #: short page; a long one is never held whole).
+    _page_text: str | None = field(default=None, init=False, repr=False)
 
     def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """Those of ``literals`` that occur in some block's casefolded text: a rule
         whose gate asks a line "does it hold one of these?" need ask about no other
         on this page (``Rule.for_page``). A scan of the page per literal, in pieces
         of whole blocks (a copy of a long page would raise its peak memory)."""
+        page = self._page_text
+        if page is not None:
+            return tuple(x for x in literals if x in page)
         missing = list(literals)
         found: set[str] = set()
         piece: list[str] = []
@@ -64,6 +70,10 @@ class Document:
             size += len(piece[-1])
             if size >= PRESENT_PIECE_CHARS or i == len(blocks) - 1:
                 text = "\n".join(piece)
+                if len(piece) == len(blocks):
+                    # The whole page in one piece: the rules asking next (several a
+                    # page) test this text, not a join of their own.
+                    self._page_text = text
                 found.update(x for x in missing if x in text)
                 missing = [x for x in missing if x not in found]
                 piece, size = [], 0
