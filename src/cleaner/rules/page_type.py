@@ -18,8 +18,10 @@ parent element, ``doc.notes[ITEMS]``). It is a label, it removes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from ..blocks import Block, BlockKind
 from ..spaces import words_up_to
@@ -61,6 +63,7 @@ _PRICE = re.compile(
     r"|(?<![\d.,])\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
 )
 _SENTENCE_END = frozenset(".!?…。！？")
+_T = TypeVar("_T")
 
 
 class GuessPageType(Rule):
@@ -163,19 +166,22 @@ class GuessPageType(Rule):
         if not best or sum(chars[e] for e in best) < self.items_min_share * total:
             return 0, ""
         up = el.parent[best[0]]
-        by_item = blocks_by_item(el, blocks, best)
         need = self.item_share * len(best)
-        titled = sum(self._titled(bs) for bs in by_item)
         longest = max(chars[e] for e in best)
-        if len(best) >= self.min_items and titled >= need and longest < self.teaser_max_chars:
+        # (Each sign is counted only when the ones before it hold, and only until
+        # ``need`` items show it: the items' markup is read again for an author.)
+        if (
+            len(best) >= self.min_items
+            and longest < self.teaser_max_chars
+            and _at_least(blocks_by_item(el, blocks, best), self._titled, need)
+        ):
             return up, "listing"
-        prose = [sum(el.prose[e] for e in range(i, el.end[i])) for i in best]
+        prose = [sum(el.prose[i : el.end[i]]) for i in best]
         posts = sum(p > 0 for p in prose)
-        authored = sum(authored_item(el, i) for i in best)
         if (
             posts >= max(self.min_posts, need)
-            and authored >= need
             and max(prose) <= self.max_post_share * sum(prose)
+            and _at_least(best, partial(authored_item, el), need)
         ):
             return up, "forum"
         return 0, ""
@@ -246,6 +252,16 @@ class GuessPageType(Rule):
             ):
                 sections += 1
         return sections >= self.min_sections
+
+
+def _at_least(items: Sequence[_T], sign: Callable[[_T], bool], need: float) -> bool:
+    """Whether at least ``need`` of ``items`` show ``sign``: read until that is known."""
+    count = 0
+    for n, item in enumerate(items):
+        if count >= need or count + len(items) - n < need:
+            break
+        count += sign(item)
+    return count >= need
 
 
 def is_item_title(doc: Document, block: Block) -> bool:
