@@ -17,10 +17,12 @@ from typing import Any
 
 import pytest
 from helpers import expected_failures
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner, Result, clean_and_explain, clean_article
-from cleaner.rules.page_type import PAGE_TYPES, GuessPageType
+from cleaner.rules.page_type import PAGE_TYPES, GuessPageType, _at_least
 from cleaner.rules.threads import ThreadChrome
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -340,3 +342,19 @@ def test_thread_signature_after_a_drawn_rule() -> None:
     letter = "<p>" + "We the undersigned ask the council to keep the library open. " * 4
     other = f"<html><body><article>{letter}</p>{sig}</article></body></html>"
     assert "Slow bikes, long rides." in clean_article(other)
+
+
+@given(signs=st.lists(st.booleans(), max_size=12), need=st.floats(0, 13) | st.integers(0, 13))
+def test_items_are_counted_only_until_the_answer_is_known(signs: list[bool], need: float) -> None:
+    read: list[int] = []
+
+    def sign(n: int) -> bool:
+        read.append(n)
+        return signs[n]
+
+    items = list(range(len(signs)))
+    assert _at_least(items, sign, need) == (sum(signs) >= need)
+    # It stops once enough show the sign, or too few are left to.
+    shown = [sum(signs[:k]) for k in range(len(signs) + 1)]
+    known = next(k for k, n in enumerate(shown) if n >= need or n + len(signs) - k < need)
+    assert read == items[:known]

@@ -75,6 +75,8 @@ NOT_THRESHOLDS = {
     "MAX_ATTRIBUTES": "attributes an element keeps before parsing: parse time grows with "
     "their count squared",
     "_MIN_ATTRIBUTE_CHARS": "a fact of HTML's syntax: an attribute takes a space and a name",
+    "_LONG_TAG_BYTES": "the bytes after its '<' of the shortest tag _LONG_TAG finds: derived",
+    "_SCAN_WINDOW": "how much of a page is split at '<' at once: memory, not a decision",
     "_LOOKBACK": "how far down the open elements the nesting model looks for an element: "
     "a cost bound",
     "_ABSENT": "a code _find returns, not a quantity",

@@ -18,8 +18,10 @@ parent element, ``doc.notes[ITEMS]``). It is a label, it removes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from ..blocks import Block, BlockKind
 from ..spaces import words_up_to
@@ -68,6 +70,7 @@ _SENTENCE_END = frozenset(".!?…。！？")
 #: The kinds of block a teaser is: a paragraph, or one inside a list item (a listing
 #: marked up as a list).
 _TEASER_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+_T = TypeVar("_T")
 
 
 class GuessPageType(Rule):
@@ -165,9 +168,8 @@ class GuessPageType(Rule):
 
     def _items(self, doc: Document, blocks: list[Block], total: int) -> tuple[int, str]:
         """The element holding the page's repeated items and what they are ("forum",
-        "listing" or ""): the largest group of siblings of one tag and first class; or,
-        failing that, of one tag, when a listing's (a listing marking some items with a
-        class of their own: the first, every other one)."""
+        "listing" or ""): the largest group of siblings of one tag and first class, else
+        of one tag for a listing (some items marked apart: the first, every other one)."""
         el = doc.elements
         if el is None or not total:
             return 0, ""
@@ -187,19 +189,21 @@ class GuessPageType(Rule):
         if not best or sum(chars[e] for e in best) < self.items_min_share * total:
             return 0, ""
         up = el.parent[best[0]]
-        by_item = blocks_by_item(el, blocks, best)
         need = self.item_share * len(best)
-        titled = sum(self._titled(bs) for bs in by_item)
         longest = max(chars[e] for e in best)
-        if len(best) >= self.min_items and titled >= need and longest < self.teaser_max_chars:
+        # Each sign is counted only when the ones before hold, and until ``need`` show it.
+        if (
+            len(best) >= self.min_items
+            and longest < self.teaser_max_chars
+            and _at_least(blocks_by_item(el, blocks, best), self._titled, need)
+        ):
             return up, "listing"
-        prose = [sum(el.prose[e] for e in range(i, el.end[i])) for i in best]
+        prose = [sum(el.prose[i : el.end[i]]) for i in best]
         posts = sum(p > 0 for p in prose)
-        authored = sum(authored_item(el, i) for i in best)
         if (
             posts >= max(self.min_posts, need)
-            and authored >= need
             and max(prose) <= self.max_post_share * sum(prose)
+            and _at_least(best, partial(authored_item, el), need)
         ):
             return up, "forum"
         return 0, ""
@@ -278,6 +282,16 @@ def _priced(blocks: list[Block], max_words: int) -> bool:
         for b in blocks
         for line in b.text.split("\n")
     )
+
+
+def _at_least(items: Sequence[_T], sign: Callable[[_T], bool], need: float) -> bool:
+    """Whether at least ``need`` of ``items`` show ``sign``: read until that is known."""
+    count = 0
+    for n, item in enumerate(items):
+        if count >= need or count + len(items) - n < need:
+            break
+        count += sign(item)
+    return count >= need
 
 
 def in_listing_items(doc: Document, block: Block) -> bool:

@@ -1,0 +1,119 @@
+"""What Lexbor is handed: ``prepare_html`` skips the steps with nothing to do on a page
+by looking at its UTF-8 split at ``<``, and must hand over exactly what running every
+step in turn hands over, whatever the page (long tags of few or many attributes,
+multi-byte characters, lone surrogates, XHTML, enough tags to have their nesting looked
+at), and whatever bytes it splits the page in at once."""
+
+from __future__ import annotations
+
+import re
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.frontends.html import parse
+from cleaner.frontends.html.nesting import NESTING_CHECK_MIN_TAGS, limit_nesting
+from cleaner.frontends.html.parse import MAX_ATTRIBUTES, cap_attributes, prepare_html
+from cleaner.frontends.html.xhtml import is_xhtml, xhtml_as_html
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def every_step(html: str) -> bytes:
+    """The bytes of the page after each step, each run whatever the page."""
+    html = cap_attributes(html)
+    if is_xhtml(html):
+        html = xhtml_as_html(html) or html
+    return _SURROGATE.sub("\ufffd", limit_nesting(html)).encode("utf-8")
+
+
+#: The shortest start tag ``cap_attributes`` cuts (an attribute takes two characters).
+SHORTEST_CUT = "<p" + " a" * (MAX_ATTRIBUTES + 1) + ">"
+#: Long start tags near the length ``cap_attributes`` looks at, in characters and in
+#: bytes (``é`` is two bytes, a surrogate three as U+FFFD), with few or many attributes.
+LONG = [
+    "<p " + "a " * n + ">"
+    for n in (MAX_ATTRIBUTES - 1, MAX_ATTRIBUTES, MAX_ATTRIBUTES + 1, 2 * MAX_ATTRIBUTES)
+] + [
+    "<p " + "=" * 300 + ">",
+    "<p " + "=" * 510 + ">",
+    SHORTEST_CUT,
+    "<p " + "=" * 511 + ">",
+    "<p " + "=" * 600 + ">",
+    "<p" + " é" * 300 + ">",
+    "<P " + 'a="1"' * 300 + ">",
+    "<img src='" + "é" * 255 + "'>",
+    "<img src='" + "é" * 260 + "'>",
+    "<img src='" + "x" * 503 + "'>",
+    "<img src='" + "x" * 504 + "'>",
+    "<img src='" + "\ud800" * 300 + "'>",
+    "<img src='" + "x" * 600,
+    "<1 " + "a " * 300 + ">",
+    "< " + "a " * 300 + ">",
+]
+PIECES = [
+    "<",
+    ">",
+    "a",
+    "é",
+    "\ud83d",
+    " ",
+    "=",
+    '"',
+    "'",
+    "/",
+    "<p>",
+    "</p>",
+    "<div class='x'>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<svg>",
+    "<![CDATA[",
+    "Words of text.",
+]
+XHTML = '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+DEEP = "<div><span>" * (NESTING_CHECK_MIN_TAGS // 4)
+
+soup = st.lists(
+    st.sampled_from(PIECES) | st.sampled_from(LONG) | st.text(max_size=4), max_size=40
+).map("".join)
+
+
+@given(
+    start=st.sampled_from(["", XHTML, "<html><body>"]),
+    middle=soup,
+    deep=st.sampled_from(["", DEEP, DEEP + DEEP]),
+    end=soup,
+)
+def test_prepare_html_hands_over_what_every_step_would(
+    start: str, middle: str, deep: str, end: str
+) -> None:
+    page = start + middle + deep + end
+    expected = every_step(page)
+    assert prepare_html(page) == expected
+    for window in (1, 7, 600):
+        with mock.patch.object(parse, "_SCAN_WINDOW", window):
+            assert prepare_html(page) == expected
+
+
+def test_each_step_still_runs_when_it_has_work() -> None:
+    for tag in LONG:
+        assert prepare_html(tag + "<p>text") == every_step(tag + "<p>text")
+    assert every_step(SHORTEST_CUT) != SHORTEST_CUT.encode()
+    many = "<p " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 10)) + ">text</p>"
+    assert prepare_html(many) == every_step(many) != many.encode()
+    deep = "<body>" + "<div>" * 5000 + "words"
+    assert prepare_html(deep) == every_step(deep) != deep.encode()
+    xhtml = XHTML + "<title/><p>words</p></body></html>"
+    assert prepare_html(xhtml) == every_step(xhtml) != xhtml.encode()
+    near = "<img src='" + "é" * 260 + "'>" + "<div>" * (NESTING_CHECK_MIN_TAGS - 2)
+    assert prepare_html(near) == near.encode()
+    # The nesting is looked at from exactly NESTING_CHECK_MIN_TAGS tags on.
+    for tags in (NESTING_CHECK_MIN_TAGS - 1, NESTING_CHECK_MIN_TAGS):
+        page = "<div>" * tags + "words"
+        assert prepare_html(page) == every_step(page)
+    assert every_step(page) != page.encode()
