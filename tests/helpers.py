@@ -88,6 +88,18 @@ def make_doc(*items: str | Block, kind: str = "text", config: Config | None = No
     )
 
 
+def reason(rule: Rule, text: str, config: Config | None = None) -> str | None:
+    """What a line rule says about a one-block document of ``text``."""
+    doc = make_doc(text, config=config or rule.config)
+    return rule.reason_for(doc.blocks[0], doc)
+
+
+def removed(doc: Document, text: str) -> str | None:
+    """The rule that removed the first block whose text is ``text``."""
+    block = next(b for b in doc.blocks if b.text == text)
+    return block.removal.rule if block.removal else None
+
+
 def prose(chars: int, word: str = "lorem") -> str:
     """A lower-case sentence of exactly ``chars`` characters (prose from about 50)."""
     text = (f"{word} " * chars)[: chars - 1]

@@ -10,26 +10,12 @@ fails a test here.
 from __future__ import annotations
 
 import pytest
-from helpers import make_doc, make_rule, prose, words
+from helpers import make_doc, make_rule, prose, reason, removed, words
 
-from cleaner import Config
 from cleaner.blocks import Block, Removal
 from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
 from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
 from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
-
-
-def reason(rule, text: str, config: Config | None = None) -> str | None:
-    """What a line rule says about a one-block document of ``text``."""
-    doc = make_doc(text, config=config or rule.config)
-    return rule.reason_for(doc.blocks[0], doc)
-
-
-def removed(doc, text: str) -> str | None:
-    """The rule that removed the first block whose text is ``text``."""
-    block = next(b for b in doc.blocks if b.text == text)
-    return block.removal.rule if block.removal else None
-
 
 # -- block features (Config) -----------------------------------------------------------
 
