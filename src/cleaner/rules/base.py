@@ -155,6 +155,28 @@ class Rule:
         (``Document.present``): the same answers, fewer substring tests a line."""
         return self
 
+    def narrowed(self, doc: Document, gates: tuple[tuple[str, str], ...]) -> Rule:
+        """``for_page`` for a rule whose literal gates are the attributes named first in
+        ``gates``, each guarding the matcher named second: itself when the page holds
+        every literal, else a copy whose gates keep those the page holds, and whose
+        matchers with no literal left are off (no line of the page can match them)."""
+        changed: dict[str, object] = {}
+        for gate_name, matcher_name in gates:
+            gate = getattr(self, gate_name)
+            if not gate:
+                continue  # no gate: the matcher is always tried
+            present = doc.present(gate)
+            if present != gate:
+                changed[gate_name] = present
+                if not present:
+                    changed[matcher_name] = None
+        if not changed:
+            return self
+        rule = copy.copy(self)
+        for name, value in changed.items():
+            setattr(rule, name, value)
+        return rule
+
     def apply(self, doc: Document) -> None:
         raise NotImplementedError
 
@@ -197,25 +219,15 @@ class LineRule(Rule):
             # The answer depends on the line alone, and this rule let each of these
             # lines stay in the earlier pass: it would let them stay again.
             return
-        reason_for = self.for_page(doc).reason_for
-        if not self.by_text:
-            for block in doc.blocks:
-                if block.removal is None and not block.pruned:
-                    reason = reason_for(block, doc)
-                    if reason:
-                        self.remove(block, reason)
+        if self.by_text:
+            # On text a block is its line and nothing else (no markup, no link density):
+            # a line printed again gets its first copy's answer (``LineRuleRun``).
+            LineRuleRun((self,)).apply(doc)
             return
-        # On text a block is its line and nothing else (no markup, no link density): a
-        # line printed again gets the answer of its first copy, looked up, not redone
-        # (a page of one line repeated 200,000 times costs one judgement).
-        answers: dict[str, str | None] = {}
+        reason_for = self.for_page(doc).reason_for
         for block in doc.blocks:
             if block.removal is None and not block.pruned:
-                text = block.text
-                if text in answers:
-                    reason = answers[text]
-                else:
-                    reason = answers[text] = reason_for(block, doc)
+                reason = reason_for(block, doc)
                 if reason:
                     self.remove(block, reason)
 
@@ -230,7 +242,8 @@ class LineRuleRun:
     On text a line rule's answer depends on the line alone (``LineRule``), so a line is
     removed by the first of these rules that has a reason for it, with that reason,
     whichever way round the loops go; each rule still decides with its ``reason_for``.
-    A line printed again gets its first copy's answer.
+    A line printed again gets its first copy's answer, looked up, not redone (a page of
+    one line repeated 200,000 times costs one judgement).
     """
 
     __slots__ = ("rules",)
@@ -313,16 +326,7 @@ class WholeLinePhraseRule(LineRule):
         self.max_words = config.chrome_max_words
 
     def for_page(self, doc: Document) -> Rule:
-        if self.scanning is None:
-            return self
-        gate = doc.present(self.scanning_gate)
-        if gate == self.scanning_gate:
-            return self
-        rule = copy.copy(self)
-        rule.scanning_gate = gate
-        if not gate:
-            rule.scanning = None  # no line of the page can match
-        return rule
+        return self.narrowed(doc, (("scanning_gate", "scanning"),))
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features

@@ -9,7 +9,6 @@ a caption's opening ('FILE PHOTO:', 'In this May 4, 2019, file photo, ...').
 
 from __future__ import annotations
 
-import copy
 from collections import Counter as Tally
 
 import regex
@@ -143,18 +142,8 @@ class CaptionCredit(LineRule):
         self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None
 
     def for_page(self, doc: Document) -> Rule:
-        credit = None if self.credit_gate is None else doc.present(self.credit_gate)
-        lead = None if self.lead_gate is None else doc.present(self.lead_gate)
-        if credit == self.credit_gate and lead == self.lead_gate:
-            return self
-        rule = copy.copy(self)
-        rule.credit_gate, rule.lead_gate = credit, lead
-        # (No line of the page can end with a credit, or open as a caption does.)
-        if credit == ():
-            rule.credit = None
-        if lead == ():
-            rule.lead = None
-        return rule
+        # (A page may hold no line that ends with a credit, or opens as a caption does.)
+        return self.narrowed(doc, (("credit_gate", "credit"), ("lead_gate", "lead")))
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features

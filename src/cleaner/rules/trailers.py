@@ -37,17 +37,7 @@ class Notice(LineRule):
         self.max_words = config.notice_max_words
 
     def for_page(self, doc: Document) -> Rule:
-        gate = self.pattern_gate
-        if gate is None:
-            return self
-        present = doc.present(gate)
-        if present == gate:
-            return self
-        rule = copy.copy(self)
-        rule.pattern_gate = present
-        if not present:
-            rule.patterns = None  # no line of the page can match
-        return rule
+        return self.narrowed(doc, (("pattern_gate", "patterns"),))
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
