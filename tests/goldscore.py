@@ -191,3 +191,38 @@ def validate_gold(raw: str, gold: Mapping[str, Any]) -> list[str]:
     if contained and norm(contained["short"]) not in source_set:
         problems.append("contained_duplicate.short is not a line of the raw text")
     return problems
+
+
+class FixtureSuite:
+    """The gold pages of one fixtures folder (``<lang>-<kind>.gold.json``), each loaded
+    and cleaned at most once per test session."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.names = sorted(p.name.removesuffix(".gold.json") for p in folder.glob("*.gold.json"))
+        self._pages: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._cleaned: dict[str, Any] = {}
+
+    def page(self, name: str) -> tuple[str, dict[str, Any]]:
+        if name not in self._pages:
+            self._pages[name] = load(self.folder / f"{name}.gold.json")
+        return self._pages[name]
+
+    def report(self, name: str) -> GoldReport:
+        """``name`` cleaned as text (with explanations) and scored against its gold."""
+        from cleaner import clean_and_explain
+
+        if name not in self._cleaned:
+            self._cleaned[name] = clean_and_explain(self.page(name)[0])
+        raw, gold = self.page(name)
+        return score(self._cleaned[name].text, raw, gold, name)
+
+    def missing_pages(self, kinds: Iterable[str], min_languages: int = 3) -> list[str]:
+        """The ``<lang>-<kind>`` pages absent from the folder, or a note when it holds
+        fewer than ``min_languages`` languages (empty: every kind in every language)."""
+        languages = {name.split("-", 1)[0] for name in self.names}
+        wanted = {f"{lang}-{kind}" for lang in languages for kind in kinds}
+        notes = sorted(wanted - set(self.names))
+        if len(languages) < min_languages:
+            notes.append(f"only {len(languages)} language(s)")
+        return notes
