@@ -265,6 +265,17 @@ def test_html_prose_unpunctuated_weight() -> None:
     assert _value(_sentence(125, end="x")) == 50
 
 
+def test_html_heading_max_words() -> None:
+    # A heading of forty words is a paragraph set in heading markup, worth what the
+    # paragraph is; at thirty-nine it is a heading, worth nothing.
+    def heading(n_words: int) -> float:
+        block = Block(0, words(n_words - 1, "abcd") + " abcd.", kind=BlockKind.HEADING)
+        return prose_value(block, Config())
+
+    assert heading(40) == _value(words(39, "abcd") + " abcd.") > 0
+    assert heading(39) == 0
+
+
 def test_html_prose_truncated_block_has_no_value() -> None:
     assert _value(_sentence(125, end="...")) == 0
 
