@@ -7,7 +7,7 @@ these tests share.
 from __future__ import annotations
 
 import pytest
-from helpers import PROSE
+from helpers import PROSE, words
 from test_html_rules import CLEANER, MARK, article, explain, rule_for
 
 from cleaner import Cleaner
@@ -42,6 +42,19 @@ def test_first_h1_is_the_headline_and_later_headings_stay() -> None:
     result = explain(html)
     assert rule_for(result, "Council extends") == "headline"
     assert rule_for(result) is None
+
+
+def _headline_removed(n_words: int) -> bool:
+    html = f"<html><body><article><h1>{words(n_words, 'Council')}</h1>"
+    html += "".join(f"<p>{p}</p>" for p in PROSE) + "</article>"
+    return rule_for(explain(html), "Council Council") == "headline"
+
+
+def test_an_h1_of_html_heading_max_words_is_text_not_the_headline() -> None:
+    # Thirty-nine words make a long headline; forty a paragraph set in <h1> (a
+    # slideshow's caption), which is text.
+    assert _headline_removed(39)
+    assert not _headline_removed(40)
 
 
 # -- duplicates on HTML: a copy printed twice goes, a distant repeat is the article's ----

@@ -129,6 +129,16 @@ def test_html_sibling_min_share() -> None:
     assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
 
 
+def test_a_block_quote_is_no_container() -> None:
+    # body > A(1) > [P(2), Q(3)], the anchor in Q with 90 % of the prose. A quotation
+    # (a letter, a statement) is quoted inside the article: the container is A, and the
+    # introduction P stays; were Q a div, it would be the container alone.
+    el = _elements([-1, 0, 1, 1], [0, 0, 10, 90], anchor=3)
+    assert _kept_elements(el) == [3]
+    el.tag[3] = "blockquote"
+    assert _kept_elements(el) == [1, 2, 3]
+
+
 def _kept_on_gallery(in_anchor: int, outside: int, page_type: str = "gallery") -> list[int]:
     """body > [A(1), G(2)], the anchor A holding all the prose and ``in_anchor``
     characters of caption, G ``outside`` more: the elements whose blocks stay."""
@@ -263,6 +273,17 @@ def test_html_prose_link_exponent() -> None:
 def test_html_prose_unpunctuated_weight() -> None:
     # Without sentence punctuation at its end, a block keeps half of its value.
     assert _value(_sentence(125, end="x")) == 50
+
+
+def test_html_heading_max_words() -> None:
+    # A heading of forty words is a paragraph set in heading markup, worth what the
+    # paragraph is; at thirty-nine it is a heading, worth nothing.
+    def heading(n_words: int) -> float:
+        block = Block(0, words(n_words - 1, "abcd") + " abcd.", kind=BlockKind.HEADING)
+        return prose_value(block, Config())
+
+    assert heading(40) == _value(words(39, "abcd") + " abcd.") > 0
+    assert heading(39) == 0
 
 
 def test_html_prose_truncated_block_has_no_value() -> None:

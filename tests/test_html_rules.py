@@ -311,3 +311,35 @@ def test_the_article_with_the_h1_is_the_post_not_a_longer_related_one() -> None:
 def test_without_an_h1_the_longest_article_stays_the_anchor() -> None:
     result = CLEANER.explain(_post_with_related(h1=False), kind="html")
     assert MARK in result.text
+
+
+def _next_entry_kept(n_links: int) -> bool:
+    """A blog's front page: a post ending with 'Related posts:' and ``n_links`` titles of
+    posts in a quote, then the next post's title and paragraphs (the page going on)."""
+    links = "".join(
+        f"<p>Post {i}: what the council decided about the harbour wall and its costs.</p>"
+        for i in range(n_links)
+    )
+    first = "".join(f"<p>{p}</p>" for p in PROSE)
+    entry = "<div class='entry'><h3>{}</h3><div class='entry-body'>{}</div></div>"
+    next_post = (
+        f"<p>{MARK} is how the next post of the blog begins, about the works on the harbour"
+        " wall that the council approved last spring.</p><p>The engineers expect to finish"
+        " them before the storms of the autumn, if the weather holds until then.</p>"
+    )
+    box = f"<p>Related posts:</p><blockquote>{links}</blockquote>"
+    html = (
+        "<html><body>"
+        + entry.format("First post", first + box)
+        + entry.format("Second post", next_post)
+        + "</body></html>"
+    )
+    return rule_for(explain(html)) is None
+
+
+def test_trailer_inline_box_max_lines_on_html() -> None:
+    # After the box's lines and the next post's title, six lines in all, a paragraph
+    # stands where the first post's stood: the page goes on, no cut; after seven, the
+    # trailer heading ends the page.
+    assert _next_entry_kept(5)
+    assert not _next_entry_kept(6)

@@ -49,6 +49,10 @@ class HtmlThresholds:
     html_prose_link_exponent: int = 2
     #: A block not ending in sentence punctuation keeps this share of its prose value.
     html_prose_unpunctuated_weight: float = 0.5
+    #: A heading of at least this many words is a paragraph set in heading markup (old
+    #: pages size their text with ``<h4>``, a slideshow puts its caption in ``<h1>``): it
+    #: has a paragraph's prose value, and it is no headline.
+    html_heading_max_words: int = 40
     #: A paragraph's prose votes for this many elements: the one holding it (for a
     #: ``<p>``, before and after the walk, the ``<p>``'s parent) and its nearest
     #: ancestors ...

@@ -199,9 +199,11 @@ def _anchor_in_titled_article(
 
 def prose_value(block: Block, config: Config) -> float:
     """How much a block says 'article text here': long, sentence-like, few links."""
-    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM):
-        return 0.0
     text = block.text
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM) and not (
+        block.kind is BlockKind.HEADING and text.count(" ") + 1 >= config.html_heading_max_words
+    ):
+        return 0.0
     n = len(text)
     if n < config.html_prose_min_chars:
         return 0.0

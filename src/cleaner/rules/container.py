@@ -23,7 +23,8 @@ class OutsideMainContainer(Rule):
     description = (
         "Blocks outside the page's main content container: the deepest element holding "
         "most of the page's prose (text density, paragraphs, few links), preferring "
-        "<article>, <main> and itemprop=articleBody when they hold enough of it."
+        "<article>, <main> and itemprop=articleBody when they hold enough of it; never "
+        "a <blockquote>, which is quoted inside the article."
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"html"})
     uses_features: ClassVar[bool] = False
@@ -41,7 +42,9 @@ class OutsideMainContainer(Rule):
 
         The container is the article marker (itemprop=articleBody, ``<article>``)
         nearest around the prose anchor; without one, the anchor widened to its
-        ancestors until it holds ``html_container_min_share`` of the page's prose.
+        ancestors until it holds ``html_container_min_share`` of the page's prose and
+        is no block quote (a letter or a statement quoted at length says most, but the
+        article quoting it is the element around it).
         On a gallery, it widens further until it holds the captions too; on a listing,
         it is the element holding the items when the anchor lands outside them.
         """
@@ -60,7 +63,7 @@ class OutsideMainContainer(Rule):
         if not marked:
             need = self.config.html_container_min_share * score[0]
             best = el.anchor
-            while best > 0 and score[best] < need:
+            while best > 0 and (score[best] < need or el.tag[best] == "blockquote"):
                 best = parent[best]
         items = doc.notes.get(ITEMS)
         if isinstance(items, int) and 0 < items < best < el.end[items]:

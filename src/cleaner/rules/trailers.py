@@ -83,7 +83,9 @@ class TrailerZone(Rule):
     inline_box_max_lines = Param(
         6,
         "On text, a trailer heading followed by one to this many lines that are no prose "
-        "(the box's links) ...",
+        "(the box's links) ... (On HTML, the article goes on when a paragraph within this "
+        "many blocks after the heading stands where the paragraphs above it stood: the "
+        "next post of a blog's front page after a post's related links.)",
     )
     inline_box_resume_paragraphs = Param(
         3,
@@ -335,7 +337,8 @@ class _TextBoxTest(_BoxTest):
 
 
 class _HtmlBoxTest(_BoxTest):
-    """On HTML: the prose paragraphs before and after the heading share one parent."""
+    """On HTML: the prose paragraphs before and after the heading (or after the box's own
+    lines, at most ``max_lines`` blocks) share one parent."""
 
     def article_resumes(self, i: int) -> bool:
         before = self.last_prose
@@ -344,7 +347,24 @@ class _HtmlBoxTest(_BoxTest):
             return False
         blocks = self.doc.blocks
         path = blocks[before].path
-        return bool(path) and _parent_path(path) == _parent_path(blocks[after].path)
+        if not path:
+            return False
+        parent = _parent_path(path)
+        if parent == _parent_path(blocks[after].path):
+            return True
+        # The box's own lines (a list of related posts) may come first: the article
+        # resumes when a paragraph a few blocks on stands where those above it stood.
+        lines = 0
+        for j in range(i + 1, len(blocks)):
+            b = blocks[j]
+            if b.removal is not None:
+                continue
+            if self.prose[j] and b.kind is not BlockKind.HEADING and _parent_path(b.path) == parent:
+                return True
+            lines += 1
+            if lines > self.max_lines:
+                break
+        return False
 
     def _next_paragraphs(self) -> list[int]:
         """For each block, the next block with prose that is no heading (-1: none);
