@@ -154,6 +154,14 @@ def test_required_literals_reads_the_text_a_match_needs():
     assert required_literals(r"(?:x)?y") == ("y",)
 
 
+def test_required_literals_leave_out_a_string_holding_another():
+    # A text holding 'photo illustration' or 'photos' holds 'photo': one test answers.
+    assert required_literals(r"photo illustration|photo|photos\s+x") == ("photo",)
+    assert required_literals(r"image|imagen de archivo|film") == ("image", "film")
+    # Strings that only overlap both stay.
+    assert required_literals(r"photo|to ") == ("photo", "to ")
+
+
 def test_required_literals_with_symbols_prefers_punctuation_to_words():
     assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+", symbols=True) == ("/",)
     assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+") == ("reuters", "ap")

@@ -48,7 +48,14 @@ def required_literals(pattern: str, *, symbols: bool = False) -> tuple[str, ...]
         return None
     if end != len(pattern):
         return None  # an unbalanced ")"
-    return found
+    return found and _shortest(found)
+
+
+def _shortest(strings: tuple[str, ...]) -> tuple[str, ...]:
+    """``strings`` less those holding another of them: a text holding 'photo
+    illustration' holds 'photo', so the test for 'photo' answers for both (a gate is
+    tested once per page for each of its strings, then on every line)."""
+    return tuple(s for s in strings if not any(o in s and o != s for o in strings))
 
 
 def _by_length(strings: tuple[str, ...]) -> tuple[int, ...]:
