@@ -15,7 +15,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 import cleaner.config
 from cleaner import Cleaner, Config
-from cleaner.features import _TO_SPACE, words_of
+from cleaner.blocks import Block
+from cleaner.features import _TO_SPACE, compute_features, words_of
 from cleaner.frontends.html import html_to_blocks
 from cleaner.phrases import SECTIONS, PhraseBook, alternation
 from cleaner.phrases.compile import (
@@ -26,6 +27,9 @@ from cleaner.phrases.compile import (
     trie_pattern,
     whole_line_pattern,
 )
+from cleaner.phrases.literals import branch_gate, branch_literals, holds_branch
+from cleaner.rules.base import Document
+from cleaner.rules.captions import CaptionCredit
 from cleaner.rules.elements import lower_case_tokens, name_tokens
 from cleaner.rules.prune import MARKER_SELECTOR, PruneGuard, paragraphs_and_markers
 from cleaner.rules.tree import TreePlan
@@ -154,6 +158,14 @@ def test_required_literals_reads_the_text_a_match_needs():
     assert required_literals(r"(?:x)?y") == ("y",)
 
 
+def test_required_literals_leave_out_a_string_holding_another():
+    # A text holding 'photo illustration' or 'photos' holds 'photo': one test answers.
+    assert required_literals(r"photo illustration|photo|photos\s+x") == ("photo",)
+    assert required_literals(r"image|imagen de archivo|film") == ("image", "film")
+    # Strings that only overlap both stay.
+    assert required_literals(r"photo|to ") == ("photo", "to ")
+
+
 def test_required_literals_with_symbols_prefers_punctuation_to_words():
     assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+", symbols=True) == ("/",)
     assert required_literals(r"\b(?:reuters|ap)\s*/\s*\w+") == ("reuters", "ap")
@@ -179,6 +191,61 @@ def test_the_caption_credit_gate_never_turns_away_a_credit(parts, tail):
     for text in ("".join(parts) + " " + tail, "in this " + tail + " photo " + "".join(parts)):
         if opening.match(text):
             assert any(literal in text for literal in lead_gate), text
+
+
+def test_branch_literals_keeps_every_choice_of_each_branch():
+    found = branch_literals(r"\((?:photo|image)\s*:[^()]+\)|/\s*(?:ap|afp)")
+    assert found == ((("photo", "image"), ("(",), (":",), (")",)), (("ap", "afp"), ("/",)))
+    # A branch that is one group (behind a word boundary) counts as its branches.
+    assert branch_literals(r"(?:\b(?:foto\s*:|bild:)|\bvia x)") == (
+        (("foto",), (":",)),
+        (("bild:",),),
+        (("via x",),),
+    )
+    # A repeated group is no branch of its own; a branch requiring nothing gives None.
+    assert branch_literals(r"(?:ab|cd)+x") == ((("ab", "cd"), ("x",)),)
+    assert branch_literals(r"photo|\d+") is None
+    assert branch_literals(r"(?:photo|\w+)") is None
+    assert branch_literals(r"a)b") is None
+
+
+@given(section=st.sampled_from(SECTION_NAMES), parts=edged, tail=texts)
+def test_a_text_a_section_matches_holds_all_some_branch_requires(section, parts, tail):
+    pattern = alternation(BOOK.phrases(section))
+    branches = branch_literals(pattern) if pattern else None
+    if branches is None:
+        return
+    gate = branch_gate(pattern)
+    compiled = regex.compile(pattern, PHRASE_FLAGS)
+    for text in ("".join(parts) + " " + tail, tail + " (photo: " + "".join(parts) + ")"):
+        if compiled.search(text):
+            assert any(all(any(s in text for s in c) for c in b) for b in branches), text
+            assert holds_branch(text, gate), text
+
+
+def test_holds_branch_needs_every_choice_of_one_branch():
+    gate = branch_gate(r"sign up for (?:our )?newsletters?|©\s*\d{4}|(?:we|they) never share")
+    assert gate is not None
+    assert holds_branch("sign up for the weekly newsletter", gate)
+    assert not holds_branch("sign up for our podcast", gate)
+    assert holds_branch("© 2024", gate)
+    assert holds_branch("they will never share it", gate)  # (the pattern decides)
+    assert not holds_branch("we share never", gate)
+
+
+def test_caption_credit_searches_only_lines_holding_a_credits_requirements():
+    rule = CaptionCredit(Config(), BOOK)
+    assert not holds_branch("the score was 2:1 (after extra time)", rule.credit_branches)
+    assert holds_branch("the team celebrates (photo: jane doe)", rule.credit_branches)
+    assert holds_branch("anything", None)
+    blocks = [
+        Block(0, "The team celebrates (Photo: Jane Doe)"),
+        Block(1, "Kick-off: 20:00 (local)"),
+    ]
+    doc = Document(blocks, Config(), kind="text")
+    compute_features(blocks, {}, Config())
+    assert rule.reason_for(blocks[0], doc) is not None
+    assert rule.reason_for(blocks[1], doc) is None
 
 
 def test_required_literals_declines_what_it_cannot_read():

@@ -48,7 +48,109 @@ def required_literals(pattern: str, *, symbols: bool = False) -> tuple[str, ...]
         return None
     if end != len(pattern):
         return None  # an unbalanced ")"
-    return found
+    return found and _shortest(found)
+
+
+def _shortest(strings: tuple[str, ...]) -> tuple[str, ...]:
+    """``strings`` less those holding another of them: a text holding 'photo
+    illustration' holds 'photo', so the test for 'photo' answers for both (a gate is
+    tested once per page for each of its strings, then on every line)."""
+    return tuple(s for s in strings if not any(o in s and o != s for o in strings))
+
+
+#: What a top-level branch of a pattern requires: choices of strings, every one of
+#: which a match of the branch holds (one string of each).
+Requirements = tuple[tuple[str, ...], ...]
+
+
+def branch_literals(pattern: str) -> tuple[Requirements, ...] | None:
+    """Everything each top-level branch of ``pattern`` requires, or None (some branch
+    requires nothing, or the syntax is beyond the reader).
+
+    Where ``required_literals`` answers with one choice for the whole pattern (the union
+    of each branch's most selective one), this keeps every choice of each branch: a
+    text holding none of a branch's choices in full cannot match that branch.
+    ``\\((?:photo|image)\\s*:[^()]+\\)|/\\s*(?:ap|afp)`` gives ``(("photo", "image"), ("(",),
+    (":",), (")",))`` and ``(("ap", "afp"), ("/",))``: a line holding ':' and '(' but
+    neither 'photo' nor 'image' passes ``required_literals`` but not these. A branch
+    that is one group (after a ``\\b``) counts as that group's branches.
+    """
+    try:
+        found = _branch_requirements(pattern, 0, len(pattern))
+    except _Unsupported:
+        return None
+    return None if found is None else tuple(dict.fromkeys(found))
+
+
+#: ``branch_literals`` grouped by each branch's first (rarest) choice: that choice, and
+#: what else each branch opening with it requires.
+BranchGate = tuple[tuple[tuple[str, ...], tuple[Requirements, ...]], ...]
+
+
+def branch_gate(pattern: str) -> BranchGate | None:
+    """``branch_literals`` of ``pattern`` as ``holds_branch`` reads them (None: no gate)."""
+    branches = branch_literals(pattern)
+    if branches is None:
+        return None
+    groups: dict[tuple[str, ...], list[Requirements]] = {}
+    for branch in branches:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return tuple((first, tuple(rests)) for first, rests in groups.items())
+
+
+def holds_branch(text: str, gate: BranchGate | None) -> bool:
+    """Whether ``text`` holds a string of each choice of some branch (True for None):
+    if not, the pattern cannot match it. Plain loops, no generators: this runs on
+    lines."""
+    if gate is None:
+        return True
+    for first, rests in gate:
+        for string in first:
+            if string in text:
+                break
+        else:
+            continue
+        for rest in rests:
+            for choice in rest:
+                for string in choice:
+                    if string in text:
+                        break
+                else:
+                    break  # a choice it lacks: not this branch
+            else:
+                return True
+    return False
+
+
+def _branch_requirements(pattern: str, i: int, stop: int) -> list[Requirements] | None:
+    found: list[Requirements] = []
+    while True:
+        choices, end = _sequence_choices(pattern, i, _by_length)
+        j = i + 2 if pattern.startswith("\\b", i) else i
+        inner = None
+        if pattern.startswith("(?:", j) or (
+            pattern.startswith("(", j) and pattern[j + 1 : j + 2] != "?"
+        ):
+            _, after = _group_literals(pattern, j, _by_length)
+            if after == end:  # one group, unrepeated, spans the branch
+                inner = _branch_requirements(
+                    pattern, j + (3 if pattern[j + 1] == "?" else 1), end - 1
+                )
+                if inner is None:
+                    return None
+        if inner is not None:
+            found.extend(inner)
+        elif not choices:
+            return None
+        else:
+            # The rarest first: a line is ruled out by the first choice it lacks.
+            found.append(
+                tuple(sorted((_shortest(c) for c in choices), key=_by_length, reverse=True))
+            )
+        if end < stop and pattern[end] == "|":
+            i = end + 1
+            continue
+        return found if end == stop else None  # (an unbalanced ")")
 
 
 def _by_length(strings: tuple[str, ...]) -> tuple[int, ...]:
@@ -86,6 +188,13 @@ def _alternation_literals(
 def _sequence_literals(pattern: str, i: int, key: _Key) -> tuple[tuple[str, ...] | None, int]:
     """One branch from ``i``: its most selective requirement (by ``key``) and where the
     branch ends."""
+    choices, i = _sequence_choices(pattern, i, key)
+    return (max(choices, key=key) if choices else None), i
+
+
+def _sequence_choices(pattern: str, i: int, key: _Key) -> tuple[list[tuple[str, ...]], int]:
+    """One branch from ``i``: everything it requires (each a choice of strings, one of
+    which every match holds) and where the branch ends."""
     choices: list[tuple[str, ...]] = []
     run: list[str] = []
 
@@ -137,9 +246,7 @@ def _sequence_literals(pattern: str, i: int, key: _Key) -> tuple[tuple[str, ...]
             continue
         run.append(char)
     end_run()
-    if not choices:
-        return None, i
-    return max(choices, key=key), i
+    return choices, i
 
 
 def _group_literals(pattern: str, i: int, key: _Key) -> tuple[tuple[str, ...] | None, int]:

@@ -18,6 +18,7 @@ from ..config import Config
 from ..features import duplicate_key
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, required_literals
+from ..phrases.literals import branch_gate, holds_branch
 from .base import Document, LineRule, Rule, quote
 from .params import Param
 
@@ -40,7 +41,8 @@ class GalleryCounter(LineRule):
     kinds = frozenset({"text"})
 
     max_words = Param(
-        4, "A counter line has at most this many words ('Image 3 of 12', 'Foto 1 von 8')."
+        4,
+        "A counter line has at most this many words ('Image 3 of 12', 'Foto 1 von 8').",
     )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
@@ -89,7 +91,8 @@ class GalleryCaption(Rule):
         of_words = _word_pattern(phrases, "gallery_of")
         self.pattern = (
             regex.compile(
-                rf"^\W*(?P<n>\d{{1,4}})\s+{of_words}\s+(?P<total>\d{{1,4}})\s+\w", PHRASE_FLAGS
+                rf"^\W*(?P<n>\d{{1,4}})\s+{of_words}\s+(?P<total>\d{{1,4}})\s+\w",
+                PHRASE_FLAGS,
             )
             if of_words
             else None
@@ -107,7 +110,10 @@ class GalleryCaption(Rule):
         per_total = Tally(total for _, total in found)
         for block, total in found:
             if per_total[total] >= self.min_captions:
-                self.remove(block, f"a gallery caption ('N of {total}', {per_total[total]} lines)")
+                self.remove(
+                    block,
+                    f"a gallery caption ('N of {total}', {per_total[total]} lines)",
+                )
 
 
 class CaptionCredit(LineRule):
@@ -137,6 +143,10 @@ class CaptionCredit(LineRule):
         # in about one line in ten. (Without such a gate it is always searched.)
         gate = required_literals(credit, symbols=True) if credit else None
         self.credit_gate: tuple[str, ...] | None = gate
+        # A line past that test is searched only when it holds everything some credit
+        # requires ('(', ')' and 'photo'; '/' and 'reuters' ...): a line with a colon or
+        # brackets seldom does. (None: no such test.)
+        self.credit_branches = branch_gate(credit) if credit else None
         self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
         # Likewise the caption openings: each holds one of its phrases' words.
         self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None
@@ -160,6 +170,7 @@ class CaptionCredit(LineRule):
         if (
             self.credit is not None
             and (gate is None or any(map(f.folded.__contains__, gate)))
+            and holds_branch(f.folded, self.credit_branches)
             and (m := self.credit.search(f.folded))
         ):
             return f"an image caption: ends with the credit {quote(m.group(0).strip())}"

@@ -11,6 +11,7 @@ from ..blocks import Block, BlockKind
 from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
+from ..phrases.literals import branch_gate, holds_branch
 from .base import Document, LineRule, Rule, quote
 from .navigation import ShareBar
 from .params import Param
@@ -34,6 +35,9 @@ class Notice(LineRule):
         # Text every pattern match contains one of ("cookies", "©", ...): a substring
         # test spares the search on almost every block. None: no gate, always search.
         self.pattern_gate = required_literals(patterns) if patterns else None
+        # And past it, only a line holding everything some pattern requires ('sign up
+        # for ' and 'newsletter') is searched.
+        self.pattern_branches = branch_gate(patterns) if patterns else None
         self.max_words = config.notice_max_words
 
     def for_page(self, doc: Document) -> Rule:
@@ -48,7 +52,9 @@ class Notice(LineRule):
             m = self.literal.search(f.folded)
         if m is None and self.patterns is not None:
             gate = self.pattern_gate
-            if gate is None or any(map(f.folded.__contains__, gate)):
+            if (gate is None or any(map(f.folded.__contains__, gate))) and holds_branch(
+                f.folded, self.pattern_branches
+            ):
                 m = self.patterns.search(f.folded)
         if m:
             return f"a notice: contains {quote(m.group(0))}"
