@@ -35,8 +35,10 @@ SAMPLE = 150
 #: the main run past sub-headings and player messages alone; 88.0 % with site_about
 #: and mail_offer, 88.7 % with player_line's state words; 1,000 pages: 83.2 % then 89.5 %);
 #: 92.0 % with media_title taking the line on a stub in dumps without blank lines
-#: (1,000 pages: 91.4 % before, 92.2 % after).
-TEXT_FLOOR = 0.90
+#: (1,000 pages: 91.4 % before, 92.2 % after); 94.7 % once an article's sentences
+#: come back to a few actors and things (strategies.CAST: a generator fix, the rules
+#: unchanged; 1,000 pages 90.7 %, a different draw; 3 seeds x 500 pages 89.7 -> 90.4 %).
+TEXT_FLOOR = 0.91
 HTML_FLOOR = 0.95
 #: The held-out bank (``bank="heldout"``: boilerplate no phrase file holds, see
 #: tests/test_banks_heldout.py): how far the rules generalise. Measured on 150 pages:
@@ -45,11 +47,12 @@ HTML_FLOOR = 0.95
 #: player messages alone (1,000 pages: 77.7 % then 81.9 %), 86.0 % with site_about and
 #: mail_offer, and with player_line's state words (1,000 pages: 80.8 % before them,
 #: 87.5 % after), 89.3 % with media_title in dumps without blank lines (1,000 pages:
-#: 87.8 % before, 88.5 % after), HTML 100 %.
+#: 87.8 % before, 88.5 % after), 95.3 % with articles that tell one story (CAST;
+#: 1,000 pages 88.4 %; 3 seeds x 500 pages 85.8 -> 87.8 %), HTML 100 %.
 #: Never tune a rule or a phrase on these pages' failures: that would make the bank a
 #: second dev bank (``python -m cleaner.testing.strategies --bank heldout`` prints
 #: counts only).
-HELDOUT_TEXT_FLOOR = 0.87
+HELDOUT_TEXT_FLOOR = 0.91
 HELDOUT_HTML_FLOOR = 0.95
 
 
