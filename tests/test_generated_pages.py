@@ -33,8 +33,12 @@ SAMPLE = 150
 #: entries it shared with them it measured text 96.0 %, coverage rather than rules;
 #: 74.0 % once they were replaced, 82.0 % with player_line, 82.7 % with share_cluster,
 #: the main run past sub-headings and player messages alone; 88.0 % with site_about
-#: and mail_offer, 88.7 % with player_line's state words; 1,000 pages: 83.2 % then 89.5 %).
-TEXT_FLOOR = 0.86
+#: and mail_offer, 88.7 % with player_line's state words; 1,000 pages: 83.2 % then 89.5 %);
+#: 92.0 % with media_title taking the line on a stub in dumps without blank lines
+#: (1,000 pages: 91.4 % before, 92.2 % after); 94.7 % once an article's sentences
+#: come back to a few actors and things (strategies.CAST: a generator fix, the rules
+#: unchanged; 1,000 pages 90.7 %, a different draw; 3 seeds x 500 pages 89.7 -> 90.4 %).
+TEXT_FLOOR = 0.91
 HTML_FLOOR = 0.95
 #: The held-out bank (``bank="heldout"``: boilerplate no phrase file holds, see
 #: tests/test_banks_heldout.py): how far the rules generalise. Measured on 150 pages:
@@ -42,11 +46,13 @@ HTML_FLOOR = 0.95
 #: start of session 6, 79.3 % with share_cluster, the main run past sub-headings and
 #: player messages alone (1,000 pages: 77.7 % then 81.9 %), 86.0 % with site_about and
 #: mail_offer, and with player_line's state words (1,000 pages: 80.8 % before them,
-#: 87.5 % after), HTML 100 %.
+#: 87.5 % after), 89.3 % with media_title in dumps without blank lines (1,000 pages:
+#: 87.8 % before, 88.5 % after), 95.3 % with articles that tell one story (CAST;
+#: 1,000 pages 88.4 %; 3 seeds x 500 pages 85.8 -> 87.8 %), HTML 100 %.
 #: Never tune a rule or a phrase on these pages' failures: that would make the bank a
 #: second dev bank (``python -m cleaner.testing.strategies --bank heldout`` prints
 #: counts only).
-HELDOUT_TEXT_FLOOR = 0.84
+HELDOUT_TEXT_FLOOR = 0.91
 HELDOUT_HTML_FLOOR = 0.95
 
 

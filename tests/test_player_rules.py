@@ -4,7 +4,7 @@ short lines around a player's stubs (thresholds pinned from both sides)."""
 from __future__ import annotations
 
 import pytest
-from helpers import make_doc, make_rule, page, prose, words
+from helpers import PROSE, make_doc, make_rule, page, prose, words
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -313,3 +313,16 @@ def test_player_line_whole_pages_in_three_languages() -> None:
         text = page(f"{title}\n{status}", message, "0:00 / 2:45")
         out = Cleaner().clean(text, kind="text")
         assert not {title, status, message} & set(out.split("\n")), out
+
+
+def test_media_title_in_a_dump_without_blank_lines() -> None:
+    # Every line hangs under the one above, so only the sentence end tells the article's
+    # last line from the video's title (in sentence case outside English).
+    for title in ("Debatte um die Wohnungsnot geht weiter", "Засуха: мнения экспертов"):
+        text = page(title, "0:00 / 2:45").replace("\n\n", "\n")
+        out = Cleaner().clean(text, kind="text")
+        assert title not in out.split("\n"), out
+        assert all(p in out for p in (PROSE[0], PROSE[-1])), out
+    # The paragraph above a stub stays.
+    text = page("0:00 / 2:45").replace("\n\n", "\n")
+    assert PROSE[1] in Cleaner().clean(text, kind="text")

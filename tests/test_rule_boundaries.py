@@ -215,15 +215,15 @@ def test_media_label_max_words() -> None:
     assert not reason(label, "Image caption " + words(39))
 
 
-def _stub() -> Block:
-    block = Block(0, "please wait", gap_before=False)
+def _stub(gap: bool = False) -> Block:
+    block = Block(0, "please wait", gap_before=gap)
     block.removal = Removal("media_stub", "media", "a stub")
     return block
 
 
-def _title_removed(title: str, *before: Block, gap: bool = False) -> bool:
+def _title_removed(title: str, *before: Block, gap: bool = False, stub_gap: bool = False) -> bool:
     line = Block(0, title, gap_before=gap)
-    doc = make_doc(*before, line, _stub())
+    doc = make_doc(*before, line, _stub(stub_gap))
     make_rule(MediaTitle).apply(doc)
     return removed(doc, title) == "media_title"
 
@@ -245,9 +245,23 @@ def test_media_title_blocks_per_gap() -> None:
 
 
 def test_media_title_min_title_ratio() -> None:
-    # Without gaps only a headline-like line on top of a stub is a title.
-    assert _title_removed("Big Red Fox here now")  # 3 of 5 capitalised
-    assert not _title_removed("Big Red Fox here now and then")  # 3 of 7
+    # A line a gap apart from the stub is a title only when it reads as a headline.
+    page = [Block(0, prose(80, w)) for w in ("lorem", "ipsum", "dolor")]
+    headed = {"gap": True, "stub_gap": True}
+    assert _title_removed("Big Red Fox here now", *page, **headed)  # 3 of 5 capitalised
+    assert not _title_removed("Big Red Fox here now and then", *page, **headed)  # 3 of 7
+    assert not _title_removed("Big Red Fox here now.", *page, **headed)  # a sentence
+
+
+def test_media_title_without_gaps_takes_a_line_without_sentence_end() -> None:
+    # In a dump without blank lines every line hangs under the one above: the line on
+    # top of a stub is its title when it does not end a sentence, whatever its case
+    # (headlines in most languages are in sentence case: 'Debatte um die Wohnungsnot').
+    assert _title_removed("Big Red Fox here now and then")
+    assert _title_removed("debatte um die wohnungsnot geht weiter")
+    # A sentence on top of the stub is the article's last line before the player.
+    assert not _title_removed("the video title.")
+    assert not _title_removed("Big Red Fox here now and then.")
 
 
 # -- duplicates ------------------------------------------------------------------------

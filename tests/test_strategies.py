@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from cleaner import clean_and_explain
 from cleaner.testing.banks import BANKS
 from cleaner.testing.strategies import (
+    CAST,
     KINDS,
     LANGUAGES,
     GeneratedPage,
@@ -138,6 +139,16 @@ def test_article_blocks_are_distinct_and_not_contained_in_each_other(
             assert i == j or f" {a} " not in f" {b} "
     sentences = [s for p in paras for s in p.split(". ")]
     assert len(set(sentences)) == len(sentences)
+
+
+@given(articles("en"))
+def test_an_article_tells_one_story(blocks: tuple[str, ...]) -> None:
+    # Its sentences come back to CAST actors and CAST things, as a real article's do
+    # (English subjects are capitalised as they open a sentence or follow a comma).
+    text = " ".join(blocks).casefold()
+    actors = {s.casefold() for s, _ in BANKS["en"].subjects if s.casefold() in text}
+    things = {o.casefold() for o in BANKS["en"].objects if o.casefold() in text}
+    assert 1 <= len(actors) <= CAST and 1 <= len(things) <= CAST, (actors, things)
 
 
 @given(paragraphs("fr"))

@@ -178,7 +178,11 @@ _INNER_SENTENCE_END = regex.compile(r"[.!?…]\s+\S")
 class MediaTitle(Rule):
     name = "media_title"
     family = "media"
-    description = "The video's title line sitting directly on top of a player stub."
+    description = (
+        "The video's title line sitting directly on top of a player stub: right on it on "
+        "a page of blank lines, or, in a dump without them, any line on it that does not "
+        "end a sentence."
+    )
     requires = (MediaStub, PlayerTimeline, PlayerLine)
 
     blocks_per_gap = Param(
@@ -188,15 +192,17 @@ class MediaTitle(Rule):
     )
     min_title_ratio = Param(
         0.6,
-        "A line above a stub, whatever the spacing, is a title with at least this share "
-        "of capitalised words and no full stop.",
+        "A line a blank line apart above a stub is a title with at least this share of "
+        "capitalised words and no full stop.",
     )
 
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
         blocks = doc.blocks
         # Sitting on the line right above the stub only says "title" on a page that
-        # separates paragraphs with blank lines; in a dump without them every line does.
+        # separates paragraphs with blank lines; in a dump without them every line does,
+        # and the line on top of a stub is its title unless it ends a sentence (the
+        # article's): Title Case would only find English titles.
         uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
         for i in range(1, len(blocks)):
             stub, above = blocks[i], blocks[i - 1]
@@ -205,7 +211,7 @@ class MediaTitle(Rule):
             f = above.features
             if f.n_words > limit or f.n_words == 0:
                 continue
-            adjacent = uses_gaps and not stub.gap_before
+            adjacent = not stub.gap_before if uses_gaps else not f.ends_sentence
             headline = f.title_ratio >= self.min_title_ratio and not above.text.rstrip().endswith(
                 "."
             )

@@ -32,7 +32,7 @@ except ImportError as exc:  # the core library runs without hypothesis; this mod
     ) from exc
 
 # Imported after the check above, so a missing hypothesis gives its message.
-from .article import articles, paragraphs, sentences
+from .article import CAST, articles, paragraphs, sentences
 from .encoded import EncodedPage, as_xhtml, encoded_pages
 from .measure import clean_sample
 from .model import KINDS, LANGUAGES, GeneratedPage, PagePlan, Segment
@@ -40,6 +40,7 @@ from .plans import page_plans
 from .render import html_pages, render_html, render_text, text_pages
 
 __all__ = [
+    "CAST",
     "KINDS",
     "LANGUAGES",
     "EncodedPage",

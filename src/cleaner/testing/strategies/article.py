@@ -46,15 +46,19 @@ def _compose_sentence(
     return text, (subject, verb, obj, complement)
 
 
-def _sentence_strategy(language: str) -> st.SearchStrategy[tuple[str, tuple[str, ...]]]:
+def _sentence_strategy(
+    language: str,
+    subjects: tuple[tuple[str, str], ...] | None = None,
+    objects: tuple[str, ...] | None = None,
+) -> st.SearchStrategy[tuple[str, tuple[str, ...]]]:
     bank = BANKS[language]
     return st.builds(
         _compose_sentence,
         st.just(language),
         st.sampled_from(bank.templates),
-        st.sampled_from(bank.subjects),
+        st.sampled_from(subjects or bank.subjects),
         st.sampled_from(bank.verbs),
-        st.sampled_from(bank.objects),
+        st.sampled_from(objects or bank.objects),
         st.sampled_from(bank.complements),
         st.sampled_from(bank.clauses),
     )
@@ -82,6 +86,10 @@ def _caption_strategy(bank: Bank) -> st.SearchStrategy[str]:
 _SENTENCES = MappingProxyType({lang: _sentence_strategy(lang) for lang in BANKS})
 _HEADLINES = MappingProxyType({lang: _headline_strategy(bank) for lang, bank in BANKS.items()})
 _CAPTIONS = MappingProxyType({lang: _caption_strategy(bank) for lang, bank in BANKS.items()})
+
+
+#: How many actors (subjects) and things (objects) one article's sentences draw from.
+CAST = 3
 
 
 def sentences(language: str = "en") -> st.SearchStrategy[str]:
@@ -115,11 +123,18 @@ def _article_segments(
 ) -> list[Segment]:
     bank = BANKS[language]
     sizes = draw(st.lists(st.integers(1, 4), min_size=min_paragraphs, max_size=max_paragraphs))
+    # An article tells one story: its sentences come back to a few actors and a few
+    # things (drawn from the whole bank, they would share no more words than sentences
+    # of unrelated articles, and the article's own paragraphs read as a stranger's).
+    cast = draw(st.lists(st.sampled_from(bank.subjects), min_size=CAST, max_size=CAST, unique=True))
+    things = draw(
+        st.lists(st.sampled_from(bank.objects), min_size=CAST, max_size=CAST, unique=True)
+    )
     # No sentence (core) twice in an article: real articles do not repeat themselves,
     # and a repeat would make one paragraph a contained copy of another.
     drawn = draw(
         st.lists(
-            _SENTENCES[language],
+            _sentence_strategy(language, tuple(cast), tuple(things)),
             min_size=sum(sizes),
             max_size=sum(sizes),
             unique_by=lambda pair: pair[1],
