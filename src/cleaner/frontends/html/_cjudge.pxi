@@ -58,11 +58,17 @@ cdef bint _tokens_unknown(str names, frozenset first) except -1:
             free(buf)
 
 
-cdef bint _unjudged(dict attrs, frozenset watched, frozenset first, dict memo) except -1:
-    """Whether ``ElementJudge.judge`` surely returns None for these attributes (see
-    above); ``memo`` holds each name list's answer for the walk."""
-    if not watched.isdisjoint(attrs):
-        return False  # the attribute rules decide
+cdef inline bint _any_in(dict attrs, frozenset names) except -1:
+    """``not names.isdisjoint(attrs)``."""
+    for name in attrs:
+        if name in names:
+            return True
+    return False
+
+
+cdef bint _unjudged(dict attrs, frozenset first, dict memo) except -1:
+    """Whether ``ElementJudge.judge`` surely returns None for attributes without a
+    watched one (see above); ``memo`` holds each name list's answer for the walk."""
     classes = attrs.get("class")
     if classes:
         if not PyUnicode_IS_ASCII(classes):

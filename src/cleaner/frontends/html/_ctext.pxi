@@ -108,3 +108,26 @@ cdef list _split_breaks(str raw):
     if lines:
         out.append("\n".join(lines))
     return out
+
+
+cdef bint _all_space(str text) except -1:
+    """``text.isspace()`` (``text`` not empty)."""
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    for i in range(n):
+        if not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            return False
+    return n > 0
+
+
+cdef Py_ssize_t _stripped_length(str text) except -1:
+    """``len(text.strip())``."""
+    cdef Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    while start < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
+        start += 1
+    while end > start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    return end - start

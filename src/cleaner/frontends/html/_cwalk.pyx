@@ -20,6 +20,7 @@ from cpython.ref cimport Py_INCREF, Py_XDECREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
+from libc.string cimport memset
 
 from ...blocks import Block, Removal
 from ...rules.layout_tables import holds_prose_paragraphs
@@ -44,6 +45,9 @@ cdef enum:
     K_INLINE = 3
     K_BLOCK = 4
     K_SPECIAL = 5
+    # Tag ids and namespaces below these are looked up in per-walk arrays.
+    SMALL_IDS = 256
+    SMALL_NS = 8
 
 _KINDS = {
     _py._TEXT: K_TEXT,
@@ -142,7 +146,7 @@ def walk(body, plan, judge, guard, sources):
     judge_element = judge.judge
     judge_anchor = judge.judge_anchor
     allows = guard.allows
-    watched = plan.watched
+    cdef frozenset watched = plan.watched
     cdef frozenset first_tokens = plan.first_tokens
     cdef dict unknown_names = {}  # (``_unjudged``'s memo)
     anchor_rules = plan.anchor_rules
@@ -170,6 +174,12 @@ def walk(body, plan, judge, guard, sources):
     leaf = make_leaf(blocks, owners, elements, labels, judge, guard, plan, sources)
     # Tag and kind by node type, tag id and namespace, asked of selectolax once a page.
     cdef dict tags = {}
+    cdef signed char kind_of[SMALL_IDS * SMALL_NS]
+    cdef unsigned int type_of[SMALL_IDS * SMALL_NS]
+    cdef PyObject *tag_of[SMALL_IDS * SMALL_NS]
+    memset(kind_of, -1, sizeof(kind_of))
+    cdef Py_ssize_t slot
+    cdef bint watched_hit
     # Attribute names by their ids (``_read_attributes``), learnt from selectolax.
     cdef dict attr_names = {}
 
@@ -203,19 +213,34 @@ def walk(body, plan, judge, guard, sources):
             owner = top.owner
             ctx = top.ctx
             # An element's name is its tag id's, unless it has a qualified name of its
-            # own (a prefix, a case): then the key holds that too.
-            if node.ns < 256 and node.type < 16 and (
+            # own (a prefix, a case): then the key holds that too. The usual ids (small,
+            # no qualified name) are looked up in the arrays, the others in ``tags``.
+            slot = -1
+            if node.local_name < SMALL_IDS and node.ns < SMALL_NS and (
                 node.type != ELEMENT_NODE or (<lxb_element *> node).qualified_name == 0
             ):
-                key_obj = (node.local_name << 12) | (node.ns << 4) | node.type
+                slot = node.local_name * SMALL_NS + node.ns
+            if slot >= 0 and kind_of[slot] >= 0 and type_of[slot] == node.type:
+                kind = kind_of[slot]
+                tag = <object> tag_of[slot]
             else:
-                key_obj = (node.local_name, node.ns, node.type, (<lxb_element *> node).qualified_name
-                           if node.type == ELEMENT_NODE else 0)
-            entry = tags.get(key_obj)
-            if entry is None:
-                tag = _node(node, parser, node_type).tag
-                entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
-            tag, kind = entry
+                if node.ns < 256 and node.type < 16 and (
+                    node.type != ELEMENT_NODE or (<lxb_element *> node).qualified_name == 0
+                ):
+                    key_obj = (node.local_name << 12) | (node.ns << 4) | node.type
+                else:
+                    key_obj = (node.local_name, node.ns, node.type,
+                               (<lxb_element *> node).qualified_name
+                               if node.type == ELEMENT_NODE else 0)
+                entry = tags.get(key_obj)
+                if entry is None:
+                    tag = _node(node, parser, node_type).tag
+                    entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
+                tag, kind = entry
+                if slot >= 0:  # (``tags`` holds the tag for the walk)
+                    kind_of[slot] = kind
+                    type_of[slot] = node.type
+                    tag_of[slot] = <PyObject *> tag
             if kind == K_TEXT:
                 if node.type != TEXT_NODE:
                     continue  # (``text_content`` is None)
@@ -227,7 +252,7 @@ def walk(body, plan, judge, guard, sources):
                         continue
                     text = PyUnicode_DecodeUTF8(<char *> text_node.data, text_node.length,
                                                 "replace")
-                    if text.isspace():
+                    if _all_space(text):
                         continue
                     if run.parts:
                         run.flush()
@@ -237,7 +262,7 @@ def walk(body, plan, judge, guard, sources):
                                                 "replace")
                 run.parts.append(text)
                 if ctx & IN_LINK:
-                    run.seg_link += len(text.strip())
+                    run.seg_link += _stripped_length(text)
                 continue
             if kind == K_SKIP:
                 continue
@@ -254,8 +279,9 @@ def walk(body, plan, judge, guard, sources):
                     _learn_names(node, attrs, attr_names)
             else:
                 attrs = {}
-            if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
-                if _unjudged(attrs, watched, first_tokens, unknown_names):
+            watched_hit = bool(attrs) and _any_in(attrs, watched)
+            if watched_hit or (attrs and ("class" in attrs or "id" in attrs)):
+                if not watched_hit and _unjudged(attrs, first_tokens, unknown_names):
                     hit = None
                 else:
                     if obj is None:
