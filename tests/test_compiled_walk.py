@@ -94,6 +94,20 @@ _ATTRS = st.sampled_from(
         ' href="#content"',
         ' class="sr-only"',
         ' data-x="1"',
+        # The judge's cheap reject in C: humps, separators, case, long and non-ASCII
+        # names, ids with and without digits, a value-less class, names in other cases.
+        ' class="shareBar-top"',
+        ' class="SiteFooter nav_links"',
+        ' class="x y:z.w  \t post2Content"',
+        ' class="' + "wrapper-" * 20 + 'menu"',
+        ' class="pied-de-pagé"',
+        ' id="mainNav"',
+        ' id="menu2"',
+        ' id="navigatión"',
+        " class",
+        ' CLASS="Menu"',
+        ' xlink:href="#a"',
+        ' data-long="' + "x" * 300 + '"',
     ]
 )
 _TEXT = st.sampled_from(
@@ -111,6 +125,11 @@ _TEXT = st.sampled_from(
         "<!-- a comment -->",
         "&amp; &lt;tag&gt;",
         "____",
+        # White space the walk's C squash must see as str.split does.
+        "\u3000wide\u3000 space\x85",
+        "\t tab\x0b and\x1c separators\u2028",
+        "\u00a0",
+        "ＡＢＣ 𝒳 emoji 😀 mixed",
     ]
 )
 

@@ -2,11 +2,13 @@
 """The compiled twin of ``walk._walk``: the same walk, reading selectolax's Lexbor tree
 through its structs instead of one Python object per node.
 
-Only what the tree holds is read here: node type, tag, children and siblings, text.
-Every decision stays in Python: the tree rules judge elements (``ElementJudge``,
-``PruneGuard``, ``in_sentence``, a tag rule's ``check_tag``), ``blocks.py`` makes the
-blocks. A node becomes a selectolax ``LexborNode`` only where Python needs one (an
-element with attributes, a block-level element, a pruned one).
+Read here: node type, tag, attributes, children and siblings, text. Every decision
+stays in Python: the tree rules judge elements (``ElementJudge``, ``PruneGuard``,
+``in_sentence``, a tag rule's ``check_tag``); only the judge's cheap reject runs here,
+on the rules' vocabulary (``_cjudge.pxi``: no class or id token starts an entry). Text
+runs become blocks as ``blocks.emit_text`` makes them (its twin, ``_ctext.pxi``). A node
+becomes a selectolax ``LexborNode`` only where Python needs one (an element judged, a
+block-level element, a pruned one).
 
 Nothing here may run before ``compiled.py`` has checked the selectolax version and the
 layouts below against live nodes (``check_layout``): the structs are Lexbor's, declared
@@ -18,20 +20,23 @@ from cpython.ref cimport Py_INCREF, Py_XDECREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
+from libc.string cimport memset
 
 from ...blocks import Block, Removal
-from ...spaces import squash
 from ...rules.layout_tables import holds_prose_paragraphs
 from ...rules.tree import Elements, element_label
 from .blocks import BR, IN_CAPTION, IN_LINK, LIST_SHIFT, ORDERED, IN_ITEM
-from .blocks import emit_text, make_leaf, walk_path
+from .blocks import make_leaf, walk_path
 from .visible import in_sentence
 from . import walk as _py
 
 include "_lexbor.pxi"
+include "_cjudge.pxi"
+include "_ctext.pxi"
 
 cdef enum:
     ELEMENT_NODE = 1
+    ATTRIBUTE_NODE = 2
     TEXT_NODE = 3
     # What the walk does with a node (``walk._CATEGORY``).
     K_TEXT = 0
@@ -40,6 +45,9 @@ cdef enum:
     K_INLINE = 3
     K_BLOCK = 4
     K_SPECIAL = 5
+    # Tag ids and namespaces below these are looked up in per-walk arrays.
+    SMALL_IDS = 256
+    SMALL_NS = 8
 
 _KINDS = {
     _py._TEXT: K_TEXT,
@@ -85,7 +93,19 @@ def check_layout(node_type: type, node: object, parser: object, text_node: objec
     if (<char *> text.data)[:text.length] != expected:
         return False
     cdef lxb_element *el = <lxb_element *> (<NodeObject *> <PyObject *> element).node
-    return el.first_attr != NULL and (<lxb_element *> n).first_attr == NULL
+    if el.first_attr == NULL or (<lxb_element *> n).first_attr != NULL:
+        return False
+    # ``element``'s one attribute, as its Python API gives it.
+    values = list(element.attributes.values())
+    cdef lxb_attr *attr = el.first_attr
+    if len(values) != 1 or values[0] is None or attr.node.type != ATTRIBUTE_NODE:
+        return False
+    if attr.owner != <void *> el or attr.next != NULL or attr.value == NULL:
+        return False
+    expected = values[0].encode("utf-8")
+    if attr.value.length != <size_t> len(expected) or attr.value.data == NULL:
+        return False
+    return (<char *> attr.value.data)[:attr.value.length] == expected
 
 
 ctypedef struct Frame:
@@ -104,8 +124,8 @@ cdef class _Run:
 
     cdef void flush(self) except *:
         if self.parts:
-            emit_text(self.blocks, self.owners, self.parts, self.elements[self.seg_owner],
-                      self.seg_owner, self.seg_link, self.sources)
+            _emit_text(self.blocks, self.owners, self.parts, self.elements[self.seg_owner],
+                       self.seg_owner, self.seg_link, self.sources)
             self.parts = []
         self.seg_owner = -1
         self.seg_link = 0
@@ -126,7 +146,9 @@ def walk(body, plan, judge, guard, sources):
     judge_element = judge.judge
     judge_anchor = judge.judge_anchor
     allows = guard.allows
-    watched = plan.watched
+    cdef frozenset watched = plan.watched
+    cdef frozenset first_tokens = plan.first_tokens
+    cdef dict unknown_names = {}  # (``_unjudged``'s memo)
     anchor_rules = plan.anchor_rules
     tag_rules = plan.tag_rules
     markers = guard.markers
@@ -152,6 +174,14 @@ def walk(body, plan, judge, guard, sources):
     leaf = make_leaf(blocks, owners, elements, labels, judge, guard, plan, sources)
     # Tag and kind by node type, tag id and namespace, asked of selectolax once a page.
     cdef dict tags = {}
+    cdef signed char kind_of[SMALL_IDS * SMALL_NS]
+    cdef unsigned int type_of[SMALL_IDS * SMALL_NS]
+    cdef PyObject *tag_of[SMALL_IDS * SMALL_NS]
+    memset(kind_of, -1, sizeof(kind_of))
+    cdef Py_ssize_t slot
+    cdef bint watched_hit
+    # Attribute names by their ids (``_read_attributes``), learnt from selectolax.
+    cdef dict attr_names = {}
 
     cdef Py_ssize_t depth = 0, size = 64, owner, index
     cdef long ctx, new_ctx, caption
@@ -183,19 +213,34 @@ def walk(body, plan, judge, guard, sources):
             owner = top.owner
             ctx = top.ctx
             # An element's name is its tag id's, unless it has a qualified name of its
-            # own (a prefix, a case): then the key holds that too.
-            if node.ns < 256 and node.type < 16 and (
+            # own (a prefix, a case): then the key holds that too. The usual ids (small,
+            # no qualified name) are looked up in the arrays, the others in ``tags``.
+            slot = -1
+            if node.local_name < SMALL_IDS and node.ns < SMALL_NS and (
                 node.type != ELEMENT_NODE or (<lxb_element *> node).qualified_name == 0
             ):
-                key_obj = (node.local_name << 12) | (node.ns << 4) | node.type
+                slot = node.local_name * SMALL_NS + node.ns
+            if slot >= 0 and kind_of[slot] >= 0 and type_of[slot] == node.type:
+                kind = kind_of[slot]
+                tag = <object> tag_of[slot]
             else:
-                key_obj = (node.local_name, node.ns, node.type, (<lxb_element *> node).qualified_name
-                           if node.type == ELEMENT_NODE else 0)
-            entry = tags.get(key_obj)
-            if entry is None:
-                tag = _node(node, parser, node_type).tag
-                entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
-            tag, kind = entry
+                if node.ns < 256 and node.type < 16 and (
+                    node.type != ELEMENT_NODE or (<lxb_element *> node).qualified_name == 0
+                ):
+                    key_obj = (node.local_name << 12) | (node.ns << 4) | node.type
+                else:
+                    key_obj = (node.local_name, node.ns, node.type,
+                               (<lxb_element *> node).qualified_name
+                               if node.type == ELEMENT_NODE else 0)
+                entry = tags.get(key_obj)
+                if entry is None:
+                    tag = _node(node, parser, node_type).tag
+                    entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
+                tag, kind = entry
+                if slot >= 0:  # (``tags`` holds the tag for the walk)
+                    kind_of[slot] = kind
+                    type_of[slot] = node.type
+                    tag_of[slot] = <PyObject *> tag
             if kind == K_TEXT:
                 if node.type != TEXT_NODE:
                     continue  # (``text_content`` is None)
@@ -207,7 +252,7 @@ def walk(body, plan, judge, guard, sources):
                         continue
                     text = PyUnicode_DecodeUTF8(<char *> text_node.data, text_node.length,
                                                 "replace")
-                    if text.isspace():
+                    if _all_space(text):
                         continue
                     if run.parts:
                         run.flush()
@@ -217,7 +262,7 @@ def walk(body, plan, judge, guard, sources):
                                                 "replace")
                 run.parts.append(text)
                 if ctx & IN_LINK:
-                    run.seg_link += len(text.strip())
+                    run.seg_link += _stripped_length(text)
                 continue
             if kind == K_SKIP:
                 continue
@@ -227,14 +272,23 @@ def walk(body, plan, judge, guard, sources):
                 continue
             obj = None
             if node.type == ELEMENT_NODE and (<lxb_element *> node).first_attr != NULL:
-                obj = _node(node, parser, node_type)
-                attrs = obj.attributes
+                attrs = _read_attributes(node, attr_names)
+                if attrs is None:
+                    obj = _node(node, parser, node_type)
+                    attrs = obj.attributes
+                    _learn_names(node, attrs, attr_names)
             else:
                 attrs = {}
-            if attrs and ("class" in attrs or "id" in attrs or not watched.isdisjoint(attrs)):
-                hit = judge_element(tag, attrs, obj)
-                if hit is not None and kind == K_INLINE and in_sentence(obj, hit[0], judge):
-                    hit = None  # part of a sentence: its words stay in it
+            watched_hit = bool(attrs) and _any_in(attrs, watched)
+            if watched_hit or (attrs and ("class" in attrs or "id" in attrs)):
+                if not watched_hit and _unjudged(attrs, first_tokens, unknown_names):
+                    hit = None
+                else:
+                    if obj is None:
+                        obj = _node(node, parser, node_type)
+                    hit = judge_element(tag, attrs, obj)
+                    if hit is not None and kind == K_INLINE and in_sentence(obj, hit[0], judge):
+                        hit = None  # part of a sentence: its words stay in it
             else:
                 hit = None
             caption = 0
@@ -265,7 +319,7 @@ def walk(body, plan, judge, guard, sources):
                 rule, reason = hit
                 if obj is None:
                     obj = _node(node, parser, node_type)
-                text = squash(obj.text(separator=" "))
+                text = _squash(obj.text(separator=" "))
                 if allows(rule, obj, text):
                     if text:
                         block = Block(

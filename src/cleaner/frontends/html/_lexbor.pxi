@@ -18,12 +18,26 @@ ctypedef struct lxb_node:
     void *user
     unsigned int type
 
+# An attribute (lexbor/dom/interfaces/attr.h): its node's local name is its name's id.
+ctypedef struct lexbor_str:
+    unsigned char *data
+    size_t length
+
+ctypedef struct lxb_attr:
+    lxb_node node
+    uintptr_t upper_name
+    uintptr_t qualified_name
+    lexbor_str *value
+    void *owner
+    lxb_attr *next
+    lxb_attr *prev
+
 ctypedef struct lxb_element:
     lxb_node node
     uintptr_t upper_name
     uintptr_t qualified_name
     void *is_value
-    void *first_attr
+    lxb_attr *first_attr
 
 ctypedef struct lxb_text:
     lxb_node node
@@ -66,3 +80,44 @@ cdef inline bint _blank(const unsigned char *data, size_t length) noexcept:
         if not (c == 32 or (9 <= c <= 13) or (28 <= c <= 31)):
             return False
     return True
+
+
+cdef object _attr_key(lxb_attr *a):
+    """What tells an attribute's name apart: its id, and its qualified name if it has
+    one of its own (a prefix, a case)."""
+    if a.node.ns < 256 and a.qualified_name == 0 and a.node.local_name < (<uintptr_t> 1 << 48):
+        return (a.node.local_name << 12) | (a.node.ns << 4)
+    return (a.node.local_name, a.node.ns, a.qualified_name)
+
+
+cdef object _read_attributes(lxb_node *node, dict names):
+    """An element's ``attributes`` as selectolax gives them (a value-less attribute's
+    value None, bytes it cannot decode replaced), or None when a name is not in
+    ``names`` yet (then ``_learn_names``)."""
+    cdef lxb_attr *a = (<lxb_element *> node).first_attr
+    cdef lexbor_str *value
+    cdef dict attrs = {}
+    while a != NULL:
+        name = names.get(_attr_key(a))
+        if name is None:
+            return None
+        value = a.value
+        if value == NULL or value.data == NULL:
+            attrs[name] = None
+        else:
+            attrs[name] = PyUnicode_DecodeUTF8(<char *> value.data, value.length, "replace")
+        a = a.next
+    return attrs
+
+
+cdef void _learn_names(lxb_node *node, dict attrs, dict names) except *:
+    """Note the names of an element's attributes (``attrs``, from selectolax, in the
+    order of its attribute list) by their ids."""
+    cdef lxb_attr *a = (<lxb_element *> node).first_attr
+    keys = []
+    while a != NULL:
+        keys.append(_attr_key(a))
+        a = a.next
+    if len(keys) == len(attrs):  # (else some name came twice: never learned)
+        for key, name in zip(keys, attrs):
+            names[key] = name
