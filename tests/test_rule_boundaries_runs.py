@@ -170,6 +170,13 @@ def test_trailer_discussion_min_prose_share() -> None:
     assert _discussion_cut("a" * 50, prose(200, "ipsum"), discussion_min_prose_share=0.81)
 
 
+def test_trailer_discussion_then_its_reply_form() -> None:
+    # Headings are asked in page order: past the discussion, 'Leave a reply' opens
+    # the reply form, under which no paragraph follows.
+    cut = _cut(prose(150), prose(150, "amet"), "Comments", prose(200), "Leave a reply", "Name")
+    assert cut == [False, False, False, False, True, True]
+
+
 def test_trailer_discussion_min_article_share() -> None:
     # The posts hold at least half the 300 characters of prose above the heading.
     assert not _discussion_cut(prose(150, "ipsum"))

@@ -13,35 +13,51 @@ from .base import Document
 
 class Discussion:
     """What lies under a comment-section heading on text, from the heading to the page's
-    last paragraph: its characters and its prose characters (blocks no rule removed),
-    summed once per page when a comment heading first asks."""
+    last paragraph: its characters and its prose characters (blocks no rule removed).
+    The page's totals are summed when the first comment heading asks, what lies above
+    each heading as the headings come in page order: one pass a page, whatever the
+    number of headings, in constant memory."""
 
     def __init__(self, doc: Document, prose: list[int]) -> None:
         self.doc = doc
         self.prose = prose
-        self._sums: tuple[list[int], list[int], int] | None = None
+        self._totals: tuple[int, int, int] | None = None  # chars, prose, last paragraph
+        self._at = 0  # the blocks before this one are summed in _chars and _prose
+        self._chars = 0
+        self._prose = 0
 
-    def _prefix(self) -> tuple[list[int], list[int], int]:
-        if self._sums is None:
-            blocks = self.doc.blocks
-            chars, prose = [0], [0]
-            last = -1
-            for j, block in enumerate(blocks):
-                live = block.removal is None
-                chars.append(chars[-1] + (block.features.n_chars if live else 0))
-                prose.append(prose[-1] + (self.prose[j] if live else 0))
-                if live and self.prose[j]:
-                    last = j
-            self._sums = (chars, prose, last)
-        return self._sums
+    def _summed(self) -> tuple[int, int, int]:
+        if self._totals is None:
+            blocks, prose = self.doc.blocks, self.prose
+            last = next(
+                (
+                    j
+                    for j in range(len(blocks) - 1, -1, -1)
+                    if prose[j] and blocks[j].removal is None
+                ),
+                -1,
+            )
+            chars = posts = 0
+            for j in range(last + 1):
+                if blocks[j].removal is None:
+                    chars += blocks[j].features.n_chars
+                    posts += prose[j]
+            self._totals = (chars, posts, last)
+        return self._totals
 
     def is_content(self, i: int, above: int, min_share: float, min_article: float) -> bool:
-        """Whether the discussion under the heading at ``i`` is written in full
-        paragraphs (``min_share`` of its characters prose) and holds at least
-        ``min_article`` of the prose ``above`` it."""
-        chars, prose, last = self._prefix()
+        """Whether the discussion under the heading at ``i`` (called in page order) is
+        written in full paragraphs (``min_share`` of its characters prose) and holds at
+        least ``min_article`` of the prose ``above`` it."""
+        total_chars, total_prose, last = self._summed()
+        blocks, prose = self.doc.blocks, self.prose
+        for j in range(self._at, min(i + 1, len(blocks))):
+            if blocks[j].removal is None:
+                self._chars += blocks[j].features.n_chars
+                self._prose += prose[j]
+        self._at = max(self._at, i + 1)
         if last <= i:
             return False
-        text = chars[last + 1] - chars[i + 1]
-        posts = prose[last + 1] - prose[i + 1]
+        text = total_chars - self._chars
+        posts = total_prose - self._prose
         return posts >= min_share * text and posts >= min_article * above
