@@ -18,9 +18,13 @@ class Discussion:
     each heading as the headings come in page order: one pass a page, whatever the
     number of headings, in constant memory."""
 
-    def __init__(self, doc: Document, prose: list[int]) -> None:
+    def __init__(
+        self, doc: Document, prose: list[int], min_share: float, min_article: float
+    ) -> None:
         self.doc = doc
         self.prose = prose
+        self.min_share = min_share
+        self.min_article = min_article
         self._totals: tuple[int, int, int] | None = None  # chars, prose, last paragraph
         self._at = 0  # the blocks before this one are summed in _chars and _prose
         self._chars = 0
@@ -45,10 +49,10 @@ class Discussion:
             self._totals = (chars, posts, last)
         return self._totals
 
-    def is_content(self, i: int, above: int, min_share: float, min_article: float) -> bool:
+    def is_content(self, i: int, above: int) -> bool:
         """Whether the discussion under the heading at ``i`` (called in page order) is
         written in full paragraphs (``min_share`` of its characters prose) and holds at
-        least ``min_article`` of the prose ``above`` it."""
+        least ``min_article`` of the prose ``above`` it: the page's content."""
         total_chars, total_prose, last = self._summed()
         blocks, prose = self.doc.blocks, self.prose
         for j in range(self._at, min(i + 1, len(blocks))):
@@ -60,4 +64,4 @@ class Discussion:
             return False
         text = total_chars - self._chars
         posts = total_prose - self._prose
-        return posts >= min_share * text and posts >= min_article * above
+        return posts >= self.min_share * text and posts >= self.min_article * above

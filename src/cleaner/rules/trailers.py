@@ -70,9 +70,8 @@ class TrailerZone(Rule):
         "heading ('About this blog', 'Related articles', 'Most read', or an author box's "
         "'About Jane Doe') once most of the page's prose lies above it, unless it opens a "
         "box inside the article's body with the article going on after it. On text, a "
-        "comment-section heading over a discussion written in full paragraphs that "
-        "weighs as much as the article (an old blog's replies, a forum thread: the posts "
-        "are the page's content) cuts nothing."
+        "comment heading over a discussion in full paragraphs that weighs as much as the "
+        "article (a blog's replies, a forum thread: the posts are the content) cuts nothing."
     )
     # A 'Comments' button in a share bar is no heading: the share bar's marks tell.
     requires = (ShareBar,)
@@ -176,7 +175,8 @@ class TrailerZone(Rule):
             self.inline_box_resume_within,
             self.inline_box_resumed_share,
         )
-        discussion = Discussion(doc, prose)  # (sums what follows once a heading asks)
+        shares = (self.discussion_min_prose_share, self.discussion_min_article_share)
+        discussion = Discussion(doc, prose, *shares)  # (sums the page once a heading asks)
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
             if n_words <= self.max_comments_heading_words:
@@ -189,7 +189,7 @@ class TrailerZone(Rule):
                         if (
                             matcher.match(folded)
                             and not _in_share_bar(doc.blocks, i)
-                            and not (what == _COMMENT_SECTION and self._posts(discussion, i, above))
+                            and not (what == _COMMENT_SECTION and discussion.is_content(i, above))
                         ):
                             self._cut(doc, i, what)
                             return
@@ -215,11 +215,6 @@ class TrailerZone(Rule):
             box.passed(i)
             above += prose[i]
             blocks_above += prose[i] > 0
-
-    def _posts(self, discussion: Discussion, i: int, above: int) -> bool:
-        """Whether the discussion under the comment heading at ``i`` is the content."""
-        share, article = self.discussion_min_prose_share, self.discussion_min_article_share
-        return discussion.is_content(i, above, share, article)
 
     def _drop_box(self, doc: Document, start: int, end: int) -> None:
         heading = doc.blocks[start]
