@@ -37,8 +37,12 @@ def test_trailer_min_prose_share() -> None:
     assert _cut(prose(199), "Related articles", prose(200, "ipsum")) == [False] * 3
 
 
+#: A comment under its heading: the commenter's line and a short post.
+_COMMENT = ("Jane Doe wrote on 3 March 2021 at 10:15", prose(100, "ipsum"))
+
+
 def test_strong_trailer_min_prose_blocks_and_chars() -> None:
-    after = [prose(500, "ipsum"), prose(500, "dolor")]
+    after = _COMMENT
     # Two prose blocks of 300 characters above "Comments": the comment section starts.
     assert _cut(prose(150), prose(150, "amet"), "Comments", *after)[2]
     assert not _cut(prose(150), prose(149, "amet"), "Comments", *after)[2]
@@ -59,7 +63,7 @@ def test_trailer_max_heading_words() -> None:
 def test_trailer_max_comments_heading_words() -> None:
     config = _extra("comments_heading", r"re:responses to(\s+\w+)*")
     heading = "responses to " + words(23)  # 25 words
-    after = [prose(500, "ipsum"), prose(500, "dolor")]
+    after = _COMMENT
     assert _cut(prose(150), prose(150, "amet"), heading, *after, config=config)[2]
     assert not _cut(prose(150), prose(150, "amet"), heading + " more", *after, config=config)[2]
 
@@ -147,6 +151,37 @@ def test_trailer_inline_box_resumed_share() -> None:
     # median paragraph (40 words): 20 words do, 19 do not.
     assert _resumed_after(1, 20)
     assert not _resumed_after(1, 19)
+
+
+def _discussion_cut(*below: str, **params: object) -> bool:
+    """Whether 'Comments' under 300 characters of article prose cuts what follows."""
+    return _cut(prose(150), prose(150, "amet"), "Comments", *below, **params)[-1]
+
+
+def test_trailer_discussion_min_prose_share() -> None:
+    # A discussion 80% prose by characters is the page's content: a 50-character
+    # line (a name, a date) over a 200-character post; 51 characters make it a
+    # comment section again.
+    assert not _discussion_cut("a" * 50, prose(200, "ipsum"))
+    assert _discussion_cut("a" * 51, prose(200, "ipsum"))
+    # Only what lies up to the last paragraph counts (the page's footer does not).
+    footer = _cut(prose(150), prose(150, "amet"), "Comments", "a" * 50, prose(200), "a" * 400)
+    assert footer == [False] * 6
+    assert _discussion_cut("a" * 50, prose(200, "ipsum"), discussion_min_prose_share=0.81)
+
+
+def test_trailer_discussion_then_its_reply_form() -> None:
+    # Headings are asked in page order: past the discussion, 'Leave a reply' opens
+    # the reply form, under which no paragraph follows.
+    cut = _cut(prose(150), prose(150, "amet"), "Comments", prose(200), "Leave a reply", "Name")
+    assert cut == [False, False, False, False, True, True]
+
+
+def test_trailer_discussion_min_article_share() -> None:
+    # The posts hold at least half the 300 characters of prose above the heading.
+    assert not _discussion_cut(prose(150, "ipsum"))
+    assert _discussion_cut(prose(149, "ipsum"))
+    assert not _discussion_cut(prose(149, "ipsum"), discussion_min_article_share=0.49)
 
 
 def _box(*texts: str | tuple[str, str], **params: object) -> list[bool]:

@@ -127,17 +127,37 @@ def test_related_list_of_titles_and_summaries_is_cut() -> None:
     assert removed_by(result, summary) == "trailer_zone"
 
 
+def _comments(n: int, byline: bool) -> list[str]:
+    lines = []
+    for i in range(n):
+        if byline:  # the commenter's name and date, and the buttons under the post
+            lines += [f"Reader{i} says:", f"March {i + 1}, 2021 at 10:{i}5 am", "Reply"]
+        lines.append(
+            f"Reader {i} wrote that the council had ignored the people who actually use "
+            f"the clinics, and that the report was written by the program's own staff."
+        )
+    return lines
+
+
 def test_comment_section_is_cut_even_when_longer_than_the_article() -> None:
-    comments = [
-        f"Reader {i} wrote that the council had ignored the people who actually use the "
-        f"clinics, and that the report was written by the program's own staff."
-        for i in range(8)
-    ]
+    comments = _comments(8, byline=True)
     text = "\n\n".join([PROSE[0], PROSE[1], "12 Comments", *comments])
     result = explain(text)
     assert removed_by(result, "12 Comments") is not None
     assert {removed_by(result, c) for c in comments} == {"trailer_zone"}
     assert [b.text for b in result.kept] == [PROSE[0], PROSE[1]]
+
+
+def test_discussion_in_full_paragraphs_is_the_content() -> None:
+    # Posts written out in full that weigh as much as the article (an old blog's
+    # replies, a forum thread): the heading cuts nothing.
+    posts = _comments(8, byline=False)
+    text = "\n\n".join([PROSE[0], PROSE[1], "12 Comments", *posts])
+    result = explain(text)
+    assert all(removed_by(result, p) is None for p in posts)
+    # A short note under a long article is no such discussion.
+    text = "\n\n".join([*PROSE, "12 Comments", posts[0]])
+    assert removed_by(explain(text), posts[0]) == "trailer_zone"
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
 from ..phrases.literals import branch_gate, holds_branch
 from .base import Document, LineRule, Rule, quote
+from .discussion import Discussion
 from .navigation import ShareBar
 from .params import Param
 
@@ -74,7 +75,9 @@ class TrailerZone(Rule):
         "heading ('You may also like') once some prose lies above it, or another trailer "
         "heading ('About this blog', 'Related articles', 'Most read', or an author box's "
         "'About Jane Doe') once most of the page's prose lies above it, unless it opens a "
-        "box inside the article's body with the article going on after it."
+        "box inside the article's body with the article going on after it. On text, a "
+        "comment heading over a discussion in full paragraphs that weighs as much as the "
+        "article (a blog's replies, a forum thread: the posts are the content) cuts nothing."
     )
     # A 'Comments' button in a share bar is no heading: the share bar's marks tell.
     requires = (ShareBar,)
@@ -115,6 +118,18 @@ class TrailerZone(Rule):
         0.5,
         "... each of them at least this share of the page's median paragraph in words (a "
         "teaser list's summaries and question titles, shorter, make no such run).",
+    )
+
+    discussion_min_prose_share = Param(
+        0.8,
+        "On text, a comment heading cuts nothing when the discussion under it (to the "
+        "page's last paragraph) is at least this share prose by characters: posts in full, "
+        "few names, dates, vote counters and buttons between them ...",
+    )
+    discussion_min_article_share = Param(
+        0.5,
+        "... and holds at least this share of the prose above the heading: the posts are "
+        "the page's content (a blog's replies, a forum thread), not a few readers' notes.",
     )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
@@ -168,6 +183,8 @@ class TrailerZone(Rule):
             self.inline_box_resume_within,
             self.inline_box_resumed_share,
         )
+        shares = (self.discussion_min_prose_share, self.discussion_min_article_share)
+        discussion = Discussion(doc, prose, *shares)  # (sums the page once a heading asks)
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
             if n_words <= self.max_comments_heading_words:
@@ -177,7 +194,11 @@ class TrailerZone(Rule):
                     and above >= cfg.strong_trailer_min_prose_chars
                 ):
                     for what, matcher in self.strong:
-                        if matcher.match(folded) and not _in_share_bar(doc.blocks, i):
+                        if (
+                            matcher.match(folded)
+                            and not _in_share_bar(doc.blocks, i)
+                            and not (what == _COMMENT_SECTION and discussion.is_content(i, above))
+                        ):
                             self._cut(doc, i, what)
                             return
                 # Whether the block is a trailer heading, asked once for both uses.
