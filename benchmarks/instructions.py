@@ -8,7 +8,8 @@ valgrind's callgrind.
     python benchmarks/instructions.py text --beside-html  # and the HTML path on those pages
 
 On a machine shared with other work, seconds move by a factor of two between runs;
-instruction counts do not (the same count twice, whatever else runs). The stage runs
+instruction counts do not (the same count twice, whatever else runs; the child runs
+with ``PYTHONHASHSEED=0``). The stage runs
 once in a child process under callgrind, after the same setup as a child that stops
 before the stage; the difference, divided by the pages, is the stage's count. The
 ``text`` stage cleans the pages' innerText dumps (``zyte-text``, ``kind="text"``) and
@@ -79,11 +80,15 @@ _TOTAL = re.compile(r"Collected : (\d+)")
 def callgrind_total(argv: list[str], out: Path) -> tuple[int, str]:
     """Run ``argv`` under callgrind (its profile written to ``out``): the instructions
     it ran and its standard output."""
+    # A fixed hash seed: set and dict orders, and so where the collector runs, would
+    # otherwise move a count by up to a million instructions a page between runs.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *argv],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     match = _TOTAL.search(done.stderr)
     if match is None:
