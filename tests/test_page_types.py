@@ -196,6 +196,25 @@ def test_thread_needs_min_posts_with_authors() -> None:
     assert guess(thread(post(1, author=False), post(2, author=False))) != "forum"
 
 
+def test_thread_authors_by_class_name_or_id() -> None:
+    def by(meta: str) -> str:
+        return thread(*(post(n, author=False).replace("<p>", meta + "<p>") for n in (1, 2)))
+
+    # Tokens of camelCase, upper-case and capitalised names, on inline elements too.
+    for meta in ('<span class="x postAuthor">A</span>', '<b id="USERNAME">A</b>'):
+        assert guess(by(meta)) == "forum"
+    assert guess(by('<div class="Member-card">A</div>')) == "forum"
+    # A word holding a token's letters is no token.
+    for meta in ('<span class="authority">A</span>', '<b id="Users">A</b>'):
+        assert guess(by(meta)) != "forum"
+    # The author named by itemprop or rel, or a <time>, deep inside the post.
+    for meta in ('<span itemprop="author">A</span>', '<i><a rel="author" href="/a">A</a></i>'):
+        assert guess(by(meta)) == "forum"
+    assert guess(by("<span><time>Jan 1</time></span>")) == "forum"
+    for meta in ('<span itemprop="authorship">A</span>', '<a rel="nofollow" href="/a">A</a>'):
+        assert guess(by(meta)) != "forum"
+
+
 def test_thread_no_post_dominates() -> None:
     # One long post and a short reply: an article with a comment, no thread.
     long_one = thread(post(1, words=200), post(2, words=30))

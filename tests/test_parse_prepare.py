@@ -43,6 +43,18 @@ LONG = [
     "<p " + "=" * 600 + ">",
     "<p" + " é" * 300 + ">",
     "<P " + 'a="1"' * 300 + ">",
+    "<p " + "'a'" * 300 + ">",
+    # Attributes apart by Unicode or control white space only, one byte or more.
+    "<p" + "\x1fa" * 300 + ">",
+    "<p" + "\x85a" * 300 + ">",
+    "<p" + "\u3000a" * 300 + ">",
+    "<p" + "\u3000a" * (MAX_ATTRIBUTES - 1) + ">",
+    # Long tags of few attributes, and one of boundaries just enough.
+    "<img srcset='" + "a.jpg 1x," * 60 + "'>",
+    "<p " + "a=b " * (MAX_ATTRIBUTES // 4) + "c" * 600 + ">",
+    # (The first attribute needs no boundary before it.)
+    "<p." + "a" * 600 + " b" * (MAX_ATTRIBUTES - 1) + ">",
+    "<p." + "a" * 600 + " b" * MAX_ATTRIBUTES + ">",
     "<img src='" + "é" * 255 + "'>",
     "<img src='" + "é" * 260 + "'>",
     "<img src='" + "x" * 503 + "'>",
@@ -104,6 +116,8 @@ def test_each_step_still_runs_when_it_has_work() -> None:
     for tag in LONG:
         assert prepare_html(tag + "<p>text") == every_step(tag + "<p>text")
     assert every_step(SHORTEST_CUT) != SHORTEST_CUT.encode()
+    tight = "<p." + "a" * 600 + " b" * MAX_ATTRIBUTES + ">"
+    assert every_step(tight) != tight.encode()
     many = "<p " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 10)) + ">text</p>"
     assert prepare_html(many) == every_step(many) != many.encode()
     deep = "<body>" + "<div>" * 5000 + "words"

@@ -4,6 +4,7 @@ pictures. Helpers of ``page_type.GuessPageType``, reading ``Document.elements``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .elements import name_tokens
@@ -12,7 +13,14 @@ if TYPE_CHECKING:
     from ..blocks import Block
     from .tree import Elements
 
-__all__ = ["authored_item", "blocks_by_item", "element_chars", "repeated_items"]
+__all__ = [
+    "authored_item",
+    "blocks_by_item",
+    "element_chars",
+    "item_groups",
+    "repeated_items",
+    "tag_groups",
+]
 
 #: Class/id tokens of an author or a user inside a post (with ``<time>``: the signs
 #: that repeated items are posts somebody wrote).
@@ -31,6 +39,11 @@ _AUTHOR_TOKENS = frozenset(
     }
 )
 _AUTHOR_SELECTOR = "time, [itemprop=author], [rel=author]"
+_AUTHOR_OR_NAMED = "time, [itemprop], [rel], [class], [id]"
+#: Any of ``_AUTHOR_TOKENS`` in a lower-cased class attribute or id. Each token of a
+#: name is a run of its characters lower-cased one by one (``name_tokens``), so a value
+#: none of whose names holds such a token is told apart in one search.
+_AUTHOR_HINT = re.compile("|".join(sorted(_AUTHOR_TOKENS)))
 
 
 def element_chars(el: Elements, blocks: list[Block]) -> list[int]:
@@ -43,21 +56,53 @@ def element_chars(el: Elements, blocks: list[Block]) -> list[int]:
     return chars
 
 
-def repeated_items(
-    el: Elements, chars: list[int], min_items: int, max_share: float, *, by_class: bool = True
-) -> list[int]:
-    """The largest group (by text) of at least ``min_items`` sibling elements of one tag
-    and first class name (of one tag only, when not ``by_class``: a listing marking
-    every other item, or its first one, with a class of its own), none holding more than
-    ``max_share`` of the group's text (a wrapper holding nearly all of a page beside its
-    footer is no list of items)."""
+def item_groups(el: Elements, chars: list[int]) -> dict[tuple[int, str, str], list[int]]:
+    """The elements holding text, grouped as siblings of one tag and first class name
+    (``""`` for none), groups in the page order of their first member."""
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for e in range(1, len(el.parent)):
+    parent, tag, attrs = el.parent, el.tag, el.attrs
+    for e in range(1, len(parent)):
         if chars[e]:
-            attrs = el.attrs[e] or {}
-            first = (attrs.get("class") or "").split()[:1] if by_class else []
-            key = (el.parent[e], el.tag[e], first[0] if first else "")
-            groups.setdefault(key, []).append(e)
+            names = attrs[e].get("class") if attrs[e] else None
+            first = names.split(None, 1)[:1] if names else ()
+            key = (parent[e], tag[e], first[0] if first else "")
+            if key in groups:
+                groups[key].append(e)
+            else:
+                groups[key] = [e]
+    return groups
+
+
+def tag_groups(
+    by_class: dict[tuple[int, str, str], list[int]],
+) -> dict[tuple[int, str], list[int]]:
+    """``item_groups``' groups merged by tag alone (siblings of one tag), members in
+    page order, groups in the page order of their first member."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    merged = False
+    for (up, tag, _), members in by_class.items():
+        key = (up, tag)
+        if key in groups:
+            groups[key] += members
+            merged = True
+        else:
+            groups[key] = list(members)
+    if merged:
+        for members in groups.values():
+            members.sort()
+    return groups
+
+
+def repeated_items(
+    groups: dict[Any, list[int]], chars: list[int], min_items: int, max_share: float
+) -> list[int]:
+    """The largest of ``groups`` (by text; the first of equals) of at least
+    ``min_items`` elements, none holding more than ``max_share`` of the group's text (a
+    wrapper holding nearly all of a page beside its footer is no list of items).
+
+    The groups are ``item_groups``' (siblings of one tag and first class name) or
+    ``tag_groups``' (of one tag only: a listing marking every other item, or its first
+    one, with a class of its own)."""
     best: list[int] = []
     best_chars = 0
     for members in groups.values():
@@ -84,19 +129,28 @@ def authored_item(el: Elements, item: int) -> bool:
     """A post: an author's or user's element, or a ``<time>``, inside the item."""
     for e in range(item, el.end[item]):
         attrs = el.attrs[e]
-        if attrs and _has_token(attrs, _AUTHOR_TOKENS):
+        if attrs and _has_author_token(attrs):
             return True
-    node = el.node[item]
-    if node.css_first(_AUTHOR_SELECTOR) is not None:
-        return True
-    return any(_has_token(n.attributes, _AUTHOR_TOKENS) for n in node.css("[class], [id]"))
+    # One query (a query's set-up costs more than an item's few elements): a
+    # ``<time>``, or an element that may match the rest of ``_AUTHOR_SELECTOR`` (asked
+    # again, of it and what it holds) or hold an author's token.
+    for node in el.node[item].css(_AUTHOR_OR_NAMED):
+        if node.tag == "time":
+            return True
+        attrs = node.attributes
+        if ("itemprop" in attrs or "rel" in attrs) and node.css_matches(_AUTHOR_SELECTOR):
+            return True
+        if _has_author_token(attrs):
+            return True
+    return False
 
 
-def _has_token(attrs: Any, tokens: frozenset[str]) -> bool:
+def _has_author_token(attrs: Any) -> bool:
+    """A class name or id among ``attrs`` holding one of ``_AUTHOR_TOKENS``."""
     for key in ("class", "id"):
         value = attrs.get(key)
-        if value:
+        if value and _AUTHOR_HINT.search(value.lower()):
             for name in value.split():
-                if not tokens.isdisjoint(name_tokens(name)):
+                if not _AUTHOR_TOKENS.isdisjoint(name_tokens(name)):
                     return True
     return False

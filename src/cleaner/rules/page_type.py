@@ -27,7 +27,14 @@ from ..blocks import Block, BlockKind
 from ..spaces import words_up_to
 from .base import Document, Rule
 from .declared import declared_types
-from .page_items import authored_item, blocks_by_item, element_chars, repeated_items
+from .page_items import (
+    authored_item,
+    blocks_by_item,
+    element_chars,
+    item_groups,
+    repeated_items,
+    tag_groups,
+)
 from .params import Param
 
 if TYPE_CHECKING:
@@ -174,13 +181,14 @@ class GuessPageType(Rule):
         if el is None or not total:
             return 0, ""
         chars = element_chars(el, blocks)
-        for by_class in (True, False):
-            least = self.min_posts if by_class else self.min_items
-            best = repeated_items(el, chars, least, self.max_post_share, by_class=by_class)
-            found = self._shape(el, blocks, total, chars, best)
-            if found[1] == "listing" or (by_class and found[1]):
-                return found
-        return 0, ""
+        by_class = item_groups(el, chars)
+        best = repeated_items(by_class, chars, self.min_posts, self.max_post_share)
+        found = self._shape(el, blocks, total, chars, best)
+        if found[1]:
+            return found
+        best = repeated_items(tag_groups(by_class), chars, self.min_items, self.max_post_share)
+        found = self._shape(el, blocks, total, chars, best)
+        return found if found[1] == "listing" else (0, "")
 
     def _shape(
         self, el: Elements, blocks: list[Block], total: int, chars: list[int], best: list[int]

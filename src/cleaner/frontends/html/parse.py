@@ -48,6 +48,12 @@ _ATTRIBUTE = re.compile(
     r"""(?<![\s/])[\s/]*+(?:=[^\s/>=]*+|[^\s/>=]++)(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"""
 )
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: The UTF-8 bytes that may start an attribute after a tag's first, or end the one
+#: before it (``_ATTRIBUTE``): white space, ``/``, ``=`` and quotes, and every non-ASCII
+#: byte (for Unicode white space). A start tag holds at most one attribute more than
+#: it has of them, so most long tags (a ``srcset``, an inline ``style``) need no closer
+#: look.
+_BOUNDARY_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f /=\"'" + bytes(range(0x80, 0x100))
 
 
 def cap_attributes(html: str, max_attributes: int = MAX_ATTRIBUTES) -> str:
@@ -82,7 +88,8 @@ def _scan(data: bytes) -> tuple[int, bool]:
     ``_SCAN_WINDOW`` bytes at a time, and most pieces are looked at only for their
     length. Each ``_LONG_TAG`` starts a piece, after the page's first, and is as long
     in bytes as in characters or longer (UTF-8 puts no ``<`` or ``>`` byte inside a
-    character), so the pieces long enough in bytes, decoded, hold every one of them.
+    character), so the pieces long enough in bytes, decoded, hold every one of them;
+    of those, only a tag with ``MAX_ATTRIBUTES`` of ``_BOUNDARY_BYTES`` is decoded.
     """
     tags, cut, start = 0, False, 0
     while start < len(data):
@@ -94,7 +101,10 @@ def _scan(data: bytes) -> tuple[int, bool]:
             close = piece.find(b">") + 1
             if cut or close < _LONG_TAG_BYTES or piece is pieces[0]:
                 continue  # (a window's first piece follows no ``<`` of it)
-            tag = "<" + piece[:close].decode("utf-8")
+            head = piece[:close]
+            if close - len(head.translate(None, _BOUNDARY_BYTES)) < MAX_ATTRIBUTES:
+                continue  # too few boundaries for more attributes than the cap
+            tag = "<" + head.decode("utf-8")
             cut = _LONG_TAG.fullmatch(tag) is not None and _cut_tag(tag, MAX_ATTRIBUTES) != tag
         start = len(data) if end < 0 else end
     return tags, cut
