@@ -50,7 +50,7 @@ def _headline_removed(n_words: int) -> bool:
     return rule_for(explain(html), "Council Council") == "headline"
 
 
-def test_an_h1_of_html_heading_max_words_is_text_not_the_headline() -> None:
+def test_an_h1_of_html_heading_paragraph_words_is_text_not_the_headline() -> None:
     # Thirty-nine words make a long headline; forty a paragraph set in <h1> (a
     # slideshow's caption), which is text.
     assert _headline_removed(39)

@@ -275,7 +275,7 @@ def test_html_prose_unpunctuated_weight() -> None:
     assert _value(_sentence(125, end="x")) == 50
 
 
-def test_html_heading_max_words() -> None:
+def test_html_heading_paragraph_words() -> None:
     # A heading of forty words is a paragraph set in heading markup, worth what the
     # paragraph is; at thirty-nine it is a heading, worth nothing.
     def heading(n_words: int) -> float:

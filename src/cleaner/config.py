@@ -52,7 +52,7 @@ class HtmlThresholds:
     #: A heading of at least this many words is a paragraph set in heading markup (old
     #: pages size their text with ``<h4>``, a slideshow puts its caption in ``<h1>``): it
     #: has a paragraph's prose value, and it is no headline.
-    html_heading_max_words: int = 40
+    html_heading_paragraph_words: int = 40
     #: A paragraph's prose votes for this many elements: the one holding it (for a
     #: ``<p>``, before and after the walk, the ``<p>``'s parent) and its nearest
     #: ancestors ...

@@ -200,10 +200,11 @@ def _anchor_in_titled_article(
 def prose_value(block: Block, config: Config) -> float:
     """How much a block says 'article text here': long, sentence-like, few links."""
     text = block.text
-    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM) and not (
-        block.kind is BlockKind.HEADING and text.count(" ") + 1 >= config.html_heading_max_words
-    ):
-        return 0.0
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM):
+        # A heading as long as a paragraph is a paragraph set in heading markup.
+        long_heading = text.count(" ") + 1 >= config.html_heading_paragraph_words
+        if block.kind is not BlockKind.HEADING or not long_heading:
+            return 0.0
     n = len(text)
     if n < config.html_prose_min_chars:
         return 0.0

@@ -229,14 +229,14 @@ class Headline(Rule):
     description = (
         "The page's headline: the first <h1> of an HTML page, which is the title and not "
         "part of the article body; unless it is as long as a paragraph "
-        "(html_heading_max_words), which is text set in <h1>."
+        "(html_heading_paragraph_words), which is text set in <h1>."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
 
     def apply(self, doc: Document) -> None:
         for block in doc.blocks:
             if block.kind is BlockKind.HEADING and block.heading_level == 1 and not block.pruned:
-                if block.features.n_words < self.config.html_heading_max_words:
+                if block.features.n_words < self.config.html_heading_paragraph_words:
                     self.remove(block, f"the page headline {quote(block.text)}")
                 return  # (a paragraph set in <h1> is text, and the page has no headline)
 

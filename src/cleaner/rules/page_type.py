@@ -183,8 +183,7 @@ class GuessPageType(Rule):
         chars = element_chars(el, blocks)
         by_class = item_groups(el, chars)
         best = repeated_items(by_class, chars, self.min_posts, self.max_post_share)
-        found = self._shape(el, blocks, total, chars, best)
-        if found[1]:
+        if (found := self._shape(el, blocks, total, chars, best))[1]:
             return found
         best = repeated_items(tag_groups(by_class), chars, self.min_items, self.max_post_share)
         found = self._shape(el, blocks, total, chars, best)
