@@ -338,6 +338,16 @@ def test_the_separator_table_splits_words_as_its_definition_says():
     assert words_of("naïve café—“quoted” 😀 emoji") == ["naïve", "café", "quoted", "emoji"]
 
 
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from(" \u00a0\u2028é—“😀"), max_size=60
+    )
+)
+def test_words_of_any_text_are_its_runs_of_word_characters(text: str) -> None:
+    # The byte-table path taken for a mostly ASCII text finds the words the table does.
+    assert words_of(text) == text.translate(_TO_SPACE).split()
+
+
 def test_a_rule_for_a_page_asks_only_about_the_literals_the_page_holds():
     from cleaner.blocks import Block
     from cleaner.features import compute_features

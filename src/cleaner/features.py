@@ -68,7 +68,10 @@ _TOKEN_CHUNK_CHARS = 1 << 16
 
 def words_of(text: str) -> list[str]:
     """The words of ``text``: runs of letters, digits and marks."""
-    return text.translate(_TO_SPACE).split()
+    if text.isascii():
+        return text.translate(_TO_SPACE).split()
+    # (A Latin text's accents and curly quotes would cost a table look-up a character.)
+    return _words_mostly_ascii(text)
 
 
 def unspaced_tokens(text: str, per_word: int) -> int:
