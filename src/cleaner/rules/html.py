@@ -87,12 +87,13 @@ class LinkDense(LineRule):
 
     section_prose_min_words = Param(
         8,
-        "A heading that is all link text opens a section of the text (it links to its "
-        "own section, a product, a bug list) when the two kept blocks after it are prose "
-        "that is not link text: a paragraph of at least this many words, or a list item, "
-        "a code block, a table or a quote. A teaser's headline has one such paragraph "
-        "after it (then its date, or the next headline); the last of a run of links is "
-        "not a section's heading (the block right before it is link text).",
+        "A heading that is mostly link text opens a section of the text (it links to its "
+        "own section, a product, a bug list) when the two blocks after it that no rule "
+        "removed are prose that is not link text: a paragraph of at least this many words, "
+        "or a list item, a code block, a table or a quote. A teaser's headline has one "
+        "such paragraph after it (then its date, or the next headline); the last of a run "
+        "of links is not a section's heading (the block right before it is link text), "
+        "nor is a heading with nothing kept before it.",
     )
 
     def apply(self, doc: Document) -> None:
