@@ -83,6 +83,44 @@ def test_link_dense_prose_item_min_words() -> None:
     assert _link_only_item_kept(11, prose_item_min_words=11)
 
 
+def _link_heading_kept(
+    body_words: tuple[int, int], before_density: float = 0.0, **params: Any
+) -> bool:
+    """Whether a heading that is all link text survives link_dense after a paragraph and
+    a short block of ``before_density`` link text, over paragraphs of ``body_words``."""
+    heading = Block(2, words(4, "title"), kind=BlockKind.HEADING, link_density=1.0)
+    doc = make_doc(
+        Block(0, words(12)),
+        Block(1, words(3, "see"), link_density=before_density),
+        heading,
+        *(Block(i + 3, words(n, "text")) for i, n in enumerate(body_words)),
+        kind="html",
+    )
+    make_rule(LinkDense, kind="html", **params).apply(doc)
+    return heading.removal is None
+
+
+def test_link_dense_section_prose_min_words() -> None:
+    # A linked heading over two paragraphs of eight words opens a section of the text;
+    # over one of seven it is a teaser's headline (then its date), and goes.
+    assert _link_heading_kept((8, 8))
+    assert not _link_heading_kept((8, 7))
+    assert not _link_heading_kept((7, 8))
+    assert _link_heading_kept((7, 7), section_prose_min_words=7)
+    # Right after a block of link text, it is the last of a run of links.
+    assert _link_heading_kept((8, 8), before_density=0.59)
+    assert not _link_heading_kept((8, 8), before_density=0.6)
+
+
+def test_link_dense_section_needs_kept_text_before() -> None:
+    # A linked heading with nothing kept before it (the page's first block left) is
+    # judged as any other link-dense block.
+    heading = Block(0, words(4, "title"), kind=BlockKind.HEADING, link_density=1.0)
+    doc = make_doc(heading, words(8, "text"), words(8, "text"), kind="html")
+    make_rule(LinkDense, kind="html").apply(doc)
+    assert heading.removal is not None
+
+
 # -- outside_main_container on a hand-built element table --------------------------------
 
 

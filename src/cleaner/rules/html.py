@@ -44,6 +44,19 @@ from .threads import ThreadChrome
 from .tree import TreeRule
 
 _HTML = frozenset({"html"})
+#: Blocks other than paragraphs that make a section's body, however short.
+_SECTION_BODY = frozenset({BlockKind.LIST_ITEM, BlockKind.CODE, BlockKind.TABLE, BlockKind.QUOTE})
+
+
+def _live(blocks: list[Block], i: int, step: int) -> int | None:
+    """The position of the nearest block before (``step`` -1) or after (1) ``i`` that
+    no rule removed or pruned, if any."""
+    i += step
+    while 0 <= i < len(blocks):
+        if blocks[i].removal is None and not blocks[i].pruned:
+            return i
+        i += step
+    return None
 
 
 class LinkDense(LineRule):
@@ -52,7 +65,8 @@ class LinkDense(LineRule):
     description = (
         "A block of an HTML page whose text is mostly link text (a menu entry, a teaser "
         "headline, a 'read more' link) and that is not a long paragraph; on a listing or a "
-        "gallery, not an item's title nor its teaser."
+        "gallery, not an item's title nor its teaser; not a heading that opens a section "
+        "of prose (a heading linking to its section, a product, a bug list)."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
@@ -71,18 +85,53 @@ class LinkDense(LineRule):
         "(a teaser linking to its story); shorter ones ('Read more', a category) go.",
     )
 
+    section_prose_min_words = Param(
+        8,
+        "A heading that is mostly link text opens a section of the text (it links to its "
+        "own section, a product, a bug list) when the two blocks after it that no rule "
+        "removed are prose that is not link text: a paragraph of at least this many words, "
+        "or a list item, a code block, a table or a quote. A teaser's headline has one "
+        "such paragraph after it (then its date, or the next headline); the last of a run "
+        "of links is not a section's heading (the block right before it is link text), "
+        "nor is a heading with nothing kept before it.",
+    )
+
     def apply(self, doc: Document) -> None:
         # (LineRule.apply, sparing the items of a list of prose first.)
         lists = self._lists_of_prose(doc)
         parent = doc.elements.parent if doc.elements is not None else []
-        for block in doc.blocks:
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
             if block.removal is not None or block.pruned:
                 continue
             if lists and block.kind is BlockKind.LIST_ITEM and parent[block.element] in lists:
                 continue  # a point of a list of the text's points
             reason = self.reason_for(block, doc)
-            if reason:
+            if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
+
+    def _opens_section(self, doc: Document, i: int) -> bool:
+        """Whether the heading at ``i`` opens a section of prose: a kept block before
+        it, the block right before it not link text, the two kept ones after it prose."""
+        blocks = doc.blocks
+        dense = self.config.html_link_dense_min
+        if i == 0 or blocks[i - 1].link_density >= dense or _live(blocks, i, -1) is None:
+            return False
+        after = _live(blocks, i, 1)
+        if after is None or not self._prose(blocks[after]):
+            return False
+        then = _live(blocks, after, 1)
+        return then is not None and self._prose(blocks[then])
+
+    def _prose(self, block: Block) -> bool:
+        """A block of the text's prose: not link text; a paragraph of
+        ``section_prose_min_words`` words, or a list item, code, a table or a quote."""
+        if block.link_density >= self.config.html_link_dense_min:
+            return False
+        if block.kind is BlockKind.PARAGRAPH:
+            n = self.section_prose_min_words
+            return words_up_to(block.text, n) >= n
+        return block.kind in _SECTION_BODY
 
     def _lists_of_prose(self, doc: Document) -> frozenset[int]:
         """The list elements (the parents of items' elements) holding a prose item."""
