@@ -28,6 +28,7 @@ SECTIONS: tuple[str, ...] = (
     "counter_nouns",
     "media_stub",
     "media_words",
+    "media_parts",
     "media_states",
     "media_label",
     "trailer_heading",
