@@ -36,6 +36,8 @@ SECTIONS: tuple[str, ...] = (
     "site_about",
     "mail_channel",
     "mail_offer",
+    "consent_object",
+    "consent_person",
     "recommendation_heading",
     "comments_heading",
     "notice",
