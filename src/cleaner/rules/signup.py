@@ -20,7 +20,9 @@ class MailOffer(LineRule):
         "'Postfach', 'рассылка') together with an offer word ('free', 'daily', "
         "'subscribe', 'gratuit', 'бесплатно'): a newsletter sign-up box's line. A "
         "channel word alone does not tell ('Email', 'Contact us by e-mail'): a share bar "
-        "or the article's own line."
+        "or the article's own line. In a line that ends no sentence, the site or the "
+        "reader (a consent_person word: 'our', 'notre', 'nuestra') stands in for the "
+        "channel ('Get our free morning letter')."
     )
     kinds = frozenset({"text"})
 
@@ -30,12 +32,18 @@ class MailOffer(LineRule):
         super().__init__(config, phrases)
         self.channels = phrases.words("mail_channel")
         self.offers = phrases.words("mail_offer")
+        self.persons = phrases.words("consent_person")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words or not f.n_words:
             return None
         channel = next((t for t in f.tokens if t in self.channels), None)
+        if channel is None and not f.ends_sentence:
+            # A box's title names the letter by its own name, with the site or the reader
+            # ('Get our free morning letter'); a sentence doing so is the article's ('Make
+            # exercise part of your daily routine.').
+            channel = next((t for t in f.tokens if t in self.persons), None)
         if channel is None:
             return None
         offer = next((t for t in f.tokens if t in self.offers), None)
