@@ -255,6 +255,18 @@ def test_player_line_alone_naming_the_state() -> None:
     assert _player_lines("Roads removed from the map") == []
 
 
+def test_player_line_state_beside_a_player() -> None:
+    # Naming a player's state without the medium ('footage' is no media word): beside a
+    # stub or another player line it is the player's; alone it may be the article's.
+    assert _player_lines("The footage was removed", _stub()) == ["The footage was removed"]
+    assert _player_lines("Starting the player", "The footage was removed") == [
+        "Starting the player",
+        "The footage was removed",
+    ]
+    assert _player_lines("The footage was removed") == []
+    assert _player_lines("Roads removed from the map") == []
+
+
 def test_player_line_min_media_words() -> None:
     # Alone, a line naming the medium and the player's side of it (the browser, the
     # playback) is a player's error message, even as a sentence; one medium alone, or two

@@ -59,12 +59,14 @@ class PlayerLine(Rule):
     description = (
         "A player's status or error line told by its shape, whatever its wording: a short "
         "line, not the article's prose, that names the medium ('The clip cannot be played "
-        "in this browser', 'Starting the player') or trails off in an ellipsis "
-        "('Buffering...'), standing apart between paragraphs rather than in a list, "
-        "beside another player line or alone when it names the medium and ends in a full "
-        "stop or an ellipsis ('This player needs a newer browser.'), names its state "
-        "('The clip has been removed', 'Starting the player') or names two of the player's "
-        "parts, even as a sentence ('Your browser does not support video playback.')."
+        "in this browser', 'Starting the player'), trails off in an ellipsis "
+        "('Buffering...') or names a player's state ('The footage was removed'), standing "
+        "apart between paragraphs rather than in a list, beside another player line or "
+        "stub; or alone, when it names the medium and ends in a full stop or an ellipsis "
+        "('This player needs a newer browser.'), names the medium and its state ('The clip "
+        "has been removed', 'Starting the player'), or names the medium and the player's "
+        "side of it, the player, the playback or the browser, even as a sentence ('Your "
+        "browser does not support video playback.')."
     )
     # Text only: on HTML the player is an element (media_player prunes it whole).
     kinds = frozenset({"text"})
@@ -187,6 +189,9 @@ class PlayerLine(Rule):
             return f"a player's line: short, apart, it names the medium ({quote(min(named))})"
         if f.n_words <= self.ellipsis_max_words and block.text.rstrip().endswith(_ELLIPSES):
             return f"a short line apart, trailing off in an ellipsis ({quote(block.text)})"
+        state = self.states.intersection(f.tokens)
+        if state:
+            return f"a player's line: short, apart, it names a state ({quote(min(state))})"
         return None
 
 
