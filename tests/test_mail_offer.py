@@ -47,6 +47,32 @@ def test_other_lines_kept(line: str) -> None:
     assert reason(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get our free morning letter",
+        "Recevez chaque semaine notre lettre gratuite",
+        "Apúntate gratis a nuestra carta diaria",
+    ],
+)
+def test_the_site_or_reader_stands_in_for_the_channel(line: str) -> None:
+    # A box's title names the letter by its own name, with the site or the reader.
+    got = reason(line)
+    assert got is not None and got.startswith("a newsletter offer: names")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence naming the reader and an offer word is the article's.
+        "Make exercise part of your daily routine.",
+        "The truth will make you free.",
+    ],
+)
+def test_a_sentence_with_a_person_is_kept(line: str) -> None:
+    assert reason(line) is None
+
+
 def test_max_words() -> None:
     line = "Get our free daily newsletter by email"  # 7 words
     assert reason(line, max_words=7) is not None

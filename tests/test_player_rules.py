@@ -255,6 +255,34 @@ def test_player_line_alone_naming_the_state() -> None:
     assert _player_lines("Roads removed from the map") == []
 
 
+def test_player_line_state_beside_a_player() -> None:
+    # Naming a player's state without the medium ('footage' is no media word): beside a
+    # stub or another player line it is the player's; alone it may be the article's.
+    assert _player_lines("The footage was removed", _stub()) == ["The footage was removed"]
+    assert _player_lines("Starting the player", "The footage was removed") == [
+        "Starting the player",
+        "The footage was removed",
+    ]
+    assert _player_lines("The footage was removed") == []
+    assert _player_lines("Roads removed from the map") == []
+
+
+def test_player_line_min_media_words() -> None:
+    # Alone, a line naming the medium and the player's side of it (the browser, the
+    # playback) is a player's error message, even as a sentence; one medium alone, or two
+    # media, may be a sub-heading or the article's sentence.
+    line = "The video cannot be played in this browser"  # video, browser
+    assert _player_lines(line) == [line]
+    assert _player_lines(line, min_media_words=3) == []
+    sentence = "Tu navegador no es compatible con la reproducción de vídeo."  # 3 parts
+    assert _player_lines(sentence) == [sentence]
+    assert _player_lines(sentence, min_media_words=3) == [sentence]
+    assert _player_lines(sentence, min_media_words=4) == []  # prose, alone
+    assert _player_lines("The video was filmed by a resident last week.") == []
+    assert _player_lines("The station offers video and audio of every debate.") == []
+    assert _player_lines("The Video") == []
+
+
 def test_player_line_max_words() -> None:
     line = "The video " + words(8)  # 10 words
     assert _player_lines(line, _stub()) == [line]

@@ -109,10 +109,41 @@ def test_share_cluster_leaves_a_sub_heading_standing_apart() -> None:
 
 def test_share_cluster_min_shares() -> None:
     def bar() -> tuple[Block, ...]:  # fresh blocks each time: a rule marks them
-        return (_share("Facebook"), _line("Print version", gap=False), _share("Twitter"))
+        # A blank line inside: not a tight cluster (tight_min_shares is pinned below).
+        return (_share("Facebook"), _line("Print version", gap=True), _share("Twitter"))
 
     assert _cluster(*bar()) == ["Print version"]
     assert _cluster(*bar(), min_shares=3) == []
+
+
+def test_share_cluster_tight_min_shares() -> None:
+    # A bar printed as one list (no blank line between its lines, on a page that has
+    # them) needs only one network line; with blank lines between, two.
+    def bar(gap: bool = False) -> tuple[Block, ...]:
+        return (_line("Pass it on"), _share("Facebook"), _line("Print version", gap=gap))
+
+    assert _cluster(*bar()) == ["Pass it on", "Print version"]
+    assert _cluster(*bar(), tight_min_shares=2) == []
+    assert _cluster(*bar(gap=True)) == []  # not tight: min_shares (2) holds
+
+
+def test_share_cluster_dense_edge_lines() -> None:
+    # A dump without blank lines: the one button line touching the bar at each edge goes,
+    # a line further out may be a sub-heading and stays.
+    def removed(**params: object) -> list[str]:
+        texts = ("Swift Criticism", "Send to a friend", "Facebook", "Twitter", "Print version")
+        blocks = [Block(0, t, gap_before=False) for t in texts]
+        for b in blocks[2:4]:
+            b.removal = Removal("share_bar", "navigation", "share words")
+        lead, tail = Block(0, prose(120), gap_before=False), Block(0, prose(120, "ipsum"))
+        tail.gap_before = False
+        doc = make_doc(lead, *blocks, tail)
+        make_rule(ShareCluster, **params).apply(doc)
+        return [b.text for b in doc.blocks if b.removal and b.removal.rule == "share_cluster"]
+
+    assert removed() == ["Send to a friend", "Print version"]
+    assert removed(dense_edge_lines=0) == []
+    assert removed(dense_edge_lines=2) == ["Swift Criticism", "Send to a friend", "Print version"]
 
 
 def test_share_cluster_max_words() -> None:

@@ -45,6 +45,7 @@ DECISION_MODULES = (
     "rules/threads.py",
     "rules/prune.py",
     "rules/quality.py",
+    "rules/signup.py",
     "rules/templates.py",
     "rules/trailers.py",
     "rules/tree.py",

@@ -59,11 +59,14 @@ class PlayerLine(Rule):
     description = (
         "A player's status or error line told by its shape, whatever its wording: a short "
         "line, not the article's prose, that names the medium ('The clip cannot be played "
-        "in this browser', 'Starting the player') or trails off in an ellipsis "
-        "('Buffering...'), standing apart between paragraphs rather than in a list, "
-        "beside another player line or alone when it names the medium and ends in a full "
-        "stop or an ellipsis ('This player needs a newer browser.') or names its state "
-        "('The clip has been removed', 'Starting the player')."
+        "in this browser', 'Starting the player'), trails off in an ellipsis "
+        "('Buffering...') or names a player's state ('The footage was removed'), standing "
+        "apart between paragraphs rather than in a list, beside another player line or "
+        "stub; or alone, when it names the medium and ends in a full stop or an ellipsis "
+        "('This player needs a newer browser.'), names the medium and its state ('The clip "
+        "has been removed', 'Starting the player'), or names the medium and the player's "
+        "side of it, the player, the playback or the browser, even as a sentence ('Your "
+        "browser does not support video playback.')."
     )
     # Text only: on HTML the player is an element (media_player prunes it whole).
     kinds = frozenset({"text"})
@@ -85,6 +88,15 @@ class PlayerLine(Rule):
         "may name a medium ('4K video', 'Speaking on a video call').",
     )
 
+    min_media_words = Param(
+        2,
+        "A short line naming at least this many different media words, one of them the "
+        "player's side (the player, the playback, the browser), is a player's line alone, "
+        "and even when it reads as a sentence: a player's error message names the medium "
+        "and the browser ('The video cannot be played in this browser'); the article's "
+        "short lines seldom do.",
+    )
+
     blocks_per_gap = Param(
         3,
         "A page separates paragraphs with blank lines when at least one block in this "
@@ -95,6 +107,7 @@ class PlayerLine(Rule):
         super().__init__(config, phrases)
         self.words = phrases.words("media_words")
         self.states = phrases.words("media_states")
+        self.parts = phrases.words("media_parts")
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
@@ -127,8 +140,9 @@ class PlayerLine(Rule):
                 i < last and (reasons[i + 1] or _is_stub(blocks[i + 1]))
             )
             hangs = uses_gaps and i > 0 and short[i - 1] and not blocks[i].gap_before
-            if near or hangs or self._message(blocks[i]) or self._status(blocks[i]):
-                self.remove(blocks[i], reason)
+            block = blocks[i]
+            if near or hangs or self._message(block) or self._status(block) or self._parts(block):
+                self.remove(block, reason)
 
     def _short(self, block: Block, doc: Document) -> bool:
         n = block.features.n_words
@@ -136,8 +150,17 @@ class PlayerLine(Rule):
             block.removal is None
             and not block.pruned
             and 0 < n <= self.max_words
-            and not doc.is_prose(block)
+            and (not doc.is_prose(block) or self._parts(block))
         )
+
+    def _parts(self, block: Block) -> bool:
+        """A line naming the medium and the player's side of it, the player, its playback
+        or the browser ('The video cannot be played in this browser', 'Tu navegador no es
+        compatible con la reproducción de vídeo.'): a player's error message, sentence or
+        not. Two media alone ('CNN provides video and audio.') name no player."""
+        tokens = block.features.tokens
+        named = self.words.intersection(tokens)
+        return len(named) >= self.min_media_words and not self.parts.isdisjoint(named)
 
     def _message(self, block: Block) -> bool:
         """Alone, one sentence naming the medium, opening with a letter and ending in a
@@ -166,6 +189,9 @@ class PlayerLine(Rule):
             return f"a player's line: short, apart, it names the medium ({quote(min(named))})"
         if f.n_words <= self.ellipsis_max_words and block.text.rstrip().endswith(_ELLIPSES):
             return f"a short line apart, trailing off in an ellipsis ({quote(block.text)})"
+        state = self.states.intersection(f.tokens)
+        if state:
+            return f"a player's line: short, apart, it names a state ({quote(min(state))})"
         return None
 
 

@@ -50,7 +50,9 @@ class ShareCluster(Rule):
     description = (
         "The other buttons of a share bar: short lines among the network names share_bar "
         "removed ('Send to a friend', 'Print version' between 'Facebook' and 'WhatsApp'), "
-        "and a row of one line that is mostly share words ('Pass it on Email Twitter')."
+        "or hanging on them with no blank line between (on a dump without blank lines, the "
+        "one line at each edge), and a row of one line that is mostly share words ('Pass it "
+        "on Email Twitter')."
     )
     # Text only: on HTML a share bar is an element (the share class hints prune it).
     kinds = frozenset({"text"})
@@ -75,6 +77,19 @@ class ShareCluster(Rule):
         "A row's share words count toward min_shares from this many letters on: 'x', "
         "'on', 'par' or the 'e' of 'e-mail' name no network or button.",
     )
+    tight_min_shares = Param(
+        1,
+        "A tight cluster, its lines with no blank line between them on a page that has "
+        "blank lines, holds at least this many lines share_bar removed: a bar printed as "
+        "one list ('Pass it on', 'Facebook', 'Print version'); apart, short lines may be "
+        "the article's.",
+    )
+    dense_edge_lines = Param(
+        1,
+        "On a dump without blank lines, the bar takes at most this many button lines at "
+        "each edge ('Send to a friend' above 'Facebook'): nothing tells a button from a "
+        "sub-heading further out.",
+    )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -93,14 +108,17 @@ class ShareCluster(Rule):
             while j < n and (_is_share(blocks[j]) or self._button(blocks[j])):
                 j += 1
             shares = [k for k in range(i, j) if _is_share(blocks[k])]
-            if len(shares) >= self.min_shares:
+            tight = uses_gaps and not any(blocks[k].gap_before for k in range(i + 1, j))
+            if shares and len(shares) >= (self.tight_min_shares if tight else self.min_shares):
                 first, last = shares[0], shares[-1]
+                reach = self.dense_edge_lines
                 for k in range(i, j):
                     b = blocks[k]
                     if _is_share(b):
                         continue
                     # Between two share lines it is the bar's; at its edge only when it
-                    # hangs on the bar with no blank line between (else: a sub-heading).
+                    # hangs on the bar with no blank line between (else: a sub-heading),
+                    # or, in a dump without blank lines, when it touches the bar.
                     inside = first < k < last
                     above = k < first and all(
                         not blocks[m].gap_before for m in range(k + 1, first + 1)
@@ -108,7 +126,8 @@ class ShareCluster(Rule):
                     below = k > last and all(
                         not blocks[m].gap_before for m in range(last + 1, k + 1)
                     )
-                    if inside or (uses_gaps and (above or below)):
+                    edge = first - reach <= k <= last + reach
+                    if inside or (above or below if uses_gaps else edge):
                         self.remove(b, f"a button of the share bar around block {first}")
             i = max(j, i + 1)
 

@@ -1,5 +1,7 @@
-"""A newsletter offer left in a text dump: a short line pairing a mail channel with an
-offer ('Den Newsletter gratis ins Postfach holen', 'Our daily email briefing')."""
+"""Sign-up and consent boxes left in a text dump: a newsletter offer, a short line pairing
+a mail channel with an offer ('Den Newsletter gratis ins Postfach holen', 'Our daily email
+briefing'), and a cookie or consent banner's line, pairing what the banner asks consent
+for with the site or the reader ('Des traceurs nous aident à mesurer l'audience')."""
 
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ class MailOffer(LineRule):
         "'Postfach', 'рассылка') together with an offer word ('free', 'daily', "
         "'subscribe', 'gratuit', 'бесплатно'): a newsletter sign-up box's line. A "
         "channel word alone does not tell ('Email', 'Contact us by e-mail'): a share bar "
-        "or the article's own line."
+        "or the article's own line. In a line that ends no sentence, the site or the "
+        "reader (a consent_person word: 'our', 'notre', 'nuestra') stands in for the "
+        "channel ('Get our free morning letter')."
     )
     kinds = frozenset({"text"})
 
@@ -28,12 +32,18 @@ class MailOffer(LineRule):
         super().__init__(config, phrases)
         self.channels = phrases.words("mail_channel")
         self.offers = phrases.words("mail_offer")
+        self.persons = phrases.words("consent_person")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if f.n_words > self.max_words or not f.n_words:
             return None
         channel = next((t for t in f.tokens if t in self.channels), None)
+        if channel is None and not f.ends_sentence:
+            # A box's title names the letter by its own name, with the site or the reader
+            # ('Get our free morning letter'); a sentence doing so is the article's ('Make
+            # exercise part of your daily routine.').
+            channel = next((t for t in f.tokens if t in self.persons), None)
         if channel is None:
             return None
         offer = next((t for t in f.tokens if t in self.offers), None)
@@ -42,4 +52,41 @@ class MailOffer(LineRule):
         return f"a newsletter offer: names {channel!r} with {offer!r}"
 
 
-RULES = (MailOffer,)
+class ConsentNotice(LineRule):
+    name = "consent_notice"
+    family = "trailers"
+    description = (
+        "Text only: a short line naming what a consent banner asks consent for (cookies, "
+        "trackers, personal data, privacy settings: 'cookies', 'traceurs', "
+        "'Datenschutzeinstellungen') together with the site or the reader and their "
+        "consent ('we', 'you', 'accept', 'agree', 'acceptez', 'соглашаетесь'): a cookie or "
+        "consent banner's line, however worded. The article's sentence about cookies or "
+        "privacy law is longer, or names no one who consents."
+    )
+    kinds = frozenset({"text"})
+
+    max_words = Param(
+        30,
+        "The line has at most this many words: a banner's one or two sentences ('We use "
+        "cookies to improve your experience. By continuing, you accept their use.').",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        self.objects = phrases.words("consent_object")
+        self.persons = phrases.words("consent_person")
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        f = block.features
+        if f.n_words > self.max_words or not f.n_words:
+            return None
+        thing = next((t for t in f.tokens if t in self.objects), None)
+        if thing is None:
+            return None
+        person = next((t for t in f.tokens if t in self.persons), None)
+        if person is None:
+            return None
+        return f"a consent banner's line: names {thing!r} with {person!r}"
+
+
+RULES = (MailOffer, ConsentNotice)

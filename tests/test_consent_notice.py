@@ -1,0 +1,68 @@
+"""A cookie or consent banner's line on text (rules/signup.py, consent_notice): reasons,
+the article's own lines about cookies kept, and max_words pinned from both sides on
+hand-built blocks."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import PROSE, make_doc, make_rule
+
+from cleaner.rules.signup import ConsentNotice
+
+
+def reason(line: str, **params: object) -> str | None:
+    rule = make_rule(ConsentNotice, **params)
+    doc = make_doc(PROSE[0], line, PROSE[1], config=rule.config)
+    return rule.reason_for(doc.blocks[1], doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Worded as consent-management platforms word their banners.
+        "Cookies help us deliver our services.",
+        "By clicking Accept, you agree to the storing of cookies on your device.",
+        "Wir setzen Cookies ein, um unser Angebot für Sie zu verbessern.",
+        "Ce site utilise des traceurs : vous pouvez les refuser.",
+        "Al hacer clic en Aceptar, usted consiente el uso de cookies.",
+        "Utilizziamo i cookie per offrirti la migliore esperienza sul nostro sito.",
+        "Wij gebruiken cookies om onze website te verbeteren.",
+        "Ao continuar a navegar, você concorda com o uso de cookies.",
+        "Сайт использует файлы cookie. Оставаясь на сайте, вы соглашаетесь с этим.",
+    ],
+)
+def test_banner_line_removed(line: str) -> None:
+    got = reason(line)
+    assert got is not None and got.startswith("a consent banner's line: names")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cookie Policy",  # a footer link: no one consents (the notice phrases' business)
+        # The article's sentence about cookies, naming no one who consents.
+        "The court ruled that cookie banners must offer a button to reject them.",
+        # Long: the article's sentence about the cookie law, naming the reader.
+        "Under the new rules, which take effect in May, you will have to be asked before "
+        "any site stores cookies on your computer, and regulators say they will check "
+        "that the choice is a real one.",
+        "We asked the regulator how it checks the new privacy rules.",  # no consent object
+    ],
+)
+def test_other_lines_kept(line: str) -> None:
+    assert reason(line) is None
+
+
+def test_max_words() -> None:
+    line = "We use cookies to improve your experience on this site"  # 10 words
+    assert reason(line, max_words=10) is not None
+    assert reason(line, max_words=9) is None
+
+
+def test_whole_page_on_text() -> None:
+    from cleaner import clean_article
+
+    line = "Des traceurs nous permettent de mesurer la fréquentation de nos pages."
+    page = "\n\n".join([PROSE[0], PROSE[1], line, PROSE[2], PROSE[3]])
+    out = clean_article(page, kind="text")
+    assert line not in out and PROSE[2] in out
