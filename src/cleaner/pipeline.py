@@ -180,12 +180,19 @@ class Cleaner:
 
     def _compute_features(self, doc: Document, language_hint: str | None) -> None:
         cfg = self.config
+        twins = None
+        if doc.kind == "html":
+            # The compiled twins where the compiled walk is used (the same features).
+            from .frontends.html.compiled import compiled_features
+
+            twins = compiled_features()
         language = compute_features(
             doc.blocks,
             self._phrases.stopwords,
             cfg,
             reuse_language=language_hint,
             any_stopword=self._phrases.any_stopword,
+            compiled=twins,
         )
         doc.language = language
         doc.stopwords = (

@@ -33,6 +33,7 @@ from . import walk as _py
 include "_lexbor.pxi"
 include "_cjudge.pxi"
 include "_ctext.pxi"
+include "_cfeatures.pxi"
 
 cdef enum:
     ELEMENT_NODE = 1
