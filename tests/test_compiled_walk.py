@@ -1,6 +1,8 @@
 """The compiled walk (``frontends/html/_cwalk.pyx``) against the Python walk: the same
-blocks and element table, and the same features (``_cfeatures.pxi`` against
-``features.py``), on generated markup, on generated texts, on generated pages and on
+blocks and element table, the same features (``_cfeatures.pxi`` against
+``features.py``) and the same UTF-8 and scan before parsing (``_cscan.pxi`` against
+``str.encode`` and ``parse._scan``; generated pages in test_parse_prepare.py), on
+generated markup, on generated texts, on generated pages and on
 every benchmark page of every set; and its guards: each problem means the Python walk,
 one warning, never a crash.
 
@@ -19,6 +21,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.frontends.html import compiled
+from cleaner.frontends.html.parse import _scan, _utf8
 from cleaner.testing.strategies import html_pages
 
 try:
@@ -236,6 +239,16 @@ def test_both_features_agree_on_generated_texts(texts: list[str]) -> None:
 
 
 @needs_extension
+@given(st.lists(st.text() | st.sampled_from(["a" * 9, "é", "’", "😀", "\ud800"])).map("".join))
+def test_the_compiled_encoding_is_utf8(text: str) -> None:
+    try:
+        expected: bytes | None = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: None, and parse._utf8 replaces it
+        expected = None
+    assert _cwalk.utf8(text) == expected
+
+
+@needs_extension
 def test_both_features_agree_on_long_and_repeated_blocks() -> None:
     # A block past features._LONG_BLOCK_CHARS, a page past _SHARED_WORDS_MIN_CHARS
     # (tokens shared among blocks), repeated lines and empty ones.
@@ -255,6 +268,10 @@ def test_both_walks_agree_on_every_benchmark_page(name: str) -> None:
         if not _both_agree(html):  # the walks, and the features on their blocks
             differ.append(page_id)
             continue
+        data = _utf8(html)
+        if _cwalk.utf8(html) != data or _cwalk.scan_tags(data) != _scan(data):
+            differ.append(page_id)
+            continue
         with compiled.forced("compiled"):
             fast = cleaner.explain(html, kind="html", output="markdown")
         with compiled.forced("python"):
@@ -270,9 +287,11 @@ def test_the_bundled_page_passes_the_self_test() -> None:
     with compiled.forced("compiled"):
         assert compiled.compiled_available()
         assert compiled.compiled_features() is _cwalk
+        assert compiled.compiled_prepare() is _cwalk
     with compiled.forced("python"):
         assert not compiled.compiled_available()
         assert compiled.compiled_features() is None
+        assert compiled.compiled_prepare() is None
 
 
 # -- the guards ---------------------------------------------------------------------------

@@ -244,8 +244,9 @@ def _clean_page(
     if kind == "html":
         # Imported late: text users skip them.
         from .frontends.html import parse_html, walk_html
+        from .frontends.html.compiled import compiled_prepare
 
-        tree = parse_html(text)
+        tree = parse_html(text, compiled_prepare())
         if metadata or include_title:
             from .metadata import extract_metadata
 

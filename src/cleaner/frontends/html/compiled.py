@@ -1,6 +1,8 @@
 """Which walk makes a page's blocks: the compiled twin (``_cwalk``) or the Python walk;
 and with it, which features the HTML path computes (``_cwalk``'s twins of
-``features._fill_all``, ``_page_counts`` and ``_set_page_counts``, or the Python ones).
+``features._fill_all``, ``_page_counts`` and ``_set_page_counts``, or the Python ones)
+and how it encodes and scans a page before parsing (``_cwalk.utf8`` and ``scan_tags``,
+or ``str.encode`` and ``parse._scan``).
 
 The compiled walk reads selectolax's Lexbor tree through structs declared by hand, so
 it runs only where it is known to read them right; each check runs before the next
@@ -15,7 +17,8 @@ reads anything:
 4. The layouts are checked against live nodes (``_cwalk.check_layout``), then both
    walks run on a bundled page (``selftest.html``) and must give the same blocks and
    element table, and the same features (each twin computing them on its walk's
-   blocks). A difference or an error: Python, with one warning.
+   blocks); both encodings and scans must agree on it. A difference or an error: Python, with one
+   warning.
 
 The choice is made once a process, at the first page. Both walks stay: the Python one
 is the reference, and the test suite runs on both (``tests/conftest.py``).
@@ -61,6 +64,12 @@ def compiled_walk() -> Callable[..., Any] | None:
 def compiled_features() -> ModuleType | None:
     """The compiled features (``features.compute_features``' ``compiled=``) when the
     compiled walk is used here, else None (the Python ones)."""
+    return _compiled()
+
+
+def compiled_prepare() -> ModuleType | None:
+    """The compiled twins of ``parse.prepare_html``'s encoding and scan (its
+    ``compiled=``) when the compiled walk is used here, else None (Python's)."""
     return _compiled()
 
 
@@ -148,8 +157,17 @@ def _layout_matches(cwalk: Any) -> bool:
 
 
 def _self_test(cwalk: ModuleType) -> bool:
-    """Whether the compiled walk and features give the Python ones' on the bundled page."""
+    """Whether the compiled walk, features, encoding and scan give the Python ones' on
+    the bundled page."""
+    from .parse import _scan
+
     page = resources.files(__package__).joinpath("selftest.html").read_text("utf-8")
+    data = page.encode("utf-8")
+    many = data + b"<p" + b" a" * 300 + b">"  # (a tag with attributes to cut)
+    if cwalk.scan_tags(data) != _scan(data) or cwalk.scan_tags(many) != _scan(many):
+        return False
+    if cwalk.utf8(page) != data or cwalk.utf8(page + "\ud800") is not None:
+        return False
     return walk_signature(page, cwalk.walk, cwalk) == walk_signature(page, None, None)
 
 
