@@ -17,8 +17,8 @@ reads anything:
 4. The layouts are checked against live nodes (``_cwalk.check_layout``), then both
    walks run on a bundled page (``selftest.html``) and must give the same blocks and
    element table, and the same features (each twin computing them on its walk's
-   blocks); both encodings and scans must agree on it. A difference or an error: Python, with one
-   warning.
+   blocks); both encodings and scans must agree on it. A difference or an error:
+   Python, with one warning.
 
 The choice is made once a process, at the first page. Both walks stay: the Python one
 is the reference, and the test suite runs on both (``tests/conftest.py``).
@@ -119,7 +119,10 @@ def _choose(environ: Any = os.environ) -> ModuleType | None:
         if not _layout_matches(_cwalk):
             problem = "selectolax's node layout is not the one the compiled walk reads"
         elif not _self_test(_cwalk):
-            problem = "the compiled walk differs from the Python walk on the bundled page"
+            problem = (
+                "the compiled walk, features or scan differ from the Python ones on the "
+                "bundled page"
+            )
         else:
             return _cwalk
     except Exception as error:  # never a crash: the Python walk is always there
