@@ -1,7 +1,10 @@
 """The compiled walk (``frontends/html/_cwalk.pyx``) against the Python walk: the same
-blocks and element table on generated markup, on generated pages and on every benchmark
-page of every set; and its guards: each problem means the Python walk, one warning,
-never a crash.
+blocks and element table, the same features (``_cfeatures.pxi`` against
+``features.py``) and the same UTF-8 and scan before parsing (``_cscan.pxi`` against
+``str.encode`` and ``parse._scan``; generated pages in test_parse_prepare.py), on
+generated markup, on generated texts, on generated pages and on
+every benchmark page of every set; and its guards: each problem means the Python walk,
+one warning, never a crash.
 
 Where the extension is not built (an install without a compiler) the equality tests
 skip and the guard tests still run.
@@ -18,6 +21,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.frontends.html import compiled
+from cleaner.frontends.html.parse import _scan, _utf8
 from cleaner.testing.strategies import html_pages
 
 try:
@@ -146,18 +150,111 @@ def _markup() -> st.SearchStrategy[str]:
     return st.recursive(_TEXT, element, max_leaves=40)
 
 
+def _both_agree(page: str) -> bool:
+    """Whether the compiled walk and features give the Python ones' on ``page``."""
+    fast = compiled.walk_signature(page, _cwalk.walk, _cwalk)
+    return fast == compiled.walk_signature(page, None, None)
+
+
 @needs_extension
 @given(st.lists(_markup(), min_size=1, max_size=6).map("".join))
 def test_both_walks_agree_on_generated_markup(body: str) -> None:
-    page = f"<html><body>{body}</body></html>"
-    assert compiled.walk_signature(page, _cwalk.walk) == compiled.walk_signature(page, None)
+    assert _both_agree(f"<html><body>{body}</body></html>")
 
 
 @needs_extension
 @given(html_pages())
 def test_both_walks_agree_on_generated_pages(page: object) -> None:
-    raw = page.raw  # type: ignore[attr-defined]
-    assert compiled.walk_signature(raw, _cwalk.walk) == compiled.walk_signature(raw, None)
+    assert _both_agree(page.raw)  # type: ignore[attr-defined]
+
+
+# -- the features' twins on any text ------------------------------------------------------
+# Words and separators of every kind the features tell apart: capitals, title case and
+# digits at a block's opening, joiners, datelines, sentence ends behind closing quotes,
+# scripts without spaces, letters that casefold longer, and any character at all.
+_PIECES = st.sampled_from(
+    [
+        "Word",
+        "word",
+        "WORD",
+        "of",
+        "a",
+        "3D",
+        "2024",
+        "iPhone",
+        "ǅemal",
+        "Straße",
+        "ﬁne",
+        "İstanbul",
+        "HANOI, Vietnam (AP) — ",
+        "NEW YORK (Reuters) - ",
+        "WASHINGTON — ",
+        "U.S. ",
+        "漢字かなカナ",
+        "ภาษาไทย",
+        ".",
+        "!”",
+        "?)",
+        "…",
+        "。",
+        ":",
+        "»",
+        "’",
+        "\u00a0",
+        "\u200b",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "-",
+        "_",
+        "©",
+        "😀",
+        "𝒳",
+        "\U00020000",
+    ]
+)
+_TEXTS = st.lists(_PIECES | st.text(max_size=8), max_size=30).map("".join) | st.text()
+
+
+def _features_of(texts: list[str], twins: object) -> tuple[object, ...]:
+    from cleaner.blocks import Block
+    from cleaner.config import Config
+    from cleaner.features import compute_features
+    from cleaner.phrases import PhraseBook
+
+    config = Config()
+    book = PhraseBook(config.languages)
+    blocks = [Block(i, text) for i, text in enumerate(texts)]
+    language = compute_features(
+        blocks, book.stopwords, config, any_stopword=book.any_stopword, compiled=twins
+    )
+    return language, [b.features for b in blocks]
+
+
+@needs_extension
+@given(st.lists(_TEXTS, min_size=1, max_size=8))
+def test_both_features_agree_on_generated_texts(texts: list[str]) -> None:
+    assert _features_of(texts, _cwalk) == _features_of(texts, None)
+
+
+@needs_extension
+@given(st.lists(st.text() | st.sampled_from(["a" * 9, "é", "’", "😀", "\ud800"])).map("".join))
+def test_the_compiled_encoding_is_utf8(text: str) -> None:
+    try:
+        expected: bytes | None = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: None, and parse._utf8 replaces it
+        expected = None
+    assert _cwalk.utf8(text) == expected
+
+
+@needs_extension
+def test_both_features_agree_on_long_and_repeated_blocks() -> None:
+    # A block past features._LONG_BLOCK_CHARS, a page past _SHARED_WORDS_MIN_CHARS
+    # (tokens shared among blocks), repeated lines and empty ones.
+    long = "Ünïcödé words, and more words. " * 2200
+    texts = [long, "Short line", "Short line", "", "WASHINGTON — The Senate voted.", "x" * 600]
+    assert _features_of(texts, _cwalk) == _features_of(texts, None)
 
 
 @needs_extension
@@ -168,8 +265,11 @@ def test_both_walks_agree_on_every_benchmark_page(name: str) -> None:
     cleaner = Cleaner()
     differ = []
     for page_id, html in benchmark_html(name):
-        walked = compiled.walk_signature(html, _cwalk.walk)
-        if walked != compiled.walk_signature(html, None):
+        if not _both_agree(html):  # the walks, and the features on their blocks
+            differ.append(page_id)
+            continue
+        data = _utf8(html)
+        if _cwalk.utf8(html) != data or _cwalk.scan_tags(data) != _scan(data):
             differ.append(page_id)
             continue
         with compiled.forced("compiled"):
@@ -183,11 +283,15 @@ def test_both_walks_agree_on_every_benchmark_page(name: str) -> None:
 
 @needs_extension
 def test_the_bundled_page_passes_the_self_test() -> None:
-    assert compiled._self_test(_cwalk.walk)
+    assert compiled._self_test(_cwalk)
     with compiled.forced("compiled"):
         assert compiled.compiled_available()
+        assert compiled.compiled_features() is _cwalk
+        assert compiled.compiled_prepare() is _cwalk
     with compiled.forced("python"):
         assert not compiled.compiled_available()
+        assert compiled.compiled_features() is None
+        assert compiled.compiled_prepare() is None
 
 
 # -- the guards ---------------------------------------------------------------------------
@@ -213,6 +317,7 @@ def _choice_and_warnings() -> tuple[object, list[str]]:
 def test_a_supported_selectolax_uses_the_compiled_walk(undecided: None) -> None:
     walk, warned = _choice_and_warnings()
     assert walk is _cwalk.walk and not warned
+    assert compiled.compiled_features() is _cwalk
 
 
 def test_the_environment_forces_python_without_a_warning(
@@ -221,6 +326,7 @@ def test_the_environment_forces_python_without_a_warning(
     monkeypatch.setenv(compiled.PURE_PYTHON_ENV, "1")
     walk, warned = _choice_and_warnings()
     assert walk is None and not warned
+    assert compiled.compiled_features() is None  # the Python features too
 
 
 @needs_extension
@@ -238,7 +344,7 @@ def test_an_unknown_selectolax_means_python_and_one_warning(
 @needs_extension
 @pytest.mark.parametrize(
     "problem",
-    ["layout", "mismatch", "error"],
+    ["layout", "mismatch", "features", "error"],
 )
 def test_a_failed_check_means_python_and_one_warning(
     undecided: None, monkeypatch: pytest.MonkeyPatch, problem: str
@@ -247,6 +353,16 @@ def test_a_failed_check_means_python_and_one_warning(
         monkeypatch.setattr(compiled, "_layout_matches", lambda _: False)
     elif problem == "mismatch":
         monkeypatch.setattr(compiled, "_self_test", lambda _: False)
+    elif problem == "features":
+        # The walks agree, the features do not: the self-test compares them too.
+        set_page_counts = _cwalk.set_page_counts
+
+        def off_by_one(live: list, keys: object, stopwords: frozenset, refill: bool) -> None:
+            set_page_counts(live, keys, stopwords, refill)
+            for block in live:
+                block.features.repeats += 1
+
+        monkeypatch.setattr(_cwalk, "set_page_counts", off_by_one)
     else:
 
         def broken(_: object) -> bool:
@@ -254,7 +370,7 @@ def test_a_failed_check_means_python_and_one_warning(
 
         monkeypatch.setattr(compiled, "_self_test", broken)
     walk, warned = _choice_and_warnings()
-    assert walk is None and len(warned) == 1
+    assert walk is None and len(warned) == 1 and compiled.compiled_features() is None
     # The pipeline still runs, on the Python walk.
     assert "Some words" in Cleaner().clean("<p>Some words in a paragraph here.</p>", kind="html")
 

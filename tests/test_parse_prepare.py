@@ -2,7 +2,9 @@
 by looking at its UTF-8 split at ``<``, and must hand over exactly what running every
 step in turn hands over, whatever the page (long tags of few or many attributes,
 multi-byte characters, lone surrogates, XHTML, enough tags to have their nesting looked
-at), and whatever bytes it splits the page in at once."""
+at), and whatever bytes it splits the page in at once; and the compiled encoding and
+scan (``_cwalk.utf8`` and ``scan_tags``, where built) answer as ``str.encode`` and
+``parse._scan`` do."""
 
 from __future__ import annotations
 
@@ -16,6 +18,11 @@ from cleaner.frontends.html import parse
 from cleaner.frontends.html.nesting import NESTING_CHECK_MIN_TAGS, limit_nesting
 from cleaner.frontends.html.parse import MAX_ATTRIBUTES, cap_attributes, prepare_html
 from cleaner.frontends.html.xhtml import is_xhtml, xhtml_as_html
+
+try:  # the compiled twin of ``parse._scan``, where built
+    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
+except ImportError:
+    _cwalk = None
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -110,11 +117,19 @@ def test_prepare_html_hands_over_what_every_step_would(
     for window in (1, 7, 600):
         with mock.patch.object(parse, "_SCAN_WINDOW", window):
             assert prepare_html(page) == expected
+    if _cwalk is not None:  # the compiled encoding and scan, where built
+        assert prepare_html(page, _cwalk) == expected
+        data = parse._utf8(page)
+        assert _cwalk.scan_tags(data) == parse._scan(data)
+        assert _cwalk.utf8(page) == (data if data.decode() == page else None)
 
 
 def test_each_step_still_runs_when_it_has_work() -> None:
     for tag in LONG:
         assert prepare_html(tag + "<p>text") == every_step(tag + "<p>text")
+        if _cwalk is not None:
+            data = parse._utf8("<p>text" + tag + "<p>text")
+            assert _cwalk.scan_tags(data) == parse._scan(data)
     assert every_step(SHORTEST_CUT) != SHORTEST_CUT.encode()
     tight = "<p." + "a" * 600 + " b" * MAX_ATTRIBUTES + ">"
     assert every_step(tight) != tight.encode()

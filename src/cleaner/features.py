@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain
+from types import SimpleNamespace
+from typing import Any
 
 import regex
 
@@ -92,6 +94,7 @@ def compute_features(
     *,
     reuse_language: str | None = None,
     any_stopword: frozenset[str] | None = None,
+    compiled: Any = None,
 ) -> str | None:
     """Fill ``block.features`` for every block not yet removed; return the page's language.
 
@@ -100,20 +103,14 @@ def compute_features(
     language's list). When it equals ``reuse_language``, blocks whose features are
     already filled keep them (a later pass over the same blocks); page-level counts
     (repeats, language) are always redone. ``any_stopword``: the union of the
-    ``stopwords`` sets, when the caller holds it (else built here).
+    ``stopwords`` sets, when the caller holds it (else built here). ``compiled``: the
+    C twins of ``_fill_all``, ``_page_counts`` and ``_set_page_counts`` (the HTML path's
+    ``compiled.compiled_features()``), or None for these.
     """
+    twins = compiled if compiled is not None else _PYTHON_TWINS
     # Blocks the front-end already removed (pruned subtrees, outside the main container)
     # get no features: no rule looks at them, and they are often half of an HTML page.
     live = [b for b in blocks if b.removal is None]
-    opening, per_word, joiner = (
-        config.title_opening_words,
-        config.unspaced_chars_per_word,
-        config.joiner_max_chars,
-    )
-    # A text seen earlier on the page shares its features (a line printed many times):
-    # they depend on the text alone, the page-level ones (repeats, stop words) on its
-    # key and words, and only this function ever sets them.
-    first: dict[str, Features] = {}
     # One string per distinct word of the page, shared by every block's tokens: a
     # word's own string costs about 50 bytes, several times its characters. (On a page
     # of a few thousand words that is little memory, and the look-up per word costs a
@@ -121,6 +118,42 @@ def compute_features(
     distinct: dict[str, str] | None = (
         {} if sum(len(b.text) for b in live) >= _SHARED_WORDS_MIN_CHARS else None
     )
+    twins.fill_all(
+        live,
+        config.title_opening_words,
+        config.unspaced_chars_per_word,
+        config.joiner_max_chars,
+        distinct,
+    )
+    del distinct  # before the page-level counts below hold their own
+    features = [b.features for b in live]
+    # The language is read from the longer blocks: menus and link lists hold few stop
+    # words and would dilute the share of a page that is mostly navigation.
+    keys, counts, total = twins.page_counts(
+        features,
+        config.language_min_block_words,
+        frozenset().union(*stopwords.values()) if any_stopword is None else any_stopword,
+    )
+    language = _guess_language(
+        counts, total, stopwords, config.language_min_hits, config.language_min_share
+    )
+    lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
+    twins.set_page_counts(live, keys, lang_stopwords, language != reuse_language)
+    return language
+
+
+def _fill_all(
+    live: Sequence[Block],
+    opening: int,
+    per_word: int,
+    joiner: int,
+    distinct: dict[str, str] | None,
+) -> None:
+    """The features of each block of ``live`` not filled yet (``_fill``)."""
+    # A text seen earlier on the page shares its features (a line printed many times):
+    # they depend on the text alone, the page-level ones (repeats, stop words) on its
+    # key and words, and only ``compute_features`` ever sets them.
+    first: dict[str, Features] = {}
     for block in live:
         f = block.features
         if not f.folded:
@@ -130,43 +163,49 @@ def compute_features(
                 first[block.text] = f
             else:
                 block.features = seen
-    del first, distinct  # before the page-level counts below hold their own
-    features = [b.features for b in live]
+
+
+def _page_counts(
+    features: Sequence[Features], min_words: int, any_stopword: frozenset[str]
+) -> tuple[Mapping[str, int], Mapping[str, int], int]:
+    """How many blocks hold each key; how often each stop word occurs in the blocks of
+    at least ``min_words`` words (all of them when none is that long), and how many
+    tokens those hold."""
     keys = Counter(f.key for f in features)
-    # The language is read from the longer blocks: menus and link lists hold few stop
-    # words and would dilute the share of a page that is mostly navigation.
-    longer = [f for f in features if f.n_words >= config.language_min_block_words] or features
-    language = _guess_language(
-        chain.from_iterable(f.tokens for f in longer),
-        sum(len(f.tokens) for f in longer),
-        stopwords,
-        frozenset().union(*stopwords.values()) if any_stopword is None else any_stopword,
-        config.language_min_hits,
-        config.language_min_share,
-    )
-    lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
-    refill = language != reuse_language
+    longer = [f for f in features if f.n_words >= min_words] or features
+    # Only stop words are counted, in one C-level pass: far fewer than all the words.
+    words = chain.from_iterable(f.tokens for f in longer)
+    total = sum(len(f.tokens) for f in longer)
+    return keys, Counter(filter(any_stopword.__contains__, words)), total
+
+
+def _set_page_counts(
+    live: Sequence[Block], keys: Mapping[str, int], stopwords: frozenset[str], refill: bool
+) -> None:
+    """Each block's repeats, and its stop-word ratio where ``refill`` or not set yet."""
     for block in live:
         f = block.features
         f.repeats = keys[f.key]
         if refill or f.stopword_ratio < 0:
-            hits = sum(map(lang_stopwords.__contains__, f.tokens)) if f.n_words else 0
+            hits = sum(map(stopwords.__contains__, f.tokens)) if f.n_words else 0
             f.stopword_ratio = hits / f.n_words if hits else 0.0
-    return language
+
+
+#: The Python twins ``compute_features`` uses when given no compiled ones.
+_PYTHON_TWINS = SimpleNamespace(
+    fill_all=_fill_all, page_counts=_page_counts, set_page_counts=_set_page_counts
+)
 
 
 def _guess_language(
-    words: Iterable[str],
+    counts: Mapping[str, int],
     total: int,
     stopwords: Mapping[str, frozenset[str]],
-    any_stopword: frozenset[str],
     min_hits: int,
     min_share: float,
 ) -> str | None:
-    """The language of ``words`` (``total`` of them, taken one by one: a list of every
-    word of a long page would cost 8 bytes a word)."""
-    # Only stop words are counted, in one C-level pass: far fewer than all the words.
-    counts = Counter(filter(any_stopword.__contains__, words))
+    """The language of a page whose longer blocks hold ``total`` words, among them the
+    stop words counted in ``counts``."""
     best: tuple[int, str] | None = None
     # Sorted languages so that ties resolve the same way on every run.
     for lang in sorted(stopwords):

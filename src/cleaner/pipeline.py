@@ -180,12 +180,19 @@ class Cleaner:
 
     def _compute_features(self, doc: Document, language_hint: str | None) -> None:
         cfg = self.config
+        twins = None
+        if doc.kind == "html":
+            # The compiled twins where the compiled walk is used (the same features).
+            from .frontends.html.compiled import compiled_features
+
+            twins = compiled_features()
         language = compute_features(
             doc.blocks,
             self._phrases.stopwords,
             cfg,
             reuse_language=language_hint,
             any_stopword=self._phrases.any_stopword,
+            compiled=twins,
         )
         doc.language = language
         doc.stopwords = (
@@ -237,8 +244,9 @@ def _clean_page(
     if kind == "html":
         # Imported late: text users skip them.
         from .frontends.html import parse_html, walk_html
+        from .frontends.html.compiled import compiled_prepare
 
-        tree = parse_html(text)
+        tree = parse_html(text, compiled_prepare())
         if metadata or include_title:
             from .metadata import extract_metadata
 

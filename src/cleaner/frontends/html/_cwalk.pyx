@@ -25,14 +25,15 @@ from libc.string cimport memset
 from ...blocks import Block, Removal
 from ...rules.layout_tables import holds_prose_paragraphs
 from ...rules.tree import Elements, element_label
-from .blocks import BR, IN_CAPTION, IN_LINK, LIST_SHIFT, ORDERED, IN_ITEM
-from .blocks import make_leaf, walk_path
+from .blocks import BR, IN_CAPTION, IN_ITEM, IN_LINK, LIST_SHIFT, ORDERED, make_leaf, walk_path
 from .visible import in_sentence
 from . import walk as _py
 
 include "_lexbor.pxi"
 include "_cjudge.pxi"
 include "_ctext.pxi"
+include "_cfeatures.pxi"
+include "_cscan.pxi"
 
 cdef enum:
     ELEMENT_NODE = 1

@@ -1,4 +1,8 @@
-"""Which walk makes a page's blocks: the compiled twin (``_cwalk``) or the Python walk.
+"""Which walk makes a page's blocks: the compiled twin (``_cwalk``) or the Python walk;
+and with it, which features the HTML path computes (``_cwalk``'s twins of
+``features._fill_all``, ``_page_counts`` and ``_set_page_counts``, or the Python ones)
+and how it encodes and scans a page before parsing (``_cwalk.utf8`` and ``scan_tags``,
+or ``str.encode`` and ``parse._scan``).
 
 The compiled walk reads selectolax's Lexbor tree through structs declared by hand, so
 it runs only where it is known to read them right; each check runs before the next
@@ -12,7 +16,9 @@ reads anything:
    change between selectolax releases, and this check reads no struct.
 4. The layouts are checked against live nodes (``_cwalk.check_layout``), then both
    walks run on a bundled page (``selftest.html``) and must give the same blocks and
-   element table. A difference or an error: Python, with one warning.
+   element table, and the same features (each twin computing them on its walk's
+   blocks); both encodings and scans must agree on it. A difference or an error:
+   Python, with one warning.
 
 The choice is made once a process, at the first page. Both walks stay: the Python one
 is the reference, and the test suite runs on both (``tests/conftest.py``).
@@ -25,6 +31,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
+from types import ModuleType
 from typing import Any
 
 #: The selectolax releases the compiled walk was tested against: the layout check, the
@@ -35,18 +42,35 @@ SUPPORTED_SELECTOLAX = frozenset({"1.0.0", "1.0.1", "1.0.2"})
 #: The environment variable that forces the Python walk.
 PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
 
-# The process's choice: [] undecided, else [walk function or None]. Set once (or by
-# ``forced``); holds no page's data.
-_chosen: list[Callable[..., Any] | None] = []
-# The compiled walk as ``forced`` finds it when the environment chose Python.
-_unforced: list[Callable[..., Any] | None] = []
+# The process's choice: [] undecided, else [the compiled module or None]. Set once (or
+# by ``forced``); holds no page's data.
+_chosen: list[ModuleType | None] = []
+# The compiled module as ``forced`` finds it when the environment chose Python.
+_unforced: list[ModuleType | None] = []
+
+
+def _compiled() -> ModuleType | None:
+    if not _chosen:
+        _chosen.append(_choose())
+    return _chosen[0]
 
 
 def compiled_walk() -> Callable[..., Any] | None:
     """The compiled walk when it may be used here, else None (use the Python walk)."""
-    if not _chosen:
-        _chosen.append(_choose())
-    return _chosen[0]
+    module = _compiled()
+    return None if module is None else module.walk
+
+
+def compiled_features() -> ModuleType | None:
+    """The compiled features (``features.compute_features``' ``compiled=``) when the
+    compiled walk is used here, else None (the Python ones)."""
+    return _compiled()
+
+
+def compiled_prepare() -> ModuleType | None:
+    """The compiled twins of ``parse.prepare_html``'s encoding and scan (its
+    ``compiled=``) when the compiled walk is used here, else None (Python's)."""
+    return _compiled()
 
 
 def compiled_available() -> bool:
@@ -60,24 +84,24 @@ def forced(path: str) -> Iterator[None]:
     pass its checks): for tests and benchmarks comparing both."""
     if path not in ("python", "compiled"):
         raise ValueError(f"unknown walk {path!r}")
-    chosen = compiled_walk()  # the process decides first; its choice comes back after
+    chosen = _compiled()  # the process decides first; its choice comes back after
     before = list(_chosen)
-    walk = None
+    module = None
     if path == "compiled":
         if chosen is None and not _unforced:
             # (Checked once: CLEANER_PURE_PYTHON may have chosen Python for the process.)
             _unforced.append(_choose(environ={}))
-        walk = chosen or _unforced[0]
-        if walk is None:
+        module = chosen or _unforced[0]
+        if module is None:
             raise RuntimeError("the compiled walk is not available here")
-    _chosen[:] = [walk]
+    _chosen[:] = [module]
     try:
         yield
     finally:
         _chosen[:] = before
 
 
-def _choose(environ: Any = os.environ) -> Callable[..., Any] | None:
+def _choose(environ: Any = os.environ) -> ModuleType | None:
     if environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
         return None
     try:
@@ -94,10 +118,13 @@ def _choose(environ: Any = os.environ) -> Callable[..., Any] | None:
     try:
         if not _layout_matches(_cwalk):
             problem = "selectolax's node layout is not the one the compiled walk reads"
-        elif not _self_test(_cwalk.walk):
-            problem = "the compiled walk differs from the Python walk on the bundled page"
+        elif not _self_test(_cwalk):
+            problem = (
+                "the compiled walk, features or scan differ from the Python ones on the "
+                "bundled page"
+            )
         else:
-            return _cwalk.walk
+            return _cwalk
     except Exception as error:  # never a crash: the Python walk is always there
         problem = f"the compiled walk's self-test failed ({error!r})"
     _warn(problem)
@@ -132,16 +159,30 @@ def _layout_matches(cwalk: Any) -> bool:
     return bool(cwalk.check_layout(LexborNode, div, tree, text, b))
 
 
-def _self_test(walk: Callable[..., Any]) -> bool:
+def _self_test(cwalk: ModuleType) -> bool:
+    """Whether the compiled walk, features, encoding and scan give the Python ones' on
+    the bundled page."""
+    from .parse import _scan
+
     page = resources.files(__package__).joinpath("selftest.html").read_text("utf-8")
-    return walk_signature(page, walk) == walk_signature(page, None)
+    data = page.encode("utf-8")
+    many = data + b"<p" + b" a" * 300 + b">"  # (a tag with attributes to cut)
+    if cwalk.scan_tags(data) != _scan(data) or cwalk.scan_tags(many) != _scan(many):
+        return False
+    if cwalk.utf8(page) != data or cwalk.utf8(page + "\ud800") is not None:
+        return False
+    return walk_signature(page, cwalk.walk, cwalk) == walk_signature(page, None, None)
 
 
-def walk_signature(page: str, walk: Callable[..., Any] | None) -> tuple[Any, ...]:
-    """What a walk gives for ``page``, as comparable data: the blocks, each block's
-    element, and the element table (each element's node as its tag and text). ``walk``
-    None is the Python walk."""
+def walk_signature(page: str, walk: Callable[..., Any] | None, twins: Any) -> tuple[Any, ...]:
+    """What a walk and a features computation give for ``page``, as comparable data:
+    the blocks with their features, each block's element, the page's language, and the
+    element table (each element's node as its tag and text). ``walk`` None is the
+    Python walk; ``twins`` the compiled features (``compiled_features()``), None the
+    Python ones."""
     from ...config import Config
+    from ...features import compute_features
+    from ...phrases import PhraseBook
     from ...rules.tree import TreePlan
     from .parse import parse_html
     from .walk import DROP_SELECTOR, PageWalk, _default_tree_rules, _walk
@@ -169,4 +210,9 @@ def walk_signature(page: str, walk: Callable[..., Any] | None) -> tuple[Any, ...
         el.end,
     )
     at = {id(block): i for i, block in enumerate(blocks)}
-    return blocks, owners, table, [(at.get(id(b)), n.tag, n.text()) for b, n in sources]
+    text_sources = [(at.get(id(b)), n.tag, n.text()) for b, n in sources]
+    book = PhraseBook(config.languages)
+    language = compute_features(
+        blocks, book.stopwords, config, any_stopword=book.any_stopword, compiled=twins
+    )
+    return blocks, owners, language, table, text_sources

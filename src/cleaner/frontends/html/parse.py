@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -104,27 +105,38 @@ def _scan(data: bytes) -> tuple[int, bool]:
             head = piece[:close]
             if close - len(head.translate(None, _BOUNDARY_BYTES)) < MAX_ATTRIBUTES:
                 continue  # too few boundaries for more attributes than the cap
-            tag = "<" + head.decode("utf-8")
-            cut = _LONG_TAG.fullmatch(tag) is not None and _cut_tag(tag, MAX_ATTRIBUTES) != tag
+            cut = cuts(head)
         start = len(data) if end < 0 else end
     return tags, cut
 
 
-def _utf8(html: str) -> bytes:
-    """``html`` in UTF-8, lone surrogates (which UTF-8 cannot hold) as U+FFFD."""
+def cuts(head: bytes) -> bool:
+    """Whether ``cap_attributes`` cuts the start tag whose UTF-8 after its ``<`` is
+    ``head`` (``_scan``, and its compiled twin, ask it of a tag that may hold more
+    attributes than the cap)."""
+    tag = "<" + head.decode("utf-8")
+    return _LONG_TAG.fullmatch(tag) is not None and _cut_tag(tag, MAX_ATTRIBUTES) != tag
+
+
+def _utf8(html: str, compiled: Any = None) -> bytes:
+    """``html`` in UTF-8, lone surrogates (which UTF-8 cannot hold) as U+FFFD.
+    ``compiled``: the compiled twins (``prepare_html``)."""
     try:
-        return html.encode("utf-8")
+        data = html.encode("utf-8") if compiled is None else compiled.utf8(html)
+        if data is not None:
+            return data
     except UnicodeEncodeError:
-        return _LONE_SURROGATE.sub("\ufffd", html).encode("utf-8")
+        pass
+    return _LONE_SURROGATE.sub("\ufffd", html).encode("utf-8")
 
 
-def parse_html(html: str) -> LexborHTMLParser:
+def parse_html(html: str, compiled: Any = None) -> LexborHTMLParser:
     """Parse a page once; the tree ``html_to_blocks`` takes (the bytes
-    ``prepare_html`` makes of it)."""
-    return LexborHTMLParser(prepare_html(html))
+    ``prepare_html`` makes of it, ``compiled`` as there)."""
+    return LexborHTMLParser(prepare_html(html, compiled))
 
 
-def prepare_html(html: str) -> bytes:
+def prepare_html(html: str, compiled: Any = None) -> bytes:
     """The UTF-8 Lexbor parses for the page ``html``.
 
     Start tags keep their first ``MAX_ATTRIBUTES`` attributes, a page that declares
@@ -136,9 +148,13 @@ def prepare_html(html: str) -> bytes:
     surrogates silently). Lone surrogates, which UTF-8 cannot hold, become U+FFFD, as
     any UTF-8 round trip would leave them. The UTF-8 also tells the first and last
     steps whether they have anything to do (``_scan``).
+
+    ``compiled``: the compiled twins of the encoding and of ``_scan``
+    (``compiled.compiled_prepare()``: ``_cwalk.utf8`` and ``scan_tags``, the same
+    bytes and answers), or None for Python's.
     """
-    data: bytes | None = _utf8(html)
-    tags, cut = _scan(data)
+    data: bytes | None = _utf8(html, compiled)
+    tags, cut = _scan(data) if compiled is None else compiled.scan_tags(data)
     if cut:
         html, data = cap_attributes(html), None
     if is_xhtml(html):
@@ -150,4 +166,4 @@ def prepare_html(html: str) -> bytes:
         flat = limit_nesting(html)
         if flat is not html:
             html, data = flat, None
-    return _utf8(html) if data is None else data
+    return _utf8(html, compiled) if data is None else data

@@ -1,0 +1,409 @@
+# The compiled twins of ``features._fill_all``, ``_page_counts`` and ``_set_page_counts``
+# (included by ``_cwalk.pyx``; the HTML path takes them through
+# ``compiled.compiled_features()``). Each block's text is read once, in C: its words
+# (runs of characters ``features._TO_SPACE`` leaves alone, the table itself read here),
+# its key and tokens, digits, capitals and closing punctuation. What only Python does
+# exactly stays in Python: casefolding a word past ASCII (``str.casefold``), the
+# dateline pattern, blocks of ``_LONG_BLOCK_CHARS`` or more (``features._fill``).
+# ``features.py`` is the reference; the equality tests compare both on every page.
+
+from cpython.unicode cimport (
+    Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER,
+    PyUnicode_FindChar, PyUnicode_Substring,
+)
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
+from libc.string cimport memcmp
+
+from ...features import (
+    _DATELINE, _LONG_BLOCK_CHARS, _TERMINALS, _TO_SPACE, _TRAILING, _fill as _py_fill,
+)
+
+cdef extern from "Python.h":
+    object PyUnicode_New(Py_ssize_t, Py_UCS4)
+    PyObject *PyDict_SetDefault(object, object, object) except NULL
+    bint PyUnicode_CheckExact(object)
+
+cdef Py_ssize_t _LONG = _LONG_BLOCK_CHARS
+cdef str _TRAILING_CHARS = _TRAILING
+_dateline = _DATELINE.match
+cdef object _ZERO = 0.0, _ONE = 1.0, _UNSET = -1.0
+# Which code points ``_TO_SPACE`` makes white space (a bit each; past its end a code
+# point is left as it is), and which ASCII characters ``_TRAILING`` holds.
+cdef Py_ssize_t _TABLE_SIZE = len(_TO_SPACE)
+cdef unsigned char *_SEP = <unsigned char *> malloc((_TABLE_SIZE >> 3) + 1)
+cdef unsigned char _ASCII_TRAILING[128]
+# ``_TERMINALS``' code points.
+cdef unsigned int _TERM[32]
+cdef Py_ssize_t _N_TERM = len(_TERMINALS)
+
+
+cdef void _init_tables() except *:
+    if _SEP == NULL or _N_TERM > 32:
+        raise MemoryError
+    memset(_SEP, 0, (_TABLE_SIZE >> 3) + 1)
+    cdef int kind = PyUnicode_KIND(_TO_SPACE)
+    cdef const void *data = PyUnicode_DATA(_TO_SPACE)
+    cdef Py_ssize_t c
+    for c in range(_TABLE_SIZE):
+        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, c)):
+            _SEP[c >> 3] |= 1 << (c & 7)
+    for c in range(128):
+        _ASCII_TRAILING[c] = chr(c) in _TRAILING
+    for c, ch in enumerate(sorted(_TERMINALS)):
+        _TERM[c] = ord(ch)
+
+
+_init_tables()
+
+
+cdef inline bint _separates(unsigned int c) noexcept:
+    """Whether ``c`` becomes white space in ``text.translate(_TO_SPACE)``."""
+    if c < <unsigned int> _TABLE_SIZE:
+        return (_SEP[c >> 3] >> (c & 7)) & 1
+    return Py_UNICODE_ISSPACE(c)
+
+
+cdef inline bint _unspaced(unsigned int c) noexcept:
+    """``features._UNSPACED``: a character of a script written without spaces."""
+    return (
+        0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF
+        or 0x3040 <= c <= 0x30FF or 0x0E00 <= c <= 0x0EFF or 0x1000 <= c <= 0x109F
+        or 0x1780 <= c <= 0x17FF
+    )
+
+
+# ``str.isupper``, ``islower`` and ``istitle``'s character tests (ASCII without a
+# look-up in the Unicode database).
+cdef inline bint _up(unsigned int c) noexcept:
+    return 65 <= c <= 90 if c < 128 else Py_UNICODE_ISUPPER(c)
+
+
+cdef inline bint _low(unsigned int c) noexcept:
+    return 97 <= c <= 122 if c < 128 else Py_UNICODE_ISLOWER(c)
+
+
+cdef inline bint _title(unsigned int c) noexcept:
+    return c >= 128 and Py_UNICODE_ISTITLE(c)
+
+
+cdef bint _istitle(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) noexcept:
+    cdef bint cased = False, previous = False
+    cdef Py_ssize_t i
+    cdef unsigned int c
+    for i in range(s, e):
+        c = PyUnicode_READ(kind, data, i)
+        if _up(c) or _title(c):
+            if previous:
+                return False
+            previous = cased = True
+        elif _low(c):
+            if not previous:
+                return False
+            previous = cased = True
+        else:
+            previous = False
+    return cased
+
+
+cdef bint _isupper(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) noexcept:
+    cdef bint cased = False
+    cdef Py_ssize_t i
+    cdef unsigned int c
+    for i in range(s, e):
+        c = PyUnicode_READ(kind, data, i)
+        if _low(c) or _title(c):
+            return False
+        if not cased and _up(c):
+            cased = True
+    return cased
+
+
+cdef bint _islower(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) noexcept:
+    cdef bint cased = False
+    cdef Py_ssize_t i
+    cdef unsigned int c
+    for i in range(s, e):
+        c = PyUnicode_READ(kind, data, i)
+        if _up(c) or _title(c):
+            return False
+        if not cased and _low(c):
+            cased = True
+    return cased
+
+
+cdef Py_ssize_t _words(int kind, const void *data, Py_ssize_t start, Py_ssize_t n,
+                       Py_ssize_t *spans, Py_ssize_t most) noexcept:
+    """The first ``most`` words of ``text[start:n]`` (``translate(_TO_SPACE).split()``)
+    as start and end offsets into ``spans``; how many."""
+    cdef Py_ssize_t w = 0, i, begin = -1
+    for i in range(start, n):
+        if _separates(PyUnicode_READ(kind, data, i)):
+            if begin >= 0:
+                spans[2 * w] = begin
+                spans[2 * w + 1] = i
+                w += 1
+                begin = -1
+                if w == most:
+                    return w
+        elif begin < 0:
+            begin = i
+    if begin >= 0 and w < most:
+        spans[2 * w] = begin
+        spans[2 * w + 1] = n
+        w += 1
+    return w
+
+
+cdef Py_ssize_t _capitalised_prefix(int kind, const void *data, Py_ssize_t *spans,
+                                    Py_ssize_t w, Py_ssize_t joiner) noexcept:
+    """``features._capitalised_prefix`` of the words at ``spans``."""
+    cdef Py_ssize_t count = 0, j, s, e
+    cdef unsigned int first
+    for j in range(w):
+        s = spans[2 * j]
+        e = spans[2 * j + 1]
+        first = PyUnicode_READ(kind, data, s)
+        if _up(first):
+            count += 1
+        elif Py_UNICODE_ISDIGIT(first) or (e - s <= joiner and _islower(kind, data, s, e)):
+            continue
+        else:
+            break
+    return count
+
+
+cdef bint _ends_sentence(int kind, const void *data, Py_ssize_t n) except -1:
+    """``text.rstrip(_TRAILING)[-1:] in _TERMINALS``."""
+    cdef unsigned int c
+    cdef Py_ssize_t j
+    while n > 0:
+        c = PyUnicode_READ(kind, data, n - 1)
+        if c < 128:
+            if not _ASCII_TRAILING[c]:
+                break
+        elif PyUnicode_FindChar(_TRAILING_CHARS, c, 0, len(_TRAILING_CHARS), 1) < 0:
+            break
+        n -= 1
+    if n == 0:
+        return False
+    c = PyUnicode_READ(kind, data, n - 1)
+    for j in range(_N_TERM):
+        if _TERM[j] == c:
+            return True
+    return False
+
+
+cdef enum:
+    SMALL_SPANS = 512  # word offsets held on the stack (a text of 511 characters)
+
+
+cdef void _fill(object text, object f, Py_ssize_t opening_words, Py_ssize_t per_word,
+                Py_ssize_t joiner, object distinct) except *:
+    """``features._fill``: the features of one block's text into ``f``."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    if not PyUnicode_CheckExact(text) or n >= _LONG or per_word <= 0 or opening_words < 0:
+        _py_fill(text, f, opening_words, per_word, joiner, distinct)
+        return
+    cdef Py_ssize_t small[SMALL_SPANS]
+    cdef Py_ssize_t *spans = small
+    if n + 1 > SMALL_SPANS:  # (a word is a character and a separator at least)
+        spans = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+        if spans == NULL:
+            raise MemoryError
+    try:
+        _fill_words(text, f, n, spans, opening_words, per_word, joiner, distinct)
+    finally:
+        if spans != small:
+            free(spans)
+
+
+cdef object _key_tokens(object key, Py_ssize_t *spans, Py_ssize_t w, object distinct):
+    """The tokens of an ASCII ``key`` whose ``w`` words sit at ``spans`` (of the text):
+    one after another, a space apart."""
+    tokens = PyTuple_New(w)
+    cdef Py_ssize_t j, at = 0, length
+    for j in range(w):
+        length = spans[2 * j + 1] - spans[2 * j]
+        token = PyUnicode_Substring(key, at, at + length)
+        if distinct is not None:
+            token = <object> PyDict_SetDefault(distinct, token, token)
+        Py_INCREF(token)
+        PyTuple_SET_ITEM(tokens, j, token)
+        at += length + 1
+    return tokens
+
+
+cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
+                      Py_ssize_t opening_words, Py_ssize_t per_word, Py_ssize_t joiner,
+                      object distinct) except *:
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef bint ascii_text = PyUnicode_IS_ASCII(text), words_ascii = True, upper = False
+    cdef Py_ssize_t w = _words(kind, data, 0, n, spans, n + 1)
+    cdef Py_ssize_t j, i, m, key_len = 0, digits = 0, n_words, unspaced = 0, n_open
+    cdef Py_ssize_t capitalised
+    cdef unsigned int c
+    cdef char *out
+    cdef Py_UCS4 *wide
+    for j in range(w):
+        key_len += spans[2 * j + 1] - spans[2 * j]
+        if not ascii_text and words_ascii:
+            for i in range(spans[2 * j], spans[2 * j + 1]):
+                if PyUnicode_READ(kind, data, i) >= 128:
+                    words_ascii = False
+                    break
+    key_len += w - 1 if w else 0
+    if words_ascii:
+        # The words joined by single spaces and lower-cased (casefolding ASCII).
+        key = PyUnicode_New(key_len, 127)
+        out = <char *> PyUnicode_DATA(key)
+        m = 0
+        for j in range(w):
+            if j:
+                out[m] = 32
+                m += 1
+            for i in range(spans[2 * j], spans[2 * j + 1]):
+                c = PyUnicode_READ(kind, data, i)
+                if 65 <= c <= 90:
+                    c += 32
+                elif 48 <= c <= 57:
+                    digits += 1
+                out[m] = <char> c
+                m += 1
+        tokens = _key_tokens(key, spans, w, distinct)
+        n_words = w
+    else:
+        wide = <Py_UCS4 *> malloc(key_len * sizeof(Py_UCS4))
+        if wide == NULL:
+            raise MemoryError
+        try:
+            m = 0
+            for j in range(w):
+                if j:
+                    wide[m] = 32
+                    m += 1
+                for i in range(spans[2 * j], spans[2 * j + 1]):
+                    wide[m] = PyUnicode_READ(kind, data, i)
+                    m += 1
+            key = PyUnicode_FromKindAndData(4, wide, key_len).casefold()
+        finally:
+            free(wide)
+        parts = key.split()
+        tokens = tuple(parts if distinct is None else [distinct.setdefault(p, p) for p in parts])
+        n_words = len(tokens)
+        key_len = PyUnicode_GET_LENGTH(key)
+        for i in range(key_len):
+            c = PyUnicode_READ(PyUnicode_KIND(key), PyUnicode_DATA(key), i)
+            if 48 <= c <= 57:
+                digits += 1
+    # The casefolded text, the same string as the text or the key where equal.
+    if ascii_text:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if 65 <= c <= 90:
+                upper = True
+                break
+        if not upper:
+            folded = text
+        else:
+            folded = PyUnicode_New(n, 127)
+            out = <char *> PyUnicode_DATA(folded)
+            for i in range(n):
+                c = PyUnicode_READ(kind, data, i)
+                out[i] = <char> (c + 32 if 65 <= c <= 90 else c)
+            if n == key_len and memcmp(out, PyUnicode_DATA(key), n) == 0:
+                folded = key
+    else:
+        folded = text.casefold()
+        folded = text if folded == text else key if folded == key else folded
+        for i in range(n):
+            if _unspaced(PyUnicode_READ(kind, data, i)):
+                unspaced += 1
+    f.folded = folded
+    f.tokens = tokens
+    f.key = key
+    f.n_chars = n
+    f.n_words = n_words
+    f.n_tokens = n_words + unspaced // per_word
+    f.ends_sentence = _ends_sentence(kind, data, n)
+    f.letter_ratio = (<double> (key_len - n_words + 1)) / n if n_words else _ZERO
+    f.digit_ratio = (<double> digits) / n if digits else _ZERO
+    # Capitals in the opening words, and how many open the block (after a dateline).
+    n_open = min(opening_words, w)
+    if n_open:
+        capitalised = 0
+        for j in range(n_open):
+            capitalised += _istitle(kind, data, spans[2 * j], spans[2 * j + 1])
+            capitalised += _isupper(kind, data, spans[2 * j], spans[2 * j + 1])
+        f.title_ratio = (
+            _ZERO if not capitalised
+            else _ONE if capitalised == n_open
+            else (<double> capitalised) / n_open
+        )
+        c = PyUnicode_READ(kind, data, 0)
+        if not ascii_text or (65 <= c <= 90 and (
+            n == 1 or _dateline_second(PyUnicode_READ(kind, data, 1))
+        )):
+            dateline = _dateline(text)
+            if dateline is not None:
+                n_open = _words(kind, data, dateline.end(), n, spans, opening_words)
+    f.headline_prefix = _capitalised_prefix(kind, data, spans, n_open, joiner)
+    f.stopword_ratio = _UNSET
+
+
+cdef inline bint _dateline_second(unsigned int c) noexcept:
+    """``features._DATELINE_SECOND``: a capital, '.', "'" or a space."""
+    return 65 <= c <= 90 or c == 46 or c == 39 or c == 32
+
+
+def fill_all(list live, Py_ssize_t opening, Py_ssize_t per_word, Py_ssize_t joiner,
+             distinct):
+    """``features._fill_all``."""
+    cdef dict first = {}
+    for block in live:
+        f = block.features
+        if not f.folded:
+            text = block.text
+            seen = first.get(text)
+            if seen is None:
+                _fill(text, f, opening, per_word, joiner, distinct)
+                first[text] = f
+            else:
+                block.features = seen
+
+
+def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
+    """``features._page_counts``."""
+    cdef dict keys = {}, counts = {}
+    cdef Py_ssize_t total = 0, longer = 0
+    for f in features:
+        key = f.key
+        keys[key] = keys.get(key, 0) + 1
+        if f.n_words >= min_words:
+            longer += 1
+    for f in features:
+        if not longer or f.n_words >= min_words:
+            tokens = f.tokens
+            total += len(tokens)
+            for token in tokens:
+                if token in any_stopword:
+                    counts[token] = counts.get(token, 0) + 1
+    return keys, counts, total
+
+
+def set_page_counts(list live, keys, frozenset stopwords, bint refill):
+    """``features._set_page_counts``."""
+    cdef Py_ssize_t hits, n_words
+    cdef double ratio
+    for block in live:
+        f = block.features
+        f.repeats = keys[f.key]
+        ratio = f.stopword_ratio
+        if refill or ratio < 0:
+            n_words = f.n_words
+            hits = 0
+            if n_words:
+                for token in f.tokens:
+                    if token in stopwords:
+                        hits += 1
+            f.stopword_ratio = (<double> hits) / n_words if hits else _ZERO

@@ -1,0 +1,113 @@
+# The compiled twin of ``parse._scan`` (included by ``_cwalk.pyx``): the page's UTF-8
+# read once in C, each ``<`` found by ``memchr``, without the ``bytes`` object a piece
+# that ``split`` makes. A tag long enough in bytes, with enough boundaries for more
+# attributes than the cap, goes to ``parse.cuts`` as there. ``parse._scan`` is the
+# reference; the tests compare both on generated pages and on every benchmark page.
+
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
+from libc.string cimport memchr
+
+from .parse import MAX_ATTRIBUTES, _BOUNDARY_BYTES, _LONG_TAG_BYTES, cuts
+
+cdef Py_ssize_t _TAG_BYTES = _LONG_TAG_BYTES, _MAX_ATTRIBUTES = MAX_ATTRIBUTES
+cdef unsigned char _BOUNDARY[256]
+memset(_BOUNDARY, 0, sizeof(_BOUNDARY))
+for _byte in _BOUNDARY_BYTES:
+    _BOUNDARY[_byte] = 1
+
+
+def scan_tags(bytes data):
+    """``parse._scan``: how many ``<`` ``data`` holds, and whether ``cap_attributes``
+    would cut one of its tags."""
+    cdef const char *s = PyBytes_AS_STRING(data)
+    cdef const char *end = s + PyBytes_GET_SIZE(data)
+    cdef const char *at = <const char *> memchr(s, 60, end - s)  # '<'
+    cdef const char *piece
+    cdef const char *stop
+    cdef const char *close
+    cdef Py_ssize_t tags = 0, boundaries, i
+    cdef bint cut = False
+    while at != NULL:
+        tags += 1
+        piece = at + 1
+        at = <const char *> memchr(piece, 60, end - piece)
+        stop = end if at == NULL else at
+        if cut or stop - piece < _TAG_BYTES:
+            continue
+        close = <const char *> memchr(piece, 62, stop - piece)  # '>'
+        if close == NULL or close + 1 - piece < _TAG_BYTES:
+            continue
+        boundaries = 0
+        for i in range(close + 1 - piece):
+            boundaries += _BOUNDARY[<unsigned char> piece[i]]
+        if boundaries >= _MAX_ATTRIBUTES:
+            cut = cuts(data[piece - s : close + 1 - s])
+    return tags, cut
+
+
+from cpython.bytes cimport PyBytes_FromStringAndSize
+from libc.stdint cimport uint16_t, uint64_t
+from libc.string cimport memcpy
+
+
+def utf8(str text):
+    """``text.encode("utf-8")``, or None when ``text`` holds a lone surrogate (which
+    UTF-8 cannot hold: ``parse._utf8`` replaces them). CPython encodes a page with one
+    character past Latin-1 a character at a time; here runs of ASCII go eight bytes of
+    the string at a time."""
+    if PyUnicode_IS_ASCII(text):
+        return text.encode("utf-8")  # (a copy of its bytes)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, m = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    # (At most two bytes a Latin-1 character, three a BMP one, four past it.)
+    cdef unsigned char *out = <unsigned char *> malloc(n * (kind + 1 if kind < 4 else 4) + 1)
+    cdef const uint16_t *wide = <const uint16_t *> data
+    cdef unsigned int c
+    cdef uint64_t word
+    if out == NULL:
+        raise MemoryError
+    try:
+        while i < n:
+            if kind == 2 and i + 4 <= n:
+                memcpy(&word, <const char *> data + 2 * i, 8)
+                if word & 0xFF80FF80FF80FF80ULL == 0:  # four ASCII characters
+                    out[m] = <unsigned char> wide[i]
+                    out[m + 1] = <unsigned char> wide[i + 1]
+                    out[m + 2] = <unsigned char> wide[i + 2]
+                    out[m + 3] = <unsigned char> wide[i + 3]
+                    i += 4
+                    m += 4
+                    continue
+            elif kind == 1 and i + 8 <= n:
+                memcpy(&word, <const char *> data + i, 8)
+                if word & 0x8080808080808080ULL == 0:  # eight ASCII characters
+                    memcpy(out + m, &word, 8)
+                    i += 8
+                    m += 8
+                    continue
+            c = PyUnicode_READ(kind, data, i)
+            i += 1
+            if c < 0x80:
+                out[m] = c
+                m += 1
+            elif c < 0x800:
+                out[m] = 0xC0 | (c >> 6)
+                out[m + 1] = 0x80 | (c & 0x3F)
+                m += 2
+            elif c < 0x10000:
+                if 0xD800 <= c <= 0xDFFF:
+                    return None
+                out[m] = 0xE0 | (c >> 12)
+                out[m + 1] = 0x80 | ((c >> 6) & 0x3F)
+                out[m + 2] = 0x80 | (c & 0x3F)
+                m += 3
+            else:
+                out[m] = 0xF0 | (c >> 18)
+                out[m + 1] = 0x80 | ((c >> 12) & 0x3F)
+                out[m + 2] = 0x80 | ((c >> 6) & 0x3F)
+                out[m + 3] = 0x80 | (c & 0x3F)
+                m += 4
+        return PyBytes_FromStringAndSize(<char *> out, m)
+    finally:
+        free(out)
