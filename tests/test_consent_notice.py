@@ -29,6 +29,10 @@ def reason(line: str, **params: object) -> str | None:
         "Wij gebruiken cookies om onze website te verbeteren.",
         "Ao continuar a navegar, você concorda com o uso de cookies.",
         "Сайт использует файлы cookie. Оставаясь на сайте, вы соглашаетесь с этим.",
+        "We use cookies to improve your experience.",
+        "This site uses cookies. By continuing you accept their use.",
+        "Manage your cookie settings",
+        "Accept all cookies",  # a button: the acceptance stands in for the person
     ],
 )
 def test_banner_line_removed(line: str) -> None:
@@ -47,6 +51,11 @@ def test_banner_line_removed(line: str) -> None:
         "any site stores cookies on your computer, and regulators say they will check "
         "that the choice is a real one.",
         "We asked the regulator how it checks the new privacy rules.",  # no consent object
+        # A recipe's lines: cookies and the reader, but nothing a banner does with them.
+        "We baked cookies for you this weekend.",
+        "If you want soft cookies, take them out after ten minutes.",
+        "Use a cookie cutter to shape the dough.",  # an act, but no one
+        "Most readers accept cookies without reading the banner.",  # a sentence: no person
     ],
 )
 def test_other_lines_kept(line: str) -> None:
@@ -57,6 +66,20 @@ def test_max_words() -> None:
     line = "We use cookies to improve your experience on this site"  # 10 words
     assert reason(line, max_words=10) is not None
     assert reason(line, max_words=9) is None
+
+
+def test_recipe_page_on_text() -> None:
+    from cleaner import clean_article
+
+    recipe = [
+        "We baked cookies for you this weekend.",
+        "If you want soft cookies, take them out after ten minutes.",
+        "Use a cookie cutter to shape the dough.",
+    ]
+    banner = "We use cookies to improve your experience. By continuing you accept their use."
+    page = "\n\n".join([PROSE[0], banner, *recipe, PROSE[1], PROSE[2]])
+    out = clean_article(page, kind="text")
+    assert banner not in out and all(line in out for line in recipe)
 
 
 def test_whole_page_on_text() -> None:

@@ -38,6 +38,8 @@ SECTIONS: tuple[str, ...] = (
     "mail_offer",
     "consent_object",
     "consent_person",
+    "consent_act",
+    "consent_accept",
     "recommendation_heading",
     "comments_heading",
     "notice",

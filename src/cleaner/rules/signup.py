@@ -1,7 +1,8 @@
 """Sign-up and consent boxes left in a text dump: a newsletter offer, a short line pairing
 a mail channel with an offer ('Den Newsletter gratis ins Postfach holen', 'Our daily email
-briefing'), and a cookie or consent banner's line, pairing what the banner asks consent
-for with the site or the reader ('Des traceurs nous aident à mesurer l'audience')."""
+briefing'), and a cookie or consent banner's line, naming what the banner asks consent
+for, what is done with it and the site or the reader ('Ce site utilise des traceurs :
+vous pouvez les refuser')."""
 
 from __future__ import annotations
 
@@ -57,11 +58,14 @@ class ConsentNotice(LineRule):
     family = "trailers"
     description = (
         "Text only: a short line naming what a consent banner asks consent for (cookies, "
-        "trackers, personal data, privacy settings: 'cookies', 'traceurs', "
-        "'Datenschutzeinstellungen') together with the site or the reader and their "
-        "consent ('we', 'you', 'accept', 'agree', 'acceptez', 'соглашаетесь'): a cookie or "
-        "consent banner's line, however worded. The article's sentence about cookies or "
-        "privacy law is longer, or names no one who consents."
+        "trackers, privacy settings: 'cookies', 'traceurs', 'Datenschutzeinstellungen'), "
+        "what is done with them ('use', 'accept', 'continuing', 'settings', 'site', "
+        "'utilise', 'соглашаетесь': the consent_act words) and the site or the reader "
+        "('we', 'you', 'vous', 'вы'): a cookie or consent banner's line, however worded. A "
+        "line ending no sentence may name the acceptance instead of a person ('Accept all "
+        "cookies'). The article's sentence about cookies or privacy law is longer, or lacks "
+        "one of the three; a recipe names cookies and the reader without what banners do "
+        "('If you want soft cookies, take them out after ten minutes.')."
     )
     kinds = frozenset({"text"})
 
@@ -74,7 +78,9 @@ class ConsentNotice(LineRule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         self.objects = phrases.words("consent_object")
+        self.acts = phrases.words("consent_act")
         self.persons = phrases.words("consent_person")
+        self.accepts = phrases.words("consent_accept")
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
@@ -83,10 +89,17 @@ class ConsentNotice(LineRule):
         thing = next((t for t in f.tokens if t in self.objects), None)
         if thing is None:
             return None
+        act = next((t for t in f.tokens if t in self.acts), None)
+        if act is None:
+            return None
         person = next((t for t in f.tokens if t in self.persons), None)
+        if person is None and not f.ends_sentence:
+            # A button or a box's title accepts without naming anyone ('Accept all
+            # cookies'); a sentence doing so is the article's ('Most readers accept cookies.').
+            person = next((t for t in f.tokens if t in self.accepts), None)
         if person is None:
             return None
-        return f"a consent banner's line: names {thing!r} with {person!r}"
+        return f"a consent banner's line: names {thing!r} with {act!r} and {person!r}"
 
 
 RULES = (MailOffer, ConsentNotice)
