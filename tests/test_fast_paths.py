@@ -373,3 +373,24 @@ def test_a_rule_for_a_page_asks_only_about_the_literals_the_page_holds():
     # A page holding none of the literals has no pattern to search.
     plain = Document(blocks[1:], config)
     assert notice.for_page(plain).patterns is None and notice.patterns is not None
+
+
+def test_a_rule_for_a_page_asks_about_the_literals_of_the_blocks_it_may_match():
+    # A literal held only by a block longer than the rule's word bound is not on the
+    # page for that rule: it matches no such block. Each bound joins its own text.
+    from cleaner.blocks import Block
+    from cleaner.features import compute_features
+    from cleaner.rules import Document
+
+    config = Config()
+    long = "We use cookies " + "and many other words " * 20
+    blocks = [Block(index=0, text="© 2024 Example Media"), Block(index=1, text=long)]
+    compute_features(blocks, BOOK.stopwords, config)
+    doc = Document(blocks, config)
+    words = blocks[1].features.n_words
+    assert doc.present(("©", "cookies"), words - 1) == ("©",)
+    assert doc.present(("©", "cookies"), words) == ("©", "cookies")
+    assert doc.present(("©", "cookies")) == ("©", "cookies")
+    notice = next(r for r in Cleaner().rules_for("text") if r.name == "notice")
+    assert notice.max_words < words and notice.reason_for(blocks[1], doc) is None
+    assert "cookies" not in (notice.for_page(doc).pattern_gate or ())

@@ -47,19 +47,28 @@ def prose_anchor(
     outside_share = config.html_anchor_outside_min_share
     scores: dict[int, float] = {}
     nodes: dict[int, Any] = {}
+    # The elements a <p> votes for, by its parent: paragraphs share parents, and a
+    # climb up the tree costs more than a look-up.
+    chains: dict[int, list[int]] = {}
     for p in paragraphs:
         length = len(p.text())
         if length < min_chars:
             continue
         up = p.parent
+        if up is None:
+            continue
+        chain = chains.get(up.mem_id)
+        if chain is None:
+            chain = chains[up.mem_id] = []
+            for _ in range(levels):
+                if up is None:
+                    break
+                chain.append(key := up.mem_id)
+                nodes[key] = up
+                up = up.parent
         weight = 1.0
-        for _ in range(levels):
-            if up is None:
-                break
-            key = up.mem_id
+        for key in chain:
             scores[key] = scores.get(key, 0.0) + length * weight
-            nodes[key] = up
-            up = up.parent
             weight *= child_weight
     if not scores:
         return None

@@ -48,33 +48,39 @@ class Document:
     #: the same language, kept (``Cleaner`` runs again on its own output): each line
     #: rule has already judged each of these lines and let it stay.
     lines_judged: bool = False
-    #: The page's casefolded text, once ``present`` has joined it in one piece (a
-    #: short page; a long one is never held whole).
-    _page_text: str | None = field(default=None, init=False, repr=False)
+    #: The page's casefolded text, by ``present``'s word bound, once joined in one
+    #: piece (a short page; a long one is never held whole). Per document.
+    _page_texts: dict[int | None, str] = field(default_factory=dict, init=False, repr=False)
 
-    def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
-        """Those of ``literals`` that occur in some block's casefolded text: a rule
-        whose gate asks a line "does it hold one of these?" need ask about no other
-        on this page (``Rule.for_page``). A scan of the page per literal, in pieces
-        of whole blocks (a copy of a long page would raise its peak memory)."""
-        page = self._page_text
+    def present(self, literals: tuple[str, ...], max_words: int | None = None) -> tuple[str, ...]:
+        """Those of ``literals`` that occur in the casefolded text of some block of at
+        most ``max_words`` words (None: any block): a rule whose gate asks a line of no
+        more words "does it hold one of these?" need ask about no other on this page
+        (``Rule.for_page``). A scan per literal, in pieces of whole blocks (a copy of a
+        long page would raise its peak memory); the long blocks, which such a rule
+        never matches, are not scanned."""
+        page = self._page_texts.get(max_words)
         if page is not None:
             return tuple(x for x in literals if x in page)
+        texts = [
+            b.features.folded
+            for b in self.blocks
+            if max_words is None or b.features.n_words <= max_words
+        ]
         missing = list(literals)
         found: set[str] = set()
         piece: list[str] = []
         size = 0
-        blocks = self.blocks
-        for i, block in enumerate(blocks):
-            piece.append(block.features.folded)
-            size += len(piece[-1])
-            if size >= PRESENT_PIECE_CHARS or i == len(blocks) - 1:
-                text = "\n".join(piece)
-                if len(piece) == len(blocks):
-                    # The whole page in one piece: the rules asking next (several a
+        for i, text in enumerate(texts):
+            piece.append(text)
+            size += len(text)
+            if size >= PRESENT_PIECE_CHARS or i == len(texts) - 1:
+                joined = "\n".join(piece)
+                if len(piece) == len(texts):
+                    # The whole text in one piece: the rules asking next (several a
                     # page) test this text, not a join of their own.
-                    self._page_text = text
-                found.update(x for x in missing if x in text)
+                    self._page_texts[max_words] = joined
+                found.update(x for x in missing if x in joined)
                 missing = [x for x in missing if x not in found]
                 piece, size = [], 0
                 if not missing:
@@ -155,17 +161,21 @@ class Rule:
         (``Document.present``): the same answers, fewer substring tests a line."""
         return self
 
-    def narrowed(self, doc: Document, gates: tuple[tuple[str, str], ...]) -> Rule:
+    def narrowed(
+        self, doc: Document, gates: tuple[tuple[str, str], ...], max_words: int | None = None
+    ) -> Rule:
         """``for_page`` for a rule whose literal gates are the attributes named first in
         ``gates``, each guarding the matcher named second: itself when the page holds
         every literal, else a copy whose gates keep those the page holds, and whose
-        matchers with no literal left are off (no line of the page can match them)."""
+        matchers with no literal left are off (no line of the page can match them).
+        ``max_words``: the rule matches no block of more words (its literals are looked
+        for in the shorter ones only)."""
         changed: dict[str, object] = {}
         for gate_name, matcher_name in gates:
             gate = getattr(self, gate_name)
             if not gate:
                 continue  # no gate: the matcher is always tried
-            present = doc.present(gate)
+            present = doc.present(gate, max_words)
             if present != gate:
                 changed[gate_name] = present
                 if not present:
@@ -326,7 +336,7 @@ class WholeLinePhraseRule(LineRule):
         self.max_words = config.chrome_max_words
 
     def for_page(self, doc: Document) -> Rule:
-        return self.narrowed(doc, (("scanning_gate", "scanning"),))
+        return self.narrowed(doc, (("scanning_gate", "scanning"),), self.max_words)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features

@@ -153,7 +153,8 @@ class CaptionCredit(LineRule):
 
     def for_page(self, doc: Document) -> Rule:
         # (A page may hold no line that ends with a credit, or opens as a caption does.)
-        return self.narrowed(doc, (("credit_gate", "credit"), ("lead_gate", "lead")))
+        gates = (("credit_gate", "credit"), ("lead_gate", "lead"))
+        return self.narrowed(doc, gates, self.max_words)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features

@@ -48,6 +48,8 @@ _DECLARED_KIND = {
 _PRECEDENCE = ("forum", "product", "gallery", "documentation", "listing", "service", "article")
 #: Scripts larger than this are not parsed: the guess must stay cheap.
 _MAX_SCRIPT_CHARS = 200_000
+#: The elements declaring a type: JSON-LD scripts, ``og:type``, microdata.
+_DECLARING = 'script[type*="ld+json"], meta[property="og:type"], [itemtype]'
 
 
 def declared_types(tree: Any) -> tuple[str, ...]:
@@ -55,22 +57,35 @@ def declared_types(tree: Any) -> tuple[str, ...]:
     the ``@type`` of its top-level JSON-LD objects, its ``og:type`` and its microdata
     ``itemtype``s. Read before the walk, which drops the scripts."""
     names: list[str] = []
-    for script in tree.css('script[type*="ld+json"]'):
-        source = script.text()
-        if not source or len(source) > _MAX_SCRIPT_CHARS:
-            continue
-        try:
-            data = json.loads(source, strict=False)
-        except ValueError:
-            continue  # malformed JSON-LD is common: it declares nothing
-        names.extend(_top_level_types(data))
-    for meta in tree.css('meta[property="og:type"]'):
-        names.append(meta.attributes.get("content") or "")
-    for node in tree.css("[itemtype]"):
-        for url in (node.attributes.get("itemtype") or "").split():
-            names.append(url.rstrip("/").rsplit("/", 1)[-1])
+    # One query for the three (each query walks the whole tree). The engine reports an
+    # element once per selector it matches, so each element is asked all three
+    # questions; one reported twice adds its names twice, which the set below ignores.
+    for node in tree.css(_DECLARING):
+        tag = node.tag
+        attrs = node.attributes
+        # (The engine compares a ``type`` attribute regardless of ASCII case.)
+        if tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
+            names.extend(_script_types(node))
+        elif tag == "meta" and attrs.get("property") == "og:type":
+            names.append(attrs.get("content") or "")
+        if "itemtype" in attrs:
+            for url in (attrs.get("itemtype") or "").split():
+                names.append(url.rstrip("/").rsplit("/", 1)[-1])
     found = {_DECLARED_KIND.get(n.strip().lower()) for n in names}
     return tuple(kind for kind in _PRECEDENCE if kind in found)
+
+
+def _script_types(script: Any) -> Iterable[str]:
+    """The top-level ``@type``s of one JSON-LD script (none when it is too large or
+    malformed)."""
+    source = script.text()
+    if not source or len(source) > _MAX_SCRIPT_CHARS:
+        return ()
+    try:
+        data = json.loads(source, strict=False)
+    except ValueError:
+        return ()  # malformed JSON-LD is common: it declares nothing
+    return _top_level_types(data)
 
 
 def _top_level_types(data: Any) -> Iterable[str]:

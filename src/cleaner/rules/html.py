@@ -98,14 +98,19 @@ class LinkDense(LineRule):
 
     def apply(self, doc: Document) -> None:
         # (LineRule.apply, sparing the items of a list of prose first.)
-        lists = self._lists_of_prose(doc)
+        lists: frozenset[int] | None = None  # found when a link-dense item asks
         parent = doc.elements.parent if doc.elements is not None else []
         blocks = doc.blocks
+        dense = self.config.html_link_dense_min
         for i, block in enumerate(blocks):
-            if block.removal is not None or block.pruned:
-                continue
-            if lists and block.kind is BlockKind.LIST_ITEM and parent[block.element] in lists:
-                continue  # a point of a list of the text's points
+            if block.removal is not None or block.pruned or block.link_density < dense:
+                continue  # (reason_for's first test, here without a call)
+            if block.kind is BlockKind.LIST_ITEM:
+                # (The lists' prose items are not link text: this loop removes none.)
+                if lists is None:
+                    lists = self._lists_of_prose(doc)
+                if lists and parent[block.element] in lists:
+                    continue  # a point of a list of the text's points
             reason = self.reason_for(block, doc)
             if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
@@ -139,12 +144,13 @@ class LinkDense(LineRule):
         if el is None:
             return frozenset()
         parent = el.parent
+        dense = self.config.html_link_dense_min
         found = set()
         for block in doc.blocks:
             if (
                 block.kind is BlockKind.LIST_ITEM
                 and block.removal is None
-                and block.link_density < self.config.html_link_dense_min
+                and block.link_density < dense
                 and block.element > 0
                 and self._prose_words(block) >= self.prose_item_min_words
             ):
@@ -170,12 +176,13 @@ class LinkDense(LineRule):
         )
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.kind is BlockKind.CODE or is_item_title(doc, block) or self._teaser(doc, block):
-            return None
+        # The cheapest tests first: most blocks are not link text.
         cfg = self.config
         if block.link_density < cfg.html_link_dense_min:
             return None
         if block.features.n_words > cfg.html_link_dense_max_words:
+            return None
+        if block.kind is BlockKind.CODE or is_item_title(doc, block) or self._teaser(doc, block):
             return None
         return f"{block.link_density:.0%} of its text is link text ({quote(block.text)})"
 

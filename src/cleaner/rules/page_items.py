@@ -5,6 +5,7 @@ pictures. Helpers of ``page_type.GuessPageType``, reading ``Document.elements``.
 from __future__ import annotations
 
 import re
+from itertools import compress, islice
 from typing import TYPE_CHECKING, Any
 
 from .elements import name_tokens
@@ -48,11 +49,13 @@ _AUTHOR_HINT = re.compile("|".join(sorted(_AUTHOR_TOKENS)))
 
 def element_chars(el: Elements, blocks: list[Block]) -> list[int]:
     """Characters of ``blocks`` in each element's subtree."""
-    chars = [0] * len(el.parent)
+    parent = el.parent
+    chars = [0] * len(parent)
     for b in blocks:
         chars[b.element] += len(b.text)
     for e in range(len(chars) - 1, 0, -1):
-        chars[el.parent[e]] += chars[e]
+        if n := chars[e]:  # (most elements hold no block of their own)
+            chars[parent[e]] += n
     return chars
 
 
@@ -61,15 +64,15 @@ def item_groups(el: Elements, chars: list[int]) -> dict[tuple[int, str, str], li
     (``""`` for none), groups in the page order of their first member."""
     groups: dict[tuple[int, str, str], list[int]] = {}
     parent, tag, attrs = el.parent, el.tag, el.attrs
-    for e in range(1, len(parent)):
-        if chars[e]:
-            names = attrs[e].get("class") if attrs[e] else None
-            first = names.split(None, 1)[:1] if names else ()
-            key = (parent[e], tag[e], first[0] if first else "")
-            if key in groups:
-                groups[key].append(e)
-            else:
-                groups[key] = [e]
+    # Only the elements holding text, picked out without a step of the loop each.
+    for e in compress(range(1, len(parent)), islice(chars, 1, None)):
+        names = attrs[e].get("class") if attrs[e] else None
+        first = names.split(None, 1)[:1] if names else ()
+        key = (parent[e], tag[e], first[0] if first else "")
+        if key in groups:
+            groups[key].append(e)
+        else:
+            groups[key] = [e]
     return groups
 
 
@@ -127,8 +130,7 @@ def blocks_by_item(el: Elements, blocks: list[Block], items: list[int]) -> list[
 
 def authored_item(el: Elements, item: int) -> bool:
     """A post: an author's or user's element, or a ``<time>``, inside the item."""
-    for e in range(item, el.end[item]):
-        attrs = el.attrs[e]
+    for attrs in islice(el.attrs, item, el.end[item]):
         if attrs and _has_author_token(attrs):
             return True
     # One query (a query's set-up costs more than an item's few elements): a

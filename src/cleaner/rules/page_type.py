@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -156,11 +156,11 @@ class GuessPageType(Rule):
             return specific, items if shape == specific else 0
         if shape and not declared:
             return shape, items
-        if self._gallery(blocks, total):
+        if _made_of(blocks, total, BlockKind.CAPTION, self.min_captions, self.captions_min_share):
             return "gallery" if not declared else "article", 0
         if declared:
             return "article", 0
-        if self._code(blocks, total):
+        if _made_of(blocks, total, BlockKind.CODE, self.min_code_blocks, self.code_min_share):
             return "documentation", 0
         if self._product(blocks):
             return "product", 0
@@ -182,15 +182,25 @@ class GuessPageType(Rule):
             return 0, ""
         chars = element_chars(el, blocks)
         by_class = item_groups(el, chars)
+        # An item's author signs (a query of its subtree) asked once, whichever look asks.
+        authored = cache(partial(authored_item, el))
         best = repeated_items(by_class, chars, self.min_posts, self.max_post_share)
-        if (found := self._shape(el, blocks, total, chars, best))[1]:
+        if (found := self._shape(el, blocks, total, chars, best, authored))[1]:
             return found
-        best = repeated_items(tag_groups(by_class), chars, self.min_items, self.max_post_share)
-        found = self._shape(el, blocks, total, chars, best)
+        again = repeated_items(tag_groups(by_class), chars, self.min_items, self.max_post_share)
+        if again == best:
+            return 0, ""  # the same items, looked at already
+        found = self._shape(el, blocks, total, chars, again, authored)
         return found if found[1] == "listing" else (0, "")
 
     def _shape(
-        self, el: Elements, blocks: list[Block], total: int, chars: list[int], best: list[int]
+        self,
+        el: Elements,
+        blocks: list[Block],
+        total: int,
+        chars: list[int],
+        best: list[int],
+        authored: Callable[[int], bool],
     ) -> tuple[int, str]:
         """The items ``best``'s parent element and "listing" or "forum", or (0, "")."""
         if not best or sum(chars[e] for e in best) < self.items_min_share * total:
@@ -210,7 +220,7 @@ class GuessPageType(Rule):
         if (
             posts >= max(self.min_posts, need)
             and max(prose) <= self.max_post_share * sum(prose)
-            and _at_least(best, partial(authored_item, el), need)
+            and _at_least(best, authored, need)
         ):
             return up, "forum"
         return 0, ""
@@ -238,16 +248,6 @@ class GuessPageType(Rule):
         return own or block.text.rstrip()[-1:] in _SENTENCE_END
 
     # -- the other kinds ----------------------------------------------------------------
-
-    def _gallery(self, blocks: list[Block], total: int) -> bool:
-        captions = [b for b in blocks if b.kind is BlockKind.CAPTION]
-        chars = sum(len(b.text) for b in captions)
-        return len(captions) >= self.min_captions and chars >= self.captions_min_share * total
-
-    def _code(self, blocks: list[Block], total: int) -> bool:
-        code = [b for b in blocks if b.kind is BlockKind.CODE]
-        chars = sum(len(b.text) for b in code)
-        return len(code) >= self.min_code_blocks and chars >= self.code_min_share * total
 
     def _product(self, blocks: list[Block]) -> bool:
         if not _priced(blocks, self.price_max_words):
@@ -280,6 +280,16 @@ class GuessPageType(Rule):
             ):
                 sections += 1
         return sections >= self.min_sections
+
+
+def _made_of(
+    blocks: list[Block], total: int, kind: BlockKind, min_count: int, min_share: float
+) -> bool:
+    """At least ``min_count`` blocks of ``kind``, holding ``min_share`` of the ``total``
+    characters of ``blocks`` (a gallery's captions, a documentation page's code)."""
+    of_kind = [b for b in blocks if b.kind is kind]
+    chars = sum(len(b.text) for b in of_kind)
+    return len(of_kind) >= min_count and chars >= min_share * total
 
 
 def _priced(blocks: list[Block], max_words: int) -> bool:

@@ -64,6 +64,9 @@ def seen_markers(
     hundreds of ``<article>``s).
     """
     unseen: dict[int, bool] = {}  # element id: it or an ancestor is unseen
+    # Only the rules matching a tag or a watched attribute name unseen content (none
+    # matching class names and ids does): an element with neither is not asked.
+    watched = judge.watched
 
     def is_unseen(node: Any) -> bool:
         path: list[int] = []
@@ -77,6 +80,9 @@ def seen_markers(
             path.append(mem_id)
             tag = node.tag or ""
             attrs = node.attributes
+            if tag not in tag_rules and watched.isdisjoint(attrs):
+                node = node.parent
+                continue
             hit = judge.judge(tag, attrs) if attrs else None
             if hit is None and tag in tag_rules:
                 reason = tag_rules[tag].check_tag(tag, attrs)

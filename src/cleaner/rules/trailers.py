@@ -42,7 +42,7 @@ class Notice(LineRule):
         self.max_words = config.notice_max_words
 
     def for_page(self, doc: Document) -> Rule:
-        return self.narrowed(doc, (("pattern_gate", "patterns"),))
+        return self.narrowed(doc, (("pattern_gate", "patterns"),), self.max_words)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
