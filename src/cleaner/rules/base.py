@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block, Removal
@@ -23,6 +24,10 @@ from .params import Param, declared_params
 if TYPE_CHECKING:
     from .tree import Elements
 
+
+#: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
+#: longer lines share one: the rules bound by no fewer words, or by none).
+WORDS_BOUND_TIERS = 80
 
 #: Characters of a page joined at once by ``Document.present``.
 PRESENT_PIECE_CHARS = 1 << 16
@@ -205,6 +210,13 @@ class LineRule(Rule):
     #: Whether blocks with the same text get the first one's answer (set for text).
     by_text: bool = False
 
+    @property
+    def words_bound(self) -> int | None:
+        """The most words (``Features.n_words``) a block can have for ``reason_for`` to
+        find a reason in it (None: any number): a run of line rules does not ask the
+        rule about longer ones (``LineRuleRun``)."""
+        return None
+
     def for_kind(self, kind: str) -> Rule:
         if kind != "text":
             return self
@@ -246,15 +258,30 @@ class LineRuleRun:
     one line repeated 200,000 times costs one judgement).
     """
 
-    __slots__ = ("rules",)
+    __slots__ = ("_groups", "_tiers", "rules")
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
         self.rules = rules
+        # Per word count up to WORDS_BOUND_TIERS, and past it: the rules whose
+        # words_bound it is within, in order, as one of a few groups of positions
+        # (the word counts from one distinct bound to the next share one).
+        past = WORDS_BOUND_TIERS + 1
+        bounds = [past if b is None else min(b, past) for b in (r.words_bound for r in rules)]
+        groups: list[tuple[int, ...]] = []
+        tiers: list[int] = []
+        for edge in sorted({*bounds, past}):
+            groups.append(tuple(i for i, b in enumerate(bounds) if b >= edge))
+            tiers += [len(groups) - 1] * (edge + 1 - len(tiers))
+        self._groups = tuple(groups)
+        self._tiers = itemgetter(*tiers)
 
     def apply(self, doc: Document) -> None:
         if doc.lines_judged:
             return  # as each rule would (LineRule.apply)
         asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+        # The rules to ask about a line of n words: tiers[n] (past the last, tiers[-1]).
+        tiers = self._tiers([[asks[i] for i in group] for group in self._groups])
+        last = len(tiers) - 1
         answers: dict[str, tuple[LineRule, str] | None] = {}
         for block in doc.blocks:
             if block.removal is None and not block.pruned:
@@ -263,7 +290,8 @@ class LineRuleRun:
                     answer = answers[text]
                 else:
                     answer = None
-                    for rule, reason_for in asks:
+                    n = block.features.n_words
+                    for rule, reason_for in tiers[n if n < last else last]:
                         reason = reason_for(block, doc)
                         if reason:
                             answer = (rule, reason)
@@ -283,23 +311,33 @@ class LineRuleRun:
 
 
 def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
-    """``rules`` as the pipeline applies them: each run of two or more line rules set
-    up for text as one ``LineRuleRun``, every other rule as it is."""
+    """``rules`` as the pipeline applies them: each run of line rules set up for text
+    (one alone too: its tiers are built here, once) as one ``LineRuleRun``, every
+    other rule as it is."""
     steps: list[Rule | LineRuleRun] = []
     run: list[LineRule] = []
     for rule in (*rules, None):
         if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
             run.append(rule)
             continue
-        steps.extend(run if len(run) <= 1 else [LineRuleRun(tuple(run))])
+        if run:
+            steps.append(LineRuleRun(tuple(run)))
         run = []
         if rule is not None:
             steps.append(rule)
     return tuple(steps)
 
 
+def bound_by(attribute: str) -> property:
+    """A ``words_bound`` read from the attribute (a Param) that ``reason_for`` tests
+    first, turning away a block of more words than it holds."""
+    return property(lambda rule: getattr(rule, attribute))
+
+
 class WholeLinePhraseRule(LineRule):
     """Removes a short block that is nothing but one phrase of a phrase-file section."""
+
+    words_bound = bound_by("max_words")
 
     section: ClassVar[str] = ""
     #: What the reason says the phrase is, e.g. "an accessibility link".

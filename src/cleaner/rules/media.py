@@ -8,7 +8,8 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
-from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
+from ..phrases.openings import opening_letters
+from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
 from .params import Param
 
 
@@ -41,6 +42,12 @@ class PlayerTimeline(LineRule):
     description = "A line of only timestamps, as a player's timeline leaves ('0:00 0:03:18 0:00')."
 
     max_chars = Param(80, "A timeline line has at most this many characters ('0:00 0:03:18').")
+
+    @property
+    def words_bound(self) -> int:
+        # A line of max_chars characters holds at most this many words: each word but
+        # the last takes a character and a separator.
+        return (self.max_chars + 1) // 2
 
     _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
     pattern = regex.compile(rf"^\W*{_TIME}(?:\W{{1,3}}{_TIME})*\W*$")
@@ -249,6 +256,7 @@ class MediaLabel(LineRule):
     name = "media_label"
     family = "media"
     description = "A block that starts with a media label ('Image caption', 'Video caption')."
+    words_bound = bound_by("max_words")
 
     max_words = Param(40, "A caption opening with a media label has at most this many words.")
 
@@ -258,11 +266,17 @@ class MediaLabel(LineRule):
         self.pattern = (
             regex.compile(rf"^\W*{alternation}(?:[\s:,.]|$)", PHRASE_FLAGS) if alternation else None
         )
+        # A line opening with a letter no label opens with is no label's (None: any).
+        self.opens = opening_letters(phrases.phrases("media_label"))
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if self.pattern is None or block.features.n_words > self.max_words:
+        f = block.features
+        if self.pattern is None or f.n_words > self.max_words:
             return None
-        m = self.pattern.match(block.features.folded)
+        first = f.folded[:1]
+        if self.opens is not None and first not in self.opens and first.isalpha():
+            return None
+        m = self.pattern.match(f.folded)
         if m:
             return f"starts with the media label {quote(m.group(0).strip())}"
         return None
