@@ -2,7 +2,7 @@
 
 Each line rule's ``words_bound`` is no lower than the word counts its ``reason_for``
 accepts (a run of line rules skips it past that); the openings a ``LineMatcher`` keeps
-cover every phrase; ``opening_letters`` covers every match of a ``^\\W*`` alternation;
+cover every phrase; ``openings`` cover every match of a ``^\\W*`` alternation;
 and what the gates read of a line's first character means what they take it to mean.
 Each gate is also shown to be consulted: set wrong, a test above it fails.
 """
@@ -24,7 +24,7 @@ from cleaner.blocks import Block
 from cleaner.features import compute_features
 from cleaner.phrases import PhraseBook, alternation
 from cleaner.phrases.compile import OPENING_CHARS, PHRASE_FLAGS, line_matcher
-from cleaner.phrases.openings import opening_letters
+from cleaner.phrases.openings import openings
 from cleaner.rules.base import WORDS_BOUND_TIERS, Document, LineRule, LineRuleRun
 from cleaner.rules.media import PlayerTimeline
 
@@ -166,20 +166,29 @@ def test_line_matcher_gives_an_unknown_opening_no_gate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("phrases", "letters"),
+    ("phrases", "full", "short"),
     [
-        (["Image caption", "photo:", "re:crédits?\\s*:"], {"i", "p", "c"}),
-        (["re:(?:das|dieses) (?:archiv)?(?:bild|foto) zeigt\\b"], {"d"}),
-        (["re:(last )?updated"], {"l", "u"}),
-        (["re:file photo\\s*[:-]", "© 2024"], {"f", "©"}),
-        (["re:[ab]c"], None),
-        (["re:a?b"], None),
-        (["re:x|y"], None),
-        (["re:\\w+ photo"], None),
+        (["Image caption", "photo:", "re:crédits?\\s*:"], {"ima", "pho", "cré"}, ()),
+        (["re:(?:das|dieses) (?:archiv)?(?:bild|foto) zeigt\\b"], {"das", "die"}, ()),
+        (["re:(last )?updated", "Go back"], {"las", "upd"}, ("go",)),
+        (["re:file photo\\s*[:-]", "© 2024", "re:x\\s*:"], {"fil"}, ("x", "©")),
     ],
 )
-def test_opening_letters(phrases, letters) -> None:
-    assert opening_letters(phrases) == (None if letters is None else frozenset(letters))
+def test_openings(phrases, full, short) -> None:
+    found = openings(phrases)
+    assert (found.full, found.short) == (frozenset(full), short)
+
+
+@pytest.mark.parametrize("phrases", [["re:[ab]c"], ["re:a?b"], ["re:x|y"], ["re:\\w+ photo"]])
+def test_openings_not_known(phrases) -> None:
+    assert openings(phrases) is None
+
+
+def test_openings_admit_a_line_opening_as_a_phrase_does_or_not_with_a_letter() -> None:
+    found = openings(["Image caption", "re:x\\s*:"])
+    assert found.admits("image caption a man") and found.admits("x: y")
+    assert found.admits("• imagine") and found.admits("") and found.admits("12 images")
+    assert not found.admits("imprint") and not found.admits("caption")
 
 
 _ANCHORED = ["media_label", "caption_lead", "counter_nouns", "gallery_nouns"]
@@ -188,22 +197,22 @@ _WORDS = sorted({w.casefold() for s in _ANCHORED for p in BOOK.phrases(s) for w 
 
 @pytest.mark.parametrize("section", ["media_label", "caption_lead"])
 @given(words=st.lists(st.sampled_from([*_WORDS, "x", "de", "the", ":", "—"]), max_size=4))
-def test_a_line_a_section_matches_opens_with_one_of_its_letters(section, words) -> None:
+def test_a_line_a_section_matches_is_admitted_by_its_openings(section, words) -> None:
     text = " ".join(words)
-    letters = opening_letters(BOOK.phrases(section))
+    found = openings(BOOK.phrases(section))
     pattern = regex.compile(rf"^\W*{alternation(BOOK.phrases(section))}", PHRASE_FLAGS)
-    if pattern.match(text) and text[:1].isalpha():
-        assert letters is not None and text[0] in letters
+    if pattern.match(text):
+        assert found is not None and found.admits(text)
 
 
 def test_the_section_gates_turn_lines_away() -> None:
-    # media_label, counter and caption_credit's lead each know their openings; a line
-    # opening with another letter is kept, one opening with theirs goes.
-    assert opening_letters(BOOK.phrases("media_label")) is not None
-    assert opening_letters(BOOK.phrases("caption_lead")) is not None
-    result = explain(page("Image caption The mayor at the council", "Mage caption The mayor"))
+    # media_label and caption_credit's lead know their openings; a line opening
+    # otherwise is kept, one opening with theirs goes.
+    assert openings(BOOK.phrases("media_label")) is not None
+    assert openings(BOOK.phrases("caption_lead")) is not None
+    result = explain(page("Image caption The mayor at the council", "Imagine caption The mayor"))
     assert removed_by(result, "Image caption The mayor at the council") == "media_label"
-    assert removed_by(result, "Mage caption The mayor") is None
+    assert removed_by(result, "Imagine caption The mayor") is None
 
 
 def test_a_first_letter_is_a_word_character_and_no_digit() -> None:

@@ -14,11 +14,13 @@ import regex
 
 from . import phrase_to_pattern
 from .literals import required_literals as required_literals  # rules import it from here
+from .openings import OPENING_CHARS as OPENING_CHARS  # (tests import it from here)
 from .openings import (
     _leading_choices,
     _literal_prefix,
     _opens_with_digit,
     _unescape,
+    first_chars,
 )
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
@@ -31,9 +33,6 @@ PHRASE_FLAGS = regex.V0
 #: starting points, however long a run of punctuation the line holds.
 EDGE_MAX_CHARS = 20
 _EDGE = rf"[\W\d_]{{0,{EDGE_MAX_CHARS}}}"
-#: How many of a line's first characters (from its first letter) a ``LineMatcher``
-#: compares with the openings of the phrases before it tries a pattern.
-OPENING_CHARS = 3
 # A whole-line phrase starts and ends at a word boundary. Without these guards a run of
 # digits lets the edge and a phrase's own \d+ trade characters: quadratic backtracking.
 _WORD_START = r"(?<![\p{L}\p{N}])"
@@ -95,7 +94,7 @@ class LineMatcher:
     otherwise costs a set look-up, not a match (most lines, behind the right letter).
     """
 
-    __slots__ = ("_by_first", "_edged", "_openings", "_unknown")
+    __slots__ = ("_by_first", "_edge_gate", "_edged", "_unknown")
 
     def __init__(self, keys: dict[bool, list[list[str]]], others: dict[bool, list[str]]) -> None:
         firsts: dict[str, dict[bool, list[list[str]]]] = {}
@@ -115,6 +114,7 @@ class LineMatcher:
         #: Phrases opening with an edge character (a digit, punctuation), and the
         #: patterns of no known opening.
         self._edged = whole_line_pattern(_word_start_groups(edged, unknown))
+        self._edge_gate = _edge_gate(edged, unknown)
         # At a letter, the patterns of no known opening, less those opening with a digit;
         # at a letter of its own, those that can open with it.
         unknown = {
@@ -178,8 +178,36 @@ class LineMatcher:
             ):
                 found = pattern.match(text)
         if found is None and (letter is None or letter.start() > 0) and self._edged is not None:
-            found = self._edged.match(text)
+            # A phrase not opening with a letter opens in the edge before the first one.
+            edge = text[: letter.start() if letter is not None else EDGE_MAX_CHARS + 1]
+            gate = self._edge_gate
+            if (
+                gate is None
+                or not gate[0].isdisjoint(edge)
+                or (gate[1] and any(map(str.isdecimal, edge)))
+            ):
+                found = self._edged.match(text)
         return found
+
+
+def _edge_gate(
+    edged: dict[bool, list[list[str]]], unknown: dict[bool, list[str]]
+) -> tuple[frozenset[str], bool] | None:
+    """What a line's edge must hold for the edged pattern to match: one of the
+    characters its phrases open with (other than letters: those the letter's own
+    pattern tries), or a digit (True when some pattern opens with one). None when
+    some pattern's opening is not known."""
+    chars = {_unescape(key[0]) for group in edged.values() for key in group}
+    digits = False
+    for pattern in (p for group in unknown.values() for p in group):
+        if _opens_with_digit(pattern):
+            digits = True
+            continue
+        found = first_chars(pattern)
+        if found is None:
+            return None
+        chars.update(c for c in found if not _LETTER.fullmatch(c))
+    return frozenset(chars), digits
 
 
 def _opening(key: Sequence[str]) -> str:

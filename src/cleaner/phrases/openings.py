@@ -1,13 +1,14 @@
 """What a phrase's pattern opens with: its literal text, its leading choices, a digit.
 
 ``compile`` reads this to build tries and whole-line matchers; rules read
-``opening_letters`` to turn away, on its first character, a line that no phrase of a
+``openings`` to turn away, on its first character, a line that no phrase of a
 section can open (a set look-up instead of a pattern's match, which costs the ``regex``
 engine a few thousand instructions even where it fails at once).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -15,19 +16,42 @@ import regex
 from . import phrase_to_pattern
 from .literals import _skip_set, _Unsupported
 
+#: How many of a line's first characters (from its first letter) are compared with
+#: the openings of phrases before a pattern is tried (``LineMatcher``, ``Openings``).
+OPENING_CHARS = 3
 
-def opening_letters(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The letters a match of the phrases' alternation can open with, or None when
-    some phrase's opening is not known (a class, an optional or repeated start).
 
-    A text opening with a letter (``str.isalpha``, always a word character) that is
-    not among them matches no ``^\\W*`` pattern of the alternation: the phrase would
-    have to open right there. A text opening otherwise tells nothing."""
-    letters: set[str] = set()
+class Openings:
+    """The literal text the phrases of a section open with, cut at ``OPENING_CHARS``
+    characters (``openings``): a line opening with a letter matches their ``^\\W*``
+    alternation only when it opens with one of them (the phrase would open right
+    there, a letter being a word character), so a line that does not is turned away
+    by a set look-up, not a match. A line opening otherwise is always admitted."""
+
+    __slots__ = ("full", "short")
+
+    def __init__(self, openings: Iterable[str]) -> None:
+        found = set(openings)
+        self.full = frozenset(o for o in found if len(o) == OPENING_CHARS)
+        #: The shorter ones (a short word, a space or a pattern early on), for startswith.
+        self.short = tuple(sorted(o for o in found if len(o) < OPENING_CHARS))
+
+    def admits(self, text: str) -> bool:
+        return (
+            not text[:1].isalpha()
+            or text[:OPENING_CHARS] in self.full
+            or text.startswith(self.short)
+        )
+
+
+def openings(phrases: Iterable[str]) -> Openings | None:
+    """The ``Openings`` of phrases, or None when some phrase's opening is not known (a
+    class, an optional or repeated start, an alternation)."""
+    found: set[str] = set()
     for phrase in phrases:
         if not phrase.startswith("re:"):
-            words = phrase.split()
-            letters.update(words[0].casefold()[:1] if words else "")
+            words = phrase.casefold().split()
+            found.add(words[0][:OPENING_CHARS] if words else "")
             continue
         pattern = phrase_to_pattern(phrase)
         # (A non-capturing group of choices opens as a capturing one does.)
@@ -36,8 +60,8 @@ def opening_letters(phrases: Iterable[str]) -> frozenset[str] | None:
             split = _literal_prefix(branch)
             if split is None:
                 return None
-            letters.add(_unescape(split[0][0]))
-    return frozenset(letters)
+            found.add("".join(map(_unescape, split[0][:OPENING_CHARS])))
+    return Openings(found)
 
 
 def _unescape(piece: str) -> str:
@@ -145,3 +169,62 @@ def _has_top_level_bar(pattern: str) -> bool:
             return True
         i += 1
     return False
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can open with, when plainly seen: a
+    literal character, a set of them (ranges included), or a group of choices each
+    opening so; None otherwise (a class such as ``\\d``, an optional or repeated
+    opening, a negated set, an inline flag)."""
+    try:
+        return _first_chars(pattern)
+    except _Unsupported:
+        return None
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    if pattern.startswith("(") and (pattern.startswith("(?:") or not pattern.startswith("(?")):
+        depth, i, bars = 0, 0, []
+        while True:  # to the group's end, noting the bars between its choices
+            if i >= len(pattern):
+                raise _Unsupported
+            c = pattern[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "[":
+                i = _skip_set(pattern, i)
+                continue
+            depth += (c == "(") - (c == ")")
+            if c == "|" and depth == 1:
+                bars.append(i)
+            if depth == 0:
+                break
+            i += 1
+        # (The body starts after '(' or '(?:'; each choice after the bound before it.)
+        bounds = [2 if pattern.startswith("(?:") else 0, *bars, i]
+        found = [_first_chars(pattern[a + 1 : b]) for a, b in itertools.pairwise(bounds)]
+        if None in found or _optional(pattern, i + 1):
+            return None
+        return frozenset().union(*found)  # type: ignore[arg-type]
+    if pattern.startswith("["):
+        end = _skip_set(pattern, 0)
+        body = pattern[1 : end - 1]
+        if body[:1] == "^" or "\\" in body or _optional(pattern, end):
+            return None
+        chars = set(regex.sub(r"(.)-(.)", "", body))
+        for range_ in regex.finditer(r"(.)-(.)", body):
+            low, high = map(ord, range_.groups())
+            if high - low >= 128:
+                return None
+            chars.update(map(chr, range(low, high + 1)))
+        return frozenset(chars)
+    split = _literal_prefix(pattern)
+    if split is None:
+        return None
+    return frozenset(_unescape(split[0][0]))
+
+
+def _optional(pattern: str, at: int) -> bool:
+    """Whether what ends before ``at`` may be left out (``?``, ``*``, ``{0``)."""
+    return pattern.startswith(("?", "*", "{0", "{,"), at)

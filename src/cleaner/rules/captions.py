@@ -19,7 +19,7 @@ from ..features import duplicate_key
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, required_literals
 from ..phrases.literals import branch_gate, holds_branch
-from ..phrases.openings import opening_letters
+from ..phrases.openings import openings
 from .base import Document, LineRule, Rule, bound_by, quote
 from .params import Param
 
@@ -156,9 +156,9 @@ class CaptionCredit(LineRule):
         self.credit_branches = branch_gate(credit) if credit else None
         self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
         # Likewise the caption openings: each holds one of its phrases' words, and
-        # opens with one of their first letters (None: not known).
+        # opens as one of them does (None: not known).
         self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None
-        self.lead_opens = opening_letters(phrases.phrases("caption_lead"))
+        self.lead_opens = openings(phrases.phrases("caption_lead"))
 
     def for_page(self, doc: Document) -> Rule:
         # (A page may hold no line that ends with a credit, or opens as a caption does.)
@@ -168,10 +168,10 @@ class CaptionCredit(LineRule):
         f = block.features
         if f.n_words > self.max_words:
             return None
-        lead_gate, opens, first = self.lead_gate, self.lead_opens, f.folded[:1]
+        lead_gate, opens = self.lead_gate, self.lead_opens
         if (
             self.lead is not None
-            and (opens is None or first in opens or not first.isalpha())
+            and (opens is None or opens.admits(f.folded))
             and (lead_gate is None or any(map(f.folded.__contains__, lead_gate)))
             and (m := self.lead.match(f.folded))
         ):

@@ -8,7 +8,7 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
-from ..phrases.openings import opening_letters
+from ..phrases.openings import openings
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
 from .params import Param
 
@@ -266,15 +266,14 @@ class MediaLabel(LineRule):
         self.pattern = (
             regex.compile(rf"^\W*{alternation}(?:[\s:,.]|$)", PHRASE_FLAGS) if alternation else None
         )
-        # A line opening with a letter no label opens with is no label's (None: any).
-        self.opens = opening_letters(phrases.phrases("media_label"))
+        # A line opening with a letter as no label does is no label's (None: any).
+        self.opens = openings(phrases.phrases("media_label"))
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
         if self.pattern is None or f.n_words > self.max_words:
             return None
-        first = f.folded[:1]
-        if self.opens is not None and first not in self.opens and first.isalpha():
+        if self.opens is not None and not self.opens.admits(f.folded):
             return None
         m = self.pattern.match(f.folded)
         if m:
