@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import cleaner.config
 from cleaner import Cleaner
 from cleaner.blocks import Block
-from cleaner.features import compute_features
+from cleaner.features import compute_features, words_of
 from cleaner.phrases import PhraseBook, alternation
 from cleaner.phrases.compile import OPENING_CHARS, PHRASE_FLAGS, line_matcher
 from cleaner.phrases.openings import openings
@@ -224,3 +224,11 @@ def test_a_first_letter_is_a_word_character_and_no_digit() -> None:
         c for c in map(chr, range(0x30000)) if c.casefold()[:1].isalpha() and c.isprintable()
     )
     assert regex.fullmatch(r"[^\W\d_]*", folded_letters, PHRASE_FLAGS)
+
+
+def test_a_piece_of_letters_and_digits_is_one_word() -> None:
+    # features._words_mostly_ascii keeps an isalnum piece whole: no character of it is
+    # a separator of the table (which turns P, S, C and Z characters into spaces).
+    alnum = "".join(c for c in map(chr, range(0x30000)) if c.isalnum())
+    assert words_of(alnum + " x") == [alnum, "x"]
+    assert words_of("café—naïve über") == ["café", "naïve", "über"]
