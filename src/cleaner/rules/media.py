@@ -232,14 +232,20 @@ class MediaTitle(Rule):
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
         blocks = doc.blocks
+        # (The stubs after the first block, found without a call a block; most pages
+        # have none.)
+        named = _STUB_RULES
+        stubs = [i for i, b in enumerate(blocks) if i and b.removal and b.removal.rule in named]
+        if not stubs:
+            return
         # Sitting on the line right above the stub only says "title" on a page that
         # separates paragraphs with blank lines; in a dump without them every line does,
         # and the line on top of a stub is its title unless it ends a sentence (the
         # article's): Title Case would only find English titles.
         uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
-        for i in range(1, len(blocks)):
+        for i in stubs:
             stub, above = blocks[i], blocks[i - 1]
-            if not _is_stub(stub) or _is_stub(above) or above.removal is not None:
+            if above.removal is not None:  # (a stub too, or removed)
                 continue
             f = above.features
             if f.n_words > limit or f.n_words == 0:
@@ -308,6 +314,8 @@ class PlayerCluster(Rule):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
+        if _STUB_RULES.isdisjoint({b.removal.rule for b in blocks if b.removal}):
+            return  # no stub on the page (most pages), told without a call a block
         n = len(blocks)
         i = 0
         while i < n:

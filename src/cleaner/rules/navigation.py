@@ -147,6 +147,8 @@ class ShareCluster(Rule):
         f = block.features
         if not 0 < f.n_words <= self.row_max_words or f.ends_sentence:
             return False
+        if self.min_shares > 0 and self.words.isdisjoint(f.tokens):
+            return False  # no share word (most lines): one test in C
         shared = [w for w in f.tokens if w in self.words]
         if len(shared) == len(f.tokens):
             return False  # only share words: share_bar's (disabling it keeps them)
