@@ -25,8 +25,9 @@ from cleaner.features import compute_features, words_of
 from cleaner.phrases import PhraseBook, alternation
 from cleaner.phrases.compile import OPENING_CHARS, PHRASE_FLAGS, line_matcher
 from cleaner.phrases.openings import openings
-from cleaner.rules.base import WORDS_BOUND_TIERS, Document, LineRule, LineRuleRun
+from cleaner.rules.base import Document, LineRule
 from cleaner.rules.media import PlayerTimeline
+from cleaner.rules.runs import WORDS_BOUND_TIERS, LineRuleRun
 
 BOOK = PhraseBook(cleaner.config.SHIPPED_LANGUAGES)
 CLEANER = Cleaner()

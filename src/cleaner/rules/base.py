@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block, Removal
@@ -24,10 +23,6 @@ from .params import Param, declared_params
 if TYPE_CHECKING:
     from .tree import Elements
 
-
-#: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
-#: longer lines share one: the rules bound by no fewer words, or by none).
-WORDS_BOUND_TIERS = 80
 
 #: Characters of a page joined at once by ``Document.present``.
 PRESENT_PIECE_CHARS = 1 << 16
@@ -234,6 +229,8 @@ class LineRule(Rule):
         if self.by_text:
             # On text a block is its line and nothing else (no markup, no link density):
             # a line printed again gets its first copy's answer (``LineRuleRun``).
+            from .runs import LineRuleRun  # (runs imports this module)
+
             LineRuleRun((self,)).apply(doc)
             return
         reason_for = self.for_page(doc).reason_for
@@ -245,87 +242,6 @@ class LineRule(Rule):
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         raise NotImplementedError
-
-
-class LineRuleRun:
-    """Line rules that follow each other in the pipeline, run on text in one pass over
-    the blocks (``LineRule.apply`` of each in turn, without a pass per rule).
-
-    On text a line rule's answer depends on the line alone (``LineRule``), so a line is
-    removed by the first of these rules that has a reason for it, with that reason,
-    whichever way round the loops go; each rule still decides with its ``reason_for``.
-    A line printed again gets its first copy's answer, looked up, not redone (a page of
-    one line repeated 200,000 times costs one judgement).
-    """
-
-    __slots__ = ("_groups", "_tiers", "rules")
-
-    def __init__(self, rules: tuple[LineRule, ...]) -> None:
-        self.rules = rules
-        # Per word count up to WORDS_BOUND_TIERS, and past it: the rules whose
-        # words_bound it is within, in order, as one of a few groups of positions
-        # (the word counts from one distinct bound to the next share one).
-        past = WORDS_BOUND_TIERS + 1
-        bounds = [past if b is None else min(b, past) for b in (r.words_bound for r in rules)]
-        groups: list[tuple[int, ...]] = []
-        tiers: list[int] = []
-        for edge in sorted({*bounds, past}):
-            groups.append(tuple(i for i, b in enumerate(bounds) if b >= edge))
-            tiers += [len(groups) - 1] * (edge + 1 - len(tiers))
-        self._groups = tuple(groups)
-        self._tiers = itemgetter(*tiers)
-
-    def apply(self, doc: Document) -> None:
-        if doc.lines_judged:
-            return  # as each rule would (LineRule.apply)
-        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
-        # The rules to ask about a line of n words: tiers[n] (past the last, tiers[-1]).
-        tiers = self._tiers([[asks[i] for i in group] for group in self._groups])
-        last = len(tiers) - 1
-        answers: dict[str, tuple[LineRule, str] | None] = {}
-        for block in doc.blocks:
-            if block.removal is None and not block.pruned:
-                text = block.text
-                if text in answers:
-                    answer = answers[text]
-                else:
-                    answer = None
-                    n = block.features.n_words
-                    for rule, reason_for in tiers[n if n < last else last]:
-                        reason = reason_for(block, doc)
-                        if reason:
-                            answer = (rule, reason)
-                            break
-                    answers[text] = answer
-                if answer is not None:
-                    answer[0].remove(block, answer[1])
-
-    @staticmethod
-    def joins(rule: Rule) -> bool:
-        """Whether ``rule`` runs in such a pass: a line rule as set up for text, with
-        ``LineRule``'s own ``apply``."""
-        return isinstance(rule, LineRule) and rule.by_text and type(rule).apply is LineRule.apply
-
-    def __repr__(self) -> str:
-        return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
-
-
-def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
-    """``rules`` as the pipeline applies them: each run of line rules set up for text
-    (one alone too: its tiers are built here, once) as one ``LineRuleRun``, every
-    other rule as it is."""
-    steps: list[Rule | LineRuleRun] = []
-    run: list[LineRule] = []
-    for rule in (*rules, None):
-        if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
-            run.append(rule)
-            continue
-        if run:
-            steps.append(LineRuleRun(tuple(run)))
-        run = []
-        if rule is not None:
-            steps.append(rule)
-    return tuple(steps)
 
 
 def bound_by(attribute: str) -> property:
