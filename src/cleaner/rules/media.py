@@ -45,9 +45,8 @@ class PlayerTimeline(LineRule):
 
     @property
     def words_bound(self) -> int:
-        # A line of max_chars characters holds at most this many words: each word but
-        # the last takes a character and a separator.
-        return (self.max_chars + 1) // 2
+        # A line of max_chars characters holds no more words: each takes a character.
+        return self.max_chars
 
     _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
     pattern = regex.compile(rf"^\W*{_TIME}(?:\W{{1,3}}{_TIME})*\W*$")
