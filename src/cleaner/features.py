@@ -307,7 +307,10 @@ def _words_mostly_ascii(text: str) -> list[str]:
     data = text.encode("utf-8", "surrogatepass").translate(_ASCII_TO_SPACE)
     words: list[str] = []
     for piece in data.decode("utf-8", "surrogatepass").split():
-        if piece.isascii():
+        # A piece of letters and digits only is a word as it is (an accented or a
+        # Cyrillic word): one C scan, not a table look-up a character. (Marks are not
+        # isalnum: such a piece takes the table, which keeps them.)
+        if piece.isascii() or piece.isalnum():
             words.append(piece)
         else:
             words += piece.translate(_TO_SPACE).split()

@@ -24,9 +24,9 @@ from .phrases import PhraseBook
 from .render.outputs import CleanedPage, html_output, page_text, result
 from .result import Result
 from .rules import DEFAULT_RULES, Document, Rule
-from .rules.base import run_steps
 from .rules.page_type import DECLARED, PAGE_TYPE, declared_types
 from .rules.quality import CONFIDENCE
+from .rules.runs import run_steps
 from .rules.tree import TreePlan
 
 __all__ = ["OUTPUTS", "Cleaner", "OutputOptions", "ordered_rules"]

@@ -13,8 +13,15 @@ from typing import Any
 import regex
 
 from . import phrase_to_pattern
-from .literals import _skip_set, _Unsupported
 from .literals import required_literals as required_literals  # rules import it from here
+from .openings import OPENING_CHARS as OPENING_CHARS  # (tests import it from here)
+from .openings import (
+    _leading_choices,
+    _literal_prefix,
+    _opens_with_digit,
+    _unescape,
+    first_chars,
+)
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
@@ -81,9 +88,13 @@ class LineMatcher:
     patterns whose opening is not known), and one more pattern holds the phrases
     opening with anything else, tried only when the line opens with an edge. Together
     they match what the whole pattern matches; each call tries a small one.
+
+    Its first characters open the phrase too: a letter whose phrases all open with
+    literal text keeps their openings (``OPENING_CHARS`` long), and a line opening
+    otherwise costs a set look-up, not a match (most lines, behind the right letter).
     """
 
-    __slots__ = ("_by_first", "_edged", "_unknown")
+    __slots__ = ("_by_first", "_edge_gate", "_edged", "_unknown")
 
     def __init__(self, keys: dict[bool, list[list[str]]], others: dict[bool, list[str]]) -> None:
         firsts: dict[str, dict[bool, list[list[str]]]] = {}
@@ -103,45 +114,112 @@ class LineMatcher:
         #: Phrases opening with an edge character (a digit, punctuation), and the
         #: patterns of no known opening.
         self._edged = whole_line_pattern(_word_start_groups(edged, unknown))
+        self._edge_gate = _edge_gate(edged, unknown)
         # At a letter, the patterns of no known opening, less those opening with a digit;
         # at a letter of its own, those that can open with it.
         unknown = {
             w: [p for p in group if not _opens_with_digit(p)] for w, group in unknown.items()
         }
-        self._by_first: dict[str, regex.Pattern[str] | None] = {
-            first: whole_line_pattern(
-                _word_start_groups(
-                    split,
-                    {w: [p for p in g if _may_open_with(p, first)] for w, g in unknown.items()},
-                )
+        # (Every ASCII letter has its pattern, None for one that no phrase opens with.)
+        letters = {**dict.fromkeys(_ASCII_LETTERS, none), **firsts}
+        #: Per letter: its pattern, and when every phrase it holds opens with literal
+        #: text, their openings cut at OPENING_CHARS characters, with (as a tuple, for
+        #: ``startswith``) the shorter ones: a short phrase, a space or a pattern early on.
+        self._by_first: dict[str, _Opening] = {}
+        for first, split in letters.items():
+            joining = {w: [p for p in g if _may_open_with(p, first)] for w, g in unknown.items()}
+            pattern = whole_line_pattern(_word_start_groups(split, joining))
+            openings = {_opening(key) for group in split.values() for key in group}
+            self._by_first[first] = (
+                pattern,
+                None
+                if any(joining.values())
+                else frozenset(o for o in openings if len(o) == OPENING_CHARS),
+                tuple(sorted(o for o in openings if len(o) < OPENING_CHARS)),
             )
-            for first, split in firsts.items()
-        }
-        self._unknown = whole_line_pattern(_word_start_groups(none, unknown))
+        self._unknown: _Opening = (
+            whole_line_pattern(_word_start_groups(none, unknown)),
+            None,
+            (),
+        )
 
     def patterns(self) -> tuple[regex.Pattern[str], ...]:
         """Every pattern it holds (for the regex-safety tests)."""
-        found = [*self._by_first.values(), self._edged, self._unknown]
+        found = [*(e[0] for e in self._by_first.values()), self._edged, self._unknown[0]]
         return tuple(p for p in found if p is not None)
 
     def match(self, text: str) -> regex.Match[str] | None:
         """A match when ``text`` is one phrase and its edges, else None."""
-        by_first = self._by_first
         first = text[:1]
-        if first in by_first or (first.isascii() and first.isalpha()):
-            # A letter opens the line: no edge before the phrase.
-            pattern = by_first.get(first, self._unknown)
-            return pattern.match(text) if pattern is not None else None
+        entry = self._by_first.get(first)
+        if entry is None and first.isascii() and first.isalpha():
+            entry = self._unknown  # (a text not casefolded)
+        if entry is not None:
+            # A letter opens the line: no edge before the phrase, which opens the line.
+            pattern, openings, short = entry
+            if pattern is None or (
+                openings is not None
+                and text[:OPENING_CHARS] not in openings
+                and not (short and text.startswith(short))
+            ):
+                return None
+            return pattern.match(text)
         # The first letter within an edge's reach, if any: a phrase opening with a
         # letter opens there.
         letter = _LETTER.search(text, 0, EDGE_MAX_CHARS + 1)
         found = None
         if letter is not None:
-            pattern = by_first.get(letter.group(), self._unknown)
-            found = pattern.match(text) if pattern is not None else None
+            at = letter.start()
+            pattern, openings, short = self._by_first.get(letter.group(), self._unknown)
+            if pattern is not None and (
+                openings is None
+                or text[at : at + OPENING_CHARS] in openings
+                or (short and text.startswith(short, at))
+            ):
+                found = pattern.match(text)
         if found is None and (letter is None or letter.start() > 0) and self._edged is not None:
-            found = self._edged.match(text)
+            # A phrase not opening with a letter opens in the edge before the first one.
+            edge = text[: letter.start() if letter is not None else EDGE_MAX_CHARS + 1]
+            gate = self._edge_gate
+            if (
+                gate is None
+                or not gate[0].isdisjoint(edge)
+                or (gate[1] and any(map(str.isdecimal, edge)))
+            ):
+                found = self._edged.match(text)
         return found
+
+
+def _edge_gate(
+    edged: dict[bool, list[list[str]]], unknown: dict[bool, list[str]]
+) -> tuple[frozenset[str], bool] | None:
+    """What a line's edge must hold for the edged pattern to match: one of the
+    characters its phrases open with (other than letters: those the letter's own
+    pattern tries), or a digit (True when some pattern opens with one). None when
+    some pattern's opening is not known."""
+    chars = {_unescape(key[0]) for group in edged.values() for key in group}
+    digits = False
+    for pattern in (p for group in unknown.values() for p in group):
+        if _opens_with_digit(pattern):
+            digits = True
+            continue
+        found = first_chars(pattern)
+        if found is None:
+            return None
+        chars.update(c for c in found if not _LETTER.fullmatch(c))
+    return frozenset(chars), digits
+
+
+def _opening(key: Sequence[str]) -> str:
+    """The literal text a trie key opens with, at most ``OPENING_CHARS`` characters:
+    its pieces up to the first that is no single character (a space run, a pattern)."""
+    chars = []
+    for piece in key[:OPENING_CHARS]:
+        char = _unescape(piece)
+        if len(char) != 1:
+            break
+        chars.append(char)
+    return "".join(chars)
 
 
 def _may_open_with(pattern: str, char: str) -> bool:
@@ -153,15 +231,13 @@ def _may_open_with(pattern: str, char: str) -> bool:
         return True
 
 
+#: What a ``LineMatcher`` holds per letter: a pattern (None: no phrase opens with the
+#: letter), the openings of its phrases (None: not known) and the shorter ones.
+_Opening = tuple["regex.Pattern[str] | None", "frozenset[str] | None", tuple[str, ...]]
+#: The lower-case ASCII letters (each has its pattern in a ``LineMatcher``).
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: A character no edge of a whole line holds (the complement of what ``_EDGE`` repeats).
 _LETTER = regex.compile(r"[^\W\d_]", PHRASE_FLAGS)
-
-
-def _unescape(piece: str) -> str:
-    """The character an escaped trie piece stands for ('\\-' -> '-'; '\\s+' stays)."""
-    if len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum():
-        return piece[1]
-    return piece
 
 
 def _phrase_keys(
@@ -214,106 +290,6 @@ def _word_start_groups(
         if parts:
             groups.append((r"\b" if word_start else "") + "(?:" + "|".join(parts) + ")")
     return "(?:" + "|".join(groups) + ")" if groups else None
-
-
-#: How a pattern opens when every match of it starts with a digit.
-_DIGIT_OPENINGS = ("\\d", "(?<!\\d)\\d")
-#: Characters with a meaning in a pattern, and the ones that repeat what precedes them.
-_REGEX_META = frozenset(".^$*+?{}[]\\|()")
-_QUANTIFIERS = frozenset("*+?{")
-_BACKREFERENCE = regex.compile(r"\\\d|\(\?P=")
-
-
-def _literal_prefix(pattern: str) -> tuple[list[str], str] | None:
-    """The literal characters opening a pattern (as escaped pieces) and the rest of it:
-    ``posted:?`` -> ``p o s t e d`` and ``:?``. None when it opens with no literal text,
-    or when splitting could change it: an alternation at its top level (the prefix
-    would belong to the first branch only) or a backreference."""
-    if _BACKREFERENCE.search(pattern):
-        return None
-    if not _one_branch(pattern):
-        return None
-    pieces: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            escaped = pattern[i + 1 : i + 2]
-            if not escaped or escaped.isalnum() or escaped == "_":
-                break  # a class (\d, \s ...) or an escape with arguments
-            char, j = escaped, i + 2
-        elif c in _REGEX_META:
-            break
-        else:
-            char, j = c, i + 1
-        if j < n and pattern[j] in _QUANTIFIERS:
-            break  # the character is repeated or optional: it belongs to the rest
-        pieces.append(regex.escape(char))
-        i = j
-    return (pieces, pattern[i:]) if pieces else None
-
-
-def _leading_choices(pattern: str) -> list[str] | None:
-    """A pattern opening with a group of literal choices, as one pattern per choice:
-    ``(related|see also)\\s*:.*`` -> ``related\\s*:.*``, ``see also\\s*:.*``; an
-    optional group also gives the pattern without it. The choices then join the trie
-    (which picks a branch by its first character) instead of being tried one by one on
-    every line. None when the pattern opens otherwise, or when splitting could change
-    it: nested groups or sets in the choices, a repeated group, a backreference."""
-    if not pattern.startswith("(") or pattern.startswith("(?") or _BACKREFERENCE.search(pattern):
-        return None
-    close = pattern.find(")")
-    body = pattern[1:close]
-    if close < 0 or any(c in body for c in "([") or body.endswith("\\") or "\\\\" in body:
-        return None
-    if not _one_branch(pattern):
-        return None
-    rest = pattern[close + 1 :]
-    optional = rest.startswith("?")
-    if optional:
-        rest = rest[1:]
-    if rest[:1] in ("?", "*", "+", "{"):
-        return None  # a repeated group, or a lazy or possessive optional one
-    choices = regex.split(r"(?<!\\)\|", body)
-    if not all(choices) or (optional and not rest):
-        return None
-    return [choice + rest for choice in choices] + ([rest] if optional else [])
-
-
-def _opens_with_digit(pattern: str) -> bool:
-    """Whether every match of ``pattern`` starts with a digit (as far as cheaply seen)."""
-    if not pattern.startswith(_DIGIT_OPENINGS):
-        return False
-    return _one_branch(pattern)
-
-
-def _one_branch(pattern: str) -> bool:
-    """Whether ``pattern`` has no alternation at its top level (and is simple enough to
-    tell): only then does what opens it open every match."""
-    try:
-        return not _has_top_level_bar(pattern)
-    except _Unsupported:
-        return False
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    depth, i = 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _skip_set(pattern, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 def trie_pattern(keys: Iterable[Sequence[str]]) -> str:

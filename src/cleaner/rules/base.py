@@ -215,6 +215,13 @@ class LineRule(Rule):
     #: Whether blocks with the same text get the first one's answer (set for text).
     by_text: bool = False
 
+    @property
+    def words_bound(self) -> int | None:
+        """The most words (``Features.n_words``) a block can have for ``reason_for`` to
+        find a reason in it (None: any number): a run of line rules does not ask the
+        rule about longer ones (``LineRuleRun``)."""
+        return None
+
     def for_kind(self, kind: str) -> Rule:
         if kind != "text":
             return self
@@ -232,6 +239,8 @@ class LineRule(Rule):
         if self.by_text:
             # On text a block is its line and nothing else (no markup, no link density):
             # a line printed again gets its first copy's answer (``LineRuleRun``).
+            from .runs import LineRuleRun  # (runs imports this module)
+
             LineRuleRun((self,)).apply(doc)
             return
         reason_for = self.for_page(doc).reason_for
@@ -245,71 +254,16 @@ class LineRule(Rule):
         raise NotImplementedError
 
 
-class LineRuleRun:
-    """Line rules that follow each other in the pipeline, run on text in one pass over
-    the blocks (``LineRule.apply`` of each in turn, without a pass per rule).
-
-    On text a line rule's answer depends on the line alone (``LineRule``), so a line is
-    removed by the first of these rules that has a reason for it, with that reason,
-    whichever way round the loops go; each rule still decides with its ``reason_for``.
-    A line printed again gets its first copy's answer, looked up, not redone (a page of
-    one line repeated 200,000 times costs one judgement).
-    """
-
-    __slots__ = ("rules",)
-
-    def __init__(self, rules: tuple[LineRule, ...]) -> None:
-        self.rules = rules
-
-    def apply(self, doc: Document) -> None:
-        if doc.lines_judged:
-            return  # as each rule would (LineRule.apply)
-        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
-        answers: dict[str, tuple[LineRule, str] | None] = {}
-        for block in doc.blocks:
-            if block.removal is None and not block.pruned:
-                text = block.text
-                if text in answers:
-                    answer = answers[text]
-                else:
-                    answer = None
-                    for rule, reason_for in asks:
-                        reason = reason_for(block, doc)
-                        if reason:
-                            answer = (rule, reason)
-                            break
-                    answers[text] = answer
-                if answer is not None:
-                    answer[0].remove(block, answer[1])
-
-    @staticmethod
-    def joins(rule: Rule) -> bool:
-        """Whether ``rule`` runs in such a pass: a line rule as set up for text, with
-        ``LineRule``'s own ``apply``."""
-        return isinstance(rule, LineRule) and rule.by_text and type(rule).apply is LineRule.apply
-
-    def __repr__(self) -> str:
-        return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
-
-
-def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
-    """``rules`` as the pipeline applies them: each run of two or more line rules set
-    up for text as one ``LineRuleRun``, every other rule as it is."""
-    steps: list[Rule | LineRuleRun] = []
-    run: list[LineRule] = []
-    for rule in (*rules, None):
-        if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
-            run.append(rule)
-            continue
-        steps.extend(run if len(run) <= 1 else [LineRuleRun(tuple(run))])
-        run = []
-        if rule is not None:
-            steps.append(rule)
-    return tuple(steps)
+def bound_by(attribute: str) -> property:
+    """A ``words_bound`` read from the attribute (a Param) that ``reason_for`` tests
+    first, turning away a block of more words than it holds."""
+    return property(lambda rule: getattr(rule, attribute))
 
 
 class WholeLinePhraseRule(LineRule):
     """Removes a short block that is nothing but one phrase of a phrase-file section."""
+
+    words_bound = bound_by("max_words")
 
     section: ClassVar[str] = ""
     #: What the reason says the phrase is, e.g. "an accessibility link".

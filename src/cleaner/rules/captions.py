@@ -19,7 +19,8 @@ from ..features import duplicate_key
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, required_literals
 from ..phrases.literals import branch_gate, holds_branch
-from .base import Document, LineRule, Rule, quote
+from ..phrases.openings import openings
+from .base import Document, LineRule, Rule, bound_by, quote
 from .params import Param
 
 _NUMBER = r"(\d{1,4})"
@@ -39,6 +40,7 @@ class GalleryCounter(LineRule):
     )
     # On HTML a gallery is an element that the markup rules judge whole.
     kinds = frozenset({"text"})
+    words_bound = bound_by("max_words")
 
     max_words = Param(
         4,
@@ -59,9 +61,11 @@ class GalleryCounter(LineRule):
         )
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if block.features.n_words > self.max_words:
+        f = block.features
+        # (Its numbers are digits: on ASCII text, ones the features counted.)
+        if f.n_words > self.max_words or not (f.digit_ratio or not block.text.isascii()):
             return None
-        m = self.pattern.match(block.features.folded)
+        m = self.pattern.match(f.folded)
         if m is None:
             return None
         numbers = [int(g) for g in m.groups() if g]
@@ -103,8 +107,10 @@ class GalleryCaption(Rule):
             return
         found: list[tuple[Block, int]] = []
         for block in doc.blocks:
-            if block.removal is None and not block.pruned:
-                m = self.pattern.match(block.features.folded)
+            # (A line opening with a letter opens with no number.)
+            folded = block.features.folded
+            if block.removal is None and not block.pruned and not folded[:1].isalpha():
+                m = self.pattern.match(folded)
                 if m and int(m.group("n")) <= int(m.group("total")):
                     found.append((block, int(m.group("total"))))
         per_total = Tally(total for _, total in found)
@@ -126,6 +132,7 @@ class CaptionCredit(LineRule):
     )
     # On HTML captions are elements (caption markup); a credit there is the markup's.
     kinds = frozenset({"text"})
+    words_bound = bound_by("max_words")
 
     max_words = Param(
         70,
@@ -148,8 +155,10 @@ class CaptionCredit(LineRule):
         # brackets seldom does. (None: no such test.)
         self.credit_branches = branch_gate(credit) if credit else None
         self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
-        # Likewise the caption openings: each holds one of its phrases' words.
+        # Likewise the caption openings: each holds one of its phrases' words, and
+        # opens as one of them does (None: not known).
         self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None
+        self.lead_opens = openings(phrases.phrases("caption_lead"))
 
     def for_page(self, doc: Document) -> Rule:
         # (A page may hold no line that ends with a credit, or opens as a caption does.)
@@ -160,9 +169,10 @@ class CaptionCredit(LineRule):
         f = block.features
         if f.n_words > self.max_words:
             return None
-        lead_gate = self.lead_gate
+        lead_gate, opens = self.lead_gate, self.lead_opens
         if (
             self.lead is not None
+            and (opens is None or opens.admits(f.folded))
             and (lead_gate is None or any(map(f.folded.__contains__, lead_gate)))
             and (m := self.lead.match(f.folded))
         ):

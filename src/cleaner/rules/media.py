@@ -8,7 +8,8 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
-from .base import Document, LineRule, Rule, WholeLinePhraseRule, quote
+from ..phrases.openings import openings
+from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
 from .params import Param
 
 
@@ -41,6 +42,11 @@ class PlayerTimeline(LineRule):
     description = "A line of only timestamps, as a player's timeline leaves ('0:00 0:03:18 0:00')."
 
     max_chars = Param(80, "A timeline line has at most this many characters ('0:00 0:03:18').")
+
+    @property
+    def words_bound(self) -> int:
+        # A line of max_chars characters holds no more words: each takes a character.
+        return self.max_chars
 
     _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
     pattern = regex.compile(rf"^\W*{_TIME}(?:\W{{1,3}}{_TIME})*\W*$")
@@ -225,14 +231,20 @@ class MediaTitle(Rule):
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
         blocks = doc.blocks
+        # (The stubs after the first block, found without a call a block; most pages
+        # have none.)
+        named = _STUB_RULES
+        stubs = [i for i, b in enumerate(blocks) if i and b.removal and b.removal.rule in named]
+        if not stubs:
+            return
         # Sitting on the line right above the stub only says "title" on a page that
         # separates paragraphs with blank lines; in a dump without them every line does,
         # and the line on top of a stub is its title unless it ends a sentence (the
         # article's): Title Case would only find English titles.
         uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
-        for i in range(1, len(blocks)):
+        for i in stubs:
             stub, above = blocks[i], blocks[i - 1]
-            if not _is_stub(stub) or _is_stub(above) or above.removal is not None:
+            if above.removal is not None:  # (a stub too, or removed)
                 continue
             f = above.features
             if f.n_words > limit or f.n_words == 0:
@@ -249,6 +261,7 @@ class MediaLabel(LineRule):
     name = "media_label"
     family = "media"
     description = "A block that starts with a media label ('Image caption', 'Video caption')."
+    words_bound = bound_by("max_words")
 
     max_words = Param(40, "A caption opening with a media label has at most this many words.")
 
@@ -258,11 +271,16 @@ class MediaLabel(LineRule):
         self.pattern = (
             regex.compile(rf"^\W*{alternation}(?:[\s:,.]|$)", PHRASE_FLAGS) if alternation else None
         )
+        # A line opening with a letter as no label does is no label's (None: any).
+        self.opens = openings(phrases.phrases("media_label"))
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
-        if self.pattern is None or block.features.n_words > self.max_words:
+        f = block.features
+        if self.pattern is None or f.n_words > self.max_words:
             return None
-        m = self.pattern.match(block.features.folded)
+        if self.opens is not None and not self.opens.admits(f.folded):
+            return None
+        m = self.pattern.match(f.folded)
         if m:
             return f"starts with the media label {quote(m.group(0).strip())}"
         return None
@@ -295,6 +313,8 @@ class PlayerCluster(Rule):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
+        if _STUB_RULES.isdisjoint({b.removal.rule for b in blocks if b.removal}):
+            return  # no stub on the page (most pages), told without a call a block
         n = len(blocks)
         i = 0
         while i < n:

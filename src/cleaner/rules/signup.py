@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
-from .base import Document, LineRule
+from .base import Document, LineRule, bound_by
 from .params import Param
 
 
@@ -26,6 +26,7 @@ class MailOffer(LineRule):
         "channel ('Get our free morning letter')."
     )
     kinds = frozenset({"text"})
+    words_bound = bound_by("max_words")
 
     max_words = Param(10, "The line has at most this many words.")
 
@@ -37,7 +38,9 @@ class MailOffer(LineRule):
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
-        if f.n_words > self.max_words or not f.n_words:
+        # (Every reason needs an offer word: one set test in C turns away almost every
+        # line before a word-by-word look.)
+        if f.n_words > self.max_words or self.offers.isdisjoint(f.tokens):
             return None
         channel = next((t for t in f.tokens if t in self.channels), None)
         if channel is None and not f.ends_sentence:
@@ -68,6 +71,7 @@ class ConsentNotice(LineRule):
         "('If you want soft cookies, take them out after ten minutes.')."
     )
     kinds = frozenset({"text"})
+    words_bound = bound_by("max_words")
 
     max_words = Param(
         30,
@@ -84,7 +88,8 @@ class ConsentNotice(LineRule):
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features
-        if f.n_words > self.max_words or not f.n_words:
+        # (As mail_offer: the object word first, in one set test.)
+        if f.n_words > self.max_words or self.objects.isdisjoint(f.tokens):
             return None
         thing = next((t for t in f.tokens if t in self.objects), None)
         if thing is None:

@@ -11,7 +11,7 @@ from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
 from ..phrases.literals import branch_gate, holds_branch
-from .base import Document, LineRule, Rule, quote
+from .base import Document, LineRule, Rule, bound_by, quote
 from .discussion import Discussion
 from .navigation import ShareBar
 from .params import Param
@@ -25,6 +25,7 @@ class Notice(LineRule):
         "A short block carrying a cookie, consent, newsletter or copyright notice "
         "('We use cookies', 'Subscribe to our newsletter', '© 2024')."
     )
+    words_bound = bound_by("max_words")
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)

@@ -1,0 +1,97 @@
+"""Runs of line rules on text: one pass over the blocks for several line rules.
+
+Split from ``base`` (a ``LineRule`` alone on text runs as a run of one): how the
+pipeline applies consecutive line rules, each asked only about lines of no more words
+than its ``words_bound``.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from .base import Document, LineRule, Rule
+
+#: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
+#: longer lines share one: the rules bound by no fewer words, or by none).
+WORDS_BOUND_TIERS = 80
+
+
+class LineRuleRun:
+    """Line rules that follow each other in the pipeline, run on text in one pass over
+    the blocks (``LineRule.apply`` of each in turn, without a pass per rule).
+
+    On text a line rule's answer depends on the line alone (``LineRule``), so a line is
+    removed by the first of these rules that has a reason for it, with that reason,
+    whichever way round the loops go; each rule still decides with its ``reason_for``.
+    A line printed again gets its first copy's answer, looked up, not redone (a page of
+    one line repeated 200,000 times costs one judgement).
+    """
+
+    __slots__ = ("_groups", "_tiers", "rules")
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        self.rules = rules
+        # Per word count up to WORDS_BOUND_TIERS, and past it: the rules whose
+        # words_bound it is within, in order, as one of a few groups of positions
+        # (the word counts from one distinct bound to the next share one).
+        past = WORDS_BOUND_TIERS + 1
+        bounds = [past if b is None else min(b, past) for b in (r.words_bound for r in rules)]
+        groups: list[tuple[int, ...]] = []
+        tiers: list[int] = []
+        for edge in sorted({*bounds, past}):
+            groups.append(tuple(i for i, b in enumerate(bounds) if b >= edge))
+            tiers += [len(groups) - 1] * (edge + 1 - len(tiers))
+        self._groups = tuple(groups)
+        self._tiers = itemgetter(*tiers)
+
+    def apply(self, doc: Document) -> None:
+        if doc.lines_judged:
+            return  # as each rule would (LineRule.apply)
+        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+        # The rules to ask about a line of n words: tiers[n] (past the last, tiers[-1]).
+        tiers = self._tiers([[asks[i] for i in group] for group in self._groups])
+        last = len(tiers) - 1
+        answers: dict[str, tuple[LineRule, str] | None] = {}
+        for block in doc.blocks:
+            if block.removal is None and not block.pruned:
+                text = block.text
+                if text in answers:
+                    answer = answers[text]
+                else:
+                    answer = None
+                    n = block.features.n_words
+                    for rule, reason_for in tiers[n if n < last else last]:
+                        reason = reason_for(block, doc)
+                        if reason:
+                            answer = (rule, reason)
+                            break
+                    answers[text] = answer
+                if answer is not None:
+                    answer[0].remove(block, answer[1])
+
+    @staticmethod
+    def joins(rule: Rule) -> bool:
+        """Whether ``rule`` runs in such a pass: a line rule as set up for text, with
+        ``LineRule``'s own ``apply``."""
+        return isinstance(rule, LineRule) and rule.by_text and type(rule).apply is LineRule.apply
+
+    def __repr__(self) -> str:
+        return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
+
+
+def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
+    """``rules`` as the pipeline applies them: each run of line rules set up for text
+    (one alone too: its tiers are built here, once) as one ``LineRuleRun``, every
+    other rule as it is."""
+    steps: list[Rule | LineRuleRun] = []
+    run: list[LineRule] = []
+    for rule in (*rules, None):
+        if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
+            run.append(rule)
+            continue
+        if run:
+            steps.append(LineRuleRun(tuple(run)))
+        run = []
+        if rule is not None:
+            steps.append(rule)
+    return tuple(steps)
