@@ -9,7 +9,7 @@ engine a few thousand instructions even where it fails at once).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -151,23 +151,27 @@ def _one_branch(pattern: str) -> bool:
         return False
 
 
-def _has_top_level_bar(pattern: str) -> bool:
-    depth, i = 0, 0
+def _structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """Each character of ``pattern`` that can be a group or a bar, with its index:
+    escapes and character sets are passed over whole."""
+    i = 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
-            continue
-        if c == "[":
+        elif c == "[":
             i = _skip_set(pattern, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        else:
+            yield i, c
+            i += 1
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth = 0
+    for _, c in _structure(pattern):
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
             return True
-        i += 1
     return False
 
 
@@ -184,23 +188,15 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
     if pattern.startswith("(") and (pattern.startswith("(?:") or not pattern.startswith("(?")):
-        depth, i, bars = 0, 0, []
-        while True:  # to the group's end, noting the bars between its choices
-            if i >= len(pattern):
-                raise _Unsupported
-            c = pattern[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "[":
-                i = _skip_set(pattern, i)
-                continue
+        depth, bars = 0, []
+        for i, c in _structure(pattern):  # to the group's end, noting the bars between its choices
             depth += (c == "(") - (c == ")")
             if c == "|" and depth == 1:
                 bars.append(i)
             if depth == 0:
                 break
-            i += 1
+        else:
+            raise _Unsupported
         # (The body starts after '(' or '(?:'; each choice after the bound before it.)
         bounds = [2 if pattern.startswith("(?:") else 0, *bars, i]
         found = [_first_chars(pattern[a + 1 : b]) for a, b in itertools.pairwise(bounds)]
