@@ -91,9 +91,7 @@ class ConsentNotice(LineRule):
         # (As mail_offer: the object word first, in one set test.)
         if f.n_words > self.max_words or self.objects.isdisjoint(f.tokens):
             return None
-        thing = next((t for t in f.tokens if t in self.objects), None)
-        if thing is None:
-            return None
+        thing = next(t for t in f.tokens if t in self.objects)
         act = next((t for t in f.tokens if t in self.acts), None)
         if act is None:
             return None
