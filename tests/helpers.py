@@ -94,6 +94,14 @@ def reason(rule: Rule, text: str, config: Config | None = None) -> str | None:
     return rule.reason_for(doc.blocks[0], doc)
 
 
+def reason_between_prose(rule_cls: type[Rule], line: str, **params: object) -> str | None:
+    """What a line rule (built with ``params``) says about ``line`` standing between two
+    paragraphs of the article."""
+    rule = make_rule(rule_cls, **params)
+    doc = make_doc(PROSE[0], line, PROSE[1], config=rule.config)
+    return rule.reason_for(doc.blocks[1], doc)
+
+
 def removed(doc: Document, text: str) -> str | None:
     """The rule that removed the first block whose text is ``text``."""
     block = next(b for b in doc.blocks if b.text == text)

@@ -5,15 +5,13 @@ hand-built blocks."""
 from __future__ import annotations
 
 import pytest
-from helpers import PROSE, make_doc, make_rule
+from helpers import PROSE, reason_between_prose
 
 from cleaner.rules.signup import ConsentNotice
 
 
 def reason(line: str, **params: object) -> str | None:
-    rule = make_rule(ConsentNotice, **params)
-    doc = make_doc(PROSE[0], line, PROSE[1], config=rule.config)
-    return rule.reason_for(doc.blocks[1], doc)
+    return reason_between_prose(ConsentNotice, line, **params)
 
 
 @pytest.mark.parametrize(
