@@ -24,7 +24,8 @@ class OutsideMainContainer(Rule):
         "Blocks outside the page's main content container: the deepest element holding "
         "most of the page's prose (text density, paragraphs, few links), preferring "
         "<article>, <main> and itemprop=articleBody when they hold enough of it; never "
-        "a <blockquote>, which is quoted inside the article."
+        "a <blockquote>, which is quoted inside the article. Text set in the container's "
+        "parent itself (a cell's text beside a nested table) stays with it."
     )
     kinds: ClassVar[frozenset[str]] = frozenset({"html"})
     uses_features: ClassVar[bool] = False
@@ -94,8 +95,15 @@ class OutsideMainContainer(Rule):
             if inside[parent[e]]:
                 inside[e] = True
         reason = f"outside the main container (the main content is {el.label(best)})"
+        # Text set in the parent itself, beside the container's element (a table cell
+        # holding a paragraph of text and then a nested table, a <div> whose text runs
+        # between its child elements), is the same stretch of the page as the container,
+        # not a box beside it: it stays. (Not under an article marker, which says where
+        # the article ends, nor when the parent is the body, where a page's loose lines
+        # are its chrome.)
+        own = -1 if marked or up == 0 else up
         for block in doc.blocks:
-            if block.removal is None and not inside[block.element]:
+            if block.removal is None and not inside[block.element] and block.element != own:
                 block.remove(self.name, self.family, reason)
                 block.pruned = True
 
