@@ -184,6 +184,33 @@ def test_trailer_discussion_min_article_share() -> None:
     assert not _discussion_cut(prose(149, "ipsum"), discussion_min_article_share=0.49)
 
 
+def _labelled_posts(n_posts: int, **params: object) -> list[bool]:
+    """A blog's front page: posts of two paragraphs, each under a comment count, the
+    last one's followed by its comment form. Which blocks the rule cuts. (The posts
+    below a count are no discussion in full paragraphs: that exception is off.)"""
+    posts = []
+    for i in range(n_posts):
+        posts += [prose(150, f"qa{i}"), prose(150, f"qb{i}"), f"Comments ({i})"]
+    return _cut(*posts, "Leave a reply", "Name", discussion_min_prose_share=1.1, **params)
+
+
+def test_trailer_label_min_lines() -> None:
+    # 'Comments (N)' three times, with posts between: a label under each post, not the
+    # comment section; the last post's cuts only its own form (the label's last line,
+    # which no later line repeats, still ends the page).
+    assert _labelled_posts(3) == [False] * 8 + [True] * 3
+    # Twice: a comment count by the byline, then the section's heading; the first cuts.
+    assert _labelled_posts(2) == [False] * 2 + [True] * 6
+    assert _labelled_posts(3, label_min_lines=4) == [False] * 2 + [True] * 9
+
+
+def test_trailer_label_recurs_after_prose() -> None:
+    # The same line again with no prose between (a count printed twice in a row) is
+    # one label: the cut stays at the first.
+    texts = [prose(150), prose(150, "amet"), "Comments (2)", "Comments (3)", "Comments"]
+    assert _cut(*texts, "Jane Doe", "Reply") == [False, False] + [True] * 5
+
+
 def _box(*texts: str | tuple[str, str], **params: object) -> list[bool]:
     """BoxInRun over blocks all in the main run; (text, rule) pairs are removed lines."""
     blocks = [Block(0, t) if isinstance(t, str) else Block(0, t[0]) for t in texts]

@@ -78,7 +78,11 @@ class TrailerZone(Rule):
         "'About Jane Doe') once most of the page's prose lies above it, unless it opens a "
         "box inside the article's body with the article going on after it. On text, a "
         "comment heading over a discussion in full paragraphs that weighs as much as the "
-        "article (a blog's replies, a forum thread: the posts are the content) cuts nothing."
+        "article (a blog's replies, a forum thread: the posts are the content) cuts nothing. "
+        "Nor does a heading whose words (numbers aside) stand as a line several times, "
+        "again further down with prose between: a label under each post of a blog's front "
+        "page ('Comments (3)', 'Related posts:') or an entry of a paper's outline, not the "
+        "page's end."
     )
     # A 'Comments' button in a share bar is no heading: the share bar's marks tell.
     requires = (ShareBar,)
@@ -131,6 +135,14 @@ class TrailerZone(Rule):
         0.5,
         "... and holds at least this share of the prose above the heading: the posts are "
         "the page's content (a blog's replies, a forum thread), not a few readers' notes.",
+    )
+
+    label_min_lines = Param(
+        3,
+        "A heading cuts nothing when its words (numbers aside) stand as a line at least "
+        "this many times on the page, again after more prose: a label under each of "
+        "several posts ('Comments (0)' ... 'Comments (7)'). Twice is a comment count by "
+        "the byline and the comment section's own heading.",
     )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
@@ -186,6 +198,7 @@ class TrailerZone(Rule):
         )
         shares = (self.discussion_min_prose_share, self.discussion_min_article_share)
         discussion = Discussion(doc, prose, *shares)  # (sums the page once a heading asks)
+        recurs = Recurrence(doc, prose, self.max_comments_heading_words, self.label_min_lines)
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
             if n_words <= self.max_comments_heading_words:
@@ -199,6 +212,7 @@ class TrailerZone(Rule):
                             matcher.match(folded)
                             and not _in_share_bar(doc.blocks, i)
                             and not (what == _COMMENT_SECTION and discussion.is_content(i, above))
+                            and not recurs.after_prose(i)
                         ):
                             self._cut(doc, i, what)
                             return
@@ -207,9 +221,14 @@ class TrailerZone(Rule):
                 if n_words <= self.max_heading_words and (above >= needed or box.removes_box):
                     if self.trailer is not None and self.trailer.match(folded):
                         what = "trailer heading"
-                    elif self._is_author_heading(block):
+                    elif _is_author_heading(self.author_lead, self.max_author_name_words, block):
                         what = "author box heading"
-                if what is not None and above >= needed and not box.article_resumes(i):
+                if (
+                    what is not None
+                    and above >= needed
+                    and not box.article_resumes(i)
+                    and not recurs.after_prose(i)
+                ):
                     self._cut(doc, i, what)
                     return
                 if (
@@ -233,27 +252,73 @@ class TrailerZone(Rule):
         reason = f"in the box {label} inside the article (block {start})"
         self.remove_all(doc.blocks[start + 1 : end], reason)
 
-    def _is_author_heading(self, block: Block) -> bool:
-        """'About' and a name: the lead words, then one to three capitalised words."""
-        f = block.features
-        # ('About' and a name take two words at least.)
-        if self.author_lead is None or f.ends_sentence or f.n_words <= 1:
-            return False
-        m = self.author_lead.match(f.folded)
-        if m is None:
-            return False
-        # Casefolding may change lengths ('ß' -> 'ss'): count words, not characters.
-        name = block.text.split()[len(m.group(0).split()) :]
-        return 0 < len(name) <= self.max_author_name_words and all(
-            word[0].isupper() for word in name
-        )
-
     def _cut(self, doc: Document, start: int, what: str) -> None:
         heading = doc.blocks[start]
         label = quote(heading.text)
         heading.remove(self.name, self.family, f"{what} {label}")
         reason = f"after the {what} {label} (block {heading.index})"
         self.remove_all(doc.blocks[start + 1 :], reason)
+
+
+class Recurrence:
+    """Whether a heading's line stands ``min_lines`` times on the page and again further
+    down with prose between (numbers aside: 'Comments (0)' and 'Comments (7)' are one
+    label). A page has one end: a trailer heading that recurs after more prose labels
+    each of several posts. The lines are indexed by the first word a heading asks with:
+    one pass per such word (the phrase lists' openings), holding only those lines."""
+
+    def __init__(self, doc: Document, prose: list[int], max_words: int, min_lines: int) -> None:
+        self.doc = doc
+        self.prose = prose
+        self.max_words = max_words
+        self.min_lines = min_lines
+        # lead word -> label -> [lines, the last line, the last prose block before it]
+        self._by_lead: dict[str, dict[str, list[int]]] = {}
+
+    @staticmethod
+    def _words(block: Block) -> list[str]:
+        return [w for w in block.features.tokens if not w.isdigit()]
+
+    def _index(self, lead: str) -> dict[str, list[int]]:
+        labels: dict[str, list[int]] = {}
+        last_prose = -1
+        for j, block in enumerate(self.doc.blocks):
+            f = block.features
+            if f.n_words <= self.max_words and lead in f.tokens:
+                words = self._words(block)
+                if words and words[0] == lead:
+                    entry = labels.setdefault(" ".join(words), [0, j, -1])
+                    entry[0] += 1
+                    entry[1] = j
+                    entry[2] = last_prose
+            if self.prose[j]:
+                last_prose = j
+        return labels
+
+    def after_prose(self, i: int) -> bool:
+        words = self._words(self.doc.blocks[i])
+        if not words:
+            return False
+        labels = self._by_lead.get(words[0])
+        if labels is None:
+            labels = self._by_lead[words[0]] = self._index(words[0])
+        # (A heading longer than max_words is indexed nowhere: no label.)
+        lines, _, prose_before_last = labels.get(" ".join(words), (0, i, -1))
+        return lines >= self.min_lines and prose_before_last > i
+
+
+def _is_author_heading(lead: regex.Pattern[str] | None, max_name: int, block: Block) -> bool:
+    """'About' and a name: the lead words, then one to ``max_name`` capitalised words."""
+    f = block.features
+    # ('About' and a name take two words at least.)
+    if lead is None or f.ends_sentence or f.n_words <= 1:
+        return False
+    m = lead.match(f.folded)
+    if m is None:
+        return False
+    # Casefolding may change lengths ('ß' -> 'ss'): count words, not characters.
+    name = block.text.split()[len(m.group(0).split()) :]
+    return 0 < len(name) <= max_name and all(word[0].isupper() for word in name)
 
 
 def _in_share_bar(blocks: list[Block], i: int) -> bool:
