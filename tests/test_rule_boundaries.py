@@ -15,7 +15,14 @@ from helpers import make_doc, make_rule, prose, reason, removed, words
 from cleaner.blocks import Block, Removal
 from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
 from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
-from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
+from cleaner.rules.navigation import (
+    Breadcrumb,
+    ChromePhrase,
+    Counter,
+    MenuRun,
+    RelatedLink,
+    ShareBar,
+)
 
 # -- block features (Config) -----------------------------------------------------------
 
@@ -132,6 +139,26 @@ def test_chrome_max_words() -> None:
     assert reason(make_rule(ShareBar), words(12, "Facebook"))
     assert not reason(make_rule(ShareBar), words(13, "Facebook"))
     assert reason(make_rule(ChromePhrase), "Load more")
+
+
+def test_related_link_max_words() -> None:
+    # A lead and a headline of twenty words in all go, of twenty-one stay.
+    link = make_rule(RelatedLink)
+    assert reason(link, f"Read also: {words(18, 'Budget')}")
+    assert not reason(link, f"Read also: {words(19, 'Budget')}")
+    assert reason(make_rule(RelatedLink, max_words=21), f"Read also: {words(19, 'Budget')}")
+
+
+def test_related_link_is_a_lead_a_colon_and_one_headline() -> None:
+    link = make_rule(RelatedLink)
+    # The French space before the colon, an accented lead in Spanish, a Russian one.
+    assert reason(link, "À lire aussi : Le gouvernement sous pression face à la sécheresse")
+    assert reason(link, "Lee también: Lo que hay que saber sobre la reforma electoral")
+    assert reason(link, "Читайте также: Засуха: мнения экспертов")
+    # No colon after the lead, another opening, or a second sentence after the headline.
+    assert not reason(link, "Read also the report on the budget")
+    assert not reason(link, "Reader also: Parliament Votes On The Budget")
+    assert not reason(link, "See also: the report. It said the budget would fall")
 
 
 def test_counter_max_words() -> None:
