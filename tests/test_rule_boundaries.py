@@ -280,6 +280,19 @@ def test_media_title_min_title_ratio() -> None:
     assert not _title_removed("Big Red Fox here now.", *page, **headed)  # a sentence
 
 
+def test_media_title_min_words() -> None:
+    # Apart from the stub, or in a dump without gaps, a title has three words; a shorter
+    # line there is the article's sub-heading over an untitled player.
+    page = [Block(0, prose(80, w)) for w in ("lorem", "ipsum", "dolor")]
+    headed = {"gap": True, "stub_gap": True}
+    assert _title_removed("Big Red Fox", *page, **headed)
+    assert not _title_removed("Swift Criticism", *page, **headed)
+    assert _title_removed("Big Red Fox")
+    assert not _title_removed("Swift Criticism")
+    # Hanging on the stub with no blank line, on a page of blank lines, any length.
+    assert _title_removed("Swift Criticism", *page)
+
+
 def test_media_title_without_gaps_takes_a_line_without_sentence_end() -> None:
     # In a dump without blank lines every line hangs under the one above: the line on
     # top of a stub is its title when it does not end a sentence, whatever its case
