@@ -71,6 +71,23 @@ def test_a_sentence_with_a_person_is_kept(line: str) -> None:
     assert reason(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Other genders, numbers and cases of the offer and channel words.
+        "Бесплатное утреннее письмо каждый день",
+        "Подписка на наше еженедельное издание",
+        "Unser wöchentlicher Newsletter",
+        "Les newsletters quotidiennes de la rédaction",
+        "Boletines diarios de la redacción",
+        "Newsletter subscription",
+    ],
+)
+def test_inflected_forms(line: str) -> None:
+    got = reason(line)
+    assert got is not None and got.startswith("a newsletter offer: names")
+
+
 def test_max_words() -> None:
     line = "Get our free daily newsletter by email"  # 7 words
     assert reason(line, max_words=7) is not None
