@@ -373,6 +373,7 @@ def _is_stub(block: Block) -> bool:
     return block.removal is not None and block.removal.rule in _STUB_RULES
 
 
-RULES = (MediaStub, PlayerTimeline, PlayerLine, MediaTitle, MediaLabel)
-#: After the chrome rules, so that the lines they removed join a cluster.
-LATE_RULES = (PlayerCluster,)
+RULES = (MediaStub, PlayerTimeline, MediaLabel)
+#: After the chrome rules: the lines they removed (a share bar beside the player) are
+#: passed over when player_line counts the short lines around a stub, and join a cluster.
+LATE_RULES = (PlayerLine, MediaTitle, PlayerCluster)
