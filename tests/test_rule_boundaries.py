@@ -155,6 +155,9 @@ def test_related_link_is_a_lead_a_colon_and_one_headline() -> None:
     assert reason(link, "À lire aussi : Le gouvernement sous pression face à la sécheresse")
     assert reason(link, "Lee también: Lo que hay que saber sobre la reforma electoral")
     assert reason(link, "Читайте также: Засуха: мнения экспертов")
+    assert reason(link, "Noticias relacionadas: El Parlamento aprueba la reforma electoral")
+    assert reason(link, "Pour aller plus loin : la réforme électorale en cinq questions")
+    assert reason(link, "Lesen Sie dazu: Was die Wahlreform für Pendler bedeutet")
     # No colon after the lead, another opening, or a second sentence after the headline.
     assert not reason(link, "Read also the report on the budget")
     assert not reason(link, "Reader also: Parliament Votes On The Budget")

@@ -23,6 +23,7 @@ POSITIVE = [
     ("counter", "0"),
     ("related_link", "Read also: Parliament Votes On The Budget"),
     ("related_link", "Related: What's Behind The Row Over Fuel Prices?"),
+    ("related_link", "You may also like: Five Things To Know About The Budget"),
     ("breadcrumb", "Home > News > World"),
     ("breadcrumb", "Politics › Europe › Germany"),
     ("media_stub", "please wait"),
