@@ -38,6 +38,7 @@ FIRING = {
     "player_timeline": "0:00 0:03:18 0:00",
     "media_label": "Image caption The mayor at the council meeting",
     "chrome_phrase": "Load more",
+    "related_link": "Read also: Parliament Votes On The Budget",
     "share_bar": "Share Facebook Twitter Email",
     "counter": "12K views",
     "breadcrumb": "Home > News > World",

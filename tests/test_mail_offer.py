@@ -71,6 +71,44 @@ def test_a_sentence_with_a_person_is_kept(line: str) -> None:
     assert reason(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Other genders, numbers and cases of the offer and channel words.
+        "Бесплатное утреннее письмо каждый день",
+        "Подписка на наше еженедельное издание",
+        "Unser wöchentlicher Newsletter",
+        "Les newsletters quotidiennes de la rédaction",
+        "Boletines diarios de la redacción",
+        "Newsletter subscription",
+    ],
+)
+def test_inflected_forms(line: str) -> None:
+    got = reason(line)
+    assert got is not None and got.startswith("a newsletter offer: names")
+
+
+def test_channels_for_offer() -> None:
+    # Without an offer word, two channels and the reader: the letter and its box.
+    line = "La sélection de la rédaction dans votre boîte mail"
+    assert reason(line) is not None
+    assert reason(line, channels_for_offer=3) is None
+    # One channel and a person is a contact line, unless one channel is enough.
+    assert reason("Send your questions by email") is None
+    assert reason("Send your questions by email", channels_for_offer=1) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Newsletter: tell us what lands in your inbox.",  # a sentence
+        "The newsletter and the mailbox",  # no site, no reader
+    ],
+)
+def test_two_channels_without_offer_kept(line: str) -> None:
+    assert reason(line) is None
+
+
 def test_max_words() -> None:
     line = "Get our free daily newsletter by email"  # 7 words
     assert reason(line, max_words=7) is not None

@@ -112,6 +112,12 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("es", "Pie de foto, El alcalde en la inauguración", "media_label"),
     ("es", "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "notice"),
     ("es", "Todos los derechos reservados", "chrome_phrase"),
+    # Skip links however worded: a verb of going, where to, a part of the page.
+    ("en", "Jump to the footer", "accessibility_link"),
+    ("ru", "Вернуться к поиску", "accessibility_link"),
+    ("de", "Direkt zur Fußzeile", "accessibility_link"),
+    ("fr", "Revenir au pied de page", "accessibility_link"),
+    ("es", "Volver a la búsqueda", "accessibility_link"),
 ]
 
 # (language, line) -- article sentences holding the same words; no phrase rule may touch them.
@@ -132,6 +138,10 @@ NEGATIVE: list[tuple[str, str]] = [
     ("es", "Quiso leer más sobre el proyecto antes de votar el presupuesto del ayuntamiento."),
     ("es", "Por favor espere a la primavera, dijo el alcalde a los vecinos del barrio norte."),
     ("es", "La panadería de la estación vende cookies a los viajeros que esperan el autobús."),
+    # A skip link's words in an article's line: more than the link.
+    ("en", "Go to the top of the hill before dark"),
+    ("de", "Zurück zum Inhalt des Vertrags kam der Rat erst am Abend."),
+    ("es", "Volver al inicio del proyecto costaría dos años más, dijo el alcalde."),
 ]
 
 # (language, heading) -- a heading that ends the article; what follows it goes too.

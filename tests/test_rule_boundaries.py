@@ -15,7 +15,14 @@ from helpers import make_doc, make_rule, prose, reason, removed, words
 from cleaner.blocks import Block, Removal
 from cleaner.rules.duplicates import ContainedDuplicate, ExactDuplicate
 from cleaner.rules.media import MediaLabel, MediaTitle, PlayerTimeline
-from cleaner.rules.navigation import Breadcrumb, ChromePhrase, Counter, MenuRun, ShareBar
+from cleaner.rules.navigation import (
+    Breadcrumb,
+    ChromePhrase,
+    Counter,
+    MenuRun,
+    RelatedLink,
+    ShareBar,
+)
 
 # -- block features (Config) -----------------------------------------------------------
 
@@ -132,6 +139,29 @@ def test_chrome_max_words() -> None:
     assert reason(make_rule(ShareBar), words(12, "Facebook"))
     assert not reason(make_rule(ShareBar), words(13, "Facebook"))
     assert reason(make_rule(ChromePhrase), "Load more")
+
+
+def test_related_link_max_words() -> None:
+    # A lead and a headline of twenty words in all go, of twenty-one stay.
+    link = make_rule(RelatedLink)
+    assert reason(link, f"Read also: {words(18, 'Budget')}")
+    assert not reason(link, f"Read also: {words(19, 'Budget')}")
+    assert reason(make_rule(RelatedLink, max_words=21), f"Read also: {words(19, 'Budget')}")
+
+
+def test_related_link_is_a_lead_a_colon_and_one_headline() -> None:
+    link = make_rule(RelatedLink)
+    # The French space before the colon, an accented lead in Spanish, a Russian one.
+    assert reason(link, "À lire aussi : Le gouvernement sous pression face à la sécheresse")
+    assert reason(link, "Lee también: Lo que hay que saber sobre la reforma electoral")
+    assert reason(link, "Читайте также: Засуха: мнения экспертов")
+    assert reason(link, "Noticias relacionadas: El Parlamento aprueba la reforma electoral")
+    assert reason(link, "Pour aller plus loin : la réforme électorale en cinq questions")
+    assert reason(link, "Lesen Sie dazu: Was die Wahlreform für Pendler bedeutet")
+    # No colon after the lead, another opening, or a second sentence after the headline.
+    assert not reason(link, "Read also the report on the budget")
+    assert not reason(link, "Reader also: Parliament Votes On The Budget")
+    assert not reason(link, "See also: the report. It said the budget would fall")
 
 
 def test_counter_max_words() -> None:
@@ -251,6 +281,19 @@ def test_media_title_min_title_ratio() -> None:
     assert _title_removed("Big Red Fox here now", *page, **headed)  # 3 of 5 capitalised
     assert not _title_removed("Big Red Fox here now and then", *page, **headed)  # 3 of 7
     assert not _title_removed("Big Red Fox here now.", *page, **headed)  # a sentence
+
+
+def test_media_title_min_words() -> None:
+    # Apart from the stub, or in a dump without gaps, a title has three words; a shorter
+    # line there is the article's sub-heading over an untitled player.
+    page = [Block(0, prose(80, w)) for w in ("lorem", "ipsum", "dolor")]
+    headed = {"gap": True, "stub_gap": True}
+    assert _title_removed("Big Red Fox", *page, **headed)
+    assert not _title_removed("Swift Criticism", *page, **headed)
+    assert _title_removed("Big Red Fox")
+    assert not _title_removed("Swift Criticism")
+    # Hanging on the stub with no blank line, on a page of blank lines, any length.
+    assert _title_removed("Swift Criticism", *page)
 
 
 def test_media_title_without_gaps_takes_a_line_without_sentence_end() -> None:

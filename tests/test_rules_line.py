@@ -21,6 +21,9 @@ POSITIVE = [
     ("counter", "14 shares"),
     ("counter", "Views: 1,204"),
     ("counter", "0"),
+    ("related_link", "Read also: Parliament Votes On The Budget"),
+    ("related_link", "Related: What's Behind The Row Over Fuel Prices?"),
+    ("related_link", "You may also like: Five Things To Know About The Budget"),
     ("breadcrumb", "Home > News > World"),
     ("breadcrumb", "Politics › Europe › Germany"),
     ("media_stub", "please wait"),
@@ -44,6 +47,9 @@ NEGATIVE = [
     "The cookie recipe, handed down by her grandmother, uses brown butter and sea salt.",
     "Load times improved after the upgrade, according to the engineers who ran the tests.",
     "He said the 2024 budget would be the last one he presented as finance minister.",
+    # A lead's words opening prose: a sentence ends inside, or no colon follows them.
+    "More: the council approved the plan. It now goes to the regional parliament.",
+    "Related reports suggest the council approved the plan late on Monday evening.",
 ]
 
 

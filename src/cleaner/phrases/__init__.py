@@ -24,6 +24,7 @@ SECTIONS: tuple[str, ...] = (
     "stopwords",
     "accessibility",
     "chrome",
+    "related_lead",
     "chrome_words",
     "counter_nouns",
     "media_stub",

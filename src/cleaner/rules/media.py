@@ -227,6 +227,14 @@ class MediaTitle(Rule):
         "A line a blank line apart above a stub is a title with at least this share of "
         "capitalised words and no full stop.",
     )
+    min_words = Param(
+        3,
+        "A line above a stub that does not hang on it (a blank line apart, or in a dump "
+        "without blank lines) is its title only with at least this many words: a video's "
+        "title is a headline ('Video Shows Protesters Storming City Hall', 'Засуха: мнения "
+        "экспертов'); a two-word line there is the article's sub-heading ('Swift "
+        "Criticism') over an untitled player.",
+    )
 
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
@@ -240,7 +248,8 @@ class MediaTitle(Rule):
         # Sitting on the line right above the stub only says "title" on a page that
         # separates paragraphs with blank lines; in a dump without them every line does,
         # and the line on top of a stub is its title unless it ends a sentence (the
-        # article's): Title Case would only find English titles.
+        # article's) or is too short for a headline: Title Case would only find English
+        # titles.
         uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
         for i in stubs:
             stub, above = blocks[i], blocks[i - 1]
@@ -249,11 +258,17 @@ class MediaTitle(Rule):
             f = above.features
             if f.n_words > limit or f.n_words == 0:
                 continue
-            adjacent = not stub.gap_before if uses_gaps else not f.ends_sentence
-            headline = f.title_ratio >= self.min_title_ratio and not above.text.rstrip().endswith(
-                "."
+            hangs = uses_gaps and not stub.gap_before
+            # Apart from it, or in a dump without gaps, a short line is the article's
+            # sub-heading rather than the title (a headline-long line).
+            titled = f.n_words >= self.min_words
+            dense = not uses_gaps and titled and not f.ends_sentence
+            headline = (
+                titled
+                and f.title_ratio >= self.min_title_ratio
+                and not above.text.rstrip().endswith(".")
             )
-            if adjacent or headline:
+            if hangs or dense or headline:
                 self.remove(above, f"the title line directly above a player stub (block {i})")
 
 
@@ -358,6 +373,7 @@ def _is_stub(block: Block) -> bool:
     return block.removal is not None and block.removal.rule in _STUB_RULES
 
 
-RULES = (MediaStub, PlayerTimeline, PlayerLine, MediaTitle, MediaLabel)
-#: After the chrome rules, so that the lines they removed join a cluster.
-LATE_RULES = (PlayerCluster,)
+RULES = (MediaStub, PlayerTimeline, MediaLabel)
+#: After the chrome rules: the lines they removed (a share bar beside the player) are
+#: passed over when player_line counts the short lines around a stub, and join a cluster.
+LATE_RULES = (PlayerLine, MediaTitle, PlayerCluster)

@@ -11,6 +11,7 @@ from ..config import Config
 from ..features import words_of
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
+from ..phrases.openings import openings
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
 from .lists import LIST_LINES
 from .params import Param
@@ -25,6 +26,44 @@ class ChromePhrase(WholeLinePhraseRule):
     )
     section = "chrome"
     what = "a page-chrome phrase"
+
+
+class RelatedLink(LineRule):
+    name = "related_link"
+    family = "navigation"
+    description = (
+        "A link to another story set in the article: a 'Read also' lead, a colon and the "
+        "story's headline ('Read also: Parliament Votes On Fuel Prices'), one sentence at most."
+    )
+    words_bound = bound_by("max_words")
+
+    max_words = Param(
+        20,
+        "A lead and its headline have at most this many words: a headline runs longer in "
+        "French or Spanish than in English, past what a chrome phrase may hold.",
+    )
+    #: Inside the headline, a sentence end followed by more words: the line is prose
+    #: that happens to open with the lead's words ('See also: the 2019 report. It ...').
+    _SENTENCE_BREAK = regex.compile(r"[.!?…;]\s+\w")
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        leads = phrases.pattern("related_lead")
+        self.pattern = regex.compile(rf"^\W*{leads}\s*:", PHRASE_FLAGS) if leads else None
+        # A line opening with a letter as no lead does is no link (None: any).
+        self.opens = openings(phrases.phrases("related_lead"))
+
+    def reason_for(self, block: Block, doc: Document) -> str | None:
+        f = block.features
+        if self.pattern is None or f.n_words > self.max_words:
+            return None
+        folded = f.folded
+        if ":" not in folded or (self.opens is not None and not self.opens.admits(folded)):
+            return None  # no colon (most lines), or no lead's opening
+        m = self.pattern.match(folded)
+        if m is None or self._SENTENCE_BREAK.search(folded, m.end()):
+            return None
+        return f"a link to another story ({quote(block.text)})"
 
 
 class ShareBar(LineRule):
@@ -277,5 +316,5 @@ class MenuRun(Rule):
         )
 
 
-RULES = (ChromePhrase, ShareBar, Counter, Breadcrumb, ShareCluster)
+RULES = (ChromePhrase, RelatedLink, ShareBar, Counter, Breadcrumb, ShareCluster)
 LATE_RULES = (MenuRun,)

@@ -23,12 +23,20 @@ class MailOffer(LineRule):
         "channel word alone does not tell ('Email', 'Contact us by e-mail'): a share bar "
         "or the article's own line. In a line that ends no sentence, the site or the "
         "reader (a consent_person word: 'our', 'notre', 'nuestra') stands in for the "
-        "channel ('Get our free morning letter')."
+        "channel ('Get our free morning letter'), or, naming two channels ('boîte mail', "
+        "'newsletter ... inbox'), for the offer ('Our pick of the day in your inbox')."
     )
     kinds = frozenset({"text"})
     words_bound = bound_by("max_words")
 
     max_words = Param(10, "The line has at most this many words.")
+    channels_for_offer = Param(
+        2,
+        "A line ending no sentence that names the site or the reader needs no offer word "
+        "when it names at least this many different channel words: the letter and where "
+        "it lands ('Notre sélection dans votre boîte mail'); one channel with a person is "
+        "a contact line ('Email us').",
+    )
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -40,8 +48,10 @@ class MailOffer(LineRule):
         f = block.features
         # (Every reason needs an offer word: one set test in C turns away almost every
         # line before a word-by-word look.)
-        if f.n_words > self.max_words or self.offers.isdisjoint(f.tokens):
+        if f.n_words > self.max_words:
             return None
+        if self.offers.isdisjoint(f.tokens):
+            return self._delivered(block)
         channel = next((t for t in f.tokens if t in self.channels), None)
         if channel is None and not f.ends_sentence:
             # A box's title names the letter by its own name, with the site or the reader
@@ -54,6 +64,19 @@ class MailOffer(LineRule):
         if offer is None:
             return None
         return f"a newsletter offer: names {channel!r} with {offer!r}"
+
+    def _delivered(self, block: Block) -> str | None:
+        """A line without an offer word: the letter delivered to the reader's box."""
+        f = block.features
+        if f.ends_sentence or self.channels.isdisjoint(f.tokens):
+            return None  # (most lines: no channel word, one test in C)
+        named = self.channels.intersection(f.tokens)
+        if len(named) < self.channels_for_offer:
+            return None
+        person = next((t for t in f.tokens if t in self.persons), None)
+        if person is None:
+            return None
+        return f"a newsletter offer: names {' and '.join(map(repr, sorted(named)))} for {person!r}"
 
 
 class ConsentNotice(LineRule):
