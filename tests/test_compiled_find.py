@@ -1,7 +1,8 @@
 """The compiled element finder (``frontends/html/_cfind.pxi``) against the selector
 engine: the same elements dropped before the walk (``walk.DROP_SELECTOR``), on
 generated markup, on generated pages and on every benchmark page of every set
-(``compiled.find_signature``).
+(``compiled.find_signature``). And the compiled count of control characters
+(``_cscan.pxi``) against ``decoding``'s.
 
 Where the extension is not built the tests skip (the queries are the only path).
 """
@@ -13,6 +14,7 @@ from benchmark_pages import html_pages as benchmark_html
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.decoding import _control_count, binary_text_kind
 from cleaner.frontends.html import compiled
 from cleaner.frontends.html.walk import DROP_SELECTOR, DROP_TAGS
 from cleaner.testing.strategies import html_pages
@@ -135,3 +137,11 @@ def test_the_finder_includes_its_root_and_skips_template_contents() -> None:
     assert [n.tag for n in dropped] == ["svg", "style", "template", "script"]
     svg = tree.css_first("svg")
     assert [n.tag for n in _cwalk.find_elements(svg, frozenset({"svg"}))] == ["svg"]
+
+
+@needs_extension
+@given(st.lists(st.text() | st.sampled_from(["\x00", "\x1b", "\x7f", "\x85", "é", "\ud800", "😀"])))
+def test_both_control_counts_agree(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _cwalk.control_count(text) == _control_count(text)
+    assert binary_text_kind(text, _cwalk.control_count) == binary_text_kind(text)

@@ -69,9 +69,10 @@ def compiled_features() -> ModuleType | None:
 
 def compiled_prepare() -> ModuleType | None:
     """The compiled twins of ``parse.prepare_html``'s encoding and scan (its
-    ``compiled=``) and of the selector query finding the elements the walk drops
-    (``find_elements``: ``walk.dropped_elements``) when the compiled walk is used here,
-    else None (Python's)."""
+    ``compiled=``), of the selector query finding the elements the walk drops
+    (``find_elements``: ``walk.dropped_elements``) and of the count of control
+    characters (``control_count``: ``inputs.coerce``' ``count_controls``) when the
+    compiled walk is used here, else None (Python's)."""
     return _compiled()
 
 
@@ -162,8 +163,8 @@ def _layout_matches(cwalk: Any) -> bool:
 
 
 def _self_test(cwalk: ModuleType) -> bool:
-    """Whether the compiled walk, features, encoding, scan and element finder give
-    the Python ones' on the bundled page."""
+    """Whether the compiled walk, features, encoding, scan, element finder and
+    control count give the Python ones' on the bundled page."""
     from .parse import _scan
 
     page = resources.files(__package__).joinpath("selftest.html").read_text("utf-8")
@@ -174,6 +175,11 @@ def _self_test(cwalk: ModuleType) -> bool:
     if cwalk.utf8(page) != data or cwalk.utf8(page + "\ud800") is not None:
         return False
     if find_signature(page, cwalk) != find_signature(page, None):
+        return False
+    from ...decoding import _control_count
+
+    controls = page + "\x00\x08\x0b\x1b\x1f\x7f\x80\ud800\U0001f600"
+    if cwalk.control_count(controls) != _control_count(controls):
         return False
     return walk_signature(page, cwalk.walk, cwalk) == walk_signature(page, None, None)
 
