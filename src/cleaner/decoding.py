@@ -17,6 +17,7 @@ name no page encoding (rot13, base64, unknown names) are ignored, never raised.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 import regex
 
@@ -121,11 +122,15 @@ def control_share(sample: bytes | str) -> float:
     return _control_count(sample) / len(sample)
 
 
-def dense_controls(sample: bytes | str) -> bool:
+def dense_controls(sample: bytes | str, count: Callable[[str], int] | None = None) -> bool:
     """Whether ``sample`` holds too many control characters for text: more than
     ``BINARY_CONTROL_SHARE`` of it, and, for a ``str``, at least
-    ``BINARY_MIN_CONTROL_CHARS``."""
-    n_control = _control_count(sample)
+    ``BINARY_MIN_CONTROL_CHARS``. ``count``: the compiled twin of ``_control_count``
+    for a ``str`` (``_cwalk.control_count``), or None."""
+    if count is not None and isinstance(sample, str):
+        n_control = count(sample)
+    else:
+        n_control = _control_count(sample)
     at_least = 1 if isinstance(sample, bytes) else BINARY_MIN_CONTROL_CHARS
     return n_control >= at_least and n_control > BINARY_CONTROL_SHARE * len(sample)
 
@@ -138,14 +143,14 @@ def _control_count(sample: bytes | str) -> int:
     return len(data.translate(None, _NOT_CONTROL_BYTES))
 
 
-def binary_text_kind(text: str) -> str | None:
+def binary_text_kind(text: str, count: Callable[[str], int] | None = None) -> str | None:
     """What binary data ``text`` holds (bytes a caller decoded as Latin-1 still carry
-    their signature), or None when it reads as text."""
+    their signature), or None when it reads as text. ``count``: ``dense_controls``'."""
     try:
         what = binary_kind(text[:16].encode("latin-1"))
     except UnicodeEncodeError:
         what = None
-    if what is None and dense_controls(text[:BINARY_SAMPLE_CHARS]):
+    if what is None and dense_controls(text[:BINARY_SAMPLE_CHARS], count):
         what = "too many control characters for text"
     return what
 

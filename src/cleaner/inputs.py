@@ -9,6 +9,7 @@ decision.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
@@ -76,6 +77,7 @@ def coerce(
     max_bytes: int,
     max_blocks: int | None = None,
     encoding: str | None = None,
+    count_controls: Callable[[str], int] | None = None,
 ) -> tuple[str, str]:
     """Check and decode ``raw``; return the text and its kind.
 
@@ -83,6 +85,8 @@ def coerce(
     or a Content-Type value); it is ignored for a ``str``.
 
     ``raw`` may also be a parsed page (``tree_markup``): its markup, kind "html".
+    ``count_controls``: the compiled twin counting a ``str``'s control characters
+    (``decoding.dense_controls``' ``count``), or None.
 
     Raises ``InputTypeError`` for a type other than ``str``/``bytes`` or a tree,
     ``InputTooLargeError`` above ``max_bytes`` (UTF-8 bytes for a ``str``) or, for text,
@@ -114,7 +118,7 @@ def coerce(
         # A str is never refused (a caller may clean any str without an exception); one
         # that is plainly binary data (a file signature, dense control characters) has
         # no article in it and cleans to an empty result.
-        text = "" if binary_text_kind(raw) else str(raw)
+        text = "" if binary_text_kind(raw, count_controls) else str(raw)
     else:
         raise InputTypeError(f"expected str or bytes, got {type(raw).__name__}")
     if kind is None:

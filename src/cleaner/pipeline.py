@@ -237,7 +237,17 @@ def _clean_page(
     """Front-end and rules: ``raw`` as marked blocks (``Cleaner.explain``'s work)."""
     config = cleaner.config
     include_title = opts.include_title
-    text, kind = coerce(raw, kind, config.max_input_bytes, config.max_blocks, encoding=encoding)
+    count = None
+    if kind == "html" and isinstance(raw, str):
+        # Imported late: text users skip it. (The compiled twin counting the control
+        # characters of the page's sample, where the compiled walk is used.)
+        from .frontends.html.compiled import compiled_prepare
+
+        twins = compiled_prepare()
+        count = twins.control_count if twins is not None else None
+    text, kind = coerce(
+        raw, kind, config.max_input_bytes, config.max_blocks, encoding, count_controls=count
+    )
     meta: Metadata | None = None
     base_url = url
     notes: dict[str, object] = {}

@@ -111,3 +111,38 @@ def utf8(str text):
         return PyBytes_FromStringAndSize(<char *> out, m)
     finally:
         free(out)
+
+
+from ...decoding import _CONTROL_CODES
+
+cdef unsigned char _IS_CONTROL[128]
+memset(_IS_CONTROL, 0, sizeof(_IS_CONTROL))
+for _byte in _CONTROL_CODES:
+    _IS_CONTROL[_byte] = 1
+
+
+def control_count(str text):
+    """``decoding._control_count`` of a ``str``: its control characters, counted where
+    they are (each is one ASCII character, as in the UTF-8 that function encodes, which
+    holds no other byte below 0x80), without encoding the text first."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef const unsigned char *narrow = <const unsigned char *> data
+    cdef const uint16_t *wide = <const uint16_t *> data
+    cdef Py_UCS4 c
+    # (One loop a kind: the character read without a test of the kind each time.)
+    if kind == 1:
+        for i in range(n):
+            if narrow[i] < 128:
+                count += _IS_CONTROL[narrow[i]]
+    elif kind == 2:
+        for i in range(n):
+            if wide[i] < 128:
+                count += _IS_CONTROL[wide[i]]
+    else:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if c < 128:
+                count += _IS_CONTROL[c]
+    return count

@@ -58,7 +58,7 @@ _KINDS = {
     _py._BLOCK: K_BLOCK,
     _py._SPECIAL: K_SPECIAL,
 }
-
+include "_cfind.pxi"  # (after the node types and sizes above)
 
 def check_layout(node_type: type, node: object, parser: object, text_node: object,
                  element: object) -> bool:

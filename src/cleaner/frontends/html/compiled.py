@@ -69,7 +69,10 @@ def compiled_features() -> ModuleType | None:
 
 def compiled_prepare() -> ModuleType | None:
     """The compiled twins of ``parse.prepare_html``'s encoding and scan (its
-    ``compiled=``) when the compiled walk is used here, else None (Python's)."""
+    ``compiled=``), of the selector query finding the elements the walk drops
+    (``find_elements``: ``walk.dropped_elements``) and of the count of control
+    characters (``control_count``: ``inputs.coerce``' ``count_controls``) when the
+    compiled walk is used here, else None (Python's)."""
     return _compiled()
 
 
@@ -160,8 +163,8 @@ def _layout_matches(cwalk: Any) -> bool:
 
 
 def _self_test(cwalk: ModuleType) -> bool:
-    """Whether the compiled walk, features, encoding and scan give the Python ones' on
-    the bundled page."""
+    """Whether the compiled walk, features, encoding, scan, element finder and
+    control count give the Python ones' on the bundled page."""
     from .parse import _scan
 
     page = resources.files(__package__).joinpath("selftest.html").read_text("utf-8")
@@ -170,6 +173,13 @@ def _self_test(cwalk: ModuleType) -> bool:
     if cwalk.scan_tags(data) != _scan(data) or cwalk.scan_tags(many) != _scan(many):
         return False
     if cwalk.utf8(page) != data or cwalk.utf8(page + "\ud800") is not None:
+        return False
+    if find_signature(page, cwalk) != find_signature(page, None):
+        return False
+    from ...decoding import _control_count
+
+    controls = page + "\x00\x08\x0b\x1b\x1f\x7f\x80\ud800\U0001f600"
+    if cwalk.control_count(controls) != _control_count(controls):
         return False
     return walk_signature(page, cwalk.walk, cwalk) == walk_signature(page, None, None)
 
@@ -216,3 +226,19 @@ def walk_signature(page: str, walk: Callable[..., Any] | None, twins: Any) -> tu
         blocks, book.stopwords, config, any_stopword=book.any_stopword, compiled=twins
     )
     return blocks, owners, language, table, text_sources
+
+
+def find_signature(page: str, twins: Any) -> tuple[Any, ...]:
+    """The elements the walk drops from ``page`` (each as its tag and position in the
+    page), as comparable data: found by the compiled ``find_elements`` (``twins``, the
+    compiled module) or by the selector engine (None)."""
+    from .parse import parse_html
+    from .walk import _DROP_SET, DROP_SELECTOR
+
+    tree = parse_html(page)
+    body = tree.body
+    if body is None:
+        return ()
+    order = {node.mem_id: i for i, node in enumerate(tree.root.traverse())}
+    dropped = body.css(DROP_SELECTOR) if twins is None else twins.find_elements(body, _DROP_SET)
+    return tuple((n.tag, order[n.mem_id]) for n in dropped)

@@ -48,16 +48,19 @@ from .blocks import (
     make_leaf,
     walk_path,
 )
-from .compiled import compiled_walk
+from .compiled import compiled_prepare, compiled_walk
 from .parse import parse_html
 from .visible import attach_shadow_roots, in_sentence, is_shadow_root
 
 #: Removed in C before anything else, so that no text of theirs reaches a pruned block's
 #: text: code, styling, graphics, long option lists, and the elements whose content the
 #: parser keeps as raw markup a browser never shows (frames' fallbacks). (The walk skips
-#: the other elements of ``SKIP_TAGS``; each tag here costs a pass of the selector
-#: engine.) Declarative shadow roots are attached first (``visible.py``).
-DROP_SELECTOR = "script, style, svg, template, select, iframe, noframes, noembed"
+#: the other elements of ``SKIP_TAGS``; each tag here costs the selector engine a test
+#: a node, and the compiled twin of the query a tag id compared: ``dropped_elements``.)
+#: Declarative shadow roots are attached first (``visible.py``).
+DROP_TAGS = ("script", "style", "svg", "template", "select", "iframe", "noframes", "noembed")
+DROP_SELECTOR = ", ".join(DROP_TAGS)
+_DROP_SET = frozenset(DROP_TAGS)
 # What the walk does with a tag (anything else is a block-level element).
 _TEXT = "text"
 _SKIPPED = "skip"
@@ -132,11 +135,11 @@ def walk_html(
     body = tree.body
     if body is None:
         return [], None
-    dropped = body.css(DROP_SELECTOR)
+    dropped = dropped_elements(body)
     shadow_roots = [n for n in dropped if n.tag == "template" and is_shadow_root(n)]
     if shadow_roots:
         attach_shadow_roots(shadow_roots)
-        dropped = body.css(DROP_SELECTOR)  # what the shadow roots brought too
+        dropped = dropped_elements(body)  # what the shadow roots brought too
     for node in dropped:
         node.decompose()
     sources: list[tuple[Block, LexborNode]] | None = [] if markup else None
@@ -146,6 +149,15 @@ def walk_html(
 
         record_markup(blocks, sources, inline=inline_marks)
     return blocks, elements
+
+
+def dropped_elements(body: LexborNode) -> list[LexborNode]:
+    """The elements ``DROP_SELECTOR`` matches under ``body``, in page order: found by
+    the compiled twin where it is used (``_cfind.pxi``), else by the selector engine."""
+    twins = compiled_prepare()
+    if twins is None:
+        return body.css(DROP_SELECTOR)
+    return twins.find_elements(body, _DROP_SET)
 
 
 def _default_tree_rules(config: Config) -> list[Rule]:
