@@ -44,9 +44,11 @@ class MainContentRun(ListRun, WrappedRun, Rule):
     )
 
     bridge_min_shared = Param(
-        0.7,
+        0.3,
         "... and when that sentence shares at least this share of its content words with "
-        "the run (an author's note or a call to act after a heading shares few).",
+        "the run (an author's note or a call to act after a heading shares few). Low: a "
+        "lead paragraph above the first sub-heading, or the last one below the last, is "
+        "short, and a short run gives few words to share.",
     )
     bridge_min_letters = Param(
         3, "A content word of that sentence has at least this many letters (not 'of', 'a')."
