@@ -12,7 +12,8 @@ from helpers import make_doc, make_rule, prose, reason, words
 
 from cleaner import Config
 from cleaner.blocks import Block, Removal
-from cleaner.rules.quality import CONFIDENCE, BoxInRun, MainContentRun, _numbered
+from cleaner.rules.lists import numbered_lines
+from cleaner.rules.quality import CONFIDENCE, BoxInRun, MainContentRun
 from cleaner.rules.trailers import Notice, TrailerZone
 
 # -- trailers --------------------------------------------------------------------------
@@ -257,6 +258,28 @@ def test_box_in_run_max_words() -> None:
     assert not box(13)
 
 
+def _past_caption(opener: str, line: str, **params: object) -> bool:
+    """Whether ``line``, between an image's caption line and a 'See also' line, goes."""
+    see_also = ("See also: Another story", "chrome_phrase")
+    return _box(prose(200), (opener, "media_label"), line, see_also, prose(200, "amet"), **params)[
+        2
+    ]
+
+
+def test_box_in_run_caption_min_words() -> None:
+    # A caption line with its credit ends the image's box: the sub-heading after it stays.
+    assert not _past_caption("Photo: Jane Doe", "A Divided Country")
+    assert _past_caption("Photo: Jane Doe", "A Divided Country", caption_min_words=3)
+    # The label alone ('Image caption') may head more lines: they go.
+    assert _past_caption("Image caption", "A Divided Country")
+
+
+def test_box_in_run_subheading_max_digit_ratio() -> None:
+    # A gallery's counter after the caption is the box's: a digit is enough.
+    assert _past_caption("Photo: Jane Doe", "Image 1 of / 5")
+    assert not _past_caption("Photo: Jane Doe", "Image 1 of / 5", subheading_max_digit_ratio=0.5)
+
+
 def test_box_in_run_min_headed_lines() -> None:
     # After a chrome heading, two short lines before the paragraph are the box's links;
     # one may be the article's subheading.
@@ -348,7 +371,7 @@ def test_list_max_gap() -> None:
         lines = []
         for i in range(1, 5):
             lines += [f"{i}. Item", *["item text"] * gap]
-        return len(_numbered(make_doc(*lines).blocks, 4, 3))
+        return len(numbered_lines([b.text for b in make_doc(*lines).blocks], 4, 3))
 
     assert numbered(3) == 4
     assert numbered(4) == 0

@@ -58,11 +58,23 @@ def test_bridge_min_shared() -> None:
     assert _kept(P1, P2, "Swift Criticism", RESUMED, bridge_min_shared=0.84) == [P1, P2]
 
 
+def test_bridge_min_shared_default() -> None:
+    # One of three content words the run's ('budget'; 'them', 'all' are stopwords): in.
+    third = "Critics praised the budget for all of them."
+    assert _kept(P1, P2, "Swift Criticism", third)[-1] == third
+    # One of four ('courage' too): out, as an author's note is.
+    quarter = "Critics praised the budget for its courage."
+    assert _kept(P1, P2, "Swift Criticism", quarter) == [P1, P2]
+
+
 def test_bridge_min_letters() -> None:
     # 'tax' and 'fee' are not the run's: 5 of 8 content words, or 5 of 6 without them.
     line = "The city council defended the budget for public schools, tax and fee."
-    assert _kept(P1, P2, "Swift Criticism", line) == [P1, P2]
-    assert _kept(P1, P2, "Swift Criticism", line, bridge_min_letters=4)[-1] == line
+    assert _kept(P1, P2, "Swift Criticism", line, bridge_min_shared=0.7) == [P1, P2]
+    assert (
+        _kept(P1, P2, "Swift Criticism", line, bridge_min_shared=0.7, bridge_min_letters=4)[-1]
+        == line
+    )
 
 
 def test_a_short_article_keeps_its_sub_heading_and_last_paragraph() -> None:

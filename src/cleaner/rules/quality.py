@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..blocks import Block
+from ..config import Config
+from ..phrases import PhraseBook
 from .base import Document, Rule, quote
-from .lists import LIST_LINES, ListRun, numbered_lines
+from .lists import LIST_LINES, ListRun
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
@@ -44,9 +46,11 @@ class MainContentRun(ListRun, WrappedRun, Rule):
     )
 
     bridge_min_shared = Param(
-        0.7,
+        0.3,
         "... and when that sentence shares at least this share of its content words with "
-        "the run (an author's note or a call to act after a heading shares few).",
+        "the run (an author's note or a call to act after a heading shares few). Low: a "
+        "lead paragraph above the first sub-heading, or the last one below the last, is "
+        "short, and a short run gives few words to share.",
     )
     bridge_min_letters = Param(
         3, "A content word of that sentence has at least this many letters (not 'of', 'a')."
@@ -245,12 +249,6 @@ def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) 
     return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
 
 
-def _numbered(kept: list[Block], min_items: int, max_gap: int) -> set[int]:
-    """Positions in ``kept`` of lines opening with numbers that count up by one (see
-    ``lists.numbered_lines``)."""
-    return numbered_lines([b.text for b in kept], min_items, max_gap)
-
-
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).
 CONFIDENCE = "confidence"
 
@@ -306,6 +304,22 @@ class BoxInRun(Rule):
         "may be the article's subheading).",
     )
 
+    caption_min_words = Param(
+        1,
+        "A media-label line with at least this many words after its label holds its "
+        "caption or credit ('Foto: AFP'): the image's box ends with it, so that a "
+        "sub-heading after it is the article's ('Image caption' alone may head more).",
+    )
+    subheading_max_digit_ratio = Param(
+        0.0,
+        "... a sub-heading: a line of at most max_words words, no sentence end and at "
+        "most this share of digits (a gallery's 'Image 1 of / 5' is the box's).",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        self._labels = MediaLabel(config, phrases)
+
     def apply(self, doc: Document) -> None:
         if doc.main_run is None:
             return
@@ -316,6 +330,7 @@ class BoxInRun(Rule):
             if not _box_line(blocks[i]):
                 i += 1
                 continue
+            whole = self._whole_caption(blocks[i])
             # From a box line to the last box line before the next paragraph: the short
             # lines kept between them are the box's too. A line right before the
             # paragraph may be the article's subheading: only lines with a removed box
@@ -325,6 +340,8 @@ class BoxInRun(Rule):
                 block = blocks[j]
                 if block.removal is None and block.features.n_words > self.max_words:
                     break
+                if whole and block.removal is None and self._subheading(block):
+                    break  # the article's next section, past the image and its caption
                 if _box_line(block):
                     closer = j
                 j += 1
@@ -345,6 +362,21 @@ class BoxInRun(Rule):
     @staticmethod
     def _paragraph(block: Block, doc: Document) -> bool:
         return block.removal is None and doc.is_prose(block)
+
+    def _subheading(self, block: Block) -> bool:
+        f = block.features
+        cap = self.subheading_max_digit_ratio
+        return f.n_words <= self.max_words and not f.ends_sentence and f.digit_ratio <= cap
+
+    def _whole_caption(self, block: Block) -> bool:
+        """A media-label line that holds its caption or credit after the label."""
+        pattern = self._labels.pattern
+        if pattern is None or block.removal is None or block.removal.rule != MediaLabel.name:
+            return False
+        m = pattern.match(block.features.folded)
+        return m is not None and len(block.features.folded[m.end() :].split()) >= (
+            self.caption_min_words
+        )
 
 
 def _box_line(block: Block) -> bool:
