@@ -308,3 +308,16 @@ def test_a_piece_of_letters_and_digits_is_one_word() -> None:
     alnum = "".join(c for c in map(chr, range(0x30000)) if c.isalnum())
     assert words_of(alnum + " x") == [alnum, "x"]
     assert words_of("café—naïve über") == ["café", "naïve", "über"]
+
+
+def test_the_author_heading_gate_admits_every_lead_and_is_consulted() -> None:
+    rule = next(r for r in CLEANER.rules_for("text") if r.name == "trailer_zone")
+    assert rule.author_opens is not None
+    for lead in BOOK.phrases("author_heading"):
+        block, _ = _judged(f"{lead} Jane Doe")
+        assert rule._is_author_heading(block), lead
+    block, _ = _judged("About Jane Doe")
+    assert not rule._is_author_heading(_judged("Abound Jane Doe")[0])
+    wrong = copy.copy(rule)
+    wrong.author_opens = openings(["Abroad"])  # set wrong: the heading is missed
+    assert rule._is_author_heading(block) and not wrong._is_author_heading(block)

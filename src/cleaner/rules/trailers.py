@@ -11,6 +11,7 @@ from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
 from ..phrases.literals import branch_gate, holds_branch
+from ..phrases.openings import openings
 from .base import Document, LineRule, Rule, bound_by, quote
 from .discussion import Discussion
 from .navigation import ShareBar
@@ -139,6 +140,9 @@ class TrailerZone(Rule):
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
         self.author_lead = regex.compile(rf"{lead}\s+", PHRASE_FLAGS) if lead else None
+        # The lead opens the heading: a line opening with a letter otherwise is turned
+        # away by a set look-up, not a match (None: its openings are not known).
+        self.author_opens = openings(phrases.phrases("author_heading"))
         self.strong = tuple(
             (what, matcher)
             for what, section in (
@@ -238,6 +242,8 @@ class TrailerZone(Rule):
         f = block.features
         # ('About' and a name take two words at least.)
         if self.author_lead is None or f.ends_sentence or f.n_words <= 1:
+            return False
+        if self.author_opens is not None and not self.author_opens.admits(f.folded):
             return False
         m = self.author_lead.match(f.folded)
         if m is None:
