@@ -23,11 +23,12 @@ from cleaner import Cleaner
 from cleaner.blocks import Block
 from cleaner.features import compute_features, words_of
 from cleaner.phrases import PhraseBook, alternation
-from cleaner.phrases.compile import OPENING_CHARS, PHRASE_FLAGS, line_matcher
-from cleaner.phrases.openings import openings
+from cleaner.phrases.compile import OPENING_CHARS, PHRASE_FLAGS, line_matcher, whole_line_pattern
+from cleaner.phrases.openings import Openings, openings, pattern_openings
 from cleaner.rules.base import Document, LineRule
 from cleaner.rules.media import PlayerTimeline
 from cleaner.rules.runs import WORDS_BOUND_TIERS, LineRuleRun
+from cleaner.rules.trailers import _is_author_heading
 
 BOOK = PhraseBook(cleaner.config.SHIPPED_LANGUAGES)
 CLEANER = Cleaner()
@@ -157,14 +158,89 @@ def test_line_matcher_without_the_openings_of_a_letter_turns_its_phrases_away() 
     assert not matcher.match("load more") and not matcher.match("» log in")
 
 
-def test_line_matcher_gives_an_unknown_opening_no_gate() -> None:
-    # (A choice holding a group: the pattern cannot join the trie, its opening unknown.)
+def test_line_matcher_gates_a_pattern_by_the_openings_of_its_choices() -> None:
+    # (A choice holding a group: the pattern cannot join the trie; its choices' openings
+    # still gate the letters it opens with.)
     matcher = line_matcher(["re:(impressum|daten(schutz)?)(\\s*[|/]\\s*(impressum|daten))+"])
+    for letter in ("d", "i"):
+        _, openings, short = matcher._by_first[letter]
+        assert openings == {"dat", "imp"} and short == (), letter
+    assert matcher.match("impressum | daten") and matcher.match("datenschutz / impressum")
+    assert not matcher.match("dateline | impressum")  # turned away by its opening
+    assert matcher._by_first["b"][0] is None  # no phrase opens with 'b'
+    pattern, _, _ = matcher._by_first["i"]
+    matcher._by_first["i"] = (pattern, frozenset({"dat"}), ())  # set wrong: a miss
+    assert not matcher.match("impressum | daten")
+
+
+def test_line_matcher_gives_an_unknown_opening_no_gate() -> None:
+    # (A set opens the pattern: its openings are not plainly seen.)
+    matcher = line_matcher(["re:[di]mpressum(\\s*[|/]\\s*daten)+"])
     for letter in ("d", "i"):
         _, openings, _ = matcher._by_first[letter]
         assert openings is None, letter
-    assert matcher.match("impressum | daten") and matcher.match("datenschutz / impressum")
-    assert matcher._by_first["b"][0] is None  # no phrase opens with 'b'
+    assert matcher.match("impressum | daten") and matcher.match("dmpressum / daten")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "found"),
+    [
+        ("(impressum|datenschutz(erklärung)?|agb)(\\s*[|]\\s*agb)+", {"imp", "dat", "agb"}),
+        ("(?:x\\.y|zz)\\s*:", {"x.y", "zz"}),
+        ("(ab|c)d", {"ab", "c"}),
+        ("(сначала\\s+(новые|старые)\\s*)+", {"сна"}),
+        ("foo\\ bar", {"foo"}),
+        ("fo?o", {"f"}),
+    ],
+)
+def test_pattern_openings(pattern, found) -> None:
+    assert pattern_openings(pattern) == frozenset(found)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(ab)?c",
+        "(sa|sb)*x",
+        "(?=a)b",
+        "(?i:ab)",
+        "a|b",
+        "(a|b)c|d",
+        "\\bfoo",
+        "[ab]c",
+        "(a|)b",
+        "(a)\\1",
+    ],
+)
+def test_pattern_openings_not_known(pattern) -> None:
+    assert pattern_openings(pattern) is None
+
+
+# Words of the sections' ``re:`` phrases (whose openings the choices now give), and the
+# separators between them: lines that match those patterns, or nearly.
+_RE_WORDS = sorted(
+    {
+        w
+        for s in SECTIONS
+        for p in BOOK.phrases(s)
+        if p.startswith("re:")
+        for w in regex.findall(r"[^\W\d_]{2,}", p[3:].casefold())
+    }
+    | {"|", "·", "/", ":", "•", "1", "»"}
+)
+
+
+@given(
+    section=st.sampled_from(SECTIONS),
+    words=st.lists(st.sampled_from(_RE_WORDS), min_size=1, max_size=4),
+    sep=st.sampled_from([" ", " | ", ""]),
+)
+def test_line_matcher_matches_what_the_alternation_matches_on_re_phrase_words(
+    section, words, sep
+) -> None:
+    text = sep.join(words)
+    plain = whole_line_pattern(BOOK.pattern(section))
+    assert bool(line_matcher(BOOK.phrases(section)).match(text)) == bool(plain.match(text))
 
 
 @pytest.mark.parametrize(
@@ -234,3 +310,19 @@ def test_a_piece_of_letters_and_digits_is_one_word() -> None:
     alnum = "".join(c for c in map(chr, range(0x30000)) if c.isalnum())
     assert words_of(alnum + " x") == [alnum, "x"]
     assert words_of("café—naïve über") == ["café", "naïve", "über"]
+
+
+def test_the_author_heading_gate_admits_every_lead_and_is_consulted() -> None:
+    rule = next(r for r in CLEANER.rules_for("text") if r.name == "trailer_zone")
+    assert rule.author_opens is not None
+
+    def is_author(block: Block, opens: Openings | None) -> bool:
+        return _is_author_heading(rule.author_lead, opens, rule.max_author_name_words, block)
+
+    for lead in BOOK.phrases("author_heading"):
+        block, _ = _judged(f"{lead} Jane Doe")
+        assert is_author(block, rule.author_opens), lead
+    block, _ = _judged("About Jane Doe")
+    assert not is_author(_judged("Abound Jane Doe")[0], rule.author_opens)
+    wrong = openings(["Abroad"])  # set wrong: the heading is missed
+    assert is_author(block, rule.author_opens) and not is_author(block, wrong)

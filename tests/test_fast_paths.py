@@ -8,6 +8,7 @@ lists, the separator table against its definition.
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -394,3 +395,22 @@ def test_a_rule_for_a_page_asks_about_the_literals_of_the_blocks_it_may_match():
     notice = next(r for r in Cleaner().rules_for("text") if r.name == "notice")
     assert notice.max_words < words and notice.reason_for(blocks[1], doc) is None
     assert "cookies" not in (notice.for_page(doc).pattern_gate or ())
+
+
+@pytest.mark.parametrize("lines", [3, 2000])
+def test_present_in_one_piece_or_many_finds_what_the_page_holds(lines: int) -> None:
+    # A short page is joined at once; a long one (past PRESENT_PIECE_CHARS) in pieces of
+    # whole blocks. Either way: the literals some block holds, in the asked order.
+    from cleaner.rules import Document
+    from cleaner.rules.base import PRESENT_PIECE_CHARS
+
+    config = Config()
+    texts = [f"Line {i} of plain words and more plain words." for i in range(lines)]
+    texts[0], texts[-1] = "© 2024 Example Media", "We use cookies"
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    compute_features(blocks, BOOK.stopwords, config)
+    assert (sum(map(len, texts)) > PRESENT_PIECE_CHARS) == (lines > 3)
+    asked = ("cookies", "newsletter", "©", "line 1 of")
+    expected = tuple(x for x in asked if any(x in b.features.folded for b in blocks))
+    assert expected == ("cookies", "©", "line 1 of")
+    assert Document(blocks, config).present(asked) == expected

@@ -21,6 +21,7 @@ from .openings import (
     _opens_with_digit,
     _unescape,
     first_chars,
+    pattern_openings,
 )
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
@@ -130,12 +131,14 @@ class LineMatcher:
             joining = {w: [p for p in g if _may_open_with(p, first)] for w, g in unknown.items()}
             pattern = whole_line_pattern(_word_start_groups(split, joining))
             openings = {_opening(key) for group in split.values() for key in group}
+            # The patterns joining a letter keep the gate where their openings are
+            # plainly seen (a group of literal choices: 'impressum', 'kontakt' ...).
+            joined = [pattern_openings(p) for group in joining.values() for p in group]
+            known = None if None in joined else openings.union(*joined)  # type: ignore[arg-type]
             self._by_first[first] = (
                 pattern,
-                None
-                if any(joining.values())
-                else frozenset(o for o in openings if len(o) == OPENING_CHARS),
-                tuple(sorted(o for o in openings if len(o) < OPENING_CHARS)),
+                None if known is None else frozenset(o for o in known if len(o) == OPENING_CHARS),
+                tuple(sorted(o for o in (known or openings) if len(o) < OPENING_CHARS)),
             )
         self._unknown: _Opening = (
             whole_line_pattern(_word_start_groups(none, unknown)),

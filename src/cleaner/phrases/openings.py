@@ -221,6 +221,48 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(_unescape(split[0][0]))
 
 
+def pattern_openings(pattern: str) -> frozenset[str] | None:
+    """The texts a match of ``pattern`` can open with, each cut at ``OPENING_CHARS``
+    characters or where its literal text ends (a class, a repetition, a group): a
+    match opens with one of them. None when not plainly seen (an optional or repeated
+    opening, a class, a lookaround, an inline flag, an alternation at the top level, a
+    backreference). A group of choices gives each choice's openings:
+    ``(impressum|daten(schutz)?)(\\s*[|]\\s*impressum)+`` -> ``imp``, ``dat``."""
+    try:
+        return _pattern_openings(pattern)
+    except _Unsupported:
+        return None
+
+
+def _pattern_openings(pattern: str) -> frozenset[str] | None:
+    if _BACKREFERENCE.search(pattern) or not _one_branch(pattern):
+        return None
+    if pattern.startswith("(") and (pattern.startswith("(?:") or not pattern.startswith("(?")):
+        depth, bars = 0, []
+        for i, c in _structure(pattern):  # to the group's end, as _first_chars reads it
+            depth += (c == "(") - (c == ")")
+            if c == "|" and depth == 1:
+                bars.append(i)
+            if depth == 0:
+                break
+        else:
+            raise _Unsupported
+        if _optional(pattern, i + 1):
+            return None
+        bounds = [2 if pattern.startswith("(?:") else 0, *bars, i]
+        found = [_pattern_openings(pattern[a + 1 : b]) for a, b in itertools.pairwise(bounds)]
+        if None in found:
+            return None
+        return frozenset().union(*found)  # type: ignore[arg-type]
+    split = _literal_prefix(pattern)
+    if split is None:
+        return None
+    chars = []
+    for piece in split[0][:OPENING_CHARS]:
+        chars.append(_unescape(piece))
+    return frozenset({"".join(chars)})
+
+
 def _optional(pattern: str, at: int) -> bool:
     """Whether what ends before ``at`` may be left out (``?``, ``*``, ``{0``)."""
     return pattern.startswith(("?", "*", "{0", "{,"), at)

@@ -67,6 +67,11 @@ class Document:
             for b in self.blocks
             if max_words is None or b.features.n_words <= max_words
         ]
+        if texts and sum(map(len, texts)) - len(texts[-1]) < PRESENT_PIECE_CHARS:
+            # One piece (the loop below would close it at the last text only): joined
+            # at once, without a step a block.
+            page = self._page_texts[max_words] = "\n".join(texts)
+            return tuple(x for x in literals if x in page)
         missing = list(literals)
         found: set[str] = set()
         piece: list[str] = []

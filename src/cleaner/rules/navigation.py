@@ -149,7 +149,13 @@ class ShareCluster(Rule):
             j = i
             while j < n and (_is_share(blocks[j]) or self._button(blocks[j])):
                 j += 1
+            if j == i:
+                i += 1  # (no cluster opens here: most lines)
+                continue
             shares = [k for k in range(i, j) if _is_share(blocks[k])]
+            if not shares:
+                i = j  # short lines, none of them share_bar's: no cluster
+                continue
             tight = uses_gaps and not any(blocks[k].gap_before for k in range(i + 1, j))
             if shares and len(shares) >= (self.tight_min_shares if tight else self.min_shares):
                 first, last = shares[0], shares[-1]

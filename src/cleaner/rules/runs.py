@@ -8,12 +8,15 @@ than its ``words_bound``.
 from __future__ import annotations
 
 from operator import itemgetter
+from typing import Any
 
 from .base import Document, LineRule, Rule
 
 #: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
 #: longer lines share one: the rules bound by no fewer words, or by none).
 WORDS_BOUND_TIERS = 80
+#: A line not judged yet on the page (no answer looked up: one dict access a line).
+_UNSEEN: Any = object()
 
 
 class LineRuleRun:
@@ -52,12 +55,12 @@ class LineRuleRun:
         tiers = self._tiers([[asks[i] for i in group] for group in self._groups])
         last = len(tiers) - 1
         answers: dict[str, tuple[LineRule, str] | None] = {}
+        seen = answers.get
         for block in doc.blocks:
             if block.removal is None and not block.pruned:
                 text = block.text
-                if text in answers:
-                    answer = answers[text]
-                else:
+                answer = seen(text, _UNSEEN)
+                if answer is _UNSEEN:
                     answer = None
                     n = block.features.n_words
                     for rule, reason_for in tiers[n if n < last else last]:

@@ -11,6 +11,7 @@ from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
 from ..phrases.literals import branch_gate, holds_branch
+from ..phrases.openings import Openings, openings
 from .base import Document, LineRule, Rule, bound_by, quote
 from .discussion import Discussion
 from .navigation import ShareBar
@@ -151,6 +152,9 @@ class TrailerZone(Rule):
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
         self.author_lead = regex.compile(rf"{lead}\s+", PHRASE_FLAGS) if lead else None
+        # The lead opens the heading: a line opening with a letter otherwise is turned
+        # away by a set look-up, not a match (None: its openings are not known).
+        self.author_opens = openings(phrases.phrases("author_heading"))
         self.strong = tuple(
             (what, matcher)
             for what, section in (
@@ -221,7 +225,9 @@ class TrailerZone(Rule):
                 if n_words <= self.max_heading_words and (above >= needed or box.removes_box):
                     if self.trailer is not None and self.trailer.match(folded):
                         what = "trailer heading"
-                    elif _is_author_heading(self.author_lead, self.max_author_name_words, block):
+                    elif _is_author_heading(
+                        self.author_lead, self.author_opens, self.max_author_name_words, block
+                    ):
                         what = "author box heading"
                 if (
                     what is not None
@@ -307,11 +313,16 @@ class Recurrence:
         return lines >= self.min_lines and prose_before_last > i
 
 
-def _is_author_heading(lead: regex.Pattern[str] | None, max_name: int, block: Block) -> bool:
-    """'About' and a name: the lead words, then one to ``max_name`` capitalised words."""
+def _is_author_heading(
+    lead: regex.Pattern[str] | None, opens: Openings | None, max_name: int, block: Block
+) -> bool:
+    """'About' and a name: the lead words, then one to ``max_name`` capitalised words.
+    ``opens`` (None: any) is the leads' openings, a set lookup before the regex."""
     f = block.features
     # ('About' and a name take two words at least.)
     if lead is None or f.ends_sentence or f.n_words <= 1:
+        return False
+    if opens is not None and not opens.admits(f.folded):
         return False
     m = lead.match(f.folded)
     if m is None:

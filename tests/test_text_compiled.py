@@ -1,0 +1,83 @@
+"""The text path on the compiled twins (``frontends/html/compiled.py``) and on the Python
+ones: it takes the compiled features where the compiled walk is used, the Python ones
+where it is not (``CLEANER_PURE_PYTHON=1``, no extension), and cleans every page the
+same either way. (The features' twins themselves: test_compiled_walk.py.)"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, features
+from cleaner.frontends.html import compiled
+
+try:
+    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
+except ImportError:
+    _cwalk = None
+
+needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
+
+_CLEANER = Cleaner()
+_PAGE = (
+    "Home | News | Sport\n\nWe use cookies to improve your experience.\n\n"
+    "The council voted on Tuesday to close the old bridge for repairs, which will "
+    "take most of the summer and cost more than the town had planned.\n"
+    "Residents said the detour would add twenty minutes to their commute.\n\n"
+    "Share on Facebook\nShare on Twitter\n© 2024 The Daily Paper\n"
+)
+
+
+def _twins_used(monkeypatch: pytest.MonkeyPatch, path: str) -> list[object]:
+    """The ``compiled=`` each ``compute_features`` call got cleaning ``_PAGE`` as text."""
+    seen: list[object] = []
+    real = features.compute_features
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(kwargs.get("compiled"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("cleaner.pipeline.compute_features", spy)
+    with compiled.forced(path):
+        _CLEANER.clean(_PAGE, kind="text")
+    return seen
+
+
+@needs_extension
+def test_the_text_path_takes_the_compiled_features(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _twins_used(monkeypatch, "compiled")
+    assert seen and all(twins is _cwalk for twins in seen)
+
+
+def test_the_python_walk_means_python_features_on_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _twins_used(monkeypatch, "python")
+    assert seen and all(twins is None for twins in seen)
+
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "Home | News | Sport",
+        "We use cookies to improve your experience.",
+        "Share on Facebook",
+        "© 2024 The Daily Paper",
+        "WASHINGTON — The Senate voted on the bill late on Tuesday night, after a long debate.",
+        "The council voted to close the old bridge for repairs over the summer months.",
+        "Straße und Brücke: die Stadt plant neue Wege für alle Bürger im kommenden Jahr.",
+        "漢字かなカナのテキストです。",
+        "Photo: Jane Doe/AP",
+        "1 of 12",
+        "Read more",
+    ]
+)
+
+
+@needs_extension
+@given(st.lists(_LINES | st.text(max_size=60), min_size=1, max_size=25).map("\n".join))
+def test_both_features_clean_a_text_page_the_same(page: str) -> None:
+    with compiled.forced("compiled"):
+        on_compiled = _CLEANER.clean(page, kind="text")
+    with compiled.forced("python"):
+        on_python = _CLEANER.clean(page, kind="text")
+    assert on_compiled == on_python
