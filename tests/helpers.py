@@ -12,6 +12,7 @@ from cleaner.blocks import Block
 from cleaner.features import compute_features
 from cleaner.phrases import PhraseBook
 from cleaner.rules.base import Document, Rule
+from cleaner.rules.tree import Elements
 
 PROSE = (
     "The council voted on Tuesday to extend the clinic program for another year, after a "
@@ -130,3 +131,24 @@ def expected_failures(names: Iterable[str], reasons: Mapping[str, str]) -> list[
         else n
         for n in names
     ]
+
+
+def element_table(parents: list[int], prose: list[float], anchor: int) -> Elements:
+    """An element table (0 = body) of ``div``s with these parents, in page order, each
+    element's own prose and the prose anchor."""
+    n = len(parents)
+    rows = [(None, p, 0, "div" if e else "body", 0, 0, None, None) for e, p in enumerate(parents)]
+    ends = [n] * n
+    for e in range(1, n):
+        # A subtree runs until the next element that is not inside it.
+        ends[e] = next((f for f in range(e + 1, n) if not _inside(parents, f, e)), n)
+    el = Elements(rows, ends, {})
+    el.prose = prose
+    el.anchor = anchor
+    return el
+
+
+def _inside(parents: list[int], e: int, ancestor: int) -> bool:
+    while e > ancestor:
+        e = parents[e]
+    return e == ancestor

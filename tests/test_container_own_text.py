@@ -5,7 +5,7 @@ elements further up, and text beside an article marker still go."""
 
 from __future__ import annotations
 
-from helpers import make_rule
+from helpers import element_table, make_rule
 
 from cleaner import Config, clean_article
 from cleaner.blocks import Block
@@ -13,25 +13,6 @@ from cleaner.rules.base import Document
 from cleaner.rules.container import OutsideMainContainer
 from cleaner.rules.prune import ARTICLE
 from cleaner.rules.tree import Elements
-
-
-def _elements(parents: list[int], prose: list[float], anchor: int) -> Elements:
-    """An element table: ``parents[e]`` is e's parent (-1 for the body), in page order."""
-    n = len(parents)
-    rows = [(None, p, 0, "div" if e else "body", 0, 0, None, None) for e, p in enumerate(parents)]
-    ends = [n] * n
-    for e in range(1, n):
-        ends[e] = next((f for f in range(e + 1, n) if not _inside(parents, f, e)), n)
-    el = Elements(rows, ends, {})
-    el.prose = prose
-    el.anchor = anchor
-    return el
-
-
-def _inside(parents: list[int], e: int, ancestor: int) -> bool:
-    while e > ancestor:
-        e = parents[e]
-    return e == ancestor
 
 
 def _kept(el: Elements, owners: list[int]) -> list[int]:
@@ -50,23 +31,23 @@ PROSE = [0.0, 0.0, 0.0, 90.0, 10.0]
 
 def test_the_parents_own_text_stays() -> None:
     # A block of P's own (text in P beside B) stays with B.
-    assert _kept(_elements(PARENTS, PROSE, anchor=3), [2, 3]) == [2, 3]
+    assert _kept(element_table(PARENTS, PROSE, anchor=3), [2, 3]) == [2, 3]
 
 
 def test_other_text_around_the_container_goes() -> None:
     # The sibling S after B and the grandparent G's own text are not the parent's own.
-    assert _kept(_elements(PARENTS, PROSE, anchor=3), [1, 2, 3, 4]) == [2, 3]
+    assert _kept(element_table(PARENTS, PROSE, anchor=3), [1, 2, 3, 4]) == [2, 3]
 
 
 def test_beside_an_article_marker_the_parents_text_goes() -> None:
-    el = _elements(PARENTS, PROSE, anchor=3)
+    el = element_table(PARENTS, PROSE, anchor=3)
     el.marker[3] = ARTICLE
     assert _kept(el, [2, 3]) == [3]
 
 
 def test_the_bodys_own_text_goes() -> None:
     # body > B(1), S(2): the container's parent is the body; its loose text is chrome.
-    el = _elements([-1, 0, 0], [0.0, 90.0, 10.0], anchor=1)
+    el = element_table([-1, 0, 0], [0.0, 90.0, 10.0], anchor=1)
     assert _kept(el, [0, 1]) == [1]
 
 

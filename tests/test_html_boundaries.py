@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import make_doc, make_rule, words
+from helpers import element_table, make_doc, make_rule, words
 
 from cleaner import Config
 from cleaner.blocks import Block, BlockKind, Removal
@@ -66,7 +66,7 @@ def test_html_link_dense_max_words() -> None:
 def _link_only_item_kept(own_words: int, **params: Any) -> bool:
     """Whether a link-only list item survives link_dense beside an item of ``own_words``
     words that are not link text (body > ul(1) > li(2), li(3))."""
-    el = _elements([-1, 0, 1, 1], [0, 0, 0, 0], anchor=2)
+    el = element_table([-1, 0, 1, 1], [0, 0, 0, 0], anchor=2)
     item = Block(0, words(own_words), kind=BlockKind.LIST_ITEM, element=2)
     link = Block(1, words(5), kind=BlockKind.LIST_ITEM, element=3, link_density=1.0)
     doc = make_doc(item, link, kind="html")
@@ -124,28 +124,7 @@ def test_link_dense_section_needs_kept_text_before() -> None:
 # -- outside_main_container on a hand-built element table --------------------------------
 
 
-def _elements(parents: list[int], prose: list[float], anchor: int) -> Elements:
-    """An element table (0 = body) of ``div``s with these parents, in page order, each
-    element's own prose and the prose anchor."""
-    n = len(parents)
-    rows = [(None, p, 0, "div" if e else "body", 0, 0, None, None) for e, p in enumerate(parents)]
-    ends = [n] * n
-    for e in range(1, n):
-        # A subtree runs until the next element that is not inside it.
-        ends[e] = next((f for f in range(e + 1, n) if not _inside(parents, f, e)), n)
-    el = Elements(rows, ends, {})
-    el.prose = prose
-    el.anchor = anchor
-    return el
-
-
-def _inside(parents: list[int], e: int, ancestor: int) -> bool:
-    while e > ancestor:
-        e = parents[e]
-    return e == ancestor
-
-
-def _kept_elements(el: Elements) -> list[int]:
+def _keptelement_table(el: Elements) -> list[int]:
     """The elements whose block outside_main_container keeps (one block per element
     holding no other: a parent's own text stays with its child, the container;
     tests/test_container_own_text.py)."""
@@ -159,31 +138,31 @@ def _kept_elements(el: Elements) -> list[int]:
 def test_html_container_min_share() -> None:
     # body > A(1) > [B(2), C(3)], the anchor in B. Holding 80 % of the prose, B is the
     # container and C goes; with 79 %, the container widens to A and C stays.
-    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 80, 20], anchor=2)) == [2]
-    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 79, 21], anchor=2)) == [2, 3]
+    assert _keptelement_table(element_table([-1, 0, 1, 1], [0, 0, 80, 20], anchor=2)) == [2]
+    assert _keptelement_table(element_table([-1, 0, 1, 1], [0, 0, 79, 21], anchor=2)) == [2, 3]
 
 
 def test_html_sibling_min_share() -> None:
     # body > A(1) > [S(2), B(3)], the container B (100 of 120 or 119). A sibling before
     # it with 20 % of its prose joins (a standfirst); with 19 % it does not.
-    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 20, 100], anchor=3)) == [2, 3]
-    assert _kept_elements(_elements([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
+    assert _keptelement_table(element_table([-1, 0, 1, 1], [0, 0, 20, 100], anchor=3)) == [2, 3]
+    assert _keptelement_table(element_table([-1, 0, 1, 1], [0, 0, 19, 100], anchor=3)) == [3]
 
 
 def test_a_block_quote_is_no_container() -> None:
     # body > A(1) > [P(2), Q(3)], the anchor in Q with 90 % of the prose. A quotation
     # (a letter, a statement) is quoted inside the article: the container is A, and the
     # introduction P stays; were Q a div, it would be the container alone.
-    el = _elements([-1, 0, 1, 1], [0, 0, 10, 90], anchor=3)
-    assert _kept_elements(el) == [3]
+    el = element_table([-1, 0, 1, 1], [0, 0, 10, 90], anchor=3)
+    assert _keptelement_table(el) == [3]
     el.tag[3] = "blockquote"
-    assert _kept_elements(el) == [2, 3]
+    assert _keptelement_table(el) == [2, 3]
 
 
 def _kept_on_gallery(in_anchor: int, outside: int, page_type: str = "gallery") -> list[int]:
     """body > [A(1), G(2)], the anchor A holding all the prose and ``in_anchor``
     characters of caption, G ``outside`` more: the elements whose blocks stay."""
-    el = _elements([-1, 0, 0], [0, 100, 0], anchor=1)
+    el = element_table([-1, 0, 0], [0, 100, 0], anchor=1)
     blocks = [
         Block(0, "prose", element=1),
         Block(1, "c" * in_anchor, kind=BlockKind.CAPTION, element=1),
@@ -217,7 +196,7 @@ def _copy_removed(n: int, quoted: int = 0) -> list[bool]:
     copies = [[Block(0, t, kind=k, element=e) for t, k in pairs] for e in (1, 3)]
     others = [Block(0, f"another paragraph {w} in between.", element=2) for w in "abc"]
     doc = make_doc(*copies[0], *others, *copies[1], kind="html")
-    doc.elements = _elements([-1, 0, 0, 0], [0.0] * 4, anchor=1)
+    doc.elements = element_table([-1, 0, 0, 0], [0.0] * 4, anchor=1)
     make_rule(ExactDuplicate, kind="html").apply(doc)
     return [b.removal is not None for b in doc.blocks[n + 3 :]]
 
@@ -337,7 +316,7 @@ def test_html_prose_truncated_block_has_no_value() -> None:
 def _anchor_after_walk(parents: list[int], own: dict[int, int], config: Config) -> int:
     """The anchor ``find_anchor`` picks among ``div``s with these parents, where element
     ``e`` holds one sentence of ``own[e] + 25`` characters (prose value ``own[e]``)."""
-    el = _elements(parents, [0.0] * len(parents), anchor=-1)
+    el = element_table(parents, [0.0] * len(parents), anchor=-1)
     blocks = [Block(i, _sentence(v + 25)) for i, v in enumerate(own.values())]
     anchor, _, _ = find_anchor(blocks, list(own), el, config)
     return anchor
@@ -356,7 +335,7 @@ def _anchor_among_paragraphs(tag: str, long_chars: int) -> int:
     """body > [A(1) > X(2), X(3) (300 each), B(4) > X(5) (``long_chars``)], X = ``tag``:
     the anchor ``find_anchor`` picks."""
     parents = [-1, 0, 1, 1, 0, 4]
-    el = _elements(parents, [0.0] * len(parents), anchor=-1)
+    el = element_table(parents, [0.0] * len(parents), anchor=-1)
     for e in (2, 3, 5):
         el.tag[e] = tag
     own = {2: 300, 3: 300, 5: long_chars}
@@ -449,7 +428,7 @@ def test_html_anchor_outside_min_share_after_the_walk() -> None:
     # body > [C(1) > P(2), X(3)], C a comment box.
     comments = make_rule(CommentsMarkup, kind="html")
     for outside, expected in ((100, 3), (99, 2)):
-        el = _elements([-1, 0, 1, 0], [0.0] * 4, anchor=-1)
+        el = element_table([-1, 0, 1, 0], [0.0] * 4, anchor=-1)
         el.hit[1] = (comments, "comments")
         blocks = [Block(0, _sentence(1025)), Block(1, _sentence(outside + 25))]
         anchor, _, _ = find_anchor(blocks, [2, 3], el, Config())

@@ -188,19 +188,9 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
     if pattern.startswith("(") and (pattern.startswith("(?:") or not pattern.startswith("(?")):
-        depth, bars = 0, []
-        for i, c in _structure(pattern):  # to the group's end, noting the bars between its choices
-            depth += (c == "(") - (c == ")")
-            if c == "|" and depth == 1:
-                bars.append(i)
-            if depth == 0:
-                break
-        else:
-            raise _Unsupported
-        # (The body starts after '(' or '(?:'; each choice after the bound before it.)
-        bounds = [2 if pattern.startswith("(?:") else 0, *bars, i]
+        bounds = _group_bounds(pattern)
         found = [_first_chars(pattern[a + 1 : b]) for a, b in itertools.pairwise(bounds)]
-        if None in found or _optional(pattern, i + 1):
+        if None in found or _optional(pattern, bounds[-1] + 1):
             return None
         return frozenset().union(*found)  # type: ignore[arg-type]
     if pattern.startswith("["):
@@ -238,18 +228,9 @@ def _pattern_openings(pattern: str) -> frozenset[str] | None:
     if _BACKREFERENCE.search(pattern) or not _one_branch(pattern):
         return None
     if pattern.startswith("(") and (pattern.startswith("(?:") or not pattern.startswith("(?")):
-        depth, bars = 0, []
-        for i, c in _structure(pattern):  # to the group's end, as _first_chars reads it
-            depth += (c == "(") - (c == ")")
-            if c == "|" and depth == 1:
-                bars.append(i)
-            if depth == 0:
-                break
-        else:
-            raise _Unsupported
-        if _optional(pattern, i + 1):
+        bounds = _group_bounds(pattern)
+        if _optional(pattern, bounds[-1] + 1):
             return None
-        bounds = [2 if pattern.startswith("(?:") else 0, *bars, i]
         found = [_pattern_openings(pattern[a + 1 : b]) for a, b in itertools.pairwise(bounds)]
         if None in found:
             return None
@@ -261,6 +242,20 @@ def _pattern_openings(pattern: str) -> frozenset[str] | None:
     for piece in split[0][:OPENING_CHARS]:
         chars.append(_unescape(piece))
     return frozenset({"".join(chars)})
+
+
+def _group_bounds(pattern: str) -> list[int]:
+    """The bounds of the choices of the group ``pattern`` opens with: the index before
+    its body ('(' or '(?:'), each top-level bar, and its closing ')'. Each choice lies
+    between two bounds."""
+    depth, bars = 0, []
+    for i, c in _structure(pattern):  # to the group's end, noting the bars between its choices
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 1:
+            bars.append(i)
+        if depth == 0:
+            return [2 if pattern.startswith("(?:") else 0, *bars, i]
+    raise _Unsupported
 
 
 def _optional(pattern: str, at: int) -> bool:
