@@ -409,3 +409,23 @@ def test_weak_list_items() -> None:
 
     assert reasons(8) and "numbered list" in reasons(8)[0]
     assert reasons(7) == ()
+
+
+def test_hull_below_share() -> None:
+    # The run (240 prose characters) and, apart from it, sentences of 60 characters
+    # each between menu entries: with 360 characters outside the run holds 40% of the
+    # prose and stays as it is; with 370 it holds less, and everything from the first
+    # prose block to the last is kept (the last menu entry still goes).
+    def kept(last: str) -> tuple[list[bool], tuple[str, ...]]:
+        outside = [_sentence(10, f"word{i}") for i in range(5)] + [_sentence(10, last)]
+        doc = make_doc(_sentence(40), *(x for s in outside for x in ("Home.", s)), "Home.")
+        make_rule(MainContentRun).apply(doc)
+        return [b.removal is None for b in doc.blocks], doc.notes[CONFIDENCE][1]
+
+    assert sum(len(_sentence(10, f"word{i}")) for i in range(6)) == 360
+    flags, reasons = kept("word5")
+    assert flags == [True] + [False] * 13
+    assert not any("scattered" in r for r in reasons)
+    flags, reasons = kept("words6")
+    assert flags == [True] * 13 + [False]
+    assert "scattered" in reasons[-1]

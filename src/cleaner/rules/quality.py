@@ -10,18 +10,19 @@ from .lists import LIST_LINES, ListRun
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
+from .prose_hull import ProseHull
 from .trailers import Notice
 from .wrapped import WrappedRun
 
 
-class MainContentRun(ListRun, WrappedRun, Rule):
+class MainContentRun(ListRun, WrappedRun, ProseHull, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
         "Blocks before or after the main content run: the stretch of the page with the "
         "most prose, where each non-prose block costs a penalty (a maximum-sum run); its "
         "edges take back adjacent sentences, and the article's short paragraphs past a "
-        "sub-heading when their words are the run's."
+        "sub-heading when their words are the run's; scattered prose widens it (prose_hull)."
     )
     # On HTML the front-end finds the main container (outside_main_container).
     kinds = frozenset({"text"})
@@ -91,9 +92,10 @@ class MainContentRun(ListRun, WrappedRun, Rule):
         # A numbered list or table right before or after the run is the article's (a
         # standings table, a calendar, a listicle's last items).
         start, end = self.take_lists(doc, kept, listed.free, start, end, self._heading_like)
+        value, reasons = self._confidence(doc, kept, scores, start, end, best)
+        start, end, reasons = self.prose_hull(doc, kept, start, end, reasons)
         doc.main_run = (kept[start].index, kept[end].index)
         doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
-        value, reasons = self._confidence(doc, kept, scores, start, end, best)
         outside = sum(1 for i in listed.items if not start <= i <= end)
         if outside >= self.weak_list_items:
             # A list-shaped page (a calendar, a table) whose prose is elsewhere.
@@ -154,10 +156,9 @@ class MainContentRun(ListRun, WrappedRun, Rule):
     def _score(self, block: Block, doc: Document) -> float:
         cfg = self.config
         if doc.is_prose(block):
-            # Word-equivalents, not characters: a CJK paragraph weighs like its
-            # translation would.
-            # Minus a fixed cost per block, so that runs of short prose (teaser
-            # summaries between headlines) earn little and long paragraphs a lot.
+            # Word-equivalents, not characters (a CJK paragraph weighs like its translation),
+            # minus a fixed cost per block: runs of short prose (teaser summaries between
+            # headlines) earn little and long paragraphs a lot.
             return float(block.features.n_tokens * cfg.run_chars_per_word - cfg.run_block_cost)
         penalty = float(cfg.run_gap_penalty)
         if self._list_item_like(block):

@@ -1,0 +1,52 @@
+"""A weak main run widened to the page's prose, on the text path.
+
+The main content run (``quality.MainContentRun``) is the densest stretch of prose. On a
+page whose prose is scattered (a home page of several short sections, a forum thread
+broken by signatures and buttons, a 2005-era page of paragraphs between link lists) that
+stretch holds only a small part of the prose, and cutting everything around it loses
+most of what the page says. When the run holds less than a set share of the page's prose
+characters, the rule keeps instead everything from the first prose block to the last;
+the page-chrome rules that ran before it (menus, share bars, footers) still apply, and
+``Result.confidence`` still says the choice was weak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..blocks import Block
+from .base import Document
+from .params import Param
+
+__all__ = ["ProseHull"]
+
+
+class ProseHull:
+    """Mixin of ``MainContentRun``: its run widened to the prose hull when it holds
+    too little of the page's prose."""
+
+    hull_below_share = Param(
+        0.4,
+        "When the main run holds less than this share of the page's prose characters, "
+        "everything from the first prose block to the last is kept instead (prose "
+        "scattered over the page: no run is the article). 0 turns it off. Below "
+        "weak_prose_share: the choice is then weak as well.",
+    )
+
+    def prose_hull(
+        self, doc: Document, kept: Sequence[Block], start: int, end: int, reasons: tuple[str, ...]
+    ) -> tuple[int, int, tuple[str, ...]]:
+        """The run ``start``..``end`` (positions in ``kept``) and the reasons its choice
+        is weak, widened to the page's first and last prose blocks when it holds less
+        than ``hull_below_share`` of their characters and they reach past it."""
+        share = self.hull_below_share
+        prose = [i for i, b in enumerate(kept) if doc.is_prose(b)]
+        if share <= 0 or not prose or (prose[0] >= start and prose[-1] <= end):
+            return start, end, reasons
+        total = sum(kept[i].features.n_chars for i in prose)
+        inside = sum(kept[i].features.n_chars for i in prose if start <= i <= end)
+        if inside >= share * total:
+            return start, end, reasons
+        first, last = prose[0], prose[-1]
+        why = f"the prose lies scattered: kept blocks {kept[first].index}-{kept[last].index}"
+        return min(start, first), max(end, last), (*reasons, why)
