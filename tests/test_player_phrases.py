@@ -12,11 +12,14 @@ with the same words) stays.
 from __future__ import annotations
 
 import pytest
+from test_phrases import PROSE as FULLER_PROSE
 
 from cleaner import clean_and_explain
 
-# Four paragraphs of ordinary prose per language: the page the test line sits in.
+# Four paragraphs of ordinary prose per language: the page the test line sits in (the
+# fuller languages' pages are test_phrases's).
 PROSE: dict[str, list[str]] = {
+    **FULLER_PROSE,
     "it": [
         "Il consiglio comunale ha approvato martedì l'estensione della rete di autobus "
         "verso i quartieri a nord, dove i residenti lamentano da anni tragitti troppo lunghi.",
@@ -96,6 +99,20 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("pt", "Compartilhar por e-mail", "share_bar"),
     ("pt", "1.234 visualizações", "counter"),
     ("pt", "O seu endereço de email não será publicado.", "notice"),
+    # The categories the fuller files lacked.
+    ("fr", "Sauter la publicité dans 5", "media_stub"),
+    ("fr", "Qualité : 720p", "media_stub"),
+    ("fr", "Pourquoi cette annonce ?", "chrome_phrase"),
+    ("es", "Saltar anuncio en 5", "media_stub"),
+    ("es", "Descargar MP4 (720p, 48 MB)", "media_stub"),
+    ("es", "La noticia continúa tras el anuncio", "chrome_phrase"),
+    ("es", "¿Por qué este anuncio?", "chrome_phrase"),
+    ("de", "Überspringe Werbung in 5", "media_stub"),
+    ("de", "Qualität: 1080p", "media_stub"),
+    ("de", "Warum diese Werbung?", "chrome_phrase"),
+    ("ru", "Пропустить рекламу через 5", "media_stub"),
+    ("ru", "Качество: 720p", "media_stub"),
+    ("ru", "Продолжение статьи после рекламы", "chrome_phrase"),
 ]
 
 # (language, line) -- article sentences holding the same words: they stay.
@@ -110,6 +127,9 @@ NEGATIVE: list[tuple[str, str]] = [
     ("pt", "A duração do contrato é de cinco anos, lembrou o prefeito aos jornalistas."),
     ("pt", "O anúncio do novo serviço foi feito pelo prefeito na praça central da cidade."),
     ("pt", "Ao continuar navegando pelo rio, os pescadores encontraram o barco perdido."),
+    ("es", "El alcalde explicó por qué este anuncio llega ahora, después de meses de debate."),
+    ("de", "Warum diese Werbung so teuer war, wollte der Bürgermeister nicht sagen."),
+    ("ru", "Качество дорог в северных районах остаётся главной жалобой жителей города."),
 ]
 
 

@@ -29,8 +29,6 @@ KINDS = ("related", "newsletter", "player", "ad", "pullquote", "credit")
 BELOW_BAR: dict[str, str] = {
     "es-related": "'Noticias relacionadas' is no chrome phrase yet: the box's heading and "
     "its three titles stay (they cost the main run little between long paragraphs)",
-    "es-ad": "'La noticia continúa tras el anuncio' is no phrase yet: it stays",
-    "ru-ad": "'Продолжение статьи после рекламы' is no phrase yet: it stays",
     "es-newsletter": "box_in_run takes the sub-heading after the sign-up's button: two "
     "short lines after a sign-up call are its fields (min_headed_lines)",
     "ru-newsletter": "box_in_run takes the sub-heading after the sign-up's field and "
