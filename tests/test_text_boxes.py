@@ -7,7 +7,8 @@ quote, an image caption with its credit), between a site menu and a footer. Each
 must keep all five paragraphs and lose the box (its ``bar``); the gold format is that of
 ``src/cleaner/samples/`` (see its README), scored by ``tests/goldscore.py``. The es and
 ru articles are harder: a short lead paragraph, and a last section with a sub-heading
-and a short last paragraph (after the box, or right after it).
+and a short last paragraph (after the box, or right after it). The it, nl and pt pages
+print their languages' player strings and ad labels (issue 15, items 1 and 2).
 """
 
 from __future__ import annotations
