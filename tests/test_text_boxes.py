@@ -7,7 +7,8 @@ quote, an image caption with its credit), between a site menu and a footer. Each
 must keep all five paragraphs and lose the box (its ``bar``); the gold format is that of
 ``src/cleaner/samples/`` (see its README), scored by ``tests/goldscore.py``. The es and
 ru articles are harder: a short lead paragraph, and a last section with a sub-heading
-and a short last paragraph (after the box, or right after it).
+and a short last paragraph (after the box, or right after it). The it, nl and pt pages
+print their languages' player strings and ad labels (issue 15, items 1 and 2).
 """
 
 from __future__ import annotations
@@ -29,8 +30,6 @@ KINDS = ("related", "newsletter", "player", "ad", "pullquote", "credit")
 BELOW_BAR: dict[str, str] = {
     "es-related": "'Noticias relacionadas' is no chrome phrase yet: the box's heading and "
     "its three titles stay (they cost the main run little between long paragraphs)",
-    "es-ad": "'La noticia continúa tras el anuncio' is no phrase yet: it stays",
-    "ru-ad": "'Продолжение статьи после рекламы' is no phrase yet: it stays",
     "es-newsletter": "box_in_run takes the sub-heading after the sign-up's button: two "
     "short lines after a sign-up call are its fields (min_headed_lines)",
     "ru-newsletter": "box_in_run takes the sub-heading after the sign-up's field and "
