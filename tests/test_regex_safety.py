@@ -28,6 +28,7 @@ import cleaner
 from cleaner import Cleaner
 from cleaner.phrases import SECTIONS, PhraseBook
 from cleaner.phrases.compile import PHRASE_FLAGS, LineMatcher, whole_line_pattern
+from cleaner.phrases.trie_search import TwinPattern
 
 #: Length of the full-size adversarial strings: long enough that quadratic work
 #: (~N²/2 steps) dwarfs any constant.
@@ -72,6 +73,10 @@ def _patterns_in(obj: object) -> Iterator[tuple[str, regex.Pattern | re.Pattern]
                 yield name, item
             elif isinstance(item, LineMatcher):
                 # A whole-line matcher's patterns: one per letter a phrase opens with.
+                for n, pattern in enumerate(item.patterns()):
+                    yield f"{name}[{n}]", pattern
+            elif isinstance(item, TwinPattern):
+                # A trie matched by regex, and by re on ASCII text.
                 for n, pattern in enumerate(item.patterns()):
                     yield f"{name}[{n}]", pattern
 

@@ -7,6 +7,7 @@ Rules build their patterns from phrase-file sections through these functions, on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from .openings import (
     first_chars,
     pattern_openings,
 )
+from .trie_search import TwinPattern, twin, twin_syntax
 
 #: Flags for phrase patterns. Phrases are matched against ``Features.folded`` (the
 #: block's text after ``str.casefold``), which is faster than a case-insensitive search
@@ -44,6 +46,19 @@ def whole_line_pattern(alternation: str | None) -> regex.Pattern[str] | None:
     if alternation is None:
         return None
     return regex.compile(rf"^{_EDGE}{_WORD_START}{alternation}{_WORD_END}{_EDGE}$", PHRASE_FLAGS)
+
+
+def _whole_line(alternation: str | None) -> TwinPattern | None:
+    """``whole_line_pattern`` of ``alternation``, with its ``re`` twin when the
+    alternation is of a syntax both engines read alike (``trie_search``): on the text
+    ``twin_text`` admits, the edges, the letters and digits the guards look at
+    (``[^\\W_]`` is ``[\\p{L}\\p{N}]`` there) and the phrases read alike."""
+    pattern = whole_line_pattern(alternation)
+    if pattern is None or alternation is None:
+        return None
+    if not twin_syntax(alternation):
+        return TwinPattern(pattern, None)
+    return twin(pattern, rf"^{_EDGE}(?<![^\W_]){alternation}(?![^\W_]){_EDGE}$")
 
 
 def literal_trie(phrases: Iterable[str]) -> str | None:
@@ -114,7 +129,7 @@ class LineMatcher:
         none: dict[bool, list[list[str]]] = {True: [], False: []}
         #: Phrases opening with an edge character (a digit, punctuation), and the
         #: patterns of no known opening.
-        self._edged = whole_line_pattern(_word_start_groups(edged, unknown))
+        self._edged = _whole_line(_word_start_groups(edged, unknown))
         self._edge_gate = _edge_gate(edged, unknown)
         # At a letter, the patterns of no known opening, less those opening with a digit;
         # at a letter of its own, those that can open with it.
@@ -129,7 +144,7 @@ class LineMatcher:
         self._by_first: dict[str, _Opening] = {}
         for first, split in letters.items():
             joining = {w: [p for p in g if _may_open_with(p, first)] for w, g in unknown.items()}
-            pattern = whole_line_pattern(_word_start_groups(split, joining))
+            pattern = _whole_line(_word_start_groups(split, joining))
             openings = {_opening(key) for group in split.values() for key in group}
             # The patterns joining a letter keep the gate where their openings are
             # plainly seen (a group of literal choices: 'impressum', 'kontakt' ...).
@@ -141,17 +156,17 @@ class LineMatcher:
                 tuple(sorted(o for o in (known or openings) if len(o) < OPENING_CHARS)),
             )
         self._unknown: _Opening = (
-            whole_line_pattern(_word_start_groups(none, unknown)),
+            _whole_line(_word_start_groups(none, unknown)),
             None,
             (),
         )
 
-    def patterns(self) -> tuple[regex.Pattern[str], ...]:
-        """Every pattern it holds (for the regex-safety tests)."""
+    def patterns(self) -> tuple[regex.Pattern[str] | re.Pattern[str], ...]:
+        """Every pattern it holds, twins too (for the regex-safety tests)."""
         found = [*(e[0] for e in self._by_first.values()), self._edged, self._unknown[0]]
-        return tuple(p for p in found if p is not None)
+        return tuple(p for t in found if t is not None for p in t.patterns())
 
-    def match(self, text: str) -> regex.Match[str] | None:
+    def match(self, text: str) -> regex.Match[str] | re.Match[str] | None:
         """A match when ``text`` is one phrase and its edges, else None."""
         first = text[:1]
         entry = self._by_first.get(first)
@@ -236,7 +251,7 @@ def _may_open_with(pattern: str, char: str) -> bool:
 
 #: What a ``LineMatcher`` holds per letter: a pattern (None: no phrase opens with the
 #: letter), the openings of its phrases (None: not known) and the shorter ones.
-_Opening = tuple["regex.Pattern[str] | None", "frozenset[str] | None", tuple[str, ...]]
+_Opening = tuple["TwinPattern | None", "frozenset[str] | None", tuple[str, ...]]
 #: The lower-case ASCII letters (each has its pattern in a ``LineMatcher``).
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: A character no edge of a whole line holds (the complement of what ``_EDGE`` repeats).

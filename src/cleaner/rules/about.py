@@ -7,6 +7,7 @@ import regex
 from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS
+from ..phrases.trie_search import twin
 from .base import Document, Rule, quote
 from .params import Param
 
@@ -42,7 +43,8 @@ class SiteAbout(Rule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         pattern = alternation(phrases.phrases("site_about"))
-        self.pattern = regex.compile(pattern, PHRASE_FLAGS) if pattern else None
+        # (With its ``re`` twin, for the lines both engines read alike.)
+        self.pattern = twin(regex.compile(pattern, PHRASE_FLAGS)) if pattern else None
 
     def apply(self, doc: Document) -> None:
         if self.pattern is None:

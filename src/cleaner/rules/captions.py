@@ -20,6 +20,7 @@ from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, required_literals
 from ..phrases.literals import branch_gate, holds_branch
 from ..phrases.openings import openings
+from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
 from .params import Param
 
@@ -56,8 +57,8 @@ class GalleryCounter(LineRule):
         # With a noun the slash counts too ('Photo 1/8'); a bare '1/8' may be a date or
         # a fraction, and a bare '2 of 5' needs the word.
         bare = rf"{_NUMBER}\s*{of_words}\s*{_NUMBER}" if of_words else r"(?!)()()"
-        self.pattern = regex.compile(
-            rf"^\W*(?:{noun}{_NUMBER}\s*{of}\s*{_NUMBER}|{bare})\W*$", PHRASE_FLAGS
+        self.pattern = twin(
+            regex.compile(rf"^\W*(?:{noun}{_NUMBER}\s*{of}\s*{_NUMBER}|{bare})\W*$", PHRASE_FLAGS)
         )
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
@@ -144,7 +145,8 @@ class CaptionCredit(LineRule):
         super().__init__(config, phrases)
         credit = alternation(phrases.phrases("caption_credit"))
         lead = alternation(phrases.phrases("caption_lead"))
-        self.credit = regex.compile(rf"{credit}[\s.]*$", PHRASE_FLAGS) if credit else None
+        # (Both patterns with their ``re`` twins, for the lines both engines read alike.)
+        self.credit = twin(regex.compile(rf"{credit}[\s.]*$", PHRASE_FLAGS)) if credit else None
         # The credit pattern is searched from every place of the line: behind a test for
         # the punctuation or text every credit holds ('(', '/', ':' ...), it is searched
         # in about one line in ten. (Without such a gate it is always searched.)
@@ -154,7 +156,7 @@ class CaptionCredit(LineRule):
         # requires ('(', ')' and 'photo'; '/' and 'reuters' ...): a line with a colon or
         # brackets seldom does. (None: no such test.)
         self.credit_branches = branch_gate(credit) if credit else None
-        self.lead = regex.compile(rf"^\W*{lead}", PHRASE_FLAGS) if lead else None
+        self.lead = twin(regex.compile(rf"^\W*{lead}", PHRASE_FLAGS)) if lead else None
         # Likewise the caption openings: each holds one of its phrases' words, and
         # opens as one of them does (None: not known).
         self.lead_gate: tuple[str, ...] | None = required_literals(lead) if lead else None

@@ -12,6 +12,7 @@ from ..features import words_of
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import openings
+from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
 from .lists import LIST_LINES
 from .params import Param
@@ -49,7 +50,8 @@ class RelatedLink(LineRule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         leads = phrases.pattern("related_lead")
-        self.pattern = regex.compile(rf"^\W*{leads}\s*:", PHRASE_FLAGS) if leads else None
+        # (With its ``re`` twin, for the lines both engines read alike.)
+        self.pattern = twin(regex.compile(rf"^\W*{leads}\s*:", PHRASE_FLAGS)) if leads else None
         # A line opening with a letter as no lead does is no link (None: any).
         self.opens = openings(phrases.phrases("related_lead"))
 
@@ -225,10 +227,13 @@ class Counter(LineRule):
         # the run takes, so giving characters back cannot help; it only made runs of
         # punctuation or digit separators cost a noun-alternation attempt per character.
         number = r"\d[\d.,]*+\s*+[kKmM]?\+?"
-        self.pattern = regex.compile(
-            rf"^\W*+(?:{number}\s*+(?:{nouns})|(?:{nouns})\W*+{number})\W*+$", PHRASE_FLAGS
+        # (Each with its ``re`` twin, for the lines both engines read alike.)
+        self.pattern = twin(
+            regex.compile(
+                rf"^\W*+(?:{number}\s*+(?:{nouns})|(?:{nouns})\W*+{number})\W*+$", PHRASE_FLAGS
+            )
         )
-        self.bare = regex.compile(rf"^[\W\d_]{{1,{self.max_bare_chars}}}$")
+        self.bare = twin(regex.compile(rf"^[\W\d_]{{1,{self.max_bare_chars}}}$", PHRASE_FLAGS))
         # A counter opens with a number or a noun (when they are all plain words, the
         # letters they open with; else None: any), a bare line with no letter.
         words = phrases.words("counter_nouns")

@@ -12,6 +12,7 @@ from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, line_matcher, literal_trie, required_literals
 from ..phrases.literals import branch_gate, holds_branch
 from ..phrases.openings import Openings, openings
+from ..phrases.trie_search import TwinPattern, twin
 from .base import Document, LineRule, Rule, bound_by, quote
 from .discussion import Discussion
 from .navigation import ShareBar
@@ -31,10 +32,11 @@ class Notice(LineRule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         _, self.triggers, patterns = phrases.gated_patterns("notice")
-        # The literal phrases as a trie: the same matches as their alternation, faster.
+        # The literal phrases as a trie: the same matches as their alternation, faster
+        # (and by ``re`` on most lines, where it finds the same: ``trie_search.twin``).
         literal = literal_trie(phrases.phrases("notice"))
-        self.literal = regex.compile(literal, PHRASE_FLAGS) if literal else None
-        self.patterns = regex.compile(patterns, PHRASE_FLAGS) if patterns else None
+        self.literal = twin(regex.compile(literal, PHRASE_FLAGS)) if literal else None
+        self.patterns = twin(regex.compile(patterns, PHRASE_FLAGS)) if patterns else None
         # Text every pattern match contains one of ("cookies", "©", ...): a substring
         # test spares the search on almost every block. None: no gate, always search.
         self.pattern_gate = required_literals(patterns) if patterns else None
@@ -151,7 +153,7 @@ class TrailerZone(Rule):
         self.box_test: type[BoxTest] = TextBoxTest
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
-        self.author_lead = regex.compile(rf"{lead}\s+", PHRASE_FLAGS) if lead else None
+        self.author_lead = twin(regex.compile(rf"{lead}\s+", PHRASE_FLAGS)) if lead else None
         # The lead opens the heading: a line opening with a letter otherwise is turned
         # away by a set look-up, not a match (None: its openings are not known).
         self.author_opens = openings(phrases.phrases("author_heading"))
@@ -314,7 +316,7 @@ class Recurrence:
 
 
 def _is_author_heading(
-    lead: regex.Pattern[str] | None, opens: Openings | None, max_name: int, block: Block
+    lead: TwinPattern | None, opens: Openings | None, max_name: int, block: Block
 ) -> bool:
     """'About' and a name: the lead words, then one to ``max_name`` capitalised words.
     ``opens`` (None: any) is the leads' openings, a set lookup before the regex."""
