@@ -212,7 +212,7 @@ class Counter(LineRule):
     family = "navigation"
     description = (
         "A counter ('3 comments', '12K views', 'Comments (4)') or a bare number; on an "
-        "HTML page, not a bare number in a table's cell, which is the table's data."
+        "HTML page, not a number in a table's cell, which is the table's data."
     )
     words_bound = bound_by("max_words")
 
@@ -248,11 +248,9 @@ class Counter(LineRule):
         # is tried on any other text, whose digits may be of other scripts).
         if (f.digit_ratio or not block.text.isascii()) and self.pattern.match(f.folded):
             return f"a counter ({quote(block.text)})"
-        if (
-            f.n_chars <= self.max_bare_chars
-            and self.bare.match(block.text)
-            and not _in_table_cell(block, doc)
-        ):
+        if f.n_chars <= self.max_bare_chars and self.bare.match(block.text):
+            if _in_table_cell(block, doc) and any(ch.isdigit() for ch in block.text):
+                return None  # a table's figure; a cell of bars or dashes is a separator
             return f"no letters, only numbers or symbols ({quote(block.text)})"
         return None
 
