@@ -71,6 +71,7 @@ _TAGS = (
     "button",
     "noscript",
     "x-custom",
+    "st1:place",
     "font",
     "label",
     "dl",

@@ -173,3 +173,27 @@ def test_match_tokens_anchors_on_whole_tokens(name: str, expected: str | None) -
         None,
     )
     assert matched == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["<td>1,274,163</td>", "<td><p>1,274,163</p></td>", "<th>1,274,163</th>"],
+)
+def test_a_bare_number_in_a_table_cell_is_the_tables_data(cell: str) -> None:
+    # (A <div> in a cell makes the table a layout table, walked cell by cell.)
+    table = f"<table><tr><td><div>Residents counted in {MARK}</div></td>{cell}</tr></table>"
+    assert rule_for(explain(article(inside=table)), "1,274,163") is None
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "<p>1,274,163</p>",  # a bare number outside a table: a pager's, a counter's
+        "<table><tr><td><div>Residents</div></td><td>| · |</td></tr></table>",  # a separator
+        "<table><tr><td><div>Residents</div></td><td>12K views</td></tr></table>",
+    ],
+)
+def test_a_counter_outside_a_cell_or_worded_still_goes(piece: str) -> None:
+    result = explain(article(inside=piece))
+    needle = next(n for n in ("1,274,163", "12K views", "| · |") if n in piece)
+    assert rule_for(result, needle) == "counter"

@@ -119,3 +119,28 @@ def test_a_link_that_opens_a_popup_keeps_its_words_in_the_sentence() -> None:
 def test_an_in_page_link_inside_a_sentence_is_no_skip_link() -> None:
     out = _article("<p>The figures are in the <a href='#content'>table below</a> for 2023.</p>")
     assert out.startswith("The figures are in the table below for 2023.")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["hl-trusted-source", "x-cite", "st1:country-region", "o:p"],
+)
+def test_a_custom_element_inside_a_paragraph_stays_in_its_line(tag: str) -> None:
+    # A browser shows an element it has no style for inline: a citation number set in a
+    # custom element (or a word processor's smart tag) is part of the sentence, not a
+    # block cut out of the middle of the paragraph.
+    para = f"<p>The most common eating disorder in the United States (<{tag}>1</{tag}>).</p>"
+    blocks = html_to_blocks(f"<article>{para}{FILLER * 3}</article>")
+    assert blocks[0].text == "The most common eating disorder in the United States (1)."
+    assert _article(para).startswith("The most common eating disorder in the United States (1).")
+
+
+def test_a_custom_element_holding_blocks_still_splits_at_them() -> None:
+    # Inline itself, its block children still make blocks of their own.
+    html = "<article><my-card><p>First paragraph here.</p><p>Second one.</p></my-card></article>"
+    assert [b.text for b in html_to_blocks(html)] == ["First paragraph here.", "Second one."]
+
+
+def test_an_unknown_name_without_hyphen_or_colon_is_a_block() -> None:
+    html = "<article><p>Before <wrapper>inside</wrapper> after.</p></article>"
+    assert [b.text for b in html_to_blocks(html)] == ["Before", "inside", "after."]

@@ -89,3 +89,17 @@ INLINE_TAGS = frozenset(
         "blink",
     }
 )
+
+
+def is_custom(tag: str) -> bool:
+    """A custom element ('hl-trusted-source', 'my-card'): a name holding a hyphen, opening
+    with a letter (the parser's own names of nodes open with one: '-text', '-comment').
+    A browser shows one inline unless the page styles it otherwise, so the walk reads it
+    like a ``<span>``: a citation number set in one stays in its sentence's line instead
+    of making a block of its own between two halves of the paragraph."""
+    return ("-" in tag or ":" in tag) and tag[:1].isalpha()
+
+
+def is_inline(tag: str) -> bool:
+    """Phrasing content: an element of ``INLINE_TAGS`` or a custom element."""
+    return tag in INLINE_TAGS or is_custom(tag)

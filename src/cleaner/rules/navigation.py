@@ -212,7 +212,10 @@ def _is_share(block: Block) -> bool:
 class Counter(LineRule):
     name = "counter"
     family = "navigation"
-    description = "A counter ('3 comments', '12K views', 'Comments (4)') or a bare number."
+    description = (
+        "A counter ('3 comments', '12K views', 'Comments (4)') or a bare number; on an "
+        "HTML page, not a number in a table's cell, which is the table's data."
+    )
     words_bound = bound_by("max_words")
 
     max_words = Param(4, "A counter has at most this many words: '12K views', 'Comments (4)'.")
@@ -251,8 +254,26 @@ class Counter(LineRule):
         if (f.digit_ratio or not block.text.isascii()) and self.pattern.match(f.folded):
             return f"a counter ({quote(block.text)})"
         if f.n_chars <= self.max_bare_chars and self.bare.match(block.text):
+            if _in_table_cell(block, doc) and any(ch.isdigit() for ch in block.text):
+                return None  # a table's figure; a cell of bars or dashes is a separator
             return f"no letters, only numbers or symbols ({quote(block.text)})"
         return None
+
+
+#: The cells of a table (``<td>``, ``<th>``).
+_CELLS = frozenset({"td", "th"})
+
+
+def _in_table_cell(block: Block, doc: Document) -> bool:
+    """Whether an HTML block is a table's cell or the one element inside it: a number
+    there is the table's data (an amount, a score, a year, a row's figure in a table of
+    statistics or a version table), not a pager or a counter. (The text path has no
+    elements: False.)"""
+    el = doc.elements
+    if el is None or block.element <= 0:
+        return False
+    tag = el.tag
+    return tag[block.element] in _CELLS or tag[el.parent[block.element]] in _CELLS
 
 
 class Breadcrumb(LineRule):

@@ -154,7 +154,6 @@ def walk(body, plan, judge, guard, sources):
     tag_rules = plan.tag_rules
     markers = guard.markers
     anchor_chain = guard.anchor_chain
-    category = _py._CATEGORY
     leaf_blocks = _py._LEAF_BLOCKS
     lists = _py._LISTS
     context_bits = _py._CONTEXT_BITS
@@ -236,7 +235,7 @@ def walk(body, plan, judge, guard, sources):
                 entry = tags.get(key_obj)
                 if entry is None:
                     tag = _node(node, parser, node_type).tag
-                    entry = tags[key_obj] = (tag, _KINDS[category.get(tag, _py._BLOCK)])
+                    entry = tags[key_obj] = (tag, _KINDS[_py.tag_kind(tag)])
                 tag, kind = entry
                 if slot >= 0:  # (``tags`` holds the tag for the walk)
                     kind_of[slot] = kind

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...blocks import Block, BlockKind, Mark, Markup
-from ..tags import INLINE_TAGS, SKIP_TAGS
+from ..tags import INLINE_TAGS, SKIP_TAGS, is_custom
 
 __all__ = ["record_markup"]
 
@@ -149,7 +149,7 @@ def _pieces(node: Any) -> list[list[_Line]]:
                         alt = " ".join((attrs.get("alt") or "").split())
                         tokens.append(("image", True, -1, src, alt))
                 continue
-            if tag in _INLINE:
+            if tag in _INLINE or is_custom(tag):
                 kind = _MARK_KINDS.get(tag)
                 target = ""
                 if kind == "link":

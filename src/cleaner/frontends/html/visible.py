@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...spaces import squash
-from ..tags import INLINE_TAGS, SKIP_TAGS
+from ..tags import SKIP_TAGS, is_inline
 
 if TYPE_CHECKING:
     from ...rules.elements import ElementJudge
@@ -233,12 +233,12 @@ def _words_beside(node: Any, side: str, judge: ElementJudge) -> bool:
                 if text and any(ch.isalnum() for ch in text):
                     return True
             elif tag != "-comment":
-                if tag not in INLINE_TAGS:
+                if not is_inline(tag):
                     return False  # a block, a line break: the line ends here
                 if any(ch.isalnum() for ch in sibling.text()):
                     attrs = sibling.attributes
                     return not attrs or judge.judge(tag, attrs, sibling) is None
             sibling = getattr(sibling, side)
         node = node.parent
-        if node is None or node.tag not in INLINE_TAGS:
+        if node is None or not is_inline(node.tag):
             return False

@@ -34,7 +34,7 @@ from ...rules.layout_tables import holds_prose_paragraphs
 from ...rules.prune import PruneGuard, paragraphs_and_markers, seen_markers
 from ...rules.tree import Elements, TreePlan, element_label
 from ...spaces import squash
-from ..tags import INLINE_TAGS, SKIP_TAGS
+from ..tags import INLINE_TAGS, SKIP_TAGS, is_custom
 from .blocks import (
     BR,
     IN_CAPTION,
@@ -84,6 +84,17 @@ _LAYOUT_SIGNS = (
     "table table, div, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, section, "
     "article, form, nav, td p + p, th p + p, tr:only-child > td:only-child"
 )
+
+
+def tag_kind(tag: str | None) -> str:
+    """What the walk does with a tag: ``_CATEGORY``'s, else inline for a custom element
+    (``tags.is_custom``), else a block-level element."""
+    kind = _CATEGORY.get(tag)
+    if kind is None:
+        kind = _INLINE_KIND if tag and is_custom(tag) else _BLOCK
+    return kind
+
+
 _CONTEXT_BITS = {"li": IN_ITEM, "blockquote": IN_QUOTE, "figcaption": IN_CAPTION}
 
 
@@ -269,7 +280,9 @@ def _walk(
                 if ctx & IN_LINK:
                     seg_link += len(text.strip())
                 continue
-            kind = category.get(tag, _BLOCK)
+            kind = category.get(tag)
+            if kind is None:
+                kind = tag_kind(tag)
             if kind is _SKIPPED:
                 continue
             if kind is _BREAK:
