@@ -107,3 +107,29 @@ def test_both_match_known_names_alike(classes: str) -> None:
     assert twin._matcher._match_classes(classes) == python._match_classes(classes)
     for name in classes.split():
         assert twin._matcher._match_name(name) == python._match_name(name)
+
+
+_IDS = st.sampled_from(["", "post-12", "post-\u0663", "x\u00b2"]) | _name()
+_WATCHED = st.sampled_from(
+    ["", " hidden", ' aria-hidden="true"', ' style="display:none"', ' role="navigation"']
+)
+_INSIDE = st.sampled_from(
+    ["", "<h2>Share this story with a friend</h2>", "A caption of a few words.", "word " * 60]
+)
+
+
+@needs_extension
+@given(_classes(), _IDS, _WATCHED, _INSIDE, st.sampled_from(["div", "span", "section"]))
+def test_both_judges_alike(classes: str, ident: str, watched: str, inside: str, tag: str) -> None:
+    """The compiled walk's ``judge``: watched attributes, ids with digits (ASCII or
+    not), a heading's slug and a weak name's text read off a parsed element."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    quote = classes.replace('"', "")
+    tree = LexborHTMLParser(f'<body><{tag} class="{quote}" id="{ident}"{watched}>{inside}')
+    node = tree.body.child
+    python, twin = _judges()
+    for _ in range(2):  # (the second time from the verdicts kept)
+        for given_node in (node, None):
+            expected = python.judge(node.tag, node.attributes, given_node)
+            assert twin._matcher.judge(node.tag, node.attributes, given_node) == expected

@@ -73,7 +73,9 @@ class ElementJudge:
         self._by_name: dict[str, Any] = {}
         # (The twin shares the verdicts per name.)
         self._matcher: Any = (
-            self if compiled is None else compiled.VocabularyTwin(self, self._by_name)
+            self
+            if compiled is None
+            else compiled.VocabularyTwin(self, self._by_class, self._by_name)
         )
 
     def judge(

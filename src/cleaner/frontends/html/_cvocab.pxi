@@ -7,7 +7,7 @@
 # tokens here (``_ascii_tokens``); any other goes through ``elements.name_tokens``.
 # The equality tests compare both on generated names and on every benchmark page.
 
-from ...rules.elements import _NAME_SEPARATORS, name_tokens as _name_tokens
+from ...rules.elements import _HAS_DIGIT, _NAME_SEPARATORS, name_tokens as _name_tokens
 
 cdef object _UNSEEN = object()  # (a name not judged yet on the page: None is a verdict)
 
@@ -88,21 +88,68 @@ cdef object _match_tokens(rule, list tokens, Py_ssize_t at):
 
 cdef class VocabularyTwin:
     """One page's vocabulary matching for an ``ElementJudge`` (its ``_matcher``): the
-    judge's plan data and its verdicts per name, shared with it."""
+    judge's plan data and its verdicts per class attribute and per name, shared with
+    it; ``judge`` is the compiled walk's (the prose anchor's and the other callers'
+    stay ``ElementJudge.judge``)."""
 
-    cdef frozenset first
-    cdef object index
+    cdef frozenset first, watched
+    cdef object index, attr_rules
     cdef Py_ssize_t weak_rank
-    cdef dict by_name
+    cdef dict by_class, by_name
 
-    def __init__(self, judge, dict by_name):
+    def __init__(self, judge, dict by_class, dict by_name):
         self.first = judge.first_tokens
+        self.watched = judge.watched
+        self.attr_rules = judge.attr_rules
         self.index = judge.token_rules
         self.weak_rank = len(judge.vocab_rules)
+        self.by_class = by_class
         self.by_name = by_name
+
+    def judge(self, tag, attrs, node=None):
+        """``ElementJudge.judge`` (see there), without an interpreted frame a call."""
+        for name in attrs:
+            if name in self.watched:
+                for rule in self.attr_rules:
+                    reason = rule.check_attrs(tag, attrs, None)
+                    if reason:
+                        return (rule, reason)
+                break
+        if self.weak_rank == 0:
+            return None
+        best = None
+        classes = attrs.get("class")
+        if classes:
+            best = self.by_class.get(classes, _UNSEEN)
+            if best is _UNSEEN:
+                best = self.by_class[classes] = self._classes(classes)
+        ident = attrs.get("id")
+        # (``_HAS_DIGIT`` is ``re``'s ``\d``, Unicode digits too: past ASCII, ask it.)
+        if ident and not (
+            _has_digit(ident) if PyUnicode_IS_ASCII(ident) else _HAS_DIGIT.search(ident)
+        ):
+            hit = self.by_name.get(ident, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self.by_name[ident] = self._name(ident, None)
+            if (
+                hit is not None
+                and (best is None or hit[0] < best[0])
+                and (node is None or not hit[1].is_heading_slug(ident, node))
+            ):
+                best = hit
+        if best is None:
+            return None
+        if best[3] and node is not None:
+            rule = best[1]
+            if not rule.weak_allows(node.text(separator=" ")) or rule.weak_spares(node):
+                return None
+        return (best[1], best[2])
 
     def _match_classes(self, str classes):
         """``ElementJudge._match_classes``."""
+        return self._classes(classes)
+
+    cdef object _classes(self, str classes):
         cdef bint lower
         cdef list tokens
         if PyUnicode_IS_ASCII(classes):

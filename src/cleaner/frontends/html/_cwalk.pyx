@@ -144,7 +144,7 @@ def walk(body, plan, judge, guard, sources):
     body_type = type(body)
     cdef PyTypeObject *node_type = <PyTypeObject *> body_type
     parser = body.parser
-    judge_element = judge.judge
+    judge_element = judge._matcher.judge  # (the compiled twin's, with its matching)
     judge_anchor = judge.judge_anchor
     allows = guard.allows
     cdef frozenset watched = plan.watched

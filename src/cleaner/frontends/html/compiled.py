@@ -18,8 +18,8 @@ reads anything:
    walks run on a bundled page (``selftest.html``) and must give the same blocks and
    element table (the compiled one judging class names with its twin of the
    judge's vocabulary matching, ``VocabularyTwin``), and the same features (each twin
-   computing them on its walk's blocks); both encodings and scans must agree on it. A difference or an error:
-   Python, with one warning.
+   computing them on its walk's blocks); both encodings and scans must agree on it.
+   A difference or an error: Python, with one warning.
 
 The choice is made once a process, at the first page. Both walks stay: the Python one
 is the reference, and the test suite runs on both (``tests/conftest.py``).
