@@ -182,7 +182,7 @@ def walk(body, plan, judge, guard, sources):
     cdef Py_ssize_t slot
     cdef bint watched_hit
     # Attribute names by their ids (``_read_attributes``), learnt from selectolax.
-    cdef dict attr_names = {}
+    cdef _AttrNames attr_names = _AttrNames()
 
     cdef Py_ssize_t depth = 0, size = 64, owner, index
     cdef long ctx, new_ctx, caption
