@@ -169,6 +169,22 @@ def test_both_walks_agree_on_generated_pages(page: object) -> None:
     assert _both_agree(page.raw)  # type: ignore[attr-defined]
 
 
+@needs_extension
+def test_attribute_names_learnt_again_keep_their_strings() -> None:
+    """An element with a name not met yet makes the walk learn all its names again
+    from selectolax; those known already keep the string the walk's array points to
+    (a replaced one was freed, and a later element read freed memory)."""
+    # (Each row brings new names, and the strings freed then would be reused by the
+    # next rows' text: with the fault, this crashed the process.)
+    rows = "".join(
+        f'<p class="c{i}" id="i{i}" data-n{i}="{i}" style="color:red">Line {i} '
+        f'<span class="s" title="t{i}" data-m{i}=x>word {i}</span>'
+        f'<a href="/x{i}" rel=nofollow>link</a></p>'
+        for i in range(3000)
+    )
+    assert _both_agree(f"<html><body><div class=a>{rows}</div></body></html>")
+
+
 # -- the features' twins on any text ------------------------------------------------------
 # Words and separators of every kind the features tell apart: capitals, title case and
 # digits at a block's opening, joiners, datelines, sentence ends behind closing quotes,

@@ -49,6 +49,7 @@ class ElementJudge:
     __slots__ = (
         "_by_class",
         "_by_name",
+        "_matcher",
         "anchor_rules",
         "attr_rules",
         "first_tokens",
@@ -57,7 +58,10 @@ class ElementJudge:
         "watched",
     )
 
-    def __init__(self, plan: TreePlan) -> None:
+    def __init__(self, plan: TreePlan, compiled: Any = None) -> None:
+        """``compiled``: the compiled walk's module, whose twin of the vocabulary
+        matching (``VocabularyTwin``: ``_match_classes``, ``_match_name``) then judges
+        class names and ids; None: this class's methods."""
         self.anchor_rules = plan.anchor_rules
         self.attr_rules = plan.attr_rules
         self.watched = plan.watched
@@ -67,6 +71,12 @@ class ElementJudge:
         #: Verdicts (priority, rule, reason) per class attribute and per class name or id.
         self._by_class: dict[str, Any] = {}
         self._by_name: dict[str, Any] = {}
+        # (The twin shares the verdicts per name.)
+        self._matcher: Any = (
+            self
+            if compiled is None
+            else compiled.VocabularyTwin(self, self._by_class, self._by_name)
+        )
 
     def judge(
         self, tag: str, attrs: dict[str, str | None], node: Any = None
@@ -91,14 +101,14 @@ class ElementJudge:
         if classes:
             best = self._by_class.get(classes, _UNJUDGED)
             if best is _UNJUDGED:
-                best = self._by_class[classes] = self._match_classes(classes)
+                best = self._by_class[classes] = self._matcher._match_classes(classes)
         ident = attrs.get("id")
         # Ids with digits are generated ("post-1234", "comment-5"); their class says more.
         if ident and not _HAS_DIGIT.search(ident):
             by_name = self._by_name
             hit = by_name.get(ident, _UNJUDGED)
             if hit is _UNJUDGED:
-                hit = by_name[ident] = self._match_name(ident)
+                hit = by_name[ident] = self._matcher._match_name(ident)
             # (A section's id spelling its heading names no component.)
             if (
                 hit is not None

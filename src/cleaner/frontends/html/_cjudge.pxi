@@ -98,3 +98,6 @@ cdef inline bint _has_digit(str text) noexcept:
         if 48 <= s[i] <= 57:
             return True
     return False
+
+
+include "_cvocab.pxi"  # (the matching past this reject, on the same cuts)

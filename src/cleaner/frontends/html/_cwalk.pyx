@@ -144,7 +144,7 @@ def walk(body, plan, judge, guard, sources):
     body_type = type(body)
     cdef PyTypeObject *node_type = <PyTypeObject *> body_type
     parser = body.parser
-    judge_element = judge.judge
+    judge_element = judge._matcher.judge  # (the compiled twin's, with its matching)
     judge_anchor = judge.judge_anchor
     allows = guard.allows
     cdef frozenset watched = plan.watched
@@ -181,7 +181,7 @@ def walk(body, plan, judge, guard, sources):
     cdef Py_ssize_t slot
     cdef bint watched_hit
     # Attribute names by their ids (``_read_attributes``), learnt from selectolax.
-    cdef dict attr_names = {}
+    cdef _AttrNames attr_names = _AttrNames()
 
     cdef Py_ssize_t depth = 0, size = 64, owner, index
     cdef long ctx, new_ctx, caption

@@ -90,7 +90,41 @@ cdef object _attr_key(lxb_attr *a):
     return (a.node.local_name, a.node.ns, a.qualified_name)
 
 
-cdef object _read_attributes(lxb_node *node, dict names):
+cdef enum:
+    SMALL_ATTR_IDS = 512  # (Lexbor's own attribute names have ids below this)
+    SMALL_ATTR_NS = 8
+
+
+cdef class _AttrNames:
+    """One walk's attribute names by their ids (``_attr_key``), learnt from selectolax
+    (``_learn_names``). The usual ones (a small id and namespace, no qualified name of
+    their own) are also kept in an array once met, so that reading them makes no
+    Python int and no dict look-up (a page has about a thousand attributes); ``names``
+    holds each name's string for the walk."""
+
+    cdef dict names
+    cdef PyObject *by_id[SMALL_ATTR_IDS * SMALL_ATTR_NS]
+
+    def __cinit__(self):
+        self.names = {}
+        memset(self.by_id, 0, sizeof(self.by_id))
+
+    cdef object name(self, lxb_attr *a):
+        """``a``'s name, or None when not learnt yet."""
+        cdef Py_ssize_t slot = -1
+        if a.qualified_name == 0 and a.node.local_name < SMALL_ATTR_IDS and (
+            a.node.ns < SMALL_ATTR_NS
+        ):
+            slot = a.node.local_name * SMALL_ATTR_NS + a.node.ns
+            if self.by_id[slot] != NULL:
+                return <object> self.by_id[slot]
+        name = self.names.get(_attr_key(a))
+        if name is not None and slot >= 0:
+            self.by_id[slot] = <PyObject *> name  # (``names`` holds it)
+        return name
+
+
+cdef object _read_attributes(lxb_node *node, _AttrNames names):
     """An element's ``attributes`` as selectolax gives them (a value-less attribute's
     value None, bytes it cannot decode replaced), or None when a name is not in
     ``names`` yet (then ``_learn_names``)."""
@@ -98,7 +132,7 @@ cdef object _read_attributes(lxb_node *node, dict names):
     cdef lexbor_str *value
     cdef dict attrs = {}
     while a != NULL:
-        name = names.get(_attr_key(a))
+        name = names.name(a)
         if name is None:
             return None
         value = a.value
@@ -110,7 +144,7 @@ cdef object _read_attributes(lxb_node *node, dict names):
     return attrs
 
 
-cdef void _learn_names(lxb_node *node, dict attrs, dict names) except *:
+cdef void _learn_names(lxb_node *node, dict attrs, _AttrNames known) except *:
     """Note the names of an element's attributes (``attrs``, from selectolax, in the
     order of its attribute list) by their ids."""
     cdef lxb_attr *a = (<lxb_element *> node).first_attr
@@ -120,4 +154,5 @@ cdef void _learn_names(lxb_node *node, dict attrs, dict names) except *:
         a = a.next
     if len(keys) == len(attrs):  # (else some name came twice: never learned)
         for key, name in zip(keys, attrs):
-            names[key] = name
+            # (A name known already keeps its string: ``known.by_id`` points to it.)
+            known.names.setdefault(key, name)

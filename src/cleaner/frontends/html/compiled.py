@@ -16,9 +16,10 @@ reads anything:
    change between selectolax releases, and this check reads no struct.
 4. The layouts are checked against live nodes (``_cwalk.check_layout``), then both
    walks run on a bundled page (``selftest.html``) and must give the same blocks and
-   element table, and the same features (each twin computing them on its walk's
-   blocks); both encodings and scans must agree on it. A difference or an error:
-   Python, with one warning.
+   element table (the compiled one judging class names with its twin of the
+   judge's vocabulary matching, ``VocabularyTwin``), and the same features (each twin
+   computing them on its walk's blocks); both encodings and scans must agree on it.
+   A difference or an error: Python, with one warning.
 
 The choice is made once a process, at the first page. Both walks stay: the Python one
 is the reference, and the test suite runs on both (``tests/conftest.py``).
@@ -205,7 +206,7 @@ def walk_signature(page: str, walk: Callable[..., Any] | None, twins: Any) -> tu
         return ()
     for node in body.css(DROP_SELECTOR):
         node.decompose()
-    state = PageWalk(body, plan)
+    state = PageWalk(body, plan, twins)
     sources: list[Any] = []
     blocks, owners, el = (walk or _walk)(body, plan, state.judge, state.guard, sources)
     table = (

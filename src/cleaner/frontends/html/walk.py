@@ -96,6 +96,7 @@ def tag_kind(tag: str | None) -> str:
 
 
 _CONTEXT_BITS = {"li": IN_ITEM, "blockquote": IN_QUOTE, "figcaption": IN_CAPTION}
+_ASK: Any = object()  # (``PageWalk``'s default: the twins ``compiled_prepare`` gives)
 
 
 def html_to_blocks(
@@ -190,10 +191,13 @@ class PageWalk:
 
     __slots__ = ("body", "guard", "judge", "plan")
 
-    def __init__(self, body: LexborNode, plan: TreePlan) -> None:
+    def __init__(self, body: LexborNode, plan: TreePlan, compiled: Any = _ASK) -> None:
+        """``compiled``: the compiled walk's module, whose twin of the judge's
+        vocabulary matching judges class names (None: the Python matching); by default
+        the module ``compiled_prepare`` gives (the self-test passes it, to compare)."""
         self.body = body
         self.plan = plan
-        self.judge = ElementJudge(plan)
+        self.judge = ElementJudge(plan, compiled_prepare() if compiled is _ASK else compiled)
         paragraphs, marked = paragraphs_and_markers(body)
         marked = seen_markers(marked, self.judge, plan.tag_rules)
         self.guard = PruneGuard(body, marked, plan.config)

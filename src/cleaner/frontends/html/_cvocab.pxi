@@ -1,0 +1,222 @@
+# The element judge's vocabulary matching, in C (included by ``_cwalk.pyx``): the
+# twins of ``ElementJudge._match_classes`` and ``_match_name`` (with
+# ``TreeRule.match_tokens``), on the same data (the plan's token index, each rule's
+# entries). Most of a page's judged elements carry class names the judge has not met
+# yet on the page, and the Python matching spends its time in the interpreter's loops
+# over tokens, entries and rules, not in string methods. An ASCII name is split into
+# tokens here (``_ascii_tokens``); any other goes through ``elements.name_tokens``.
+# The equality tests compare both on generated names and on every benchmark page.
+
+from ...rules.elements import _HAS_DIGIT, _NAME_SEPARATORS, name_tokens as _name_tokens
+
+cdef object _UNSEEN = object()  # (a name not judged yet on the page: None is a verdict)
+
+
+cdef list _ascii_tokens(str names, bint *lower):
+    """``elements.name_tokens`` of an ASCII name; of several (white space between
+    them), the tokens of each in order. ``lower`` is set when ``names`` has no
+    capital (its tokens are then ``elements.lower_case_tokens``')."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(names), i, start = -1
+    cdef const char *s = PyUnicode_DATA(names)
+    cdef char small[128]
+    cdef char *buf = small
+    cdef char c
+    cdef list out = []
+    lower[0] = True
+    if n > 128:
+        buf = <char *> malloc(n)
+        if buf == NULL:
+            raise MemoryError
+    try:
+        for i in range(n + 1):
+            c = s[i] if i < n else 32
+            if 65 <= c <= 90:
+                lower[0] = False
+            # The same cuts as ``_tokens_unknown`` (``_cjudge.pxi``).
+            if _splits(c) or (
+                65 <= c <= 90 and start >= 0 and i > 0 and _lower_or_digit(s[i - 1])
+            ):
+                if start >= 0:
+                    out.append(PyUnicode_FromStringAndSize(buf + start, i - start))
+                    start = -1
+                if _splits(c):
+                    continue
+            if start < 0:
+                start = i
+            buf[i] = c + 32 if 65 <= c <= 90 else c
+        return out
+    finally:
+        if buf != small:
+            free(buf)
+
+
+cdef object _match_tokens(rule, list tokens, Py_ssize_t at):
+    """``TreeRule.match_tokens``: the entry of ``rule`` matching ``tokens`` from ``at``."""
+    cdef Py_ssize_t n = len(tokens), length, end, i
+    cdef tuple entry
+    cdef bint same
+    if at > 0 and tokens[at - 1] in rule._not_after:
+        return None
+    unless = rule._unless
+    if unless:
+        for token in tokens:
+            if token in unless:
+                return None
+    for candidate in rule._candidates.get(tokens[at], ()):
+        entry, length_obj, exact, joined = candidate
+        length = length_obj
+        end = at + length
+        if length > 1:
+            if end > n:
+                continue
+            same = True
+            for i in range(length):
+                if tokens[at + i] != entry[i]:
+                    same = False
+                    break
+            if not same:
+                continue
+        if exact:
+            if at == 0 and end == n:
+                return joined
+            continue
+        if end < n and tokens[end] in rule._not_before:
+            continue
+        return joined
+    return None
+
+
+cdef class VocabularyTwin:
+    """One page's vocabulary matching for an ``ElementJudge`` (its ``_matcher``): the
+    judge's plan data and its verdicts per class attribute and per name, shared with
+    it; ``judge`` is the compiled walk's (the prose anchor's and the other callers'
+    stay ``ElementJudge.judge``)."""
+
+    cdef frozenset first, watched
+    cdef object index, attr_rules
+    cdef Py_ssize_t weak_rank
+    cdef dict by_class, by_name
+
+    def __init__(self, judge, dict by_class, dict by_name):
+        self.first = judge.first_tokens
+        self.watched = judge.watched
+        self.attr_rules = judge.attr_rules
+        self.index = judge.token_rules
+        self.weak_rank = len(judge.vocab_rules)
+        self.by_class = by_class
+        self.by_name = by_name
+
+    def judge(self, tag, attrs, node=None):
+        """``ElementJudge.judge`` (see there), without an interpreted frame a call."""
+        for name in attrs:
+            if name in self.watched:
+                for rule in self.attr_rules:
+                    reason = rule.check_attrs(tag, attrs, None)
+                    if reason:
+                        return (rule, reason)
+                break
+        if self.weak_rank == 0:
+            return None
+        best = None
+        classes = attrs.get("class")
+        if classes:
+            best = self.by_class.get(classes, _UNSEEN)
+            if best is _UNSEEN:
+                best = self.by_class[classes] = self._classes(classes)
+        ident = attrs.get("id")
+        # (``_HAS_DIGIT`` is ``re``'s ``\d``, Unicode digits too: past ASCII, ask it.)
+        if ident and not (
+            _has_digit(ident) if PyUnicode_IS_ASCII(ident) else _HAS_DIGIT.search(ident)
+        ):
+            hit = self.by_name.get(ident, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self.by_name[ident] = self._name(ident, None)
+            if (
+                hit is not None
+                and (best is None or hit[0] < best[0])
+                and (node is None or not hit[1].is_heading_slug(ident, node))
+            ):
+                best = hit
+        if best is None:
+            return None
+        if best[3] and node is not None:
+            rule = best[1]
+            if not rule.weak_allows(node.text(separator=" ")) or rule.weak_spares(node):
+                return None
+        return (best[1], best[2])
+
+    def _match_classes(self, str classes):
+        """``ElementJudge._match_classes``."""
+        return self._classes(classes)
+
+    cdef object _classes(self, str classes):
+        cdef bint lower
+        cdef list tokens
+        if PyUnicode_IS_ASCII(classes):
+            tokens = _ascii_tokens(classes, &lower)
+            # (With a capital, the names' own tokens are these too: none known, no
+            # name matches, as the Python finds name by name.)
+            if not self._any_first(tokens):
+                return None
+        else:
+            lower = classes.lower() == classes
+            tokens = classes.translate(_NAME_SEPARATORS).split() if lower else None
+            if lower and not self._any_first(tokens):
+                return None
+        names = classes.split()
+        if len(names) == 1 and lower:
+            return self._verdict(names[0], tokens)
+        best = None
+        for name in names:
+            hit = self._verdict(name, None)
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+        return best
+
+    def _match_name(self, str name, tokens=None):
+        """``ElementJudge._match_name``."""
+        return self._name(name, tokens)
+
+    cdef object _verdict(self, str name, list tokens):
+        hit = self.by_name.get(name, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = self.by_name[name] = self._name(name, tokens)
+        return hit
+
+    cdef bint _any_first(self, list tokens) except -1:
+        for token in tokens:
+            if token in self.first:
+                return True
+        return False
+
+    cdef object _name(self, str name, list tokens):
+        cdef bint lower
+        cdef Py_ssize_t at, priority, best_rank = -1
+        if tokens is None:
+            if PyUnicode_IS_ASCII(name):
+                tokens = _ascii_tokens(name, &lower)
+            else:
+                tokens = _name_tokens(name)
+        if not self._any_first(tokens):
+            return None
+        best_rule = best_entry = None
+        for at in range(len(tokens)):
+            for pair in self.index.get(tokens[at], ()):
+                priority = pair[0]
+                if best_rank >= 0 and priority >= best_rank:
+                    break
+                rule = pair[1]
+                entry = _match_tokens(rule, tokens, at)
+                if entry:
+                    if entry in rule.weak_entries:
+                        if best_rank < 0 or priority + self.weak_rank < best_rank:
+                            best_rank = priority + self.weak_rank
+                            best_rule, best_entry = rule, entry
+                        continue
+                    best_rank = priority
+                    best_rule, best_entry = rule, entry
+                    break
+        if best_rank < 0:
+            return None
+        return (best_rank, best_rule, best_rule.vocabulary_reason(best_entry),
+                best_rank >= self.weak_rank)
