@@ -144,3 +144,20 @@ def test_a_custom_element_holding_blocks_still_splits_at_them() -> None:
 def test_an_unknown_name_without_hyphen_or_colon_is_a_block() -> None:
     html = "<article><p>Before <wrapper>inside</wrapper> after.</p></article>"
     assert [b.text for b in html_to_blocks(html)] == ["Before", "inside", "after."]
+
+
+@pytest.mark.parametrize("output", ["text", "markdown"])
+@pytest.mark.parametrize(
+    "para",
+    [
+        '<p>Before the note <?php include("nav.inc"); ?> after the note, and on it goes.</p>',
+        "<p>Before the note <b>bold <?php x(); ?> text</b> after the note, and on it goes.</p>",
+    ],
+)
+def test_processing_instruction_does_not_split_its_paragraph(para: str, output: str) -> None:
+    # Lexbor gives a ``<?php ?>`` node no name; no browser shows it, so the sentence
+    # around it is one paragraph (it was cut in two, and crashed the Markdown pieces).
+    out = clean_article(f"<article>{para}{FILLER * 3}</article>", output=output)
+    first = out.split("\n\n")[0]
+    assert first.startswith("Before the note ")
+    assert first.endswith("after the note, and on it goes.")

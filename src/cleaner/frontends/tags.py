@@ -91,13 +91,14 @@ INLINE_TAGS = frozenset(
 )
 
 
-def is_custom(tag: str) -> bool:
+def is_custom(tag: str | None) -> bool:
     """A custom element ('hl-trusted-source', 'my-card'): a name holding a hyphen, opening
     with a letter (the parser's own names of nodes open with one: '-text', '-comment').
     A browser shows one inline unless the page styles it otherwise, so the walk reads it
     like a ``<span>``: a citation number set in one stays in its sentence's line instead
     of making a block of its own between two halves of the paragraph."""
-    return ("-" in tag or ":" in tag) and tag[:1].isalpha()
+    # Lexbor gives some nodes no name at all (None): those are never custom elements.
+    return bool(tag) and ("-" in tag or ":" in tag) and tag[:1].isalpha()
 
 
 def is_inline(tag: str) -> bool:

@@ -141,7 +141,7 @@ def _pieces(node: Any) -> list[list[_Line]]:
             if tag == "br":
                 tokens.append(None)
                 continue
-            if tag in _SKIP:
+            if tag is None or tag in _SKIP:  # (None: a nameless ``<?php ?>`` node)
                 if tag == "img":
                     attrs = child.attributes
                     src = attrs.get("src")

@@ -88,10 +88,13 @@ _LAYOUT_SIGNS = (
 
 def tag_kind(tag: str | None) -> str:
     """What the walk does with a tag: ``_CATEGORY``'s, else inline for a custom element
-    (``tags.is_custom``), else a block-level element."""
+    (``tags.is_custom``), else a block-level element. A nameless node (a ``<?php ?>``
+    instruction: no browser shows it) is skipped, not a block splitting its paragraph."""
+    if tag is None:
+        return _SKIPPED
     kind = _CATEGORY.get(tag)
     if kind is None:
-        kind = _INLINE_KIND if tag and is_custom(tag) else _BLOCK
+        kind = _INLINE_KIND if is_custom(tag) else _BLOCK
     return kind
 
 
