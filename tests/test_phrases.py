@@ -187,13 +187,28 @@ PHRASE_RULES = frozenset(
 )
 
 
-def _decision_for(lang: str, line: str, *, at: int = 2):
+def _decision_for(lang: str, line: str, *, at: int = 2, prose: dict | None = None):
     """Run the real pipeline on prose with ``line`` inserted; the decision on that line."""
-    paragraphs = PROSE[lang]
+    paragraphs = (prose or PROSE)[lang]
     page = [*paragraphs[:at], line, *paragraphs[at:]]
     result = clean_and_explain("\n\n".join(page), kind="text")
     [decision] = [b for b in result.blocks if b.text == line]
     return result, decision
+
+
+def assert_removed_by(lang: str, line: str, rule: str, prose: dict | None = None) -> None:
+    """``line`` goes by ``rule``, and the prose around it survives untouched."""
+    result, decision = _decision_for(lang, line, prose=prose)
+    assert decision.rule == rule, str(decision)
+    for paragraph in (prose or PROSE)[lang]:
+        assert paragraph in result.text
+
+
+def assert_kept(lang: str, line: str, prose: dict | None = None) -> None:
+    """``line`` (an article sentence with a phrase's words) stays."""
+    result, decision = _decision_for(lang, line, prose=prose)
+    assert decision.kept, str(decision)
+    assert line in result.text
 
 
 # -- the files ---------------------------------------------------------------------------
@@ -262,18 +277,12 @@ def test_parser_rejects_unknown_section_and_orphan_phrase() -> None:
 
 @pytest.mark.parametrize(("lang", "line", "rule"), POSITIVE)
 def test_boilerplate_line_removed_by_its_rule(lang: str, line: str, rule: str) -> None:
-    result, decision = _decision_for(lang, line)
-    assert decision.rule == rule, str(decision)
-    # The prose around it survives untouched.
-    for paragraph in PROSE[lang]:
-        assert paragraph in result.text
+    assert_removed_by(lang, line, rule)
 
 
 @pytest.mark.parametrize(("lang", "line"), NEGATIVE)
 def test_article_sentence_with_phrase_words_kept(lang: str, line: str) -> None:
-    result, decision = _decision_for(lang, line)
-    assert decision.kept, str(decision)
-    assert line in result.text
+    assert_kept(lang, line)
 
 
 @pytest.mark.parametrize(("lang", "heading"), TRAILER)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 from test_phrases import PROSE as FULLER_PROSE
+from test_phrases import assert_kept, assert_removed_by
 
 from cleaner import clean_and_explain
 
@@ -133,28 +134,14 @@ NEGATIVE: list[tuple[str, str]] = [
 ]
 
 
-def _decision_for(lang: str, line: str, *, at: int = 2):
-    """Run the real pipeline on prose with ``line`` inserted; the decision on that line."""
-    paragraphs = PROSE[lang]
-    page = [*paragraphs[:at], line, *paragraphs[at:]]
-    result = clean_and_explain("\n\n".join(page), kind="text")
-    [decision] = [b for b in result.blocks if b.text == line]
-    return result, decision
-
-
 @pytest.mark.parametrize(("lang", "line", "rule"), POSITIVE)
 def test_player_or_ad_line_removed_by_its_rule(lang: str, line: str, rule: str) -> None:
-    result, decision = _decision_for(lang, line)
-    assert decision.rule == rule, str(decision)
-    for paragraph in PROSE[lang]:
-        assert paragraph in result.text
+    assert_removed_by(lang, line, rule, prose=PROSE)
 
 
 @pytest.mark.parametrize(("lang", "line"), NEGATIVE)
 def test_article_sentence_with_the_same_words_kept(lang: str, line: str) -> None:
-    result, decision = _decision_for(lang, line)
-    assert decision.kept, str(decision)
-    assert line in result.text
+    assert_kept(lang, line, prose=PROSE)
 
 
 @pytest.mark.parametrize("lang", ["it", "nl", "pt"])
