@@ -121,6 +121,29 @@ def test_link_dense_section_needs_kept_text_before() -> None:
     assert heading.removal is not None
 
 
+def _links_under(opener: Block) -> list[bool]:
+    """Which of two link-only list items survive link_dense after a paragraph of text
+    and ``opener`` (a block removed by another rule between them is passed over)."""
+    items = [
+        Block(i, words(4, "entry"), kind=BlockKind.LIST_ITEM, link_density=1.0) for i in (4, 5)
+    ]
+    hidden = Block(3, words(3, "hidden"))
+    hidden.removal = Removal("hidden_content", "hidden", "a hidden block")
+    doc = make_doc(Block(0, words(12)), Block(1, words(12)), opener, hidden, *items, kind="html")
+    make_rule(LinkDense, kind="html").apply(doc)
+    return [b.removal is None for b in items]
+
+
+def test_link_dense_spares_the_list_under_a_heading() -> None:
+    # A run of link items right under a kept heading is that section's list (contents,
+    # apps, sources): it stays, all of it.
+    assert _links_under(Block(2, words(2, "apps"), kind=BlockKind.HEADING)) == [True, True]
+    # Under a paragraph, or under a heading of link text that goes, they are links.
+    assert _links_under(Block(2, words(2, "apps"))) == [False, False]
+    linked = Block(2, words(2, "apps"), kind=BlockKind.HEADING, link_density=1.0)
+    assert _links_under(linked) == [False, False]
+
+
 # -- outside_main_container on a hand-built element table --------------------------------
 
 

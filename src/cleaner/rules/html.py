@@ -66,7 +66,9 @@ class LinkDense(LineRule):
         "A block of an HTML page whose text is mostly link text (a menu entry, a teaser "
         "headline, a 'read more' link) and that is not a long paragraph; on a listing or a "
         "gallery, not an item's title nor its teaser; not a heading that opens a section "
-        "of prose (a heading linking to its section, a product, a bug list)."
+        "of prose (a heading linking to its section, a product, a bug list), nor a list "
+        "item of a run of links right under a kept heading (the section's list: its "
+        "contents, its apps, its sources)."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
@@ -102,10 +104,19 @@ class LinkDense(LineRule):
         parent = doc.elements.parent if doc.elements is not None else []
         blocks = doc.blocks
         dense = self.config.html_link_dense_min
+        # Whether the last block left was a kept heading, or link items right under one:
+        # a section's list of links (its contents, its apps), which the heading opens.
+        # (A trailer heading and its links went before this rule: trailer_zone.)
+        opened = False
         for i, block in enumerate(blocks):
-            if block.removal is not None or block.pruned or block.link_density < dense:
-                continue  # (reason_for's first test, here without a call)
+            if block.removal is not None or block.pruned:
+                continue
+            if block.link_density < dense:  # (reason_for's first test, here without a call)
+                opened = block.kind is BlockKind.HEADING
+                continue
             if block.kind is BlockKind.LIST_ITEM:
+                if opened:
+                    continue  # an item of the list under a heading
                 # (The lists' prose items are not link text: this loop removes none.)
                 if lists is None:
                     lists = self._lists_of_prose(doc)
@@ -114,6 +125,7 @@ class LinkDense(LineRule):
             reason = self.reason_for(block, doc)
             if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
+            opened = block.kind is BlockKind.HEADING and block.removal is None
 
     def _opens_section(self, doc: Document, i: int) -> bool:
         """Whether the heading at ``i`` opens a section of prose: a kept block before
