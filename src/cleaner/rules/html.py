@@ -59,12 +59,38 @@ def _live(blocks: list[Block], i: int, step: int) -> int | None:
     return None
 
 
+#: Full stops (Latin, CJK, fullwidth), and what may follow one at a block's end.
+_STOPS = frozenset(".\u3002\uff0e")
+_CLOSING = "\"'\u201d\u2019\u00bb)]}\u203a \t\r\n\u00a0"
+
+
+def _full_stop(text: str) -> bool:
+    """Whether ``text`` ends in a full stop (closing quotes and brackets passed over),
+    not in an ellipsis: a statement, not a question, an exclamation or a cut headline."""
+    end = text.rstrip(_CLOSING)
+    before = end[:-1]  # (an ellipsis is a second stop before the last)
+    return end[-1:] in _STOPS and before[-1:] not in _STOPS
+
+
+def _text_bounds(blocks: list[Block], dense: float) -> tuple[int, int]:
+    """The positions of the first and the last block left that is not link text
+    (-1 and -1 when there is none)."""
+    text = [
+        j
+        for j, b in enumerate(blocks)
+        if b.removal is None and not b.pruned and b.link_density < dense
+    ]
+    return (text[0], text[-1]) if text else (-1, -1)
+
+
 class LinkDense(LineRule):
     name = "link_dense"
     family = "navigation"
     description = (
         "A block of an HTML page whose text is mostly link text (a menu entry, a teaser "
-        "headline, a 'read more' link) and that is not a long paragraph; on a listing or a "
+        "headline, a 'read more' link) and that is not a long paragraph, nor a sentence "
+        "ending in a full stop set in the text (with text that is not links before and "
+        "after it); on a listing or a "
         "gallery, not an item's title nor its teaser; not a heading that opens a section "
         "of prose (a heading linking to its section, a product, a bug list), nor a list "
         "item of a run of links right under a kept heading (the section's list: its "
@@ -98,6 +124,16 @@ class LinkDense(LineRule):
         "nor is a heading with nothing kept before it.",
     )
 
+    sentence_min_words = Param(
+        8,
+        "A block of link text of at least this many words that ends in a full stop, with "
+        "text that is not links before and after it, is a sentence of the text that links "
+        "('Click here for the second half of this story.', a reference), not a menu "
+        "entry, a headline or a button; a question or an exclamation is no such sentence "
+        "(an FAQ's index, 'Have your say? Post a comment!'), nor is a headline cut short "
+        "('... is Never...'), nor a teaser in a box of links closing the page.",
+    )
+
     def apply(self, doc: Document) -> None:
         # (LineRule.apply, sparing the items of a list of prose first.)
         lists: frozenset[int] | None = None  # found when a link-dense item asks
@@ -108,6 +144,7 @@ class LinkDense(LineRule):
         # a section's list of links (its contents, its apps), which the heading opens.
         # (A trailer heading and its links went before this rule: trailer_zone.)
         opened = False
+        bounds: tuple[int, int] | None = None  # the first and last blocks of text left
         for i, block in enumerate(blocks):
             if block.removal is not None or block.pruned:
                 continue
@@ -122,6 +159,12 @@ class LinkDense(LineRule):
                     lists = self._lists_of_prose(doc)
                 if lists and parent[block.element] in lists:
                     continue  # a point of a list of the text's points
+            if block.features.n_words >= self.sentence_min_words and _full_stop(block.text):
+                if bounds is None:
+                    bounds = _text_bounds(blocks, dense)
+                if bounds[0] < i < bounds[1]:
+                    opened = False
+                    continue  # a sentence of the text, however much of it links
             reason = self.reason_for(block, doc)
             if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
