@@ -169,6 +169,9 @@ def test_link_dense_spares_the_list_under_a_heading() -> None:
     assert _links_under(Block(2, words(2, "apps"))) == [False, False]
     linked = Block(2, words(2, "apps"), kind=BlockKind.HEADING, link_density=1.0)
     assert _links_under(linked) == [False, False]
+    # A heading naming a box of links opens no section, wherever it stands.
+    for box in ("Related articles", "You may also like"):
+        assert _links_under(Block(2, box, kind=BlockKind.HEADING)) == [False, False]
 
 
 # -- outside_main_container on a hand-built element table --------------------------------

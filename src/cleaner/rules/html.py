@@ -13,7 +13,10 @@ import math
 from typing import ClassVar
 
 from ..blocks import Block, BlockKind
+from ..config import Config
 from ..features import duplicate_key
+from ..phrases import PhraseBook
+from ..phrases.compile import line_matcher
 from ..spaces import words_up_to
 from .base import Document, LineRule, Rule, quote
 from .container import OutsideMainContainer
@@ -93,8 +96,9 @@ class LinkDense(LineRule):
         "after it); on a listing or a "
         "gallery, not an item's title nor its teaser; not a heading that opens a section "
         "of prose (a heading linking to its section, a product, a bug list), nor a list "
-        "item of a run of links right under a kept heading (the section's list: its "
-        "contents, its apps, its sources)."
+        "item of a run of links right under a kept heading that names no box of links "
+        "(the section's list: its contents, its apps, its sources; not 'Related "
+        "articles')."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
@@ -134,6 +138,22 @@ class LinkDense(LineRule):
         "('... is Never...'), nor a teaser in a box of links closing the page.",
     )
 
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        # A heading naming a box of links ('Related articles', 'You may also like')
+        # opens no section of the text, even where the article goes on after the box.
+        self.box_headings = tuple(
+            matcher
+            for section in ("trailer_heading", "recommendation_heading")
+            if (matcher := line_matcher(phrases.phrases(section))) is not None
+        )
+
+    def _opens_list(self, block: Block) -> bool:
+        """Whether a kept heading opens its section's list: not a box's heading."""
+        return block.kind is BlockKind.HEADING and not any(
+            m.match(block.features.folded) for m in self.box_headings
+        )
+
     def apply(self, doc: Document) -> None:
         # (LineRule.apply, sparing the items of a list of prose first.)
         lists: frozenset[int] | None = None  # found when a link-dense item asks
@@ -142,14 +162,15 @@ class LinkDense(LineRule):
         dense = self.config.html_link_dense_min
         # Whether the last block left was a kept heading, or link items right under one:
         # a section's list of links (its contents, its apps), which the heading opens.
-        # (A trailer heading and its links went before this rule: trailer_zone.)
+        # (A trailer heading closing the page went before this rule, trailer_zone, with
+        # its links; one over a box inside the article opens nothing: _opens_list.)
         opened = False
         bounds: tuple[int, int] | None = None  # the first and last blocks of text left
         for i, block in enumerate(blocks):
             if block.removal is not None or block.pruned:
                 continue
             if block.link_density < dense:  # (reason_for's first test, here without a call)
-                opened = block.kind is BlockKind.HEADING
+                opened = self._opens_list(block)
                 continue
             if block.kind is BlockKind.LIST_ITEM:
                 if opened:
@@ -168,7 +189,7 @@ class LinkDense(LineRule):
             reason = self.reason_for(block, doc)
             if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
-            opened = block.kind is BlockKind.HEADING and block.removal is None
+            opened = block.removal is None and self._opens_list(block)
 
     def _opens_section(self, doc: Document, i: int) -> bool:
         """Whether the heading at ``i`` opens a section of prose: a kept block before
