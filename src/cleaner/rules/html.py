@@ -20,6 +20,7 @@ from ..phrases.compile import line_matcher
 from ..spaces import words_up_to
 from .base import Document, LineRule, Rule, quote
 from .container import OutsideMainContainer
+from .link_text import full_stop, text_bounds
 from .markup import (
     AdMarkup,
     BylineMarkup,
@@ -60,30 +61,6 @@ def _live(blocks: list[Block], i: int, step: int) -> int | None:
             return i
         i += step
     return None
-
-
-#: Full stops (Latin, CJK, fullwidth), and what may follow one at a block's end.
-_STOPS = frozenset(".\u3002\uff0e")
-_CLOSING = "\"'\u201d\u2019\u00bb)]}\u203a \t\r\n\u00a0"
-
-
-def _full_stop(text: str) -> bool:
-    """Whether ``text`` ends in a full stop (closing quotes and brackets passed over),
-    not in an ellipsis: a statement, not a question, an exclamation or a cut headline."""
-    end = text.rstrip(_CLOSING)
-    before = end[:-1]  # (an ellipsis is a second stop before the last)
-    return end[-1:] in _STOPS and before[-1:] not in _STOPS
-
-
-def _text_bounds(blocks: list[Block], dense: float) -> tuple[int, int]:
-    """The positions of the first and the last block left that is not link text
-    (-1 and -1 when there is none)."""
-    text = [
-        j
-        for j, b in enumerate(blocks)
-        if b.removal is None and not b.pruned and b.link_density < dense
-    ]
-    return (text[0], text[-1]) if text else (-1, -1)
 
 
 class LinkDense(LineRule):
@@ -180,9 +157,9 @@ class LinkDense(LineRule):
                     lists = self._lists_of_prose(doc)
                 if lists and parent[block.element] in lists:
                     continue  # a point of a list of the text's points
-            if block.features.n_words >= self.sentence_min_words and _full_stop(block.text):
+            if block.features.n_words >= self.sentence_min_words and full_stop(block.text):
                 if bounds is None:
-                    bounds = _text_bounds(blocks, dense)
+                    bounds = text_bounds(blocks, dense)
                 if bounds[0] < i < bounds[1]:
                     opened = False
                     continue  # a sentence of the text, however much of it links
