@@ -63,6 +63,33 @@ def test_html_link_dense_max_words() -> None:
     assert _link_dense(41, 0.9) is None
 
 
+def test_link_dense_sentence_min_words() -> None:
+    # Eight linked words ending in a full stop, set in the text, are a sentence of it;
+    # seven are a menu entry or a button; eight ending in a question mark, an
+    # exclamation mark or an ellipsis are an index entry, a call to act or a headline
+    # cut short.
+    assert _linked_kept(words(8) + ".")
+    assert _linked_kept(words(8) + ".\u201d")  # (its closing quote passed over)
+    assert not _linked_kept(words(7) + ".")
+    for end in ("?", "!", "...", "\u2026", ""):
+        assert not _linked_kept(words(8) + end)
+    assert _linked_kept(words(7) + ".", sentence_min_words=7)
+    # With no text but links after it (or before it), it is a teaser of a box of links.
+    assert not _linked_kept(words(8) + ".", after=False)
+    assert not _linked_kept(words(8) + ".", before=False)
+
+
+def _linked_kept(text: str, before: bool = True, after: bool = True, **params: Any) -> bool:
+    """Whether a block of ``text``, all link text, survives link_dense between a
+    paragraph of text (or a link) before it and one after it."""
+    block = Block(1, text, link_density=1.0)
+    first = Block(0, words(12), link_density=0.0 if before else 1.0)
+    last = Block(2, words(12), link_density=0.0 if after else 1.0)
+    doc = make_doc(first, block, last, kind="html")
+    make_rule(LinkDense, kind="html", **params).apply(doc)
+    return block.removal is None
+
+
 def _link_only_item_kept(own_words: int, **params: Any) -> bool:
     """Whether a link-only list item survives link_dense beside an item of ``own_words``
     words that are not link text (body > ul(1) > li(2), li(3))."""
@@ -119,6 +146,32 @@ def test_link_dense_section_needs_kept_text_before() -> None:
     doc = make_doc(heading, words(8, "text"), words(8, "text"), kind="html")
     make_rule(LinkDense, kind="html").apply(doc)
     assert heading.removal is not None
+
+
+def _links_under(opener: Block) -> list[bool]:
+    """Which of two link-only list items survive link_dense after a paragraph of text
+    and ``opener`` (a block removed by another rule between them is passed over)."""
+    items = [
+        Block(i, words(4, "entry"), kind=BlockKind.LIST_ITEM, link_density=1.0) for i in (4, 5)
+    ]
+    hidden = Block(3, words(3, "hidden"))
+    hidden.removal = Removal("hidden_content", "hidden", "a hidden block")
+    doc = make_doc(Block(0, words(12)), Block(1, words(12)), opener, hidden, *items, kind="html")
+    make_rule(LinkDense, kind="html").apply(doc)
+    return [b.removal is None for b in items]
+
+
+def test_link_dense_spares_the_list_under_a_heading() -> None:
+    # A run of link items right under a kept heading is that section's list (contents,
+    # apps, sources): it stays, all of it.
+    assert _links_under(Block(2, words(2, "apps"), kind=BlockKind.HEADING)) == [True, True]
+    # Under a paragraph, or under a heading of link text that goes, they are links.
+    assert _links_under(Block(2, words(2, "apps"))) == [False, False]
+    linked = Block(2, words(2, "apps"), kind=BlockKind.HEADING, link_density=1.0)
+    assert _links_under(linked) == [False, False]
+    # A heading naming a box of links opens no section, wherever it stands.
+    for box in ("Related articles", "You may also like"):
+        assert _links_under(Block(2, box, kind=BlockKind.HEADING)) == [False, False]
 
 
 # -- outside_main_container on a hand-built element table --------------------------------

@@ -37,6 +37,7 @@ DECISION_MODULES = (
     "rules/elements.py",
     "rules/html.py",
     "rules/layout_tables.py",
+    "rules/link_text.py",
     "rules/markup.py",
     "rules/media.py",
     "rules/navigation.py",

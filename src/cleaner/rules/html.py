@@ -13,10 +13,14 @@ import math
 from typing import ClassVar
 
 from ..blocks import Block, BlockKind
+from ..config import Config
 from ..features import duplicate_key
+from ..phrases import PhraseBook
+from ..phrases.compile import line_matcher
 from ..spaces import words_up_to
 from .base import Document, LineRule, Rule, quote
 from .container import OutsideMainContainer
+from .link_text import full_stop, text_bounds
 from .markup import (
     AdMarkup,
     BylineMarkup,
@@ -64,9 +68,14 @@ class LinkDense(LineRule):
     family = "navigation"
     description = (
         "A block of an HTML page whose text is mostly link text (a menu entry, a teaser "
-        "headline, a 'read more' link) and that is not a long paragraph; on a listing or a "
+        "headline, a 'read more' link) and that is not a long paragraph, nor a sentence "
+        "ending in a full stop set in the text (with text that is not links before and "
+        "after it); on a listing or a "
         "gallery, not an item's title nor its teaser; not a heading that opens a section "
-        "of prose (a heading linking to its section, a product, a bug list)."
+        "of prose (a heading linking to its section, a product, a bug list), nor a list "
+        "item of a run of links right under a kept heading that names no box of links "
+        "(the section's list: its contents, its apps, its sources; not 'Related "
+        "articles')."
     )
     kinds: ClassVar[frozenset[str]] = _HTML
     requires = (GuessPageType,)
@@ -96,24 +105,68 @@ class LinkDense(LineRule):
         "nor is a heading with nothing kept before it.",
     )
 
+    sentence_min_words = Param(
+        8,
+        "A block of link text of at least this many words that ends in a full stop, with "
+        "text that is not links before and after it, is a sentence of the text that links "
+        "('Click here for the second half of this story.', a reference), not a menu "
+        "entry, a headline or a button; a question or an exclamation is no such sentence "
+        "(an FAQ's index, 'Have your say? Post a comment!'), nor is a headline cut short "
+        "('... is Never...'), nor a teaser in a box of links closing the page.",
+    )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        super().__init__(config, phrases)
+        # A heading naming a box of links ('Related articles', 'You may also like')
+        # opens no section of the text, even where the article goes on after the box.
+        self.box_headings = tuple(
+            matcher
+            for section in ("trailer_heading", "recommendation_heading")
+            if (matcher := line_matcher(phrases.phrases(section))) is not None
+        )
+
+    def _opens_list(self, block: Block) -> bool:
+        """Whether a kept heading opens its section's list: not a box's heading."""
+        return block.kind is BlockKind.HEADING and not any(
+            m.match(block.features.folded) for m in self.box_headings
+        )
+
     def apply(self, doc: Document) -> None:
         # (LineRule.apply, sparing the items of a list of prose first.)
         lists: frozenset[int] | None = None  # found when a link-dense item asks
         parent = doc.elements.parent if doc.elements is not None else []
         blocks = doc.blocks
         dense = self.config.html_link_dense_min
+        # Whether the last block left was a kept heading, or link items right under one:
+        # a section's list of links (its contents, its apps), which the heading opens.
+        # (A trailer heading closing the page went before this rule, trailer_zone, with
+        # its links; one over a box inside the article opens nothing: _opens_list.)
+        opened = False
+        bounds: tuple[int, int] | None = None  # the first and last blocks of text left
         for i, block in enumerate(blocks):
-            if block.removal is not None or block.pruned or block.link_density < dense:
-                continue  # (reason_for's first test, here without a call)
+            if block.removal is not None or block.pruned:
+                continue
+            if block.link_density < dense:  # (reason_for's first test, here without a call)
+                opened = self._opens_list(block)
+                continue
             if block.kind is BlockKind.LIST_ITEM:
+                if opened:
+                    continue  # an item of the list under a heading
                 # (The lists' prose items are not link text: this loop removes none.)
                 if lists is None:
                     lists = self._lists_of_prose(doc)
                 if lists and parent[block.element] in lists:
                     continue  # a point of a list of the text's points
+            if block.features.n_words >= self.sentence_min_words and full_stop(block.text):
+                if bounds is None:
+                    bounds = text_bounds(blocks, dense)
+                if bounds[0] < i < bounds[1]:
+                    opened = False
+                    continue  # a sentence of the text, however much of it links
             reason = self.reason_for(block, doc)
             if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
+            opened = block.removal is None and self._opens_list(block)
 
     def _opens_section(self, doc: Document, i: int) -> bool:
         """Whether the heading at ``i`` opens a section of prose: a kept block before
