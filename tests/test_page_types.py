@@ -35,9 +35,43 @@ BELOW_BAR: dict[str, str] = {
         "user details left in (phpBB's 'postdetails' cells): removing them costs cleaneval "
         "HTML dev -0.0001, whose gold keeps a phpBB thread's user cards"
     ),
+    # The second wave (session 12): measured shortfalls, kept as the work list.
+    "docs-docusaurus-fr": "the right-hand TOC is kept, so two headings come out twice",
+    "docs-javadoc-en": "the 'Methods inherited from class' heading of the summary is kept",
+    "docs-mkdocs-de": "the feedback widget's question ('War diese Seite hilfreich?') is kept",
+    "forum-vbulletin-de": (
+        "vBulletin user cells (join date, post count), the thank-you line and the signatures "
+        "after '__________________' in their own <div> are kept (the kind guessed is service)"
+    ),
+    "forum-xenforo-en": "member cells' 'Reaction score' pairs, the quote's 'Click to expand...'",
+    "gallery-museum-de": "the visitor bar above the header ('Heute geöffnet: ...') is kept",
+    "gallery-photo-essay-es": (
+        "guessed an article (og:type article): the ten figcaptions, the page's only prose, go"
+    ),
+    "listing-blog-archive-fr": "the posts' linked <h2> titles go, their teasers stay",
+    "listing-section-front-en": "the stories' linked headlines go, their teasers stay",
+    "product-shop2010-de": (
+        "the table-laid side columns' boxes (Bestseller, cross-sell, manufacturer) and the "
+        "visit counter are kept"
+    ),
+    "product-specs-en": "the reviews tab's heading and votes and the cross-sell heading are kept",
+    "product-tabs-es": "the 'Ficha técnica' heading and its two-column table go",
+    "qa-es": "the answer form's heading and the 'browse other questions' line are kept",
+    "service-agency-fr": (
+        "the hero's <h1> goes; the client-logo strip's heading and the contact band are kept"
+    ),
 }
 #: Fixtures whose kind is not guessed right today, and why. Strict.
-TYPE_MISSES: dict[str, str] = {}
+TYPE_MISSES: dict[str, str] = {
+    "docs-javadoc-en": "guessed unknown (cause not traced yet)",
+    "docs-sphinx-en": "the Article microdata it declares is read before the code blocks",
+    "forum-vbulletin-de": "guessed service: no repeated post items found (cause not traced yet)",
+    "gallery-photo-essay-es": "og:type article is read before the ten captioned figures",
+    "listing-blog-archive-fr": "guessed unknown (cause not traced yet)",
+    "listing-section-front-en": "guessed unknown (cause not traced yet)",
+    "product-shop2010-de": "guessed unknown (cause not traced yet)",
+    "service-clinic-en": "a price table of sessions reads as a product's price and specs",
+}
 
 
 def norm(text: str) -> str:
@@ -61,8 +95,12 @@ def _visible(raw: str) -> str:
         node.decompose()
     body = tree.body
     # Inline elements get a space on each side: none before punctuation.
-    text = norm(body.text(separator=" ")) if body is not None else ""
-    return re.sub(r" (?=[,.;:!?)])", "", text)
+    return _squash(body.text(separator=" ") if body is not None else "")
+
+
+def _squash(text: str) -> str:
+    """``text`` normalised with no space before punctuation (a French '!' has one)."""
+    return re.sub(r" (?=[,.;:!?)])", "", norm(text))
 
 
 def _failures(name: str) -> list[str]:
@@ -105,11 +143,11 @@ def test_gold_is_well_formed(name: str) -> None:
     assert {"min_must_keep_share", "max_must_remove_left", "why"} <= set(gold["bar"])
     for key in ("must_keep", "must_remove", "must_remove_lines", "optional"):
         for line in gold.get(key, []):
-            assert norm(line) in visible, f"{key}: {line[:80]}"
+            assert _squash(line) in visible, f"{key}: {line[:80]}"
     keep = [norm(k) for k in gold["must_keep"]]
     assert len(set(keep)) == len(keep)
     at = 0
-    for k in keep:  # in the page's order (a title may come earlier in a menu too)
+    for k in map(_squash, keep):  # in the page's order (a title may come earlier in a menu too)
         at = visible.find(k, at)
         assert at >= 0, f"must_keep out of the page's order: {k[:80]}"
 
