@@ -42,8 +42,8 @@ BELOW_BAR: dict[str, str] = {
     ),
     "docs-javadoc-en": "the 'Methods inherited from class' heading of the summary is kept",
     "forum-vbulletin-de": (
-        "vBulletin user cells (join date, post count), the thank-you line and the signatures "
-        "after '__________________' in their own <div> are kept (the kind guessed is service)"
+        "vBulletin user cells (rank, join date, post count) and the thank-you line are kept, "
+        "as phpBB's are (forum-tables-era)"
     ),
     "forum-xenforo-en": "member cells' 'Reaction score' pairs, the quote's 'Click to expand...'",
     "gallery-museum-de": "the visitor bar above the header ('Heute geöffnet: ...') is kept",
@@ -77,7 +77,6 @@ BELOW_BAR: dict[str, str] = {
 TYPE_MISSES: dict[str, str] = {
     "docs-javadoc-en": "guessed unknown (cause not traced yet)",
     "docs-sphinx-en": "the Article microdata it declares is read before the code blocks",
-    "forum-vbulletin-de": "guessed service: no repeated post items found (cause not traced yet)",
     "gallery-photo-essay-es": "og:type article is read before the ten captioned figures",
     "listing-blog-archive-fr": "the items' titles are pruned before the guess: no titled items",
     "product-shop2010-de": "guessed unknown (cause not traced yet)",
@@ -277,6 +276,8 @@ def test_thread_authors_by_class_name_or_id() -> None:
     for meta in ('<span class="x postAuthor">A</span>', '<b id="USERNAME">A</b>'):
         assert guess(by(meta)) == "forum"
     assert guess(by('<div class="Member-card">A</div>')) == "forum"
+    # vBulletin's user name link, in every post of its threads.
+    assert guess(by('<a class="bigusername" href="/member.php?u=1">A</a>')) == "forum"
     # A word holding a token's letters is no token.
     for meta in ('<span class="authority">A</span>', '<b id="Users">A</b>'):
         assert guess(by(meta)) != "forum"

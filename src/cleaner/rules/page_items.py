@@ -41,6 +41,7 @@ _AUTHOR_TOKENS = frozenset(
         "postprofile",
         "postauthor",
         "postdetails",
+        "bigusername",
     }
 )
 _AUTHOR_SELECTOR = "time, [itemprop=author], [rel=author]"
