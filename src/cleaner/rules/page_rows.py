@@ -51,14 +51,20 @@ class SectionFront:
         cards, a list of the latest headlines), none holding ``items_min_share`` of the
         page's text alone but all of them together. The items' element is the nearest
         one holding every group."""
-        rows = [
-            g
-            for g in groups
-            if len(g) >= self.min_items
-            and (longest := max(chars[e] for e in g)) < self.teaser_max_chars
-            and longest <= self.max_post_share * sum(chars[e] for e in g)
-        ]
-        if sum(chars[e] for g in rows for e in g) < self.items_min_share * total:
+        alone = self.items_min_share * total
+        rows = []
+        for g in groups:
+            if len(g) < self.min_items:
+                continue
+            held = sum(chars[e] for e in g)
+            # (A group holding the share alone was judged as the page's items already:
+            # an article's paragraphs are one.)
+            if not 0 < held < alone:
+                continue
+            longest = max(chars[e] for e in g)
+            if longest < self.teaser_max_chars and longest <= self.max_post_share * held:
+                rows.append(g)
+        if sum(chars[e] for g in rows for e in g) < alone:
             return 0, ""  # (the cheap bound first: most pages stop here)
         found: list[list[int]] = []
         for g in rows:
