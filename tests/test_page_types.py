@@ -35,9 +35,53 @@ BELOW_BAR: dict[str, str] = {
         "user details left in (phpBB's 'postdetails' cells): removing them costs cleaneval "
         "HTML dev -0.0001, whose gold keeps a phpBB thread's user cards"
     ),
+    # The second wave (session 12): measured shortfalls, kept as the work list.
+    "docs-docusaurus-fr": (
+        "two <h2>s go: their class 'anchorWithStickyNavbar' holds the navigation token "
+        "'navbar' (navigation_markup)"
+    ),
+    "docs-javadoc-en": "the 'Methods inherited from class' heading of the summary is kept",
+    "forum-vbulletin-de": (
+        "vBulletin user cells (rank, join date, post count) and the thank-you line are kept, "
+        "as phpBB's are (forum-tables-era)"
+    ),
+    "forum-xenforo-en": "member cells' 'Reaction score' pairs, the quote's 'Click to expand...'",
+    "gallery-museum-de": "the visitor bar above the header ('Heute geöffnet: ...') is kept",
+    "gallery-photo-essay-es": (
+        "the ten captions, the page's only prose, go in the walk: <span class='caption-text'> "
+        "(caption_text); and og:type article"
+    ),
+    "listing-blog-archive-fr": (
+        "each post's <header class='entry-header'> with its linked <h2> title is pruned "
+        "(page_header_footer); the teasers stay"
+    ),
+    "product-shop2010-de": (
+        "the table-laid side columns' boxes (Bestseller, cross-sell, manufacturer) and the "
+        "visit counter are kept"
+    ),
+    "product-specs-en": (
+        "the reviews' and cross-sell's headings stay when their sections go; one review's "
+        "'Was this review helpful? Yes No' line stays"
+    ),
+    "product-tabs-es": (
+        "the 'Ficha técnica' section after the description's is outside the main container "
+        "(outside_main_container)"
+    ),
+    "qa-es": "the answer form's heading and the 'browse other questions' line are kept",
+    "service-agency-fr": (
+        "the hero's <h1> goes as the page headline (headline); the client-logo strip's line "
+        "and the contact band's heading are kept"
+    ),
 }
 #: Fixtures whose kind is not guessed right today, and why. Strict.
-TYPE_MISSES: dict[str, str] = {}
+TYPE_MISSES: dict[str, str] = {
+    "docs-javadoc-en": "guessed unknown (cause not traced yet)",
+    "docs-sphinx-en": "the Article microdata it declares is read before the code blocks",
+    "gallery-photo-essay-es": "og:type article is read before the ten captioned figures",
+    "listing-blog-archive-fr": "the items' titles are pruned before the guess: no titled items",
+    "product-shop2010-de": "guessed unknown (cause not traced yet)",
+    "service-clinic-en": "a price table of sessions reads as a product's price and specs",
+}
 
 
 def norm(text: str) -> str:
@@ -61,8 +105,12 @@ def _visible(raw: str) -> str:
         node.decompose()
     body = tree.body
     # Inline elements get a space on each side: none before punctuation.
-    text = norm(body.text(separator=" ")) if body is not None else ""
-    return re.sub(r" (?=[,.;:!?)])", "", text)
+    return _squash(body.text(separator=" ") if body is not None else "")
+
+
+def _squash(text: str) -> str:
+    """``text`` normalised with no space before punctuation (a French '!' has one)."""
+    return re.sub(r" (?=[,.;:!?)])", "", norm(text))
 
 
 def _failures(name: str) -> list[str]:
@@ -105,11 +153,11 @@ def test_gold_is_well_formed(name: str) -> None:
     assert {"min_must_keep_share", "max_must_remove_left", "why"} <= set(gold["bar"])
     for key in ("must_keep", "must_remove", "must_remove_lines", "optional"):
         for line in gold.get(key, []):
-            assert norm(line) in visible, f"{key}: {line[:80]}"
+            assert _squash(line) in visible, f"{key}: {line[:80]}"
     keep = [norm(k) for k in gold["must_keep"]]
     assert len(set(keep)) == len(keep)
     at = 0
-    for k in keep:  # in the page's order (a title may come earlier in a menu too)
+    for k in map(_squash, keep):  # in the page's order (a title may come earlier in a menu too)
         at = visible.find(k, at)
         assert at >= 0, f"must_keep out of the page's order: {k[:80]}"
 
@@ -180,6 +228,30 @@ def test_listing_items_hold_most_of_the_page() -> None:
     assert guess(page, items_min_share=0.2) == "listing"
 
 
+def front(rows: int, prose: int = 0) -> str:
+    """A section front: ``rows`` groups of three teaser cards (one group per <ul>), each
+    too small a share of the page for a listing alone, and ``prose`` sentences of an
+    article above them."""
+    lists = "".join(
+        "<ul>" + "".join(f"<li>{card(3 * r + i)}</li>" for i in range(3)) + "</ul>"
+        for r in range(rows)
+    )
+    text = "<article><p>" + "A sentence of the lead story's long text. " * prose + "</p></article>"
+    return f"<html><body><nav><a href='/'>Home</a></nav><main>{text}{lists}</main></body></html>"
+
+
+def test_listing_of_several_rows() -> None:
+    # Two rows of cards, each a third of the page's text: a listing together.
+    assert guess(front(2, prose=8)) == "listing"
+    assert guess(front(2, prose=8), min_rows=3) != "listing"
+    assert guess(front(3, prose=8), min_rows=3) == "listing"
+    # The rows together still hold items_min_share of the text: a long article is none.
+    assert guess(front(2, prose=30)) != "listing"
+    # The lead story's title and every card's title stay on the front.
+    text = clean_article(front(2, prose=8))
+    assert all(f"Story number {n}" in text for n in range(6))
+
+
 def post(n: int, words: int = 30, author: bool = True) -> str:
     meta = f'<div class="meta"><time datetime="2024-01-0{n}">Jan {n}</time></div>' if author else ""
     text = " ".join(["word"] * (words - 1)) + " end."
@@ -204,6 +276,8 @@ def test_thread_authors_by_class_name_or_id() -> None:
     for meta in ('<span class="x postAuthor">A</span>', '<b id="USERNAME">A</b>'):
         assert guess(by(meta)) == "forum"
     assert guess(by('<div class="Member-card">A</div>')) == "forum"
+    # vBulletin's user name link, in every post of its threads.
+    assert guess(by('<a class="bigusername" href="/member.php?u=1">A</a>')) == "forum"
     # A word holding a token's letters is no token.
     for meta in ('<span class="authority">A</span>', '<b id="Users">A</b>'):
         assert guess(by(meta)) != "forum"

@@ -5,8 +5,9 @@ pictures. Helpers of ``page_type.GuessPageType``, reading ``Document.elements``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from itertools import compress, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .elements import name_tokens
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from .tree import Elements
 
 __all__ = [
+    "at_least",
     "authored_item",
     "blocks_by_item",
     "element_chars",
@@ -22,6 +24,8 @@ __all__ = [
     "repeated_items",
     "tag_groups",
 ]
+
+_T = TypeVar("_T")
 
 #: Class/id tokens of an author or a user inside a post (with ``<time>``: the signs
 #: that repeated items are posts somebody wrote).
@@ -37,6 +41,7 @@ _AUTHOR_TOKENS = frozenset(
         "postprofile",
         "postauthor",
         "postdetails",
+        "bigusername",
     }
 )
 _AUTHOR_SELECTOR = "time, [itemprop=author], [rel=author]"
@@ -156,3 +161,13 @@ def _has_author_token(attrs: Any) -> bool:
                 if not _AUTHOR_TOKENS.isdisjoint(name_tokens(name)):
                     return True
     return False
+
+
+def at_least(items: Sequence[_T], sign: Callable[[_T], bool], need: float) -> bool:
+    """Whether at least ``need`` of ``items`` show ``sign``: read until that is known."""
+    count = 0
+    for n, item in enumerate(items):
+        if count >= need or count + len(items) - n < need:
+            break
+        count += sign(item)
+    return count >= need

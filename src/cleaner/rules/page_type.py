@@ -5,9 +5,10 @@ The guess reads what the page declares about itself (JSON-LD ``@type``, ``og:typ
 microdata ``itemtype``; read from the tree before the walk drops scripts, see
 ``declared_types``) and the shape of its blocks: repeated sibling items holding most of
 the page's text (posts with prose and an author or a time: a thread; items with a
-linked title and a short teaser: a listing), figure captions making most of the text
-(a gallery), code blocks (documentation), a price beside a specification table (a
-product), headed sections of short prose (a service or landing page). Never a site's
+linked title and a short teaser: a listing, also in several groups, a section front's
+rows of cards and lists of headlines, see ``page_rows``), figure captions making most of
+the text (a gallery), code blocks (documentation), a price beside a specification table
+(a product), headed sections of short prose (a service or landing page). Never a site's
 name or address.
 
 The guess is what ``Result.page_type`` and the JSON output report, and what the rules
@@ -18,15 +19,18 @@ parent element, ``doc.notes[ITEMS]``). It is a label, it removes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cache, partial
 from itertools import pairwise
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..blocks import Block, BlockKind
 from ..spaces import words_up_to
 from .base import Document, Rule
 from .declared import declared_types
+from .page_items import (
+    at_least as _at_least,
+)
 from .page_items import (
     authored_item,
     blocks_by_item,
@@ -35,6 +39,7 @@ from .page_items import (
     repeated_items,
     tag_groups,
 )
+from .page_rows import SectionFront
 from .params import Param
 
 if TYPE_CHECKING:
@@ -77,10 +82,9 @@ _SENTENCE_END = frozenset(".!?…。！？")
 #: The kinds of block a teaser is: a paragraph, or one inside a list item (a listing
 #: marked up as a list).
 _TEASER_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
-_T = TypeVar("_T")
 
 
-class GuessPageType(Rule):
+class GuessPageType(SectionFront, Rule):
     name = "page_type"
     family = "structure"
     description = (
@@ -188,10 +192,10 @@ class GuessPageType(Rule):
         if (found := self._shape(el, blocks, total, chars, best, authored))[1]:
             return found
         again = repeated_items(tag_groups(by_class), chars, self.min_items, self.max_post_share)
-        if again == best:
-            return 0, ""  # the same items, looked at already
-        found = self._shape(el, blocks, total, chars, again, authored)
-        return found if found[1] == "listing" else (0, "")
+        found = self._shape(el, blocks, total, chars, again, authored) if again != best else None
+        if found and found[1] == "listing":  # (``again`` as ``best``: looked at already)
+            return found
+        return self._rows(el, blocks, total, chars, by_class.values())
 
     def _shape(
         self,
@@ -299,16 +303,6 @@ def _priced(blocks: list[Block], max_words: int) -> bool:
         for b in blocks
         for line in b.text.split("\n")
     )
-
-
-def _at_least(items: Sequence[_T], sign: Callable[[_T], bool], need: float) -> bool:
-    """Whether at least ``need`` of ``items`` show ``sign``: read until that is known."""
-    count = 0
-    for n, item in enumerate(items):
-        if count >= need or count + len(items) - n < need:
-            break
-        count += sign(item)
-    return count >= need
 
 
 def in_listing_items(doc: Document, block: Block) -> bool:

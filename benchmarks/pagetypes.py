@@ -1,0 +1,133 @@
+"""Pages that are not news articles: cleaner beside trafilatura and readability-lxml.
+
+    python benchmarks/pagetypes.py               # one row per page type and extractor
+    python benchmarks/pagetypes.py --pages       # and one row per page
+    python benchmarks/pagetypes.py --peers trafilatura   # fewer peers
+
+Reads the hand-written pages of ``fixtures/pagetype`` (see its README) and their gold.
+Per page type and extractor: the share of ``must_keep`` pieces found in the output, the
+``must_remove`` pieces left in it (per page), and the token F1 of ``benchmarks/metric.py``
+against the gold text, which is the ``must_keep`` pieces joined by newlines (optional
+pieces, a headline or a byline, count against every extractor alike). A benchmark, not a
+test: it prints figures and judges nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):
+    sys.path.insert(0, str(ROOT))
+    if importlib.util.find_spec("cleaner") is None:
+        sys.path.insert(0, str(ROOT / "src"))
+
+from benchmarks import metric, peers  # noqa: E402
+from benchmarks.peers import Extractor  # noqa: E402
+
+FIXTURES = ROOT / "fixtures" / "pagetype"
+DEFAULT_PEERS = ("trafilatura", "readability")
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def load_pages(folder: Path = FIXTURES) -> list[tuple[str, str, dict]]:
+    """(name, html, gold) of every fixture, by name."""
+    pages = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = (folder / gold["source"]).read_text(encoding="utf-8")
+        pages.append((gold_path.name.removesuffix(".gold.json"), raw, gold))
+    return pages
+
+
+def kind(gold: dict) -> str:
+    page_type = gold["page_type"]
+    return page_type if isinstance(page_type, str) else page_type[0]
+
+
+def score(output: str, gold: dict) -> tuple[float, int, metric.PageScore]:
+    """Share of must_keep found, must_remove pieces left, and the token score."""
+    out = norm(output)
+    keep = [norm(k) for k in gold["must_keep"]]
+    kept = sum(k in out for k in keep) / len(keep) if keep else 1.0
+    lines = {norm(line) for line in output.split("\n") if line.strip()}
+    left = sum(norm(r) in out for r in gold["must_remove"])
+    left += sum(norm(r) in lines for r in gold.get("must_remove_lines", []))
+    return kept, left, metric.score_page(output, "\n".join(gold["must_keep"]))
+
+
+def extractors(wanted: tuple[str, ...]) -> tuple[list[Extractor], list[str]]:
+    found, notes = [], []
+    mine, note = peers.cleaner_html()
+    if mine is None:
+        notes.append(note or "cleaner: unavailable")
+    else:
+        found.append(mine)
+    others, skipped = peers.load_html_peers(set(wanted))
+    return found + others, notes + skipped
+
+
+def run(pages: list[tuple[str, str, dict]], extract: list[Extractor], per_page: bool) -> str:
+    rows: dict[tuple[str, str], list[tuple[float, int, metric.PageScore]]] = defaultdict(list)
+    page_rows = []
+    for name, raw, gold in pages:
+        for ex in extract:
+            try:
+                output = ex.extract(raw) or ""
+            except Exception as exc:  # a peer failing on a page scores an empty output
+                print(f"{ex.key} failed on {name}: {type(exc).__name__}", file=sys.stderr)
+                output = ""
+            result = score(output, gold)
+            rows[(kind(gold), ex.key)].append(result)
+            rows[("all", ex.key)].append(result)
+            page_rows.append((name, ex.key, result))
+    lines = [
+        "| page type (pages) | extractor | must_keep kept | must_remove left / page | token F1 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    kinds = [*sorted({k for k, _ in rows if k != "all"}), "all"]
+    for k in kinds:
+        for ex in extract:
+            got = rows[(k, ex.key)]
+            kept = sum(r[0] for r in got) / len(got)
+            left = sum(r[1] for r in got) / len(got)
+            f1 = metric.summarise([r[2] for r in got], bootstrap=0).f1
+            lines.append(f"| {k} ({len(got)}) | {ex.key} | {kept:.3f} | {left:.2f} | {f1:.3f} |")
+    if per_page:
+        lines += ["", "| page | extractor | must_keep kept | must_remove left | token F1 |"]
+        lines.append("| --- | --- | --- | --- | --- |")
+        for name, key, (kept, left, page_score) in page_rows:
+            f1 = metric.summarise([page_score], bootstrap=0).f1
+            lines.append(f"| {name} | {key} | {kept:.3f} | {left} | {f1:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", action="store_true", help="also one row per page")
+    ap.add_argument(
+        "--peers",
+        default=",".join(DEFAULT_PEERS),
+        help=f"comma-separated peer keys (default {','.join(DEFAULT_PEERS)}; '' for none)",
+    )
+    ap.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of pages and gold")
+    args = ap.parse_args(argv)
+    wanted = tuple(p for p in args.peers.split(",") if p)
+    extract, notes = extractors(wanted)
+    for note in notes:
+        print(note, file=sys.stderr)
+    print(run(load_pages(args.fixtures), extract, args.pages))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
