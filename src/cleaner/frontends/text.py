@@ -33,5 +33,10 @@ def blocks_again(kept: Sequence[Block]) -> list[Block]:
     """The blocks ``text_to_blocks(render_text(kept))`` makes of kept blocks of a text
     page, without rendering the page and splitting it again: each such block is one
     stripped line, and the renderer puts a blank line between them. The new blocks
-    share the kept blocks' strings (a page of short lines holds no second copy)."""
-    return [Block(n, block.text) for n, block in enumerate(kept)]
+    share the kept blocks' strings (a page of short lines holds no second copy), and
+    their features (which ``Cleaner`` shares: no empty ones made to be replaced)."""
+    paragraph = BlockKind.PARAGRAPH
+    return [
+        Block(n, block.text, paragraph, 0, "", 0.0, True, block.features)
+        for n, block in enumerate(kept)
+    ]
