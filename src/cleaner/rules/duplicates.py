@@ -214,15 +214,9 @@ class ContainedDuplicate(Rule):
         for c, tokens in enumerate(words):
             if wanted.isdisjoint(tokens):
                 continue
-            # Each wanted word's places in the block, found by tuple.count and index in C
-            # (a paragraph holds one or two of them among dozens of words); each word's
-            # list still comes in page order.
-            for word in wanted.intersection(tokens):
-                found = places[word]
-                p = -1
-                for _ in range(tokens.count(word)):
-                    p = tokens.index(word, p + 1)
-                    found.append((c, p))
+            for p, word in enumerate(tokens):
+                if word in wanted:
+                    places[word].append((c, p))
         for k, block in enumerate(candidates):
             if anchors[k] is None:
                 continue

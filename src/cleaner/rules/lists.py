@@ -67,11 +67,6 @@ _DATE = re.compile(
     r"^(?:[^\W\d_]{2,4}\.?,?\s)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b"
 )
 _DIGIT = re.compile(r"\d")
-#: The digits of ASCII: an ASCII text without them near its start holds no ``\d`` there
-#: (a set test on a few characters, cheaper than a search on every line).
-_ASCII_DIGITS = frozenset("0123456789")
-#: A leading number's first digit comes within this many characters (``_LEADING_NUMBER``).
-_NUMBER_REACH = 9
 #: A date's first digit comes within this many characters (after 'Thu., ').
 _DATE_REACH = 8
 #: The colon of a field comes within this many characters (a label of 40 at most).
@@ -98,12 +93,7 @@ def line_shape(text: str, field_max_words: int) -> str | None:
         return "table"
     # Cheap tests first: most lines open with a letter and have no colon near the start.
     first = text[:1]
-    head = text[:_DATE_REACH]
-    if (
-        (not head.isascii() or not _ASCII_DIGITS.isdisjoint(head))
-        and _DIGIT.search(text, 0, _DATE_REACH)
-        and _DATE.match(text)
-    ):
+    if _DIGIT.search(text, 0, _DATE_REACH) and _DATE.match(text):
         return "date"
     if first in _BULLET_SIGNS and _BULLET.match(text):
         return "bullet"
@@ -122,12 +112,7 @@ def numbered_lines(texts: Sequence[str], min_items: int, max_gap: int) -> set[in
     run: list[int] = []
     expected = -1
     for i, text in enumerate(texts):
-        head = text[:_NUMBER_REACH]
-        m = (
-            _LEADING_NUMBER.match(text)
-            if not head.isascii() or not _ASCII_DIGITS.isdisjoint(head)
-            else None
-        )
+        m = _LEADING_NUMBER.match(text)
         number = int(m.group(1)) if m else -1
         if run and number == expected and i - run[-1] <= max_gap + 1:
             run.append(i)

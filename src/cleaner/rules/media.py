@@ -120,15 +120,7 @@ class PlayerLine(Rule):
         blocks = doc.blocks
         # Stretches of kept short lines between prose (removed lines are passed over):
         # each line's stretch size, counted in one pass each way.
-        # (_short's first tests inline: most lines fail them without a call.)
-        max_words = self.max_words
-        short = [
-            b.removal is None
-            and not b.pruned
-            and 0 < b.features.n_words <= max_words
-            and self._short(b, doc)
-            for b in blocks
-        ]
+        short = [self._short(b, doc) for b in blocks]
         size = [0] * len(blocks)
         start, count = 0, 0
         for i, block in enumerate([*blocks, None]):
