@@ -179,6 +179,8 @@ def text_blocks_exceed(text: str, limit: int) -> bool:
     """True when the text front-end would make more than ``limit`` blocks (non-blank
     lines), found without making them: line-break counts give an upper bound first, so
     ordinary text is never scanned line by line here."""
+    if len(text) <= limit:
+        return False  # (a non-blank line holds a character: no scan at all)
     if 1 + sum(text.count(sep) for sep in _LINE_SEPARATORS) <= limit:
         return False
     return sum(1 for _ in islice(_NON_BLANK_LINE.finditer(text), limit + 1)) > limit

@@ -237,9 +237,10 @@ def _clean_page(
     config = cleaner.config
     include_title = opts.include_title
     count = None
-    if kind == "html" and isinstance(raw, str):
-        # Imported late: text users skip it. (The compiled twin counting the control
-        # characters of the page's sample, where the compiled walk is used.)
+    if isinstance(raw, str):
+        # The compiled twin counting the control characters of the page's sample, where
+        # the compiled walk is used (the text path uses its features too: on a text dump
+        # the count in Python, encoding the sample, costs more than the lines' blocks).
         from .frontends.html.compiled import compiled_prepare
 
         twins = compiled_prepare()

@@ -89,6 +89,10 @@ class HeadDateline(Rule):
         f = block.features
         if f.n_words > self.max_words or f.n_words == 0:
             return False
+        if not f.digit_ratio and f.folded.isascii():
+            # No ASCII digit (digit_ratio counts them), and no other kind of digit in
+            # ASCII text: no number, no date (most lines, without a split or a search).
+            return False
         words = words_of(f.folded)
         has_number = any(w.isdigit() for w in words)
         return (has_number and not self.months.isdisjoint(words)) or bool(

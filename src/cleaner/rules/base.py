@@ -61,7 +61,7 @@ class Document:
         never matches, are not scanned."""
         page = self._page_texts.get(max_words)
         if page is not None:
-            return tuple(x for x in literals if x in page)
+            return tuple(filter(page.__contains__, literals))
         texts = [
             b.features.folded
             for b in self.blocks
@@ -71,7 +71,7 @@ class Document:
             # One piece (the loop below would close it at the last text only): joined
             # at once, without a step a block.
             page = self._page_texts[max_words] = "\n".join(texts)
-            return tuple(x for x in literals if x in page)
+            return tuple(filter(page.__contains__, literals))
         missing = list(literals)
         found: set[str] = set()
         piece: list[str] = []

@@ -31,7 +31,13 @@ class BinaryOutput(Rule):
                     break
         if not kept:
             return
-        what = binary_text_kind(render_text(kept))
+        # The compiled twin counting control characters where the compiled walk is used
+        # (as the pipeline's input check does): Python's encodes the sample to count.
+        from ..frontends.html.compiled import compiled_prepare
+
+        twins = compiled_prepare()
+        count = twins.control_count if twins is not None else None
+        what = binary_text_kind(render_text(kept), count)
         if what is None:
             return
         self.remove_all(doc.blocks, f"the kept text looks binary ({what})")

@@ -19,7 +19,7 @@ from ..features import duplicate_key
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS, required_literals
 from ..phrases.literals import branch_gate, holds_branch
-from ..phrases.openings import openings
+from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
 from .params import Param
@@ -171,10 +171,16 @@ class CaptionCredit(LineRule):
         f = block.features
         if f.n_words > self.max_words:
             return None
-        lead_gate, opens = self.lead_gate, self.lead_opens
+        lead_gate, opens, folded = self.lead_gate, self.lead_opens, f.folded
         if (
             self.lead is not None
-            and (opens is None or opens.admits(f.folded))
+            and (
+                # (Openings.admits, inline: this runs on most lines.)
+                opens is None
+                or not folded[:1].isalpha()
+                or folded[:OPENING_CHARS] in opens.full
+                or folded.startswith(opens.short)
+            )
             and (lead_gate is None or any(map(f.folded.__contains__, lead_gate)))
             and (m := self.lead.match(f.folded))
         ):
@@ -210,8 +216,13 @@ class CaptionToggle(Rule):
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
         # Each line's stem once (it depends on the line alone), not once per neighbour.
-        # (Kept only where there is one: most lines have none.)
-        stems = {i: t for i, b in enumerate(blocks) if (t := self._stem(b)) is not None}
+        # (Kept only where there is one: most lines have none. Every such ending holds
+        # an ellipsis: a substring test here spares the call on most lines.)
+        stems = {
+            i: t
+            for i, b in enumerate(blocks)
+            if ("..." in b.text or "\u2026" in b.text) and (t := self._stem(b)) is not None
+        }
         for i in range(1, len(blocks)):
             for s, short, full in (
                 (i, blocks[i], blocks[i - 1]),

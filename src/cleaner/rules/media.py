@@ -8,7 +8,7 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
-from ..phrases.openings import openings
+from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
 from .params import Param
@@ -297,9 +297,16 @@ class MediaLabel(LineRule):
         f = block.features
         if self.pattern is None or f.n_words > self.max_words:
             return None
-        if self.opens is not None and not self.opens.admits(f.folded):
+        opens, folded = self.opens, f.folded
+        if (
+            # (Openings.admits, inline: this runs on most lines.)
+            opens is not None
+            and folded[:1].isalpha()
+            and folded[:OPENING_CHARS] not in opens.full
+            and not folded.startswith(opens.short)
+        ):
             return None
-        m = self.pattern.match(f.folded)
+        m = self.pattern.match(folded)
         if m:
             return f"starts with the media label {quote(m.group(0).strip())}"
         return None

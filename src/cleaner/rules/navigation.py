@@ -141,20 +141,44 @@ class ShareCluster(Rule):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
+        row_max = self.row_max_words
         for block in blocks:
-            if block.removal is None and not block.pruned and self._row(block):
+            f = block.features
+            # (_row's first test, inline: most lines fail it, without a call.)
+            if (
+                block.removal is None
+                and not block.pruned
+                and 0 < f.n_words <= row_max
+                and not f.ends_sentence
+                and self._row(block)
+            ):
                 self.remove(block, f"a share row: mostly share words ({quote(block.text)})")
         # Clusters: consecutive lines, each removed by share_bar or a short kept line.
         uses_gaps = any(b.gap_before for b in blocks[1:])
+        # Each line's _is_share and _button, in one pass without a call a line: the loop
+        # below removes lines only before where it reads these.
+        names = (ShareBar.name, ShareCluster.name)
+        share = [b.removal is not None and b.removal.rule in names for b in blocks]
+        max_words = self.max_words
+        member = [
+            s
+            or (
+                b.removal is None
+                and not b.pruned
+                and 0 < b.features.n_words <= max_words
+                and not b.features.ends_sentence
+            )
+            for s, b in zip(share, blocks, strict=True)
+        ]
         i, n = 0, len(blocks)
         while i < n:
             j = i
-            while j < n and (_is_share(blocks[j]) or self._button(blocks[j])):
+            while j < n and member[j]:
                 j += 1
             if j == i:
                 i += 1  # (no cluster opens here: most lines)
                 continue
-            shares = [k for k in range(i, j) if _is_share(blocks[k])]
+            shares = [k for k in range(i, j) if share[k]]
             if not shares:
                 i = j  # short lines, none of them share_bar's: no cluster
                 continue
@@ -164,7 +188,7 @@ class ShareCluster(Rule):
                 reach = self.dense_edge_lines
                 for k in range(i, j):
                     b = blocks[k]
-                    if _is_share(b):
+                    if share[k]:
                         continue
                     # Between two share lines it is the bar's; at its edge only when it
                     # hangs on the bar with no blank line between (else: a sub-heading),
@@ -297,7 +321,11 @@ class Breadcrumb(LineRule):
         if f.ends_sentence or f.n_words > self.max_words:
             return None
         text = block.text
-        if self._SEPARATOR_CHAR.search(text) is None:
+        if (
+            # (On ASCII text the separators are '>', '/' and '|': three scans in C are
+            # cheaper than the search, on most lines.)
+            text.isascii() and "/" not in text and ">" not in text and "|" not in text
+        ) or self._SEPARATOR_CHAR.search(text) is None:
             if self.min_items > 1:
                 return None  # one item
             pieces = [text]

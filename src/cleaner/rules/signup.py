@@ -51,6 +51,9 @@ class MailOffer(LineRule):
         if f.n_words > self.max_words:
             return None
         if self.offers.isdisjoint(f.tokens):
+            # (_delivered's first test inline: most lines name no channel either.)
+            if f.ends_sentence or self.channels.isdisjoint(f.tokens):
+                return None
             return self._delivered(block)
         channel = next((t for t in f.tokens if t in self.channels), None)
         if channel is None and not f.ends_sentence:
