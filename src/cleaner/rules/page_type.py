@@ -73,7 +73,9 @@ _PRICE = re.compile(
     r"(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK)\b)\s?\d[\d.,]*\d"
     r"|(?<![\d.,])\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
 )
-#: The kinds the repeated items can show (``GuessPageType._items``).
+#: The kinds the repeated items can show (``GuessPageType._items``). On a page declaring
+#: its kind the declared kind wins, and the items (the costliest look) count only for
+#: a declared thread or listing: for any other, they are not looked for.
 _ITEM_SHAPES = ("forum", "listing")
 #: What every price holds (``_PRICE``'s digit).
 _DIGIT = re.compile(r"\d")
@@ -143,19 +145,15 @@ class GuessPageType(Rule):
     )
 
     def apply(self, doc: Document) -> None:
-        declared = doc.notes.get(DECLARED) or ()
-        kind, items = self.guess(doc, tuple(declared))  # type: ignore[arg-type]
+        kind, items = self.guess(doc, tuple(doc.notes.get(DECLARED) or ()))  # type: ignore[arg-type]
         doc.notes[PAGE_TYPE] = kind
         if items > 0 and kind in ("forum", "listing", "gallery"):
             doc.notes[ITEMS] = items
 
     def guess(self, doc: Document, declared: tuple[str, ...]) -> tuple[str, int]:
-        """The page's kind and, for a thread or a listing, the element holding its
-        items (0: none)."""
+        """The page's kind and the element holding a thread's or a listing's items (0: none)."""
         specific = next((k for k in declared if k != "article"), None)
-        if declared and specific not in _ITEM_SHAPES:
-            # The declared kind wins, and the repeated items (the costliest look) could
-            # only say whether a declared thread or listing holds them: not looked for.
+        if declared and specific not in _ITEM_SHAPES:  # (the items could not count)
             return specific or "article", 0
         blocks = [b for b in doc.blocks if b.removal is None and not b.pruned]
         total = sum(len(b.text) for b in blocks)
