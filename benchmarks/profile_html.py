@@ -5,10 +5,11 @@
     python benchmarks/profile_html.py --limit 60 --repeat 3
 
 Each page runs through the same steps as ``Cleaner.explain`` on HTML, each step timed
-on its own: input checks, parse, dropping code elements, markers and the prose anchor,
-the walk (blocks), the main container, text features, every rule, and building the
-result. A last line gives the floor under the walk: reading every node of the body
-once through selectolax (tag, text, attributes), with no logic. Each page runs
+on its own: input checks, parse, the page types the page declares, dropping code
+elements, markers and the prose anchor, the walk (blocks), the main container, text
+features, every rule, and building the result. A last line gives the floor under the
+walk: reading every node of the body once through selectolax (tag, text, attributes),
+with no logic. Each page runs
 ``--repeat`` times and each stage counts its fastest run on that
 page (the one least disturbed by other work on a shared machine); the table sums those
 over the pages, in milliseconds per page. This is a diagnostic, not a benchmark: the
@@ -41,6 +42,7 @@ from cleaner.pipeline import Cleaner  # noqa: E402
 from cleaner.render import render_text  # noqa: E402
 from cleaner.render.outputs import _decision  # noqa: E402
 from cleaner.rules import Document  # noqa: E402
+from cleaner.rules.page_type import DECLARED, declared_types  # noqa: E402
 from cleaner.rules.tree import TreePlan, TreeRule  # noqa: E402
 
 DEFAULT_DATA = paths.DATA / "zyte" / "html"
@@ -62,6 +64,10 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     t = lap("input checks", t)
     tree = front.parse_html(text)
     t = lap("parse", t)
+    # What the page declares, read before the walk drops the scripts (the pipeline's
+    # order); the page-type rule reads it.
+    declared = declared_types(tree)
+    t = lap("declared types", t)
     body = tree.body
     if body is None:
         return
@@ -73,6 +79,7 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     blocks, elements = state.run()
     t = lap("walk", t)
     doc = Document(blocks, cfg, kind="html", elements=elements)
+    doc.notes[DECLARED] = declared
     # The rules reading the structure, before features (the pipeline's order).
     pending = [r for r in rules if "html" in getattr(r, "kinds", ("html",))]
     while pending and not getattr(pending[0], "uses_features", True):

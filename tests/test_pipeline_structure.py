@@ -296,3 +296,45 @@ def test_line_rules_run_in_one_pass_mark_what_they_mark_one_after_another() -> N
         marked |= {b.removal.rule for b in fused if b.removal is not None}
     # The samples hold lines that rules of the runs remove (no empty comparison).
     assert len(marked & {rule.name for run in runs for rule in run.rules}) >= 3
+
+
+def test_html_line_rules_run_in_one_pass_mark_what_they_mark_one_after_another() -> None:
+    from cleaner.frontends.html import parse_html, walk_html
+    from cleaner.rules.page_type import DECLARED, declared_types
+    from cleaner.rules.runs import BlockRuleRun
+
+    c = Cleaner()
+    runs = [s for s in c._steps["html"][1] if isinstance(s, BlockRuleRun)]
+    assert any(len(run.rules) >= 2 for run in runs)
+    before = c._steps["html"][0]
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    prose = "<p>" + "The council met on Tuesday and voted on the new budget for the town. " * 4
+    chrome = (
+        "<p><a href='/a'>Skip to main content</a></p><p>Home &gt; News &gt; World</p>"
+        "<p>Share Facebook Twitter</p><p>12 comments</p><p>Read also: Council Votes Again</p>"
+    )
+    pages = [("chrome", f"<html><body>{chrome}{prose}</p>{prose}</p>{chrome}</body></html>")]
+    for path in sorted([*fixtures.glob("html/*.html"), *fixtures.glob("pagetype/*.html")]):
+        pages.append((path.name, path.read_text("utf-8")))
+    marked: set[str] = set()
+    for name, page in pages:
+        removals = []
+        for fused in (True, False):
+            tree = parse_html(page)
+            notes = {DECLARED: declared_types(tree)}
+            blocks, elements = walk_html(tree, c._tree_plan)
+            if fused:
+                c.run_blocks(blocks, kind="html", elements=elements, notes=notes)
+            else:  # each rule on its own, one after another
+                doc = Document(blocks, c.config, kind="html", elements=elements)
+                doc.notes.update(notes)
+                for rule in before:
+                    rule.apply(doc)
+                c._compute_features(doc, None)
+                for rule in c.rules_for("html")[len(before) :]:
+                    rule.apply(doc)
+            removals.append([b.removal for b in blocks])
+        assert removals[0] == removals[1], name
+        marked |= {r.rule for r in removals[0] if r is not None}
+    # The pages hold blocks that rules of the runs remove (no empty comparison).
+    assert len(marked & {rule.name for run in runs for rule in run.rules}) >= 3

@@ -78,6 +78,12 @@ _PRICE = re.compile(
     r"(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK)\b)\s?\d[\d.,]*\d"
     r"|(?<![\d.,])\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|руб|zł|Kč)\b)"
 )
+#: The kinds the repeated items can show (``GuessPageType._items``). On a page declaring
+#: its kind the declared kind wins, and the items (the costliest look) count only for
+#: a declared thread or listing: for any other, they are not looked for.
+_ITEM_SHAPES = ("forum", "listing")
+#: What every price holds (``_PRICE``'s digit).
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = frozenset(".!?…。！？")
 #: The kinds of block a teaser is: a paragraph, or one inside a list item (a listing
 #: marked up as a list).
@@ -143,19 +149,19 @@ class GuessPageType(SectionFront, Rule):
     )
 
     def apply(self, doc: Document) -> None:
-        declared = doc.notes.get(DECLARED) or ()
-        kind, items = self.guess(doc, tuple(declared))  # type: ignore[arg-type]
+        kind, items = self.guess(doc, tuple(doc.notes.get(DECLARED) or ()))  # type: ignore[arg-type]
         doc.notes[PAGE_TYPE] = kind
         if items > 0 and kind in ("forum", "listing", "gallery"):
             doc.notes[ITEMS] = items
 
     def guess(self, doc: Document, declared: tuple[str, ...]) -> tuple[str, int]:
-        """The page's kind and, for a thread or a listing, the element holding its
-        items (0: none)."""
+        """The page's kind and the element holding a thread's or a listing's items (0: none)."""
+        specific = next((k for k in declared if k != "article"), None)
+        if declared and specific not in _ITEM_SHAPES:  # (the items could not count)
+            return specific or "article", 0
         blocks = [b for b in doc.blocks if b.removal is None and not b.pruned]
         total = sum(len(b.text) for b in blocks)
         items, shape = self._items(doc, blocks, total)
-        specific = next((k for k in declared if k != "article"), None)
         if specific is not None:
             return specific, items if shape == specific else 0
         if shape and not declared:
@@ -298,9 +304,11 @@ def _made_of(
 
 def _priced(blocks: list[Block], max_words: int) -> bool:
     """A line of at most ``max_words`` words holding a price."""
+    # Every price holds a digit: the lines of a block without one are not asked.
     return any(
         words_up_to(line, max_words) <= max_words and _PRICE.search(line)
         for b in blocks
+        if _DIGIT.search(b.text)
         for line in b.text.split("\n")
     )
 

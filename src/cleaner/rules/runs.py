@@ -82,18 +82,65 @@ class LineRuleRun:
         return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
 
 
-def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun, ...]:
+class BlockRuleRun:
+    """Line rules that follow each other in the pipeline, run on HTML in one pass over
+    the blocks: each kept block asked by each rule in turn (within its words bound, as
+    ``LineRuleRun``), not each rule asking every block in turn.
+
+    On HTML a line rule's answer may read more than the line (its link density, its
+    element: a number in a table's cell), so no answer is looked up by text; but it
+    reads that block alone, never another block's mark (``LineRule``: each block on its
+    own), and the page's literals a rule keeps for the page (``for_page``) are read
+    from every block, marked or not. So a block is removed by the first of these rules
+    with a reason for it, with that reason, whichever way round the loops go.
+    """
+
+    __slots__ = ("_tiered", "rules")
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        self.rules = rules
+        # (The same rules by words bound as on text: the tiers are ``LineRuleRun``'s.)
+        self._tiered = LineRuleRun(rules)
+
+    def apply(self, doc: Document) -> None:
+        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+        tiered = self._tiered
+        tiers = tiered._tiers([[asks[i] for i in group] for group in tiered._groups])
+        last = len(tiers) - 1
+        for block in doc.blocks:
+            if block.removal is None and not block.pruned:
+                n = block.features.n_words
+                for rule, reason_for in tiers[n if n < last else last]:
+                    reason = reason_for(block, doc)
+                    if reason:
+                        rule.remove(block, reason)
+                        break
+
+    @staticmethod
+    def joins(rule: Rule) -> bool:
+        """Whether ``rule`` runs in such a pass: a line rule as set up for HTML, with
+        ``LineRule``'s own ``apply``."""
+        return (
+            isinstance(rule, LineRule) and not rule.by_text and type(rule).apply is LineRule.apply
+        )
+
+    def __repr__(self) -> str:
+        return f"<BlockRuleRun {[rule.name for rule in self.rules]}>"
+
+
+def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun | BlockRuleRun, ...]:
     """``rules`` as the pipeline applies them: each run of line rules set up for text
-    (one alone too: its tiers are built here, once) as one ``LineRuleRun``, every
-    other rule as it is."""
-    steps: list[Rule | LineRuleRun] = []
+    (one alone too: its tiers are built here, once) as one ``LineRuleRun``, each run of
+    line rules set up for HTML as one ``BlockRuleRun``, every other rule as it is."""
+    steps: list[Rule | LineRuleRun | BlockRuleRun] = []
     run: list[LineRule] = []
     for rule in (*rules, None):
-        if isinstance(rule, LineRule) and LineRuleRun.joins(rule):
+        # (A kind's rules are all set up for it: a run never mixes text and HTML.)
+        if isinstance(rule, LineRule) and (LineRuleRun.joins(rule) or BlockRuleRun.joins(rule)):
             run.append(rule)
             continue
         if run:
-            steps.append(LineRuleRun(tuple(run)))
+            steps.append((LineRuleRun if run[0].by_text else BlockRuleRun)(tuple(run)))
         run = []
         if rule is not None:
             steps.append(rule)

@@ -46,7 +46,7 @@ def scan_tags(bytes data):
 
 
 from cpython.bytes cimport PyBytes_FromStringAndSize
-from libc.stdint cimport uint16_t, uint64_t
+from libc.stdint cimport uint16_t, uint32_t, uint64_t
 from libc.string cimport memcpy
 
 
@@ -54,7 +54,8 @@ def utf8(str text):
     """``text.encode("utf-8")``, or None when ``text`` holds a lone surrogate (which
     UTF-8 cannot hold: ``parse._utf8`` replaces them). CPython encodes a page with one
     character past Latin-1 a character at a time; here runs of ASCII go eight bytes of
-    the string at a time."""
+    the string at a time, or 32 (sixteen characters of a page past Latin-1, eight of
+    one past the BMP)."""
     if PyUnicode_IS_ASCII(text):
         return text.encode("utf-8")  # (a copy of its bytes)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, m = 0
@@ -63,12 +64,33 @@ def utf8(str text):
     # (At most two bytes a Latin-1 character, three a BMP one, four past it.)
     cdef unsigned char *out = <unsigned char *> malloc(n * (kind + 1 if kind < 4 else 4) + 1)
     cdef const uint16_t *wide = <const uint16_t *> data
+    cdef const uint32_t *wide4 = <const uint32_t *> data
     cdef unsigned int c
     cdef uint64_t word
+    cdef uint64_t words[4]
+    cdef int k
     if out == NULL:
         raise MemoryError
     try:
         while i < n:
+            if kind == 2 and i + 16 <= n:
+                # Sixteen ASCII characters (a page's markup is mostly ASCII): one test,
+                # then a loop of constant length, which the compiler packs in bulk.
+                memcpy(words, <const char *> data + 2 * i, 32)
+                if (words[0] | words[1] | words[2] | words[3]) & 0xFF80FF80FF80FF80ULL == 0:
+                    for k in range(16):
+                        out[m + k] = <unsigned char> wide[i + k]
+                    i += 16
+                    m += 16
+                    continue
+            elif kind == 4 and i + 8 <= n:
+                memcpy(words, <const char *> data + 4 * i, 32)
+                if (words[0] | words[1] | words[2] | words[3]) & 0xFFFFFF80FFFFFF80ULL == 0:
+                    for k in range(8):
+                        out[m + k] = <unsigned char> wide4[i + k]
+                    i += 8
+                    m += 8
+                    continue
             if kind == 2 and i + 4 <= n:
                 memcpy(&word, <const char *> data + 2 * i, 8)
                 if word & 0xFF80FF80FF80FF80ULL == 0:  # four ASCII characters
