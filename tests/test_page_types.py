@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner, Result, clean_and_explain, clean_article
-from cleaner.rules.page_type import PAGE_TYPES, GuessPageType, _at_least
+from cleaner.rules.page_items import at_least
+from cleaner.rules.page_type import PAGE_TYPES, GuessPageType
 from cleaner.rules.threads import ThreadChrome
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -446,7 +447,7 @@ def test_items_are_counted_only_until_the_answer_is_known(signs: list[bool], nee
         return signs[n]
 
     items = list(range(len(signs)))
-    assert _at_least(items, sign, need) == (sum(signs) >= need)
+    assert at_least(items, sign, need) == (sum(signs) >= need)
     # It stops once enough show the sign, or too few are left to.
     shown = [sum(signs[:k]) for k in range(len(signs) + 1)]
     known = next(k for k, n in enumerate(shown) if n >= need or n + len(signs) - k < need)

@@ -29,9 +29,7 @@ from ..spaces import words_up_to
 from .base import Document, Rule
 from .declared import declared_types
 from .page_items import (
-    at_least as _at_least,
-)
-from .page_items import (
+    at_least,
     authored_item,
     blocks_by_item,
     element_chars,
@@ -222,7 +220,7 @@ class GuessPageType(SectionFront, Rule):
         if (
             len(best) >= self.min_items
             and longest < self.teaser_max_chars
-            and _at_least(blocks_by_item(el, blocks, best), self._titled, need)
+            and at_least(blocks_by_item(el, blocks, best), self._titled, need)
         ):
             return up, "listing"
         prose = [sum(el.prose[i : el.end[i]]) for i in best]
@@ -230,7 +228,7 @@ class GuessPageType(SectionFront, Rule):
         if (
             posts >= max(self.min_posts, need)
             and max(prose) <= self.max_post_share * sum(prose)
-            and _at_least(best, authored, need)
+            and at_least(best, authored, need)
         ):
             return up, "forum"
         return 0, ""
