@@ -155,8 +155,10 @@ class ShareCluster(Rule):
                 self.remove(block, f"a share row: mostly share words ({quote(block.text)})")
         # Clusters: consecutive lines, each removed by share_bar or a short kept line.
         uses_gaps = any(b.gap_before for b in blocks[1:])
-        # Each line's _is_share and _button, in one pass without a call a line: the loop
-        # below removes lines only before where it reads these.
+        # Each line: a share line (share_bar's or this rule's), or a member of a cluster
+        # (that, or a short kept line ending no sentence: a button), found in one pass
+        # without a call a line. The loop below removes lines only before where it reads
+        # these.
         names = (ShareBar.name, ShareCluster.name)
         share = [b.removal is not None and b.removal.rule in names for b in blocks]
         max_words = self.max_words
@@ -205,15 +207,6 @@ class ShareCluster(Rule):
                         self.remove(b, f"a button of the share bar around block {first}")
             i = max(j, i + 1)
 
-    def _button(self, block: Block) -> bool:
-        f = block.features
-        return (
-            block.removal is None
-            and not block.pruned
-            and 0 < f.n_words <= self.max_words
-            and not f.ends_sentence
-        )
-
     def _row(self, block: Block) -> bool:
         f = block.features
         if not 0 < f.n_words <= self.row_max_words or f.ends_sentence:
@@ -227,10 +220,6 @@ class ShareCluster(Rule):
         # are share words too short to name a network or a button.
         named = {w for w in shared if len(w) >= self.row_min_letters}
         return len(named) >= self.min_shares and len(shared) >= self.row_min_share * len(f.tokens)
-
-
-def _is_share(block: Block) -> bool:
-    return block.removal is not None and block.removal.rule in (ShareBar.name, ShareCluster.name)
 
 
 class Counter(LineRule):
