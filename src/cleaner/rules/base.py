@@ -116,9 +116,6 @@ class Document:
         # A teaser: a Title-Case headline glued to its summary.
         return f.headline_prefix < cfg.teaser_min_headline_words
 
-    def prose_chars(self) -> int:
-        return sum(b.features.n_chars for b in self.blocks if self.is_prose(b))
-
 
 class Rule:
     """Base class: subclasses set ``name``, ``family``, ``description`` and ``apply``.
