@@ -11,6 +11,7 @@ import pytest
 from helpers import PROSE
 
 from cleaner import Cleaner, Result
+from cleaner.rules.elements import described_positions, name_tokens
 from cleaner.rules.html import TREE_RULES
 
 MARK = "Quartermaster wombat lantern"  # the piece under test; no rule knows these words
@@ -77,6 +78,9 @@ POSITIVE = [
     ("newsletter_markup", f"<div class='newsletter-signup'>{MARK}</div>", "after"),
     ("navigation_markup", f"<ul class='breadcrumbs'><li>{MARK}</li></ul>", "before"),
     ("navigation_markup", f"<div class='pagination'>{MARK}</div>", "after"),
+    # A qualifier after the entry, or in another part of the name, names no other thing.
+    ("navigation_markup", f"<div class='navbarWithSearch'>{MARK}</div>", "outside"),
+    ("navigation_markup", f"<div class='hasSearch-navbar'>{MARK}</div>", "outside"),
     ("sidebar_markup", f"<div id='sidebar'><p>{MARK}</p></div>", "outside"),
     ("sidebar_markup", f"<div class='widget-area'><p>{MARK}</p></div>", "outside"),
     ("byline_markup", f"<p class='byline'>{MARK}</p>", "before"),
@@ -104,6 +108,9 @@ NEGATIVE = [
     f"<div class='tag-share'><p>{MARK}.</p></div>",
     f"<div class='has-comments'><p>{MARK}.</p></div>",
     f"<div class='comments-open'><p>{MARK}.</p></div>",
+    # The words after a camelCase qualifier describe the element (Docusaurus headings).
+    f"<h2 class='anchor anchorWithStickyNavbar'>{MARK}</h2>",
+    f"<div class='contentHasSidebar'><p>{MARK}.</p></div>",
     # A widget the class calls the article's: an embedded post inside the body.
     f"<div class='sdc-article-widget'><blockquote><p>{MARK}.</p></blockquote></div>",
     # A quotation the article makes, not a pull quote.
@@ -343,3 +350,16 @@ def test_trailer_inline_box_max_lines_on_html() -> None:
     # trailer heading ends the page.
     assert _next_entry_kept(5)
     assert not _next_entry_kept(6)
+
+
+def test_a_camel_case_qualifier_describes_the_rest_of_its_compound() -> None:
+    qualifiers = frozenset({"with", "has", "no"})
+
+    def described(name: str) -> list[int]:
+        return sorted(described_positions(name, name_tokens(name), qualifiers))
+
+    assert described("anchorWithStickyNavbar") == [2, 3]
+    assert described("stickyNavbarWith") == []  # (nothing after it)
+    assert described("hasSearch-navbar") == [1]  # a separator ends its reach
+    assert described("has-search-navbar") == []  # ([not_after] alone: the next token)
+    assert described("tablet--noRightRail") == [2, 3]

@@ -37,10 +37,6 @@ BELOW_BAR: dict[str, str] = {
         "HTML dev -0.0001, whose gold keeps a phpBB thread's user cards"
     ),
     # The second wave (session 12): measured shortfalls, kept as the work list.
-    "docs-docusaurus-fr": (
-        "two <h2>s go: their class 'anchorWithStickyNavbar' holds the navigation token "
-        "'navbar' (navigation_markup)"
-    ),
     "docs-javadoc-en": "the 'Methods inherited from class' heading of the summary is kept",
     "forum-vbulletin-de": (
         "vBulletin user cells (rank, join date, post count) and the thank-you line are kept, "

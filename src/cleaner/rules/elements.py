@@ -33,6 +33,26 @@ def name_tokens(name: str) -> list[str]:
     return _CAMEL_HUMP.sub(" ", name).translate(_NAME_SEPARATORS).lower().split()
 
 
+def described_positions(name: str, tokens: list[str], qualifiers: frozenset[str]) -> frozenset[int]:
+    """Positions of ``tokens`` (``name_tokens(name)``) that a qualifier earlier in the
+    same camelCase compound describes rather than names: in 'anchorWithStickyNavbar'
+    the words after 'With' say what the anchor is shown with, as 'has-sticky-nav' on a
+    page wrapper would, and name no component of their own. ``qualifiers`` are the
+    hints' [not_after] tokens; a separator ends their reach ('player-with-x__caption'
+    is a BEM element of its own, and 'has-nav' is caught by [not_after] alone)."""
+    out: set[int] = set()
+    at = 0
+    for part in name.translate(_NAME_SEPARATORS).split():
+        words = name_tokens(part)
+        for i, word in enumerate(words[:-1]):
+            if word in qualifiers:
+                out.update(range(at + i + 1, at + len(words)))
+                break
+        at += len(words)
+    # (The parts' tokens are the name's: a hump never sits beside a separator.)
+    return frozenset(out) if at == len(tokens) else frozenset()
+
+
 def lower_case_tokens(names: str) -> list[str] | None:
     """The tokens of every name in a space-separated list (a class attribute) when it is
     all lower case, which makes them the union of each name's ``name_tokens``; else None
@@ -53,6 +73,7 @@ class ElementJudge:
         "anchor_rules",
         "attr_rules",
         "first_tokens",
+        "qualifiers",
         "token_rules",
         "vocab_rules",
         "watched",
@@ -67,6 +88,7 @@ class ElementJudge:
         self.watched = plan.watched
         self.vocab_rules = plan.vocab_rules
         self.first_tokens = plan.first_tokens
+        self.qualifiers = plan.qualifiers
         self.token_rules = plan.token_rules
         #: Verdicts (priority, rule, reason) per class attribute and per class name or id.
         self._by_class: dict[str, Any] = {}
@@ -164,10 +186,15 @@ class ElementJudge:
             tokens = name_tokens(name)
         if self.first_tokens.isdisjoint(tokens):
             return None  # no vocabulary entry starts with any of its tokens
+        described: frozenset[int] = frozenset()
+        if not self.qualifiers.isdisjoint(tokens[:-1]) and name.lower() != name:
+            described = described_positions(name, tokens, self.qualifiers)
         index = self.token_rules
         weak_rank = len(self.vocab_rules)
         best: tuple[int, TreeRule, str] | None = None
         for at, token in enumerate(tokens):
+            if at in described:
+                continue
             for priority, rule in index.get(token, ()):
                 if best is not None and priority >= best[0]:
                     break

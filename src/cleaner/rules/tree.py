@@ -243,6 +243,7 @@ class TreePlan:
         "config",
         "container_rule",
         "first_tokens",
+        "qualifiers",
         "rules",
         "tag_rules",
         "token_rules",
@@ -272,6 +273,11 @@ class TreePlan:
         self.vocab_rules = tuple(r for r in self.rules if r.first_tokens)
         self.first_tokens: frozenset[str] = frozenset().union(
             *(r.first_tokens for r in self.vocab_rules)
+        )
+        #: The hints' [not_after] tokens: also qualifiers of the rest of their camelCase
+        #: compound (``elements.described_positions``).
+        self.qualifiers: frozenset[str] = frozenset().union(
+            *(r._not_after for r in self.vocab_rules)
         )
         # Which rules (priority = position in ``vocab_rules``) have an entry starting
         # with each token.

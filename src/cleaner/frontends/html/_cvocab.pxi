@@ -7,7 +7,12 @@
 # tokens here (``_ascii_tokens``); any other goes through ``elements.name_tokens``.
 # The equality tests compare both on generated names and on every benchmark page.
 
-from ...rules.elements import _HAS_DIGIT, _NAME_SEPARATORS, name_tokens as _name_tokens
+from ...rules.elements import (
+    _HAS_DIGIT,
+    _NAME_SEPARATORS,
+    described_positions as _described_positions,
+    name_tokens as _name_tokens,
+)
 
 cdef object _UNSEEN = object()  # (a name not judged yet on the page: None is a verdict)
 
@@ -92,13 +97,14 @@ cdef class VocabularyTwin:
     it; ``judge`` is the compiled walk's (the prose anchor's and the other callers'
     stay ``ElementJudge.judge``)."""
 
-    cdef frozenset first, watched
+    cdef frozenset first, watched, qualifiers
     cdef object index, attr_rules
     cdef Py_ssize_t weak_rank
     cdef dict by_class, by_name
 
     def __init__(self, judge, dict by_class, dict by_name):
         self.first = judge.first_tokens
+        self.qualifiers = judge.qualifiers
         self.watched = judge.watched
         self.attr_rules = judge.attr_rules
         self.index = judge.token_rules
@@ -190,17 +196,27 @@ cdef class VocabularyTwin:
         return False
 
     cdef object _name(self, str name, list tokens):
-        cdef bint lower
-        cdef Py_ssize_t at, priority, best_rank = -1
+        cdef bint lower = True  # (given tokens are a lower-case name's)
+        cdef Py_ssize_t at, i, priority, best_rank = -1
         if tokens is None:
             if PyUnicode_IS_ASCII(name):
                 tokens = _ascii_tokens(name, &lower)
             else:
                 tokens = _name_tokens(name)
+                lower = name.lower() == name
         if not self._any_first(tokens):
             return None
+        # ``ElementJudge._match_name``'s qualified compounds: only a name with humps.
+        described = None
+        if not lower:
+            for i in range(len(tokens) - 1):
+                if tokens[i] in self.qualifiers:
+                    described = _described_positions(name, tokens, self.qualifiers)
+                    break
         best_rule = best_entry = None
         for at in range(len(tokens)):
+            if described is not None and at in described:
+                continue
             for pair in self.index.get(tokens[at], ()):
                 priority = pair[0]
                 if best_rank >= 0 and priority >= best_rank:
