@@ -579,3 +579,32 @@ def test_html_max_guarding_markers() -> None:
 
 def test_prose_thresholds_are_read_from_the_config() -> None:
     assert _value(_sentence(125), config=Config(html_prose_block_cost=0)) == 125
+
+
+# -- page_header_footer: a listing's item headers ------------------------------------------
+
+
+def _item_header_spared(articles: int, **params: Any) -> bool:
+    """Whether page_header_footer spares the first of ``articles`` sibling <article>s'
+    <header>s (a listing's items: title, date)."""
+    item = "<article><header><h2><a href='/p'>A post</a></h2></header><p>Teaser.</p></article>"
+    body = parse_html(f"<html><body><main>{item * articles}</main></body></html>").body
+    header = body.css_first("article > header")
+    return make_rule(PageHeaderFooter, kind="html", **params).spares(header)
+
+
+def test_page_header_footer_item_min_siblings() -> None:
+    # Three articles with headers are a listing: each header has two such siblings and
+    # stays; beside one other, it is an article's header, and goes.
+    assert _item_header_spared(3)
+    assert not _item_header_spared(2)
+    assert _item_header_spared(2, item_min_siblings=1)
+    assert not _item_header_spared(1, item_min_siblings=1)
+
+
+def test_page_header_footer_spares_titled_item_headers_only() -> None:
+    # Comments' headers (a name and a date) are no listing's titles.
+    item = "<article><header><b>Reader</b> 3/09/14</header><p>A comment.</p></article>"
+    body = parse_html(f"<html><body><main>{item * 4}</main></body></html>").body
+    rule = make_rule(PageHeaderFooter, kind="html")
+    assert not rule.spares(body.css_first("article > header"))

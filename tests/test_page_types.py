@@ -48,10 +48,6 @@ BELOW_BAR: dict[str, str] = {
         "the ten captions, the page's only prose, go in the walk: <span class='caption-text'> "
         "(caption_text); and og:type article"
     ),
-    "listing-blog-archive-fr": (
-        "each post's <header class='entry-header'> with its linked <h2> title is pruned "
-        "(page_header_footer); the teasers stay"
-    ),
     "product-shop2010-de": (
         "the table-laid side columns' boxes (Bestseller, cross-sell, manufacturer) and the "
         "visit counter are kept"
@@ -75,7 +71,6 @@ TYPE_MISSES: dict[str, str] = {
     "docs-javadoc-en": "guessed unknown (cause not traced yet)",
     "docs-sphinx-en": "the Article microdata it declares is read before the code blocks",
     "gallery-photo-essay-es": "og:type article is read before the ten captioned figures",
-    "listing-blog-archive-fr": "the items' titles are pruned before the guess: no titled items",
     "product-shop2010-de": "guessed unknown (cause not traced yet)",
     "service-clinic-en": "a price table of sessions reads as a product's price and specs",
 }

@@ -97,6 +97,51 @@ class PageHeaderFooter(TreeRule):
         0.3,
         "A <header> or <footer> holding more of the page's text than this is the article's own.",
     )
+    item_min_siblings = Param(
+        2,
+        "A <header> holding a heading, opening an <article> beside at least this many "
+        "other <article>s so headed, is a listing item's title, kept: an archive's posts "
+        "are its content. A lone article's header (the page's headline and byline) goes, "
+        "and so do comments' headers (a name and a date, no heading).",
+    )
+    may_spare = True
+
+    def spares(self, node: Any) -> bool:
+        if node.tag != "header" or not _titled(node):
+            return False
+        item = node.parent
+        if item is None or item.tag != "article":
+            return False
+        holder = item.parent
+        if holder is None:
+            return False
+        need = self.item_min_siblings
+        own = item.mem_id
+        sibling = holder.child
+        while sibling is not None:
+            if sibling.tag == "article" and sibling.mem_id != own and _has_titled_header(sibling):
+                need -= 1
+                if need <= 0:
+                    return True
+            sibling = sibling.next
+        return False
+
+
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+def _titled(header: Any) -> bool:
+    return header.css_first(_HEADINGS) is not None
+
+
+def _has_titled_header(node: Any) -> bool:
+    """Whether one of ``node``'s child elements is a <header> holding a heading."""
+    child = node.child
+    while child is not None:
+        if child.tag == "header" and _titled(child):
+            return True
+        child = child.next
+    return False
 
 
 class SkipLink(TreeRule):

@@ -128,6 +128,8 @@ class PruneGuard:
         prose anchor, never one of its ancestors; without an anchor, never an element
         holding more than the rule's share of the page's text.
         """
+        if rule.may_spare and rule.spares(node):
+            return False
         mem_id = node.mem_id
         if rule.immediate:
             if mem_id in self.weak:
@@ -258,6 +260,8 @@ def prune_deferred(
         if hit is None or e in keep or el.node[e].mem_id in protected:
             continue
         rule = hit[0]
+        if rule.may_spare and rule.spares(el.node[e]):
+            continue
         if (
             rule.max_share < 1.0
             and chars[e] >= rule.guard_min_chars

@@ -103,6 +103,8 @@ class TreeRule(Rule):
     #: blocks are captions, judged by the block rules once the page's type and main
     #: container are known). An inline match is pruned as any other.
     walked_as_caption: ClassVar[bool] = False
+    #: True: ``spares`` says which of the rule's matches are look-alikes it keeps.
+    may_spare: ClassVar[bool] = False
 
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
@@ -194,6 +196,11 @@ class TreeRule(Rule):
                 continue
             return joined
         return None
+
+    def spares(self, node: Any) -> bool:
+        """Whether a match on ``node`` (parsed) is a look-alike of what the rule names,
+        kept whatever it holds (asked only when ``may_spare``)."""
+        return False
 
     def weak_allows(self, text: str) -> bool:
         """Whether an element named by a weak token alone is pruned, by its text: only
