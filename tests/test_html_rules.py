@@ -70,6 +70,8 @@ POSITIVE = [
     ("overlay_markup", f"<div class='newsletterModal'>{MARK}</div>", "outside"),
     ("comments_markup", f"<div id='comments'><p>{MARK}</p></div>", "after"),
     ("related_markup", f"<ul class='related-posts'><li>{MARK}</li></ul>", "after"),
+    ("related_markup", f"<div class='crosssell'><a href='/p'>{MARK}</a></div>", "after"),
+    ("related_markup", f"<ul class='frequently-bought-together'><li>{MARK}</li></ul>", "after"),
     ("share_markup", f"<div class='shareBar'>{MARK}</div>", "before"),
     ("share_markup", f"<div class='social'>{MARK}</div>", "after"),
     ("share_markup", f"<div class='social-media-links'>{MARK}</div>", "after"),

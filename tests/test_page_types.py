@@ -37,7 +37,6 @@ BELOW_BAR: dict[str, str] = {
         "HTML dev -0.0001, whose gold keeps a phpBB thread's user cards"
     ),
     # The second wave (session 12): measured shortfalls, kept as the work list.
-    "docs-javadoc-en": "the 'Methods inherited from class' heading of the summary is kept",
     "forum-vbulletin-de": (
         "vBulletin user cells (rank, join date, post count) and the thank-you line are kept, "
         "as phpBB's are (forum-tables-era)"
@@ -51,10 +50,6 @@ BELOW_BAR: dict[str, str] = {
     "product-shop2010-de": (
         "the table-laid side columns' boxes (Bestseller, cross-sell, manufacturer) and the "
         "visit counter are kept"
-    ),
-    "product-specs-en": (
-        "the reviews' and cross-sell's headings stay when their sections go; one review's "
-        "'Was this review helpful? Yes No' line stays"
     ),
     "product-tabs-es": (
         "the 'Ficha técnica' section after the description's is outside the main container "

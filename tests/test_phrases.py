@@ -84,6 +84,12 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("de", "War diese Seite hilfreich?", "chrome_phrase"),
     ("fr", "Cet article vous a-t-il été utile ?", "chrome_phrase"),
     ("es", "¿Te ha resultado útil esta página?", "chrome_phrase"),
+    # A shop review's vote line; Javadoc's headings over inherited members.
+    ("en", "Was this review helpful?", "chrome_phrase"),
+    ("de", "War diese Bewertung hilfreich?", "chrome_phrase"),
+    ("fr", "Cet avis vous a-t-il été utile ?", "chrome_phrase"),
+    ("en", "Methods inherited from class java.lang.Object", "chrome_phrase"),
+    ("en", "Fields inherited from interface java.util.Map", "chrome_phrase"),
     ("ru", "Перейти к основному содержанию", "accessibility_link"),
     ("ru", "Читать далее", "chrome_phrase"),
     ("ru", "Загрузить ещё", "chrome_phrase"),
@@ -135,6 +141,7 @@ NEGATIVE: list[tuple[str, str]] = [
     ("ru", "Фото старого депо из архива показывает, каким был район в пятидесятых годах."),
     ("ru", "Жители могут поделиться своим мнением с депутатами на открытом собрании в четверг."),
     ("en", "Was this page helpful to the council when it drew up the plan for the new depot?"),
+    ("en", "Methods inherited from class hierarchies are listed in the appendix below."),
     ("de", "Er wollte den Bericht weiterlesen, bevor der Rat über den Haushalt entscheidet."),
     ("de", "Bitte warten Sie nicht bis März, sagte der Bürgermeister den Anwohnern am Abend."),
     ("de", "Die Bäckerei am Bahnhof verkauft Cookies und Brezeln an die wartenden Fahrgäste."),
@@ -152,6 +159,7 @@ NEGATIVE: list[tuple[str, str]] = [
 
 # (language, heading) -- a heading that ends the article; what follows it goes too.
 TRAILER: list[tuple[str, str]] = [
+    ("en", "Customer reviews"),
     ("en", "Related articles"),
     ("en", "Leave a Reply"),
     ("ru", "Материалы по теме"),
