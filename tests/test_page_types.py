@@ -55,7 +55,6 @@ BELOW_BAR: dict[str, str] = {
         "the 'Ficha técnica' section after the description's is outside the main container "
         "(outside_main_container)"
     ),
-    "qa-es": "the answer form's heading and the 'browse other questions' line are kept",
     "service-agency-fr": (
         "the hero's <h1> goes as the page headline (headline); the client-logo strip's line "
         "and the contact band's heading are kept"

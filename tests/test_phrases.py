@@ -86,6 +86,8 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("es", "¿Te ha resultado útil esta página?", "chrome_phrase"),
     # A shop review's vote line; Javadoc's headings over inherited members.
     ("en", "Was this review helpful?", "chrome_phrase"),
+    ("en", "Your Answer", "chrome_phrase"),
+    ("es", "Tu respuesta", "chrome_phrase"),
     ("de", "War diese Bewertung hilfreich?", "chrome_phrase"),
     ("fr", "Cet avis vous a-t-il été utile ?", "chrome_phrase"),
     ("en", "Methods inherited from class java.lang.Object", "chrome_phrase"),
@@ -171,6 +173,12 @@ TRAILER: list[tuple[str, str]] = [
     ("es", "Artículos relacionados"),
     ("es", "Deja una respuesta"),
     ("en", "You may also like"),
+    (
+        "en",
+        "Not the answer you're looking for? Browse other questions tagged excel or ask "
+        "your own question.",
+    ),
+    ("es", "¿No es la respuesta que buscas? Examina otras preguntas con la etiqueta excel."),
     ("ru", "Вам может быть интересно"),
     ("de", "Das könnte Sie auch interessieren"),
     ("fr", "Vous aimerez aussi"),
