@@ -236,6 +236,27 @@ def test_gallery_captions_min_share() -> None:
     assert _kept_on_gallery(49, 51, page_type="article") == [1]
 
 
+def _kept_on_captioned_gallery(top: int, grid: int) -> list[int]:
+    """body > [T(1), M(2) > G(3)], no prose anywhere (the anchor is the body), ``top``
+    characters of caption in T and ``grid`` in G: the elements whose blocks stay."""
+    el = element_table([-1, 0, 0, 2], [0, 0, 0, 0], anchor=0)
+    blocks = [
+        Block(0, "c" * top, kind=BlockKind.CAPTION, element=1),
+        Block(1, "c" * grid, kind=BlockKind.CAPTION, element=3),
+    ]
+    doc = Document(blocks, Config(), kind="html", elements=el)
+    doc.notes[PAGE_TYPE] = "gallery"
+    make_rule(OutsideMainContainer, kind="html").apply(doc)
+    return sorted({b.element for b in blocks if b.removal is None})
+
+
+def test_gallery_without_prose_is_the_deepest_element_holding_its_captions() -> None:
+    # The captions are the text: G with half of them is the container (T, a bar above
+    # the page's header, goes); with 49 %, T holding the rest is.
+    assert _kept_on_captioned_gallery(50, 50) == [3]
+    assert _kept_on_captioned_gallery(51, 49) == [1]
+
+
 # -- exact_duplicate: an element repeating its sibling -----------------------------------
 
 

@@ -42,7 +42,6 @@ BELOW_BAR: dict[str, str] = {
         "as phpBB's are (forum-tables-era)"
     ),
     "forum-xenforo-en": "member cells' 'Reaction score' pairs, the quote's 'Click to expand...'",
-    "gallery-museum-de": "the visitor bar above the header ('Heute geöffnet: ...') is kept",
     "gallery-photo-essay-es": (
         "the ten captions, the page's only prose, go in the walk: <span class='caption-text'> "
         "(caption_text); and og:type article"

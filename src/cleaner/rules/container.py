@@ -109,7 +109,8 @@ class OutsideMainContainer(Rule):
 
     def _holding_captions(self, doc: Document, best: int) -> int:
         """``best``, or its nearest ancestor holding ``gallery_captions_min_share`` of
-        the page's kept caption text."""
+        the page's kept caption text; when ``best`` is the body (the prose anchor found
+        no prose: the captions are the page's text), the deepest element holding it."""
         el = doc.elements
         assert el is not None
         parent = el.parent
@@ -120,6 +121,10 @@ class OutsideMainContainer(Rule):
         for e in range(len(parent) - 1, 0, -1):
             chars[parent[e]] += chars[e]
         need = self.gallery_captions_min_share * chars[0]
+        if best == 0:
+            # (Elements holding more than half of anything form one chain of
+            # ancestors: the deepest is the last of them in page order.)
+            return max((e for e in range(1, len(parent)) if chars[e] >= need), default=0)
         while best > 0 and chars[best] < need:
             best = parent[best]
         return best
