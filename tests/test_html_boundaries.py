@@ -257,6 +257,25 @@ def test_gallery_without_prose_is_the_deepest_element_holding_its_captions() -> 
     assert _kept_on_captioned_gallery(51, 49) == [1]
 
 
+def _spec_table_kept(rows: int, page_type: str = "product") -> bool:
+    """body > U(1) > [A(2), S(3)], the container A holding all the prose, S after it a
+    table of ``rows`` rows: whether the table stays."""
+    el = element_table([-1, 0, 1, 1], [0, 0, 100, 0], anchor=2)
+    table = Block(1, "\n".join(["Weight\t2 kg"] * rows), kind=BlockKind.TABLE, element=3)
+    doc = Document([Block(0, "prose", element=2), table], Config(), kind="html", elements=el)
+    doc.notes[PAGE_TYPE] = page_type
+    make_rule(OutsideMainContainer, kind="html").apply(doc)
+    return table.removal is None
+
+
+def test_product_spec_min_rows() -> None:
+    # A product's specifications after its description join the container from three
+    # rows; two rows, or a table after an article, are what follows the body.
+    assert _spec_table_kept(3)
+    assert not _spec_table_kept(2)
+    assert not _spec_table_kept(3, page_type="article")
+
+
 # -- exact_duplicate: an element repeating its sibling -----------------------------------
 
 

@@ -50,10 +50,6 @@ BELOW_BAR: dict[str, str] = {
         "the table-laid side columns' boxes (Bestseller, cross-sell, manufacturer) and the "
         "visit counter are kept"
     ),
-    "product-tabs-es": (
-        "the 'Ficha técnica' section after the description's is outside the main container "
-        "(outside_main_container)"
-    ),
     "service-agency-fr": (
         "the hero's <h1> goes as the page headline (headline); the client-logo strip's line "
         "and the contact band's heading are kept"

@@ -38,6 +38,13 @@ class OutsideMainContainer(Rule):
         "which counts no caption, sits in the standfirst above them.",
     )
 
+    spec_min_rows = Param(
+        3,
+        "On a product page, a section after the container holding a table of at least "
+        "this many rows joins it: the product's specifications, set apart from its "
+        "description (a tab of their own), are its content as much.",
+    )
+
     def apply(self, doc: Document) -> None:
         """Remove kept blocks outside the main container.
 
@@ -91,6 +98,11 @@ class OutsideMainContainer(Rule):
         for e in range(up + 1, best if not marked else up + 1):
             if parent[e] == up and score[e] > 0 and score[e] >= share:
                 inside[e] = True
+        if doc.notes.get(PAGE_TYPE) == "product":
+            for e in self._spec_tables(doc, best):
+                while parent[e] != up:
+                    e = parent[e]
+                inside[e] = True
         for e in range(up + 1, el.end[up]):
             if inside[parent[e]]:
                 inside[e] = True
@@ -106,6 +118,21 @@ class OutsideMainContainer(Rule):
             if block.removal is None and not inside[block.element] and block.element != own:
                 block.remove(self.name, self.family, reason)
                 block.pruned = True
+
+    def _spec_tables(self, doc: Document, best: int) -> list[int]:
+        """The elements of the kept tables of ``spec_min_rows`` rows or more that stand
+        after the container ``best``, beside it (below its parent)."""
+        el = doc.elements
+        assert el is not None
+        up = el.parent[best]
+        return [
+            b.element
+            for b in doc.blocks
+            if b.kind is BlockKind.TABLE
+            and b.removal is None
+            and el.end[best] <= b.element < el.end[up]
+            and b.text.count("\n") + 1 >= self.spec_min_rows
+        ]
 
     def _holding_captions(self, doc: Document, best: int) -> int:
         """``best``, or its nearest ancestor holding ``gallery_captions_min_share`` of
