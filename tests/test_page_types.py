@@ -41,7 +41,6 @@ BELOW_BAR: dict[str, str] = {
         "vBulletin user cells (rank, join date, post count) and the thank-you line are kept, "
         "as phpBB's are (forum-tables-era)"
     ),
-    "forum-xenforo-en": "member cells' 'Reaction score' pairs, the quote's 'Click to expand...'",
     "gallery-photo-essay-es": (
         "the ten captions, the page's only prose, go in the walk: <span class='caption-text'> "
         "(caption_text); and og:type article"

@@ -87,6 +87,8 @@ POSITIVE: list[tuple[str, str, str]] = [
     # A shop review's vote line; Javadoc's headings over inherited members.
     ("en", "Was this review helpful?", "chrome_phrase"),
     ("en", "Your Answer", "chrome_phrase"),
+    ("en", "Click to expand...", "chrome_phrase"),
+    ("en", "Reaction score", "chrome_phrase"),
     ("es", "Tu respuesta", "chrome_phrase"),
     ("de", "War diese Bewertung hilfreich?", "chrome_phrase"),
     ("fr", "Cet avis vous a-t-il été utile ?", "chrome_phrase"),
