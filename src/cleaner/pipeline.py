@@ -257,7 +257,7 @@ def _clean_page(
         from .frontends.html.compiled import compiled_prepare
         from .frontends.html.prescan import scan_page
 
-        tree = parse_html(text, compiled_prepare())
+        tree = parse_html(text, compiled_prepare(), code=False)
         if metadata or include_title:
             from .metadata import extract_metadata
 

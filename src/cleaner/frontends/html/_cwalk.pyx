@@ -60,6 +60,7 @@ _KINDS = {
 }
 include "_cfind.pxi"  # (after the node types and sizes above)
 include "_cmarks.pxi"
+include "_celide.pxi"
 
 def check_layout(node_type: type, node: object, parser: object, text_node: object,
                  element: object) -> bool:
