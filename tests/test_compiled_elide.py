@@ -135,3 +135,17 @@ def test_the_code_goes_and_the_rest_stays() -> None:
     assert _cwalk.elide_code(b"<script>a</script>" + rest) == b"<script></script>" + rest
     tree = parse_html(page, _cwalk, code=False)
     assert [s.text() for s in tree.css("script")] == ["", '{"@type": "Article"}', ""]
+
+
+@needs_extension
+@pytest.mark.parametrize("name", SETS)
+def test_the_metadata_and_declared_types_are_the_same_on_every_benchmark_page(name: str) -> None:
+    from cleaner.metadata import extract_metadata
+    from cleaner.rules.declared import declared_types
+
+    def read(page: str, code: bool) -> tuple[object, ...]:
+        tree = parse_html(page, _cwalk, code=code)
+        return extract_metadata(tree, "https://example.org/"), declared_types(tree)
+
+    pages = benchmark_html(name)
+    assert not [page_id for page_id, html in pages if read(html, False) != read(html, True)]
