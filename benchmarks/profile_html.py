@@ -5,7 +5,8 @@
     python benchmarks/profile_html.py --limit 60 --repeat 3
 
 Each page runs through the same steps as ``Cleaner.explain`` on HTML, each step timed
-on its own: input checks, parse, the page types the page declares, dropping code
+on its own: input checks, parse (code left out), the pass before the walk with the page
+types the page declares, dropping code
 elements, markers and the prose anchor, the walk (blocks), the main container, text
 features, every rule, and building the result. A last line gives the floor under the
 walk: reading every node of the body once through selectolax (tag, text, attributes),
@@ -36,6 +37,8 @@ from benchmarks import paths  # noqa: E402
 from benchmarks.measure import load_html_pages  # noqa: E402
 from cleaner.features import compute_features  # noqa: E402
 from cleaner.frontends import html as front  # noqa: E402
+from cleaner.frontends.html.compiled import compiled_prepare  # noqa: E402
+from cleaner.frontends.html.prescan import scan_page  # noqa: E402
 from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk  # noqa: E402
 from cleaner.inputs import coerce  # noqa: E402
 from cleaner.pipeline import Cleaner  # noqa: E402
@@ -62,19 +65,22 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     t = perf_counter()
     text, _ = coerce(page, "html", cfg.max_input_bytes, cfg.max_blocks)
     t = lap("input checks", t)
-    tree = front.parse_html(text)
+    # The pipeline's parse: the compiled encoding and scan, the code left out.
+    twins = compiled_prepare()
+    tree = front.parse_html(text, twins, code=False)
     t = lap("parse", t)
-    # What the page declares, read before the walk drops the scripts (the pipeline's
-    # order); the page-type rule reads it.
-    declared = declared_types(tree)
-    t = lap("declared types", t)
+    # The pass before the walk (None: the queries), and what the page declares, read
+    # before the walk drops the scripts (the pipeline's order); page_type reads it.
+    scan = scan_page(tree, cfg)
+    declared = declared_types(tree, None if scan is None else scan.declaring)
+    t = lap("scan + declared types", t)
     body = tree.body
     if body is None:
         return
-    for node in body.css(DROP_SELECTOR):
+    for node in body.css(DROP_SELECTOR) if scan is None else scan.dropped:
         node.decompose()
     t = lap("drop code", t)
-    state = PageWalk(body, plan)
+    state = PageWalk(body, plan, scan=scan)
     t = lap("markers + anchor", t)
     blocks, elements = state.run()
     t = lap("walk", t)

@@ -255,19 +255,24 @@ def _clean_page(
         # Imported late: text users skip them.
         from .frontends.html import parse_html, walk_html
         from .frontends.html.compiled import compiled_prepare
+        from .frontends.html.prescan import scan_page
 
-        tree = parse_html(text, compiled_prepare())
+        tree = parse_html(text, compiled_prepare(), code=False)
         if metadata or include_title:
             from .metadata import extract_metadata
 
             # Read before walk_html, which removes scripts (JSON-LD) from the tree.
             meta = extract_metadata(tree, url)
-        notes[DECLARED] = declared_types(tree)  # before the walk drops the scripts
+        # What the walk asks of the tree, in one compiled pass (None: the queries ask).
+        scan = scan_page(tree, config)
+        # Before the walk drops the scripts.
+        notes[DECLARED] = declared_types(tree, None if scan is None else scan.declaring)
         blocks, elements = walk_html(
             tree,
             cleaner._tree_plan,
             markup=opts.output != "text",
             inline_marks=opts.links or opts.emphasis or opts.images,
+            scan=scan,
         )
         if opts.output != "text":
             base_url = _base_url(tree, url)

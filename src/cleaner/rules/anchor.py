@@ -35,11 +35,13 @@ def prose_anchor(
     judge: ElementJudge,
     tag_rules: Mapping[str, TreeRule],
     config: Config,
+    lengths: list[int] | None = None,
 ) -> set[int] | None:
     """Ids (``mem_id``) of the prose anchor and its ancestors, from ``<p>`` text alone.
 
     None when the page has too little ``<p>`` text to tell: the walk then defers the
-    decisions until it has seen every block.
+    decisions until it has seen every block. ``lengths``: those of the paragraphs'
+    text, when known (the compiled pass before the walk counts them).
     """
     min_chars = config.html_prose_min_chars
     levels = config.html_anchor_vote_levels
@@ -50,8 +52,9 @@ def prose_anchor(
     # The elements a <p> votes for, by its parent: paragraphs share parents, and a
     # climb up the tree costs more than a look-up.
     chains: dict[int, list[int]] = {}
-    for p in paragraphs:
-        length = len(p.text())
+    if lengths is None:
+        lengths = [len(p.text()) for p in paragraphs]
+    for p, length in zip(paragraphs, lengths, strict=True):
         if length < min_chars:
             continue
         up = p.parent

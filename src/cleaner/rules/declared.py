@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["declared_types"]
+__all__ = ["DECLARING", "declared_names", "declared_types"]
 
 #: schema.org types and OpenGraph types (lower case) that say what a page is. A type
 #: that pages of every kind carry (Organization, WebPage, BreadcrumbList, a FAQ's
@@ -49,30 +49,43 @@ _PRECEDENCE = ("forum", "product", "gallery", "documentation", "listing", "servi
 #: Scripts larger than this are not parsed: the guess must stay cheap.
 _MAX_SCRIPT_CHARS = 200_000
 #: The elements declaring a type: JSON-LD scripts, ``og:type``, microdata.
-_DECLARING = 'script[type*="ld+json"], meta[property="og:type"], [itemtype]'
+DECLARING = 'script[type*="ld+json"], meta[property="og:type"], [itemtype]'
 
 
-def declared_types(tree: Any) -> tuple[str, ...]:
+def declared_types(tree: Any, found: Iterable[Any] | None = None) -> tuple[str, ...]:
     """The page kinds (``PAGE_TYPES`` values) the page declares, most specific first:
     the ``@type`` of its top-level JSON-LD objects, its ``og:type`` and its microdata
-    ``itemtype``s. Read before the walk, which drops the scripts."""
+    ``itemtype``s. Read before the walk, which drops the scripts.
+
+    ``found``: the elements to read, at least those ``DECLARING`` matches (the
+    compiled pass before the walk finds them: ``frontends/html/prescan.py``); by
+    default the query finds them.
+    """
     names: list[str] = []
     # One query for the three (each query walks the whole tree). The engine reports an
     # element once per selector it matches, so each element is asked all three
     # questions; one reported twice adds its names twice, which the set below ignores.
-    for node in tree.css(_DECLARING):
-        tag = node.tag
-        attrs = node.attributes
-        # (The engine compares a ``type`` attribute regardless of ASCII case.)
-        if tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
-            names.extend(_script_types(node))
-        elif tag == "meta" and attrs.get("property") == "og:type":
-            names.append(attrs.get("content") or "")
-        if "itemtype" in attrs:
-            for url in (attrs.get("itemtype") or "").split():
-                names.append(url.rstrip("/").rsplit("/", 1)[-1])
-    found = {_DECLARED_KIND.get(n.strip().lower()) for n in names}
-    return tuple(kind for kind in _PRECEDENCE if kind in found)
+    for node in tree.css(DECLARING) if found is None else found:
+        names.extend(declared_names(node))
+    kinds = {_DECLARED_KIND.get(n.strip().lower()) for n in names}
+    return tuple(kind for kind in _PRECEDENCE if kind in kinds)
+
+
+def declared_names(node: Any) -> list[str]:
+    """The type names one element declares (none for an element ``DECLARING`` does
+    not match)."""
+    names: list[str] = []
+    tag = node.tag
+    attrs = node.attributes
+    # (The engine compares a ``type`` attribute regardless of ASCII case.)
+    if tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
+        names.extend(_script_types(node))
+    elif tag == "meta" and attrs.get("property") == "og:type":
+        names.append(attrs.get("content") or "")
+    if "itemtype" in attrs:
+        for url in (attrs.get("itemtype") or "").split():
+            names.append(url.rstrip("/").rsplit("/", 1)[-1])
+    return names
 
 
 def _script_types(script: Any) -> Iterable[str]:

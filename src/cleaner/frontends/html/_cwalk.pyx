@@ -59,6 +59,8 @@ _KINDS = {
     _py._SPECIAL: K_SPECIAL,
 }
 include "_cfind.pxi"  # (after the node types and sizes above)
+include "_cmarks.pxi"
+include "_celide.pxi"
 
 def check_layout(node_type: type, node: object, parser: object, text_node: object,
                  element: object) -> bool:

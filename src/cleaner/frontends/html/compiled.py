@@ -18,7 +18,8 @@ reads anything:
    walks run on a bundled page (``selftest.html``) and must give the same blocks and
    element table (the compiled one judging class names with its twin of the
    judge's vocabulary matching, ``VocabularyTwin``), and the same features (each twin
-   computing them on its walk's blocks); both encodings and scans must agree on it.
+   computing them on its walk's blocks); both encodings and scans, and the pass before
+   the walk and the queries it stands for (``prescan.py``), must agree on it.
    A difference or an error: Python, with one warning.
 
 The choice is made once a process, at the first page. Both walks stay: the Python one
@@ -177,6 +178,10 @@ def _self_test(cwalk: ModuleType) -> bool:
         return False
     if find_signature(page, cwalk) != find_signature(page, None):
         return False
+    from .prescan import scan_signature
+
+    if scan_signature(page, cwalk) not in (None, scan_signature(page, None)):
+        return False  # (None: the scan does not run; the queries do)
     from ...decoding import _control_count
 
     controls = page + "\x00\x08\x0b\x1b\x1f\x7f\x80\ud800\U0001f600"

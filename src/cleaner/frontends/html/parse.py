@@ -130,10 +130,16 @@ def _utf8(html: str, compiled: Any = None) -> bytes:
     return _LONE_SURROGATE.sub("\ufffd", html).encode("utf-8")
 
 
-def parse_html(html: str, compiled: Any = None) -> LexborHTMLParser:
+def parse_html(html: str, compiled: Any = None, *, code: bool = True) -> LexborHTMLParser:
     """Parse a page once; the tree ``html_to_blocks`` takes (the bytes
-    ``prepare_html`` makes of it, ``compiled`` as there)."""
-    return LexborHTMLParser(prepare_html(html, compiled))
+    ``prepare_html`` makes of it, ``compiled`` as there). ``code=False`` (the
+    pipeline's, which reads no script but JSON-LD), with ``compiled``: the text of the
+    page's scripts and style sheets is left out before parsing (``_celide.pxi``:
+    Lexbor reads each of their bytes, a third of a page's); their elements stay."""
+    data = prepare_html(html, compiled)
+    if not code and compiled is not None:
+        data = compiled.elide_code(data)
+    return LexborHTMLParser(data)
 
 
 def prepare_html(html: str, compiled: Any = None) -> bytes:

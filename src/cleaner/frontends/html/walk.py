@@ -27,11 +27,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...blocks import Block, Removal
 from ...config import Config
-from ...rules.anchor import prose_anchor
 from ...rules.base import Document, Rule
 from ...rules.elements import ElementJudge
 from ...rules.layout_tables import holds_prose_paragraphs
-from ...rules.prune import PruneGuard, paragraphs_and_markers, seen_markers
+from ...rules.prune import PruneGuard
 from ...rules.tree import Elements, TreePlan, element_label
 from ...spaces import squash
 from ..tags import INLINE_TAGS, SKIP_TAGS, is_custom
@@ -50,6 +49,7 @@ from .blocks import (
 )
 from .compiled import compiled_prepare, compiled_walk
 from .parse import parse_html
+from .prescan import PageScan, page_guard
 from .visible import attach_shadow_roots, in_sentence, is_shadow_root
 
 #: Removed in C before anything else, so that no text of theirs reaches a pruned block's
@@ -137,6 +137,7 @@ def walk_html(
     *,
     markup: bool = False,
     inline_marks: bool = True,
+    scan: PageScan | None = None,
 ) -> tuple[list[Block], Elements | None]:
     """The blocks of an HTML page with its pruned subtrees removed, and the table of its
     block-level elements (None when the page has no body): what a ``Document`` of the
@@ -145,20 +146,22 @@ def walk_html(
     ``markup`` records on each block what renderers need of the page's markup
     (``Block.markup``: lists, quotes, code language, table grid, and with
     ``inline_marks`` links, emphasis and images); plain text needs none of it.
+    ``scan``: the compiled pass's answers for the tree (``prescan.scan_page``).
     """
     tree = parse_html(page) if isinstance(page, str) else page
     body = tree.body
     if body is None:
         return [], None
-    dropped = dropped_elements(body)
+    dropped = dropped_elements(body) if scan is None else scan.dropped
     shadow_roots = [n for n in dropped if n.tag == "template" and is_shadow_root(n)]
     if shadow_roots:
         attach_shadow_roots(shadow_roots)
         dropped = dropped_elements(body)  # what the shadow roots brought too
+        scan = None  # (and the scan's paragraphs and markers are not the tree's)
     for node in dropped:
         node.decompose()
     sources: list[tuple[Block, LexborNode]] | None = [] if markup else None
-    blocks, elements = PageWalk(body, plan).run(sources)
+    blocks, elements = PageWalk(body, plan, scan=scan).run(sources)
     if sources is not None:
         from .markup import record_markup
 
@@ -194,19 +197,15 @@ class PageWalk:
 
     __slots__ = ("body", "guard", "judge", "plan")
 
-    def __init__(self, body: LexborNode, plan: TreePlan, compiled: Any = _ASK) -> None:
+    def __init__(self, body: LexborNode, plan: TreePlan, compiled: Any = _ASK, scan: Any = None):
         """``compiled``: the compiled walk's module, whose twin of the judge's
         vocabulary matching judges class names (None: the Python matching); by default
-        the module ``compiled_prepare`` gives (the self-test passes it, to compare)."""
+        the module ``compiled_prepare`` gives (the self-test passes it, to compare).
+        ``scan``: the paragraphs and markers found by the compiled pass (``prescan``)."""
         self.body = body
         self.plan = plan
         self.judge = ElementJudge(plan, compiled_prepare() if compiled is _ASK else compiled)
-        paragraphs, marked = paragraphs_and_markers(body)
-        marked = seen_markers(marked, self.judge, plan.tag_rules)
-        self.guard = PruneGuard(body, marked, plan.config)
-        self.guard.anchor_chain = prose_anchor(
-            body, paragraphs, self.judge, plan.tag_rules, plan.config
-        )
+        self.guard = page_guard(body, plan, self.judge, scan)
 
     def run(
         self, sources: list[tuple[Block, LexborNode]] | None = None
