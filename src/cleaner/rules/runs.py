@@ -34,7 +34,7 @@ class LineRuleRun:
     lines no rule is asked at all.
     """
 
-    __slots__ = ("_bounds", "_gates", "_groups", "_tiers", "rules")
+    __slots__ = ("_bounds", "_gated", "_gates", "_groups", "_tiers", "rules")
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
         self.rules = rules
@@ -42,6 +42,7 @@ class LineRuleRun:
         # (``gates.candidates``' compiled twin).
         self._gates = tuple(rule.line_gate() for rule in rules)
         self._bounds = tuple(-1 if b is None else b for b in (r.words_bound for r in rules))
+        self._gated = tuple(type(r).line_gate is not LineRule.line_gate for r in rules)
         # Per word count up to WORDS_BOUND_TIERS, and past it: the rules whose
         # words_bound it is within, in order, as one of a few groups of positions
         # (the word counts from one distinct bound to the next share one).
@@ -82,7 +83,13 @@ class LineRuleRun:
         found = twins.line_candidates(blocks, self._gates, self._bounds)
         if not found:
             return
-        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+        # A rule with a gate of its own is asked as it is, not as set up for the page
+        # (``for_page``): the same answers, and its gate looked at each line for what
+        # setting it up would look for in the whole page's text.
+        asks = [
+            (rule, (rule if gated else rule.for_page(doc)).reason_for)
+            for rule, gated in zip(self.rules, self._gated, strict=True)
+        ]
         by_mask = {
             mask: [ask for r, ask in enumerate(asks) if mask >> r & 1]
             for mask in {mask for _, mask in found}
