@@ -218,3 +218,23 @@ def test_the_compiled_candidates_are_the_python_ones_on_any_text(lines: list[str
 def test_every_operation_is_compared() -> None:
     ops = {op for run in RUNS for gate in run._gates for alt in gate for op, _ in alt}
     assert ops == set(range(8))
+
+
+@needs_extension
+@given(
+    st.lists(
+        st.text(st.sampled_from("abx ©üжc.:"), min_size=1, max_size=12).map(str.strip),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_the_compiled_scan_for_several_strings_finds_what_in_finds(lines: list[str]) -> None:
+    # One-byte lines take the scan (a byte table, then pairs), others ``in``; strings
+    # of one character, of two, longer, of wider characters, with a space.
+    found = ("ab", "x", "©", "über", "ж", "a b", "c.:", "bb c")
+    gate = (gates.folded_holds(found),)
+    text_gate = (gates.text_holds(found),)
+    doc = _document([line for line in lines if line] or ["x"])
+    for g in (gate, text_gate):
+        python = gates.candidates(doc.blocks, (g,), (-1,))
+        assert _cwalk.line_candidates(doc.blocks, (g,), (-1,)) == python

@@ -20,7 +20,8 @@ operation number and its argument, built by the functions below.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..phrases.openings import OPENING_CHARS, Openings
@@ -59,13 +60,53 @@ def tokens_all(words: Iterable[str]) -> tuple[Need, ...]:
     return ((TOKENS_ALL, frozenset(words)),)
 
 
+#: Strings at least this many are looked for in one scan of a line (``Strings``).
+SCAN_MIN_STRINGS = 4
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The strings a need looks for, and for the compiled twin, when they are several,
+    tables for one scan of a line of one-byte characters (most lines): a scan a string
+    sets up its search each time, which for a dozen strings on a short line costs more
+    than the search. Built once, with the rule."""
+
+    all: tuple[str, ...]
+    #: A byte each: 1 for the one-character strings (of one-byte characters).
+    single: bytes = b""
+    #: A bit for each first two bytes some longer string (of one-byte characters) opens
+    #: with, and those strings by them (the bytes as ``first << 8 | second``).
+    pairs: bytes = b""
+    by_pair: Mapping[int, tuple[bytes, ...]] = field(default_factory=dict)
+
+
+def strings(literals: Sequence[str]) -> Strings:
+    found = tuple(literals)
+    if len(found) < SCAN_MIN_STRINGS:
+        return Strings(found)
+    single = bytearray(256)
+    pairs = bytearray(65536 // 8)
+    by_pair: dict[int, list[bytes]] = {}
+    for literal in found:
+        if not literal or max(map(ord, literal)) >= 256:
+            continue  # (wider characters: in no line of one-byte ones; '': the scan says)
+        data = literal.encode("latin-1")
+        if len(data) == 1:
+            single[data[0]] = 1
+            continue
+        pair = data[0] << 8 | data[1]
+        pairs[pair >> 3] |= 1 << (pair & 7)
+        by_pair.setdefault(pair, []).append(data)
+    return Strings(found, bytes(single), bytes(pairs), {k: tuple(v) for k, v in by_pair.items()})
+
+
 def folded_holds(literals: Sequence[str] | None) -> tuple[Need, ...]:
     """The casefolded text holds one of ``literals`` (None: no need)."""
-    return () if literals is None else ((FOLDED_HOLDS, tuple(literals)),)
+    return () if literals is None else ((FOLDED_HOLDS, strings(literals)),)
 
 
 def text_holds(literals: Sequence[str]) -> tuple[Need, ...]:
-    return ((TEXT_HOLDS, tuple(literals)),)
+    return ((TEXT_HOLDS, strings(literals)),)
 
 
 def max_chars(limit: int) -> tuple[Need, ...]:
@@ -114,9 +155,9 @@ def _holds(op: int, arg: Any, block: Block) -> bool:
     if op == TOKENS_ALL:
         return bool(f.tokens) and arg.issuperset(f.tokens)
     if op == FOLDED_HOLDS:
-        return any(map(f.folded.__contains__, arg))
+        return any(map(f.folded.__contains__, arg.all))
     if op == TEXT_HOLDS:
-        return any(map(block.text.__contains__, arg))
+        return any(map(block.text.__contains__, arg.all))
     if op == OPENS:
         folded = f.folded
         letters, full, short = arg

@@ -4,6 +4,8 @@
 # line's facts read once. ``rules/gates.py`` is the reference (its operation numbers
 # are these: ``_check_gate_ops``); the equality tests compare both on every page.
 
+from cpython.unicode cimport PyUnicode_1BYTE_KIND
+
 from ...rules import gates as _gates
 
 cdef enum:
@@ -37,12 +39,73 @@ cdef class _Line:
     cdef int lower  # -1 unread; else whether the casefolded text opens with a-z
 
 
-cdef bint _holds_any(str s, tuple literals) except -1:
+cdef class _Literals:
+    """A need's ``gates.Strings`` as read here: its strings, and when it has tables,
+    pointers into them (held by the ``Strings``)."""
+    cdef tuple all
+    cdef bint scan, empty
+    cdef object held
+    cdef const unsigned char *single
+    cdef const unsigned char *pairs
+    cdef dict by_pair
+
+
+cdef _Literals _literals(object strings):
+    cdef _Literals out = _Literals.__new__(_Literals)
+    cdef str lit
+    out.held = strings
+    out.all = strings.all
+    out.empty = any([not lit for lit in out.all])
+    single, pairs = strings.single, strings.pairs
+    out.scan = len(single) == 256 and len(pairs) == 65536 // 8
+    if out.scan:
+        out.single = <const unsigned char *> (<char *> single)
+        out.pairs = <const unsigned char *> (<char *> pairs)
+        out.by_pair = strings.by_pair
+    return out
+
+
+cdef bint _holds_any(str s, _Literals literals) except -1:
     cdef object lit
-    for lit in literals:
-        if lit in s:
+    cdef const unsigned char *data
+    cdef Py_ssize_t n, p, m
+    cdef int pair
+    cdef bytes b
+    if literals.empty:
+        return True
+    if not literals.scan or PyUnicode_KIND(s) != PyUnicode_1BYTE_KIND:
+        for lit in literals.all:
+            if lit in s:
+                return True
+        return False
+    data = <const unsigned char *> PyUnicode_DATA(s)
+    n = len(s)
+    for p in range(n):
+        if literals.single[data[p]]:
             return True
+        if p + 1 < n:
+            pair = data[p] << 8 | data[p + 1]
+            if literals.pairs[pair >> 3] & (1 << (pair & 7)):
+                for b in <tuple> literals.by_pair[pair]:
+                    m = len(b)
+                    if m <= n - p and memcmp(data + p, <const char *> b, m) == 0:
+                        return True
     return False
+
+
+cdef tuple _prepare(tuple gates):
+    """``gates`` with each need for strings holding them as ``_Literals``."""
+    return tuple([
+        tuple([
+            tuple([
+                (need[0], _literals(need[1]))
+                if need[0] == G_FOLDED_HOLDS or need[0] == G_TEXT_HOLDS else need
+                for need in <tuple> alternative
+            ])
+            for alternative in <tuple> gate
+        ])
+        for gate in gates
+    ])
 
 
 cdef bint _need(_Line line, int op, object arg) except -1:
@@ -67,11 +130,11 @@ cdef bint _need(_Line line, int op, object arg) except -1:
     if op == G_FOLDED_HOLDS:
         if line.folded is None:
             line.folded = line.f.folded
-        return _holds_any(line.folded, <tuple> arg)
+        return _holds_any(line.folded, <_Literals> arg)
     if op == G_TEXT_HOLDS:
         if line.text is None:
             line.text = line.block.text
-        return _holds_any(line.text, <tuple> arg)
+        return _holds_any(line.text, <_Literals> arg)
     if op == G_OPENS:
         if line.folded is None:
             line.folded = line.f.folded
@@ -127,6 +190,7 @@ def line_candidates(list blocks, tuple gates, tuple bounds):
     cdef _Line line = _Line.__new__(_Line)  # (one for every line: its facts reset)
     if n_rules > 62:
         raise ValueError("a run of more than 62 line rules")
+    gates = _prepare(gates)
     for i in range(len(blocks)):
         block = blocks[i]
         if block.removal is not None or block.pruned:
