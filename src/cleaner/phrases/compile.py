@@ -166,6 +166,25 @@ class LineMatcher:
         found = [*(e[0] for e in self._by_first.values()), self._edged, self._unknown[0]]
         return tuple(p for t in found if t is not None for p in t.patterns())
 
+    def opening_gate(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+        """What ``match`` needs of a text opening with a letter a-z, for a line gate
+        (``rules.gates.opening``): the letters whose phrases open in ways not known,
+        and the others' openings and shorter prefixes (a letter no phrase opens with
+        is in none of them). A text opening otherwise may match."""
+        letters: set[str] = set()
+        full: set[str] = set()
+        short: set[str] = set()
+        for first in _ASCII_LETTERS:
+            pattern, openings, prefixes = self._by_first[first]
+            if pattern is None:
+                continue
+            if openings is None:
+                letters.add(first)
+            else:
+                full |= openings
+                short.update(prefixes)
+        return frozenset(letters), frozenset(full), tuple(sorted(short))
+
     def match(self, text: str) -> regex.Match[str] | re.Match[str] | None:
         """A match when ``text`` is one phrase and its edges, else None."""
         first = text[:1]

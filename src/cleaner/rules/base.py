@@ -18,6 +18,7 @@ from ..inputs import KINDS
 from ..phrases import PhraseBook, alternation, phrase_to_pattern
 from ..phrases.compile import line_matcher, required_literals
 from ..spaces import squash
+from .gates import ALWAYS, Gate, folded_holds, matcher_opens, tokens_any
 from .params import Param, declared_params
 
 if TYPE_CHECKING:
@@ -255,6 +256,11 @@ class LineRule(Rule):
     def reason_for(self, block: Block, doc: Document) -> str | None:
         raise NotImplementedError
 
+    def line_gate(self) -> Gate:
+        """What every line ``reason_for`` finds a reason in shows (``gates``): a run of
+        line rules on text asks the rule about no other line. ALWAYS: any line."""
+        return ALWAYS
+
 
 def bound_by(attribute: str) -> property:
     """A ``words_bound`` read from the attribute (a Param) that ``reason_for`` tests
@@ -293,6 +299,18 @@ class WholeLinePhraseRule(LineRule):
 
     def for_page(self, doc: Document) -> Rule:
         return self.narrowed(doc, (("scanning_gate", "scanning"),), self.max_words)
+
+    def line_gate(self) -> Gate:
+        found = []
+        literal = matcher_opens(self.literal)
+        if literal is not None:
+            found.append(tokens_any(self.triggers) + literal)
+        patterns = matcher_opens(self.patterns)
+        if patterns is not None:
+            found.append(patterns)
+        if self.scanning is not None:
+            found.append(folded_holds(self.scanning_gate))
+        return tuple(found)
 
     def reason_for(self, block: Block, doc: Document) -> str | None:
         f = block.features

@@ -22,6 +22,7 @@ from ..phrases.literals import branch_gate, holds_branch
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
+from .gates import Gate, folded_holds, may_hold_digit, opens
 from .params import Param
 
 _NUMBER = r"(\d{1,4})"
@@ -73,6 +74,9 @@ class GalleryCounter(LineRule):
         if numbers[0] > numbers[1]:
             return None
         return f"an image gallery's counter ({quote(block.text)})"
+
+    def line_gate(self) -> Gate:
+        return (may_hold_digit(),)
 
 
 class GalleryCaption(Rule):
@@ -194,6 +198,14 @@ class CaptionCredit(LineRule):
         ):
             return f"an image caption: ends with the credit {quote(m.group(0).strip())}"
         return None
+
+    def line_gate(self) -> Gate:
+        found = []
+        if self.lead is not None:
+            found.append(opens(self.lead_opens) + folded_holds(self.lead_gate))
+        if self.credit is not None:
+            found.append(folded_holds(self.credit_gate))
+        return tuple(found)
 
 
 class CaptionToggle(Rule):

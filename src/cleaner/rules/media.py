@@ -11,6 +11,7 @@ from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
+from .gates import NEVER, Gate, max_chars, opens, text_holds
 from .params import Param
 
 
@@ -58,6 +59,9 @@ class PlayerTimeline(LineRule):
         if block.features.n_chars <= self.max_chars and ":" in text and self.pattern.match(text):
             return f"a player timeline ({quote(text)})"
         return None
+
+    def line_gate(self) -> Gate:
+        return (max_chars(self.max_chars) + text_holds((":",)),)
 
 
 class PlayerLine(Rule):
@@ -310,6 +314,9 @@ class MediaLabel(LineRule):
         if m:
             return f"starts with the media label {quote(m.group(0).strip())}"
         return None
+
+    def line_gate(self) -> Gate:
+        return NEVER if self.pattern is None else (opens(self.opens),)
 
 
 class PlayerCluster(Rule):

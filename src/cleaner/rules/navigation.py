@@ -14,6 +14,18 @@ from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
+from .gates import (
+    NEVER,
+    Gate,
+    folded_holds,
+    max_chars,
+    may_hold_digit,
+    no_sentence_end,
+    opening,
+    opens,
+    text_holds,
+    tokens_all,
+)
 from .lists import LIST_LINES
 from .params import Param
 
@@ -67,6 +79,9 @@ class RelatedLink(LineRule):
             return None
         return f"a link to another story ({quote(block.text)})"
 
+    def line_gate(self) -> Gate:
+        return NEVER if self.pattern is None else (folded_holds((":",)) + opens(self.opens),)
+
 
 class ShareBar(LineRule):
     name = "share_bar"
@@ -86,6 +101,9 @@ class ShareBar(LineRule):
         if self.words.issuperset(f.tokens):
             return f"only share/follow words ({quote(block.text)})"
         return None
+
+    def line_gate(self) -> Gate:
+        return (tokens_all(self.words),)
 
 
 class ShareCluster(Rule):
@@ -272,6 +290,10 @@ class Counter(LineRule):
             return f"no letters, only numbers or symbols ({quote(block.text)})"
         return None
 
+    def line_gate(self) -> Gate:
+        first = () if self.opens is None else opening(self.opens)
+        return (first + may_hold_digit(), first + max_chars(self.max_bare_chars))
+
 
 #: The cells of a table (``<td>``, ``<th>``).
 _CELLS = frozenset({"td", "th"})
@@ -326,6 +348,11 @@ class Breadcrumb(LineRule):
         ):
             return f"a breadcrumb or link row of {len(parts)} items ({quote(block.text)})"
         return None
+
+    def line_gate(self) -> Gate:
+        # (With one item allowed, a line without a separator may be a trail.)
+        separated = text_holds(tuple(">›»/|→·•")) if self.min_items > 1 else ()
+        return (no_sentence_end() + separated,)
 
 
 class MenuRun(Rule):

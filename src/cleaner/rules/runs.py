@@ -7,9 +7,11 @@ than its ``words_bound``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
+from ..blocks import Block
 from .base import Document, LineRule, Rule
 
 #: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
@@ -27,13 +29,20 @@ class LineRuleRun:
     removed by the first of these rules that has a reason for it, with that reason,
     whichever way round the loops go; each rule still decides with its ``reason_for``.
     A line printed again gets its first copy's answer, looked up, not redone (a page of
-    one line repeated 200,000 times costs one judgement).
+    one line repeated 200,000 times costs one judgement). Where the compiled walk is
+    used, a rule is asked only about the lines its gate admits (``gates``): on most
+    lines no rule is asked at all.
     """
 
-    __slots__ = ("_groups", "_tiers", "rules")
+    __slots__ = ("_bounds", "_gated", "_gates", "_groups", "_tiers", "rules")
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
         self.rules = rules
+        # Each rule's gate and words bound (-1: none), for ``line_candidates``
+        # (``gates.candidates``' compiled twin).
+        self._gates = tuple(rule.line_gate() for rule in rules)
+        self._bounds = tuple(-1 if b is None else b for b in (r.words_bound for r in rules))
+        self._gated = tuple(type(r).line_gate is not LineRule.line_gate for r in rules)
         # Per word count up to WORDS_BOUND_TIERS, and past it: the rules whose
         # words_bound it is within, in order, as one of a few groups of positions
         # (the word counts from one distinct bound to the next share one).
@@ -50,27 +59,62 @@ class LineRuleRun:
     def apply(self, doc: Document) -> None:
         if doc.lines_judged:
             return  # as each rule would (LineRule.apply)
-        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
-        # The rules to ask about a line of n words: tiers[n] (past the last, tiers[-1]).
-        tiers = self._tiers([[asks[i] for i in group] for group in self._groups])
-        last = len(tiers) - 1
+        from ..frontends.html.compiled import compiled_features  # (it imports rules)
+
+        twins = compiled_features()
+        blocks = doc.blocks
+        if twins is None:
+            # In Python, each rule's own gates in ``reason_for`` cost less than looking
+            # at the gates first: every rule within its bound is asked about each line.
+            asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+            tiers = self._tiers([[asks[i] for i in group] for group in self._groups])
+            last = len(tiers) - 1
+            self._judge(
+                doc,
+                (
+                    (block, tiers[n if (n := block.features.n_words) < last else last])
+                    for block in blocks
+                    if block.removal is None and not block.pruned
+                ),
+            )
+            return
+        # The compiled look at every line's facts: the lines some rule's gate admits,
+        # each with the rules to ask (a bit each). No other line can be removed here.
+        found = twins.line_candidates(blocks, self._gates, self._bounds)
+        if not found:
+            return
+        # A rule with a gate of its own is asked as it is, not as set up for the page
+        # (``for_page``): the same answers, and its gate looked at each line for what
+        # setting it up would look for in the whole page's text.
+        asks = [
+            (rule, (rule if gated else rule.for_page(doc)).reason_for)
+            for rule, gated in zip(self.rules, self._gated, strict=True)
+        ]
+        by_mask = {
+            mask: [ask for r, ask in enumerate(asks) if mask >> r & 1]
+            for mask in {mask for _, mask in found}
+        }
+        self._judge(doc, ((blocks[i], by_mask[mask]) for i, mask in found))
+
+    @staticmethod
+    def _judge(doc: Document, lines: Iterable[tuple[Block, list[tuple[LineRule, Any]]]]) -> None:
+        """Remove each of ``lines`` that one of its rules to ask has a reason for: the
+        first of them that has (a line printed again gets its first copy's answer)."""
         answers: dict[str, tuple[LineRule, str] | None] = {}
         seen = answers.get
-        for block in doc.blocks:
-            if block.removal is None and not block.pruned:
-                text = block.text
-                answer = seen(text, _UNSEEN)
-                if answer is _UNSEEN:
-                    answer = None
-                    n = block.features.n_words
-                    for rule, reason_for in tiers[n if n < last else last]:
-                        reason = reason_for(block, doc)
-                        if reason:
-                            answer = (rule, reason)
-                            break
-                    answers[text] = answer
-                if answer is not None:
-                    answer[0].remove(block, answer[1])
+        for block, ask in lines:
+            text = block.text
+            answer = seen(text, _UNSEEN)
+            if answer is _UNSEEN:
+                answer = None
+                for rule, reason_for in ask:
+                    reason = reason_for(block, doc)
+                    if reason:
+                        answer = (rule, reason)
+                        break
+                answers[text] = answer
+            if answer is not None:
+                answer[0].remove(block, answer[1])
 
     @staticmethod
     def joins(rule: Rule) -> bool:

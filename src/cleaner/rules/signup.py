@@ -10,6 +10,7 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, LineRule, bound_by
+from .gates import Gate, tokens_any
 from .params import Param
 
 
@@ -67,6 +68,9 @@ class MailOffer(LineRule):
         if offer is None:
             return None
         return f"a newsletter offer: names {channel!r} with {offer!r}"
+
+    def line_gate(self) -> Gate:
+        return (tokens_any(self.offers | self.channels),)
 
     def _delivered(self, block: Block) -> str | None:
         """A line without an offer word: the letter delivered to the reader's box."""
@@ -129,6 +133,9 @@ class ConsentNotice(LineRule):
         if person is None:
             return None
         return f"a consent banner's line: names {thing!r} with {act!r} and {person!r}"
+
+    def line_gate(self) -> Gate:
+        return (tokens_any(self.objects) + tokens_any(self.acts),)
 
 
 RULES = (MailOffer, ConsentNotice)

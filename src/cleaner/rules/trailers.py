@@ -15,6 +15,7 @@ from ..phrases.openings import Openings, openings
 from ..phrases.trie_search import TwinPattern, twin
 from .base import Document, LineRule, Rule, bound_by, quote
 from .discussion import Discussion
+from .gates import Gate, folded_holds, tokens_any
 from .navigation import ShareBar
 from .params import Param
 from .trailer_boxes import BoxTest, HtmlBoxTest, TextBoxTest
@@ -64,6 +65,14 @@ class Notice(LineRule):
         if m:
             return f"a notice: contains {quote(m.group(0))}"
         return None
+
+    def line_gate(self) -> Gate:
+        found = []
+        if self.literal is not None:
+            found.append(tokens_any(self.triggers))
+        if self.patterns is not None:
+            found.append(folded_holds(self.pattern_gate))
+        return tuple(found)
 
 
 _COMMENT_SECTION = "comment-section heading"

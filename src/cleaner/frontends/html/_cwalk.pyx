@@ -34,6 +34,7 @@ include "_cjudge.pxi"
 include "_ctext.pxi"
 include "_cfeatures.pxi"
 include "_cscan.pxi"
+include "_clines.pxi"
 
 cdef enum:
     ELEMENT_NODE = 1

@@ -1,0 +1,240 @@
+"""Line gates (``rules/gates.py``) never change a decision, and both twins agree.
+
+A run of line rules on text asks a rule only about the lines its ``line_gate`` admits:
+each gate must admit every line its rule finds a reason in (checked on the bundled
+sample pages, on every literal phrase of every section dressed as a line, and on
+lines made of phrase words and punctuation); the compiled twin
+(``_cwalk.line_candidates``) must give what ``gates.candidates`` gives; and a run must
+remove what asking every rule about every line removes (the Python path does that).
+A gate is consulted: set to admit nothing, its rule removes nothing.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_fast_gates import FIRING
+
+import cleaner.config
+from cleaner import Cleaner
+from cleaner.blocks import Block
+from cleaner.frontends.html import compiled
+from cleaner.frontends.text import text_to_blocks
+from cleaner.phrases import SECTIONS, PhraseBook
+from cleaner.rules import gates
+from cleaner.rules.base import Document, LineRule
+from cleaner.rules.runs import LineRuleRun
+
+try:
+    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
+except ImportError:
+    _cwalk = None
+
+needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
+
+BOOK = PhraseBook(cleaner.config.SHIPPED_LANGUAGES)
+CLEANER = Cleaner(languages=cleaner.config.SHIPPED_LANGUAGES)
+RUNS = [s for s in CLEANER._steps["text"][1] if isinstance(s, LineRuleRun)]
+RULES = [rule for run in RUNS for rule in run.rules]
+
+
+def _document(lines: list[str]) -> Document:
+    doc = Document([Block(i, line) for i, line in enumerate(lines)], CLEANER.config, kind="text")
+    CLEANER._compute_features(doc, None)
+    return doc
+
+
+def _sample_lines() -> list[str]:
+    samples = resources.files("cleaner.samples")
+    return [
+        block.text
+        for path in sorted(samples.iterdir(), key=lambda p: p.name)
+        if path.name.endswith(".txt")
+        for block in text_to_blocks(path.read_text("utf-8"))
+    ]
+
+
+def _phrase_lines() -> list[str]:
+    """Every literal phrase of every section, as a line alone and dressed as pages
+    print them: capitalised, upper case, behind a bullet or a number, with a colon."""
+    lines = []
+    for section in SECTIONS:
+        if section == "stopwords":
+            continue
+        for phrase in BOOK.phrases(section):
+            if phrase.startswith("re:"):
+                continue
+            lines += [
+                phrase,
+                phrase.capitalize(),
+                phrase.upper(),
+                f"• {phrase}",
+                f"12 {phrase}",
+                f"{phrase}:",
+                f"({phrase})",
+                f"{phrase} 3",
+            ]
+    return lines
+
+
+#: Lines of no letter, of numbers, of separators (counter, breadcrumb, timeline).
+_BARE = ["***", "—", "• • •", "| |", "...", "1 2 3", "12/03", "0:00 1:02", "› ›", "«1»", "٣٤"]
+LINES = [*FIRING.values(), *_BARE, *_sample_lines(), *_phrase_lines()]
+
+
+def _unsound(doc: Document) -> list[tuple[str, str]]:
+    """(rule, line) where the rule finds a reason in a line its gate turns away."""
+    wrong = []
+    for rule in RULES:
+        gate = rule.line_gate()
+        bound = rule.words_bound
+        ask = rule.for_page(doc).reason_for
+        for block in doc.blocks:
+            if ask(block, doc) and (
+                not gates.admits(gate, block)
+                or (bound is not None and block.features.n_words > bound)
+            ):
+                wrong.append((rule.name, block.text))
+    return wrong
+
+
+def test_every_gate_admits_every_line_its_rule_removes() -> None:
+    doc = _document(LINES)
+    assert _unsound(doc) == []
+
+
+def test_the_gates_turn_most_lines_away() -> None:
+    # (What they are for: a rule is asked about few of the sample lines within its bound.)
+    doc = _document(_sample_lines())
+    asked = within = 0
+    for run in RUNS:
+        found = gates.candidates(doc.blocks, run._gates, run._bounds)
+        asked += sum(bin(mask).count("1") for _, mask in found)
+        always = tuple(gates.ALWAYS for _ in run._gates)
+        found = gates.candidates(doc.blocks, always, run._bounds)
+        within += sum(bin(mask).count("1") for _, mask in found)
+    assert asked < within / 4
+
+
+_WORDS = sorted(
+    {
+        w
+        for section in ("chrome", "notice", "media_stub", "counter_nouns")
+        for p in BOOK.phrases(section)
+        if not p.startswith("re:")
+        for w in p.split()
+    }
+)[:400]
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from([*_WORDS, ":", "|", "/", "©", "(AP Photo)", "12", "»", "—", "é"]),
+            min_size=1,
+            max_size=8,
+        ).map(" ".join),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_gates_admit_what_their_rules_remove_on_made_lines(lines: list[str]) -> None:
+    assert _unsound(_document(lines)) == []
+
+
+def _removals(doc: Document) -> list[object]:
+    return [block.removal for block in doc.blocks]
+
+
+@pytest.mark.parametrize("run", RUNS, ids=repr)
+def test_a_run_removes_what_asking_every_rule_about_every_line_removes(run) -> None:
+    gated = _document(LINES)
+    run.apply(gated)
+    every = _document(LINES)
+    asks = [(rule, rule.for_page(every).reason_for) for rule in run.rules]
+    for block in every.blocks:
+        for rule, ask in asks:
+            if reason := ask(block, every):
+                rule.remove(block, reason)
+                break
+    assert _removals(gated) == _removals(every)
+
+
+@needs_extension
+def test_a_gate_is_consulted() -> None:
+    rule = next(r for r in RULES if r.name == "chrome_phrase")
+
+    class Shut(type(rule)):  # type: ignore[misc]
+        def line_gate(self) -> gates.Gate:
+            return gates.NEVER
+
+    shut = Shut(CLEANER.config, BOOK).for_kind("text")
+    for asked, removed in ((rule, True), (shut, False)):
+        doc = _document([FIRING["chrome_phrase"]])
+        with compiled.forced("compiled"):  # (the Python path asks every line)
+            LineRuleRun((asked,)).apply(doc)
+        assert (doc.blocks[0].removal is not None) is removed
+
+
+def test_a_rule_without_a_gate_is_asked_about_every_line() -> None:
+    assert LineRule.line_gate(RULES[0]) == gates.ALWAYS
+    doc = _document(["one", "two words"])
+    assert gates.candidates(doc.blocks, (gates.ALWAYS, gates.NEVER), (-1, -1)) == [
+        (0, 1),
+        (1, 1),
+    ]
+
+
+# -- the compiled twin ---------------------------------------------------------------
+
+
+def _both(doc: Document) -> None:
+    for run in RUNS:
+        python = gates.candidates(doc.blocks, run._gates, run._bounds)
+        compiled = _cwalk.line_candidates(doc.blocks, run._gates, run._bounds)
+        assert compiled == python, run
+
+
+@needs_extension
+def test_the_compiled_candidates_are_the_python_ones() -> None:
+    doc = _document(LINES)
+    # Removed and pruned blocks are nobody's candidates, on either side.
+    doc.blocks[0].remove("x", "y", "z")
+    doc.blocks[1].pruned = True
+    _both(doc)
+
+
+@needs_extension
+@given(st.lists(st.text(max_size=40) | st.sampled_from(LINES[:200]), min_size=1, max_size=20))
+def test_the_compiled_candidates_are_the_python_ones_on_any_text(lines: list[str]) -> None:
+    lines = [line.strip() for line in lines if line.strip()] or ["x"]
+    _both(_document(lines))
+
+
+@needs_extension
+def test_every_operation_is_compared() -> None:
+    ops = {op for run in RUNS for gate in run._gates for alt in gate for op, _ in alt}
+    assert ops == set(range(8))
+
+
+@needs_extension
+@given(
+    st.lists(
+        st.text(st.sampled_from("abx ©üжc.:"), min_size=1, max_size=12).map(str.strip),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_the_compiled_scan_for_several_strings_finds_what_in_finds(lines: list[str]) -> None:
+    # One-byte lines take the scan (a byte table, then pairs), others ``in``; strings
+    # of one character, of two, longer, of wider characters, with a space.
+    found = ("ab", "x", "©", "über", "ж", "a b", "c.:", "bb c")
+    gate = (gates.folded_holds(found),)
+    text_gate = (gates.text_holds(found),)
+    doc = _document([line for line in lines if line] or ["x"])
+    for g in (gate, text_gate):
+        python = gates.candidates(doc.blocks, (g,), (-1,))
+        assert _cwalk.line_candidates(doc.blocks, (g,), (-1,)) == python
