@@ -93,7 +93,7 @@ cdef bint _holds_any(str s, _Literals literals) except -1:
     return False
 
 
-cdef tuple _prepare(tuple gates):
+cdef tuple _prepare_gates(tuple gates):
     """``gates`` with each need for strings holding them as ``_Literals``."""
     return tuple([
         tuple([
@@ -190,7 +190,7 @@ def line_candidates(list blocks, tuple gates, tuple bounds):
     cdef _Line line = _Line.__new__(_Line)  # (one for every line: its facts reset)
     if n_rules > 62:
         raise ValueError("a run of more than 62 line rules")
-    gates = _prepare(gates)
+    gates = _prepare_gates(gates)
     for i in range(len(blocks)):
         block = blocks[i]
         if block.removal is not None or block.pruned:
