@@ -429,3 +429,19 @@ def test_hull_below_share() -> None:
     flags, reasons = kept("words6")
     assert flags == [True] * 13 + [False]
     assert "scattered" in reasons[-1]
+
+
+def test_min_run_words() -> None:
+    # Menu entries around one sentence: of 25 words the sentence is the article and the
+    # menu goes; of 24 it is a line of help on a page of links, and nothing is cut.
+    def kept(n_words: int) -> tuple[list[bool], tuple[str, ...]]:
+        doc = make_doc("Home", "News", _sentence(n_words), "Contact", "About")
+        make_rule(MainContentRun).apply(doc)
+        return [b.removal is None for b in doc.blocks], doc.notes[CONFIDENCE][1]
+
+    flags, reasons = kept(25)
+    assert flags == [False, False, True, False, False]
+    assert not any("no article" in r for r in reasons)
+    flags, reasons = kept(24)
+    assert flags == [True] * 5
+    assert "no article" in reasons[-1]

@@ -64,10 +64,12 @@ def test_wrapped_paragraph_is_the_run() -> None:
         return _kept(doc)
 
     assert kept() == WRAPPED
-    # Apart, only the last line (a sentence of 11 words) is prose.
-    assert kept(wrap_min_lines=5) == [WRAPPED[-1]]
-    assert kept(wrap_min_chars=62) == [WRAPPED[-1]]
-    assert kept(wrap_max_chars=58) == [WRAPPED[-1]]
+    # Apart, only the last line (a sentence of 11 words) is prose: a run too short to be
+    # an article (min_run_words), which cuts nothing unless the bound allows 11 words.
+    assert kept(wrap_min_lines=5) == ["Home", "News", *WRAPPED, "Contact us"]
+    assert kept(wrap_min_lines=5, min_run_words=11) == [WRAPPED[-1]]
+    assert kept(wrap_min_chars=62, min_run_words=11) == [WRAPPED[-1]]
+    assert kept(wrap_max_chars=58, min_run_words=11) == [WRAPPED[-1]]
 
 
 def _runs_by_default(*lines: str) -> list[tuple[int, int]]:

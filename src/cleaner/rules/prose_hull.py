@@ -8,6 +8,9 @@ most of what the page says. When the run holds less than a set share of the page
 characters, the rule keeps instead everything from the first prose block to the last;
 the page-chrome rules that ran before it (menus, share bars, footers) still apply, and
 ``Result.confidence`` still says the choice was weak.
+
+A page without prose, or whose densest run holds only a few words (a page of links or a
+listing with one sentence of help in it), has no article: the rule cuts nothing there.
 """
 
 from __future__ import annotations
@@ -32,6 +35,23 @@ class ProseHull:
         "scattered over the page: no run is the article). 0 turns it off. Below "
         "weak_prose_share: the choice is then weak as well.",
     )
+
+    min_run_words = Param(
+        25,
+        "A run whose blocks hold fewer words than this is no article (a page of links, a "
+        "listing, a form with one sentence of help): nothing is cut, as on a page without "
+        "prose, and the line rules alone clean the page.",
+    )
+
+    def no_article(self, kept: Sequence[Block], start: int, end: int, best: float) -> str | None:
+        """Why the run ``start``..``end`` (positions in ``kept``, its score ``best``)
+        anchors nothing, or None: no prose on the page, or too few words in the run."""
+        if best <= 0:
+            return "no prose on the page: nothing was cut as outside it"
+        words = sum(b.features.n_tokens for b in kept[start : end + 1])
+        if words < self.min_run_words:
+            return f"the densest run holds {words} words: no article, nothing was cut"
+        return None
 
     def prose_hull(
         self, doc: Document, kept: Sequence[Block], start: int, end: int, reasons: tuple[str, ...]

@@ -19,10 +19,10 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
-        "Blocks before or after the main content run: the stretch of the page with the "
-        "most prose, where each non-prose block costs a penalty (a maximum-sum run); its "
-        "edges take back adjacent sentences, and the article's short paragraphs past a "
-        "sub-heading when their words are the run's; scattered prose widens it (prose_hull)."
+        "Blocks before or after the main content run: the stretch of the page with the most "
+        "prose, each non-prose block costing a penalty (a maximum-sum run); its edges take back "
+        "adjacent sentences, and short paragraphs past a sub-heading sharing the run's words; "
+        "scattered prose widens it, and a run of a few words to the whole page (prose_hull)."
     )
     # On HTML the front-end finds the main container (outside_main_container).
     kinds = frozenset({"text"})
@@ -82,16 +82,16 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, Rule):
         self.score_wrapped(kept, scores, doc)
         self.score_lists(scores, listed)
         start, end, best = _max_run(scores)
-        if best <= 0:
-            # No prose anywhere: nothing to anchor on, leave the page alone.
-            doc.notes[CONFIDENCE] = (0.0, ("no prose on the page: nothing was cut as outside it",))
+        if best > 0:
+            # Take back adjacent prose the per-block cost left out (teaser lists stay out).
+            start, end = _take_back(self, kept, doc, start, end)
+            # A numbered list or table right before or after the run is the article's (a
+            # standings table, a calendar, a listicle's last items).
+            start, end = self.take_lists(doc, kept, listed.free, start, end, self._heading_like)
+        why = self.no_article(kept, start, end, best)
+        if why is not None:  # nothing to anchor on: the page is left alone
+            doc.notes[CONFIDENCE] = (0.0, (why,))
             return
-        # The per-block cost leaves short paragraphs at the edges outside the run; take
-        # back adjacent prose (a teaser list alternates with headlines, so it stays out).
-        start, end = _take_back(self, kept, doc, start, end)
-        # A numbered list or table right before or after the run is the article's (a
-        # standings table, a calendar, a listicle's last items).
-        start, end = self.take_lists(doc, kept, listed.free, start, end, self._heading_like)
         value, reasons = self._confidence(doc, kept, scores, start, end, best)
         start, end, reasons = self.prose_hull(doc, kept, start, end, reasons)
         doc.main_run = (kept[start].index, kept[end].index)
