@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["DECLARING", "declared_names", "declared_types"]
+__all__ = ["DECLARING", "declared_names", "declared_types", "declares"]
 
 #: schema.org types and OpenGraph types (lower case) that say what a page is. A type
 #: that pages of every kind carry (Organization, WebPage, BreadcrumbList, a FAQ's
@@ -86,6 +86,14 @@ def declared_names(node: Any) -> list[str]:
         for url in (attrs.get("itemtype") or "").split():
             names.append(url.rstrip("/").rsplit("/", 1)[-1])
     return names
+
+
+def declares(node: Any) -> bool:
+    """Whether ``DECLARING`` matches ``node``: the elements ``declared_names`` reads."""
+    attrs = node.attributes
+    if node.tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
+        return True
+    return (node.tag == "meta" and attrs.get("property") == "og:type") or "itemtype" in attrs
 
 
 def _script_types(script: Any) -> Iterable[str]:

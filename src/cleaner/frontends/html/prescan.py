@@ -69,7 +69,7 @@ def scan_signature(page: str, twins: Any) -> tuple[Any, ...] | None:
     """``scan_page``'s answers for ``page`` as comparable data (each element as its tag
     and place in the page; None: the pass gave up), from the compiled pass (``twins``,
     the compiled module) or, with None, from the queries and the text it stands for."""
-    from ...rules.declared import DECLARING, declared_types
+    from ...rules.declared import DECLARING, declared_types, declares
     from .parse import parse_html
     from .walk import DROP_SELECTOR
 
@@ -92,7 +92,7 @@ def scan_signature(page: str, twins: Any) -> tuple[Any, ...] | None:
         declaring, dropped = tree.css(DECLARING), body.css(DROP_SELECTOR)
     # (The query reports an element once per selector it matches; the pass may report
     # more: those the query does not match, which declare nothing.)
-    declares = sorted(set(places([n for n in declaring if _declares(n)])))
+    declares = sorted(set(places([n for n in declaring if declares(n)])))
     result = (declared_types(tree, declaring), declares, places(dropped))
     for node in dropped:
         node.decompose()
@@ -104,11 +104,3 @@ def scan_signature(page: str, twins: Any) -> tuple[Any, ...] | None:
         long = [i for i, n in enumerate(lengths) if n >= config.html_prose_min_chars]
         paragraphs, lengths = [paragraphs[i] for i in long], [lengths[i] for i in long]
     return (*result, places(paragraphs), lengths, places(marked))
-
-
-def _declares(node: Any) -> bool:
-    """Whether ``declared.DECLARING`` matches ``node`` (as ``declared_names`` asks)."""
-    attrs = node.attributes
-    if node.tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
-        return True
-    return (node.tag == "meta" and attrs.get("property") == "og:type") or "itemtype" in attrs
