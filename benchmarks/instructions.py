@@ -4,6 +4,7 @@ valgrind's callgrind.
     python benchmarks/instructions.py walk                # the walk, first 30 zyte pages
     python benchmarks/instructions.py parse --limit 60
     python benchmarks/instructions.py walk --by-object    # interpreter vs selectolax vs libc
+    python benchmarks/instructions.py rules               # the rules after the features
     python benchmarks/instructions.py text                # zyte-text: per page and per line
     python benchmarks/instructions.py text --beside-html  # and the HTML path on those pages
 
@@ -13,7 +14,9 @@ with ``PYTHONHASHSEED=0``). The stage runs
 once in a child process under callgrind, after the same setup as a child that stops
 before the stage; the difference, divided by the pages, is the stage's count. The
 ``text`` stage cleans the pages' innerText dumps (``zyte-text``, ``kind="text"``) and
-also gives the count per non-empty input line, as ``text_speed.py`` counts lines. Compare
+also gives the count per non-empty input line, as ``text_speed.py`` counts lines. The
+``rules`` stage runs the HTML path's rules that read features (``Cleaner.run_blocks``
+after the features), on pages taken up to there in the setup of both children. Compare
 two versions of the code by running this from each checkout. Counts are not seconds:
 Lexbor's parser runs at fewer instructions per cycle than the interpreter, so a count
 says which of two versions of the same Python does less work, not how the stages
@@ -32,7 +35,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("parse", "walk", "clean", "text")
+STAGES = ("parse", "walk", "clean", "text", "rules")
 
 _CHILD = """
 import sys
@@ -60,6 +63,28 @@ for page in pages:
         node.decompose()
     walks.append((body, PageWalk(body, plan)))
 stage = {stage!r}
+docs = []
+if {rules!r}:
+    # Each page as ``Cleaner.run_blocks`` has it right before the rules reading features.
+    from cleaner.frontends.html import parse_html, walk_html
+    from cleaner.frontends.html.compiled import compiled_prepare
+    from cleaner.frontends.html.prescan import scan_page
+    from cleaner.rules import Document
+    from cleaner.rules.page_type import DECLARED, declared_types
+    before, after = cleaner._steps["html"]
+    for page in pages:
+        tree = parse_html(page, compiled_prepare(), code=False)
+        scan = scan_page(tree, cleaner.config)
+        declared = declared_types(tree, None if scan is None else scan.declaring)
+        blocks, elements = walk_html(
+            tree, cleaner._tree_plan, markup=False, inline_marks=False, scan=scan
+        )
+        doc = Document(blocks, cleaner.config, kind="html", elements=elements)
+        doc.notes[DECLARED] = declared
+        for rule in before:
+            rule.apply(doc)
+        cleaner._compute_features(doc, None)
+        docs.append(doc)
 if stage == "parse":
     for page in pages:
         front.parse_html(page)
@@ -72,6 +97,10 @@ elif stage == "clean":
 elif stage == "text":
     for page in texts:
         cleaner.clean(page, kind="text")
+elif stage == "rules":
+    for doc in docs:
+        for step in after:
+            step.apply(doc)
 print(sum(1 for t in texts for line in t.splitlines() if line.strip()))
 """
 _TOTAL = re.compile(r"Collected : (\d+)")
@@ -96,10 +125,13 @@ def callgrind_total(argv: list[str], out: Path) -> tuple[int, str]:
     return int(match.group(1)), done.stdout
 
 
-def _count(stage: str | None, limit: int, out: Path) -> tuple[int, int]:
+def _count(stage: str | None, limit: int, out: Path, rules: bool = False) -> tuple[int, int]:
     """The instructions of a child running ``stage`` (None: the setup alone), and the
-    non-empty lines of the text pages it loaded."""
-    code = _CHILD.format(paths=[str(ROOT / "src"), str(ROOT)], limit=limit, stage=stage)
+    non-empty lines of the text pages it loaded. ``rules``: the setup takes the pages
+    up to the rules reading features (the ``rules`` stage's)."""
+    code = _CHILD.format(
+        paths=[str(ROOT / "src"), str(ROOT)], limit=limit, stage=stage, rules=rules
+    )
     total, stdout = callgrind_total([sys.executable, "-c", code], out)
     return total, int(stdout.split()[-1])
 
@@ -145,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         base_out, stage_out = Path(tmp, "base.out"), Path(tmp, "stage.out")
-        base, lines = _count(None, args.limit, base_out)
-        total, _ = _count(args.stage, args.limit, stage_out)
+        rules = args.stage == "rules"
+        base, lines = _count(None, args.limit, base_out, rules)
+        total, _ = _count(args.stage, args.limit, stage_out, rules)
         # The pages counted: fewer than --limit when the set has fewer.
         n = min(args.limit, _pages())
         print(f"{args.stage}: {(total - base) / n / 1e6:.2f}M instructions per page")
