@@ -147,8 +147,29 @@ class BlockRuleRun:
         self._tiered = LineRuleRun(rules)
 
     def apply(self, doc: Document) -> None:
-        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
+        from ..frontends.html.compiled import compiled_features  # (it imports rules)
+
         tiered = self._tiered
+        twins = compiled_features()
+        if twins is not None:
+            # As on text: the rules' gates read the block's features alone, which an
+            # answer on HTML needs too (the rest only turns a reason away), so a block
+            # no gate admits has no reason here; the others ask only the rules admitting.
+            blocks = doc.blocks
+            found = twins.line_candidates(blocks, tiered._gates, tiered._bounds)
+            if found:
+                gated = [
+                    (rule, (rule if own else rule.for_page(doc)).reason_for)
+                    for rule, own in zip(self.rules, tiered._gated, strict=True)
+                ]
+                for i, mask in found:
+                    block = blocks[i]
+                    for r, (rule, reason_for) in enumerate(gated):
+                        if mask >> r & 1 and (reason := reason_for(block, doc)):
+                            rule.remove(block, reason)
+                            break
+            return
+        asks = [(rule, rule.for_page(doc).reason_for) for rule in self.rules]
         tiers = tiered._tiers([[asks[i] for i in group] for group in tiered._groups])
         last = len(tiers) - 1
         for block in doc.blocks:
