@@ -50,6 +50,37 @@ def test_a_caption_printed_again_goes() -> None:
     assert rule_for(result, SENTENCE) == "figure_caption"
 
 
+def test_a_caption_printed_again_in_other_case_and_script_goes() -> None:
+    # The copy is matched by its casefolded words, whether its block is kept (its
+    # features' key) or pruned (its words read again): 'STRASSE' is 'Straße' folded.
+    caption = "Die Straße am Markt wurde am Montag nach dem Hochwasser geräumt."
+    copy = "DIE STRASSE AM MARKT — WURDE AM MONTAG NACH DEM HOCHWASSER GERÄUMT"
+    figure = f"<div class='wp-caption'><p class='wp-caption-text'>{caption}</p></div>"
+    for where in (f"<p>{copy}</p>", f"<nav><p>{copy}</p></nav>"):
+        result = explain(article(inside=figure + where))
+        assert rule_for(result, caption) == "figure_caption", where
+    other = "DIE GASSE AM MARKT — WURDE AM MONTAG NACH DEM HOCHWASSER GERÄUMT"
+    result = explain(article(inside=f"{figure}<p>{other}</p>"))
+    assert rule_for(result, caption) is None
+
+
+def test_every_character_casefolds_to_characters_of_its_own_kind() -> None:
+    # What lets figure_caption read a kept block's words from its features' key (the
+    # words casefolded) for the words of its casefolded text (duplicate_key).
+    from cleaner.features import duplicate_key, words_of
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        char = chr(cp)
+        folded = char.casefold()
+        if folded != char:
+            word = bool(words_of(char))
+            assert all(bool(words_of(c)) == word for c in folded), hex(cp)
+    text = "İstanbul ﬁnal STRASSE Straße ΣΊΣΥΦΟΣ ǅemal x\u0345y"
+    assert duplicate_key(text) == " ".join(words_of(text)).casefold()
+
+
 def test_a_caption_in_a_list_goes() -> None:
     strip = f"<ul><li><img src='a.jpg'><p class='caption'>{SENTENCE}</p></li></ul>"
     assert rule_for(explain(article(inside=strip)), SENTENCE) == "figure_caption"

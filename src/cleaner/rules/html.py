@@ -273,8 +273,8 @@ class FigureCaption(Rule):
             return
         # Every block's words, removed ones included: a caption printed again anywhere
         # (a slideshow's counter, a hidden copy) is the slideshow's, not the article's.
-        page = "\n".join(duplicate_key(b.text) for b in doc.blocks)
-        keys = {b.index: duplicate_key(b.text) for b in captions}
+        page = "\n".join(map(_words_key, doc.blocks))
+        keys = {b.index: _words_key(b) for b in captions}
         # Captions long enough to be kept, which another holding them whole copies.
         whole = [(i, k) for i, k in keys.items() if k.count(" ") + 1 >= self.min_words]
         strip = self._strip(doc)
@@ -330,6 +330,14 @@ class FigureCaption(Rule):
         if page.count(key) > 1 or any(i != block.index and k in key for i, k in whole):
             return f"{what} printed elsewhere on the page too"
         return None
+
+
+def _words_key(block: Block) -> str:
+    """``duplicate_key`` of the block's text: its features' key where they are filled
+    (every character casefolds to characters of its own kind, a word's or a
+    separator's, so the words of the casefolded text are the words casefolded)."""
+    f = block.features
+    return f.key if f.folded else duplicate_key(block.text)
 
 
 class Headline(Rule):
