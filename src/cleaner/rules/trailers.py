@@ -174,6 +174,9 @@ class TrailerZone(Rule):
             )
             if (matcher := line_matcher(phrases.phrases(section))) is not None
         )
+        # Whether a block without text (most of an HTML page's) can be a heading at all.
+        matchers = (self.trailer, *(m for _, m in self.strong))
+        self.empty_heading = any(m is not None and m.match("") for m in matchers)
 
     def for_kind(self, kind: str) -> TrailerZone:
         # Whether a box inside the article goes on after a heading is told differently
@@ -216,8 +219,8 @@ class TrailerZone(Rule):
         recurs = Recurrence(doc, prose, self.max_comments_heading_words, self.label_min_lines)
         for i, block in enumerate(doc.blocks):
             n_words = block.features.n_words
-            if n_words <= self.max_comments_heading_words:
-                folded = block.features.folded
+            folded = block.features.folded
+            if n_words <= self.max_comments_heading_words and (folded or self.empty_heading):
                 if (
                     blocks_above >= cfg.strong_trailer_min_prose_blocks
                     and above >= cfg.strong_trailer_min_prose_chars
@@ -257,9 +260,9 @@ class TrailerZone(Rule):
                     # Wherever it stands, a heading opening a box inside the article
                     # goes with the box's lines; the article goes on after them.
                     self._drop_box(doc, i, box.resumes_at(i))
-            box.passed(i)
-            above += prose[i]
-            blocks_above += prose[i] > 0
+            if prose[i]:  # (else nothing to count, nor for the box test to pass)
+                box.passed(i)
+                above, blocks_above = above + prose[i], blocks_above + 1
 
     def _drop_box(self, doc: Document, start: int, end: int) -> None:
         heading = doc.blocks[start]
