@@ -104,6 +104,16 @@ class ExactDuplicate(Rule):
             return
         minimum = self.config.duplicate_min_chars
         kept = [b for b in doc.blocks if not b.pruned]
+        # The blocks that count below each have a copy in the sibling: a key the page
+        # holds twice (features.repeats), or none (no features: removed before them).
+        # Fewer than html_copy_min_blocks such blocks on the page: no element to compare.
+        counted = 0
+        for b in kept:
+            f = b.features
+            if (f.repeats > 1 or not f.key) and len(f.key) >= minimum and b.kind is not _QUOTE:
+                counted += 1
+        if counted < self.html_copy_min_blocks:
+            return
         n = len(el.parent)
         # Each element's blocks are a run of ``kept``: [lo, hi) (lo == hi: none).
         lo = [len(kept)] * n
