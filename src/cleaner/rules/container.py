@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..blocks import BlockKind
+from ..blocks import BlockKind, Removal
 from .base import Document, Rule
 from .page_type import ITEMS, PAGE_TYPE, GuessPageType
 from .params import Param
@@ -63,7 +63,8 @@ class OutsideMainContainer(Rule):
         n = len(parent)
         score = list(el.prose)
         for e in range(n - 1, 0, -1):
-            score[parent[e]] += score[e]
+            if score[e]:  # (most elements hold no prose: adding 0.0 changes nothing)
+                score[parent[e]] += score[e]
         best = el.anchor
         while best > 0 and el.marker[best] != ARTICLE:
             best = parent[best]
@@ -91,21 +92,24 @@ class OutsideMainContainer(Rule):
         # Siblings before it with prose of their own join (a summary or standfirst
         # above the body); what follows the body is related material.
         # (An article marker says where the article ends: no siblings for it.)
-        inside = [False] * n
-        inside[best] = True
+        # The elements inside: the subtrees of these children of ``up``.
+        end = el.end
+        inside = [best]
         share = self.config.html_sibling_min_share * score[best]
         up = parent[best]
-        for e in range(up + 1, best if not marked else up + 1):
+        e = up + 1
+        while e < best and not marked:  # (up's children before it, one subtree a step)
             if parent[e] == up and score[e] > 0 and score[e] >= share:
-                inside[e] = True
+                inside.append(e)
+            e = end[e]
         if doc.notes.get(PAGE_TYPE) == "product":
             for e in self._spec_tables(doc, best):
                 while parent[e] != up:
                     e = parent[e]
-                inside[e] = True
-        for e in range(up + 1, el.end[up]):
-            if inside[parent[e]]:
-                inside[e] = True
+                inside.append(e)
+        within = bytearray(n)  # 1 for the elements of those subtrees
+        for e in inside:
+            within[e : end[e]] = b"\x01" * (end[e] - e)
         reason = f"outside the main container (the main content is {el.label(best)})"
         # Text set in the parent itself, beside the container's element (a table cell
         # holding a paragraph of text and then a nested table, a <div> whose text runs
@@ -114,9 +118,10 @@ class OutsideMainContainer(Rule):
         # the article ends, nor when the parent is the body, where a page's loose lines
         # are its chrome.)
         own = -1 if marked or up == 0 else up
+        removal = Removal(self.name, self.family, reason)  # (one for all: immutable)
         for block in doc.blocks:
-            if block.removal is None and not inside[block.element] and block.element != own:
-                block.remove(self.name, self.family, reason)
+            if block.removal is None and not within[block.element] and block.element != own:
+                block.removal = removal
                 block.pruned = True
 
     def _spec_tables(self, doc: Document, best: int) -> list[int]:
