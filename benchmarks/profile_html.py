@@ -35,7 +35,6 @@ if __package__ in (None, ""):
 
 from benchmarks import paths  # noqa: E402
 from benchmarks.measure import load_html_pages  # noqa: E402
-from cleaner.features import compute_features  # noqa: E402
 from cleaner.frontends import html as front  # noqa: E402
 from cleaner.frontends.html.compiled import compiled_prepare  # noqa: E402
 from cleaner.frontends.html.prescan import scan_page  # noqa: E402
@@ -46,7 +45,7 @@ from cleaner.render import render_text  # noqa: E402
 from cleaner.render.outputs import _decision  # noqa: E402
 from cleaner.rules import Document  # noqa: E402
 from cleaner.rules.page_type import DECLARED, declared_types  # noqa: E402
-from cleaner.rules.tree import TreePlan, TreeRule  # noqa: E402
+from cleaner.rules.tree import TreeRule  # noqa: E402
 
 DEFAULT_DATA = paths.DATA / "zyte" / "html"
 
@@ -54,8 +53,7 @@ DEFAULT_DATA = paths.DATA / "zyte" / "html"
 def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     """One page through the HTML path, adding each stage's seconds to ``times``."""
     cfg = cleaner.config
-    rules = cleaner.rules
-    plan = TreePlan(rules, cfg)  # the Cleaner holds one; built here outside the timings
+    plan = cleaner._tree_plan
 
     def lap(stage: str, start: float) -> float:
         now = perf_counter()
@@ -86,21 +84,20 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
     t = lap("walk", t)
     doc = Document(blocks, cfg, kind="html", elements=elements)
     doc.notes[DECLARED] = declared
-    # The rules reading the structure, before features (the pipeline's order).
-    pending = [r for r in rules if "html" in getattr(r, "kinds", ("html",))]
-    while pending and not getattr(pending[0], "uses_features", True):
-        rule = pending.pop(0)
+    # The pipeline's own steps for HTML (the rules as set up for it, consecutive line
+    # rules in one pass): those reading the structure, features, then the others.
+    before, after = cleaner._steps["html"]
+    for rule in before:
         if not isinstance(rule, TreeRule):
             rule.apply(doc)
             t = lap(f"  rule {rule.name}", t)
-    stopwords = cleaner._phrases.stopwords
-    language = compute_features(blocks, stopwords, cfg)
-    doc.language = language
-    doc.stopwords = stopwords.get(language, frozenset())
+    cleaner._compute_features(doc, None)
     t = lap("features", t)
-    for rule in pending:
-        rule.apply(doc)
-        t = lap(f"  rule {rule.name}", t)
+    for step in after:
+        step.apply(doc)
+        names = [r.name for r in getattr(step, "rules", (step,))]
+        label = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
+        t = lap(f"  rule {label}", t)
     render_text(blocks)
     tuple(_decision(b) for b in blocks)
     lap("result", t)
