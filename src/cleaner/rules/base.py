@@ -257,8 +257,8 @@ class LineRule(Rule):
         raise NotImplementedError
 
     def line_gate(self) -> Gate:
-        """What every line ``reason_for`` finds a reason in shows (``gates``): a run of
-        line rules on text asks the rule about no other line. ALWAYS: any line."""
+        """What every line ``reason_for`` finds a reason in shows (``gates``), on HTML
+        too: a run of line rules asks the rule about no other block. ALWAYS: any."""
         return ALWAYS
 
 
