@@ -10,6 +10,7 @@ from helpers import make_doc, make_rule
 
 from cleaner import clean_article
 from cleaner.blocks import Block, Removal
+from cleaner.rules.post_gaps import cell_shape
 from cleaner.rules.quality import MainContentRun
 
 POST_A = (
@@ -99,3 +100,20 @@ def test_forum_fixture_keeps_its_last_post() -> None:
     text = clean_article((root / "forum-xenforo-en.txt").read_text(encoding="utf-8"), kind="text")
     assert "The 1:5:5 feed did it." in text
     assert "Similar threads" not in text
+
+
+def test_a_cells_fields_match_by_label() -> None:
+    # 'Posts: 6.412' and 'Location: Kassel' print the same fields as the run's cell.
+    run_cell = ["Location: Leeds", "Posts: 3", "Quote"]
+    page = [POST_A, POST_A2, *run_cell, POST_B, POST_B2, "Location: Kassel", "Posts: 6.412", POST_C]
+    assert _kept(page)[-1] == POST_C
+    # A line that only opens like a field's value does not match.
+    page = [POST_A, POST_A2, *run_cell, POST_B, POST_B2, "Leeds", "3 posts", POST_C]
+    assert _kept(page)[-1] == POST_B2
+
+
+def test_post_shape() -> None:
+    assert cell_shape("14.02.2009, 19:42\t#3") == cell_shape("21.02.2009, 17:26\t#4")
+    assert cell_shape("Ort: Kassel") == cell_shape("Ort: Bielefeld") == "Ort:"
+    assert cell_shape("Messages 2,418") == cell_shape("Messages 6")
+    assert cell_shape("Report") != cell_shape("Reply")

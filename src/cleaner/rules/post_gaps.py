@@ -20,16 +20,22 @@ from ..blocks import Block
 from .base import Document
 from .params import Param
 
-__all__ = ["PostGaps"]
+__all__ = ["PostGaps", "cell_shape"]
 
 #: Removals that end the thread: a trailer ('Similar threads', 'Comments').
 _END_FAMILIES = frozenset({"trailers"})
-_DIGITS = re.compile(r"\d+")
+#: A number, with its separators ('6.412', '14.02.2009', '19:42').
+_NUMBER = re.compile(r"\d[\d.,:]*")
+#: A cell's 'Label: value' line ('Ort: Kassel', 'Posts: 288'): the label alone.
+_LABEL = re.compile(r"^([^\W\d_][^:\n]{0,30}):\s")
 
 
-def _shape(text: str) -> str:
-    """A line with its numbers blanked: a cell's counts and dates differ per post."""
-    return _DIGITS.sub("0", text.strip())
+def cell_shape(text: str) -> str:
+    """A line as a cell prints it for every post: a field's label alone, other lines with
+    their numbers blanked (a cell's counts, places and dates differ per post)."""
+    text = text.strip()
+    label = _LABEL.match(text)
+    return label.group(1) + ":" if label else _NUMBER.sub("0", text)
 
 
 class PostGaps:
@@ -58,7 +64,7 @@ class PostGaps:
         if self.post_gap_min_repeats <= 0:
             return start, end
         own = {
-            _shape(b.text)
+            cell_shape(b.text)
             for b in doc.blocks[kept[start].index : kept[end].index + 1]
             if not doc.is_prose(b)
         }
@@ -89,7 +95,7 @@ class PostGaps:
             gap = [b for b in doc.blocks[lo + 1 : hi] if b.text.strip()]
             if any(b.removal is not None and b.removal.family in _END_FAMILIES for b in gap):
                 return edge
-            repeats = sum(1 for b in gap if _shape(b.text) in own)
+            repeats = sum(1 for b in gap if cell_shape(b.text) in own)
             if repeats < self.post_gap_min_repeats or repeats < self.post_gap_repeat_share * len(
                 gap
             ):
@@ -97,4 +103,4 @@ class PostGaps:
             edge = nxt
             while 0 <= edge + way < n and doc.is_prose(kept[edge + way]):
                 edge += way
-            own.update(_shape(b.text) for b in gap)
+            own.update(cell_shape(b.text) for b in gap)
