@@ -1,10 +1,15 @@
 """Pages that are not news articles: cleaner beside trafilatura and readability-lxml.
 
-    python benchmarks/pagetypes.py               # one row per page type and extractor
+    python benchmarks/pagetypes.py               # both tracks: one row per page type and extractor
     python benchmarks/pagetypes.py --pages       # and one row per page
     python benchmarks/pagetypes.py --peers trafilatura   # fewer peers
+    python benchmarks/pagetypes.py --track text  # the innerText dumps only
 
 Reads the hand-written pages of ``fixtures/pagetype`` (see its README) and their gold.
+The HTML track cleans each ``<name>.html`` (cleaner with the HTML peers); the text track
+cleans ``text/<name>.txt``, the page's ``document.body.innerText`` as headless Chromium
+renders it (``benchmarks/innertext.py``), with ``kind="text"`` beside the text baselines
+of ``peers.text_baselines`` (the dump unchanged, its long lines), against the same gold.
 Per page type and extractor: the share of ``must_keep`` pieces found in the output, the
 ``must_remove`` pieces left in it (per page), and the token F1 of ``benchmarks/metric.py``
 against the gold text, which is the ``must_keep`` pieces joined by newlines (optional
@@ -39,13 +44,23 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def load_pages(folder: Path = FIXTURES) -> list[tuple[str, str, dict]]:
-    """(name, html, gold) of every fixture, by name."""
+TRACKS = ("html", "text")
+
+
+def load_pages(folder: Path = FIXTURES, track: str = "html") -> list[tuple[str, str, dict]]:
+    """(name, page, gold) of every fixture, by name: the HTML, or on the text track its
+    innerText dump (a page without a dump is left out, with a note)."""
     pages = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        raw = (folder / gold["source"]).read_text(encoding="utf-8")
-        pages.append((gold_path.name.removesuffix(".gold.json"), raw, gold))
+        name = gold_path.name.removesuffix(".gold.json")
+        source = folder / gold["source"]
+        if track == "text":
+            source = folder / "text" / f"{Path(gold['source']).stem}.txt"
+            if not source.exists():
+                print(f"{name}: no text dump (run benchmarks/innertext.py)", file=sys.stderr)
+                continue
+        pages.append((name, source.read_text(encoding="utf-8"), gold))
     return pages
 
 
@@ -65,13 +80,18 @@ def score(output: str, gold: dict) -> tuple[float, int, metric.PageScore]:
     return kept, left, metric.score_page(output, "\n".join(gold["must_keep"]))
 
 
-def extractors(wanted: tuple[str, ...]) -> tuple[list[Extractor], list[str]]:
+def extractors(wanted: tuple[str, ...], track: str = "html") -> tuple[list[Extractor], list[str]]:
+    """cleaner and the peers of ``track``: the HTML peers in ``wanted``, or on text the
+    text baselines (an HTML tool on a dump's lines is zyte-text's reference, not a page
+    type's: ``run.py`` has it)."""
     found, notes = [], []
-    mine, note = peers.cleaner_html()
+    mine, note = peers.cleaner_html() if track == "html" else peers.cleaner_text()
     if mine is None:
         notes.append(note or "cleaner: unavailable")
     else:
         found.append(mine)
+    if track == "text":
+        return found + peers.text_baselines(), notes
     others, skipped = peers.load_html_peers(set(wanted))
     return found + others, notes + skipped
 
@@ -120,12 +140,23 @@ def main(argv: list[str] | None = None) -> int:
         help=f"comma-separated peer keys (default {','.join(DEFAULT_PEERS)}; '' for none)",
     )
     ap.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of pages and gold")
+    ap.add_argument(
+        "--track",
+        action="append",
+        choices=TRACKS,
+        help="html (the pages) or text (their innerText dumps); repeatable, default both",
+    )
     args = ap.parse_args(argv)
     wanted = tuple(p for p in args.peers.split(",") if p)
-    extract, notes = extractors(wanted)
-    for note in notes:
-        print(note, file=sys.stderr)
-    print(run(load_pages(args.fixtures), extract, args.pages))
+    for n, track in enumerate(args.track or TRACKS):
+        extract, notes = extractors(wanted, track)
+        for note in notes:
+            print(note, file=sys.stderr)
+        heading = "HTML pages" if track == "html" else "innerText dumps (text/<name>.txt)"
+        if n:
+            print()
+        print(f"## {heading}\n")
+        print(run(load_pages(args.fixtures, track), extract, args.pages))
     return 0
 
 

@@ -145,6 +145,22 @@ def test_gold_is_well_formed(name: str) -> None:
         assert at >= 0, f"must_keep out of the page's order: {k[:80]}"
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_text_dump_is_the_pages_visible_text(name: str) -> None:
+    """Each page's innerText dump (``text/``, ``benchmarks/innertext.py``) holds every
+    must_keep piece but those a browser hides: the body of a closed ``<details>``."""
+    raw, gold = _page(name)
+    dump = FIXTURES / "text" / f"{Path(gold['source']).stem}.txt"
+    text = norm(dump.read_text(encoding="utf-8"))
+    tree = LexborHTMLParser(raw)
+    for summary in tree.css("details summary"):
+        summary.decompose()
+    closed = " ".join(norm(d.text(separator=" ")) for d in tree.css("details:not([open])"))
+    missing = [k for k in map(norm, gold["must_keep"]) if k not in text]
+    assert all(_squash(k) in _squash(closed) for k in missing), missing[:3]
+    assert len(missing) < len(gold["must_keep"]) / 2
+
+
 @pytest.mark.parametrize(
     "name",
     expected_failures(NAMES, TYPE_MISSES),

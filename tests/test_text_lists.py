@@ -329,3 +329,46 @@ def test_filled_takes_the_last_items_text_too() -> None:
     assert filled({5}, 3, 20) == {5}
     # Two stretches: each gets its own tail.
     assert filled({0, 1, 2, 10, 12}, 3, 20) == {0, 1, 2, 10, 11, 12, 13}
+
+
+#: Feature bullets as innerText prints them: sentence case, function words, no bullet.
+BULLETS = [
+    "Two pockets on the belt for a phone",
+    "Front access with a zip to the main compartment",
+    "Rain cover stored in the base of the pack",
+    "Back panel made of a tensioned mesh",
+    "Loops for the poles on each of the sides",
+    "Room for a water bladder in the back",
+    "Whistle on the buckle of the chest strap",
+]
+#: A product's description: prose.
+DESCRIPTION = (
+    "This pack is made for trips of two or three days in the hills, when you have to carry "
+    "a sleeping bag, spare clothes and food, and it keeps its shape when it is only half "
+    "full because the frame of the back is stiff enough to hold the load close to you."
+)
+
+
+def _product(*lines: str, **params: object) -> list[str]:
+    doc = make_doc(*lines)
+    make_rule(MainContentRun, **params).apply(doc)
+    return _kept(doc)
+
+
+def test_list_bridge_items() -> None:
+    # The run reaches the specification list over the feature bullets and its heading.
+    def kept(bullets: int, **params: object) -> list[str]:
+        return _product(DESCRIPTION, *BULLETS[:bullets], "Specifications", *SPECS, **params)
+
+    assert kept(6) == [DESCRIPTION, *BULLETS[:6], "Specifications", *SPECS]
+    assert kept(7) == [DESCRIPTION]
+    assert kept(7, list_bridge_items=7)[-1] == SPECS[-1]
+    assert kept(2, list_bridge_items=1) == [DESCRIPTION]
+    # Title-Case menu entries are no items.
+    menu = ["Home And Garden For You", "Sport And Leisure For All", "Toys For The Kids"]
+    assert _product(DESCRIPTION, *menu, "Specifications", *SPECS) == [DESCRIPTION]
+
+
+def test_list_bridge_items_forward_only() -> None:
+    # Before the run, item-like lines are a home page's teaser headlines: not crossed.
+    assert _product(*SPECS, *BULLETS[:2], DESCRIPTION) == [DESCRIPTION]

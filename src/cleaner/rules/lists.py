@@ -221,12 +221,16 @@ def list_step(
     way: int,
     bridge: int,
     heading_like: Callable[[Block], bool],
+    items: int = 0,
+    item_like: Callable[[Block], bool] | None = None,
 ) -> int:
     """How many lines from the run's ``edge`` (``way``: 1 after it, -1 before it) the run
     may reach to take in the next list line of ``listed``: over at most ``bridge``
-    heading-like lines ('Ingredients'), never over a line a page-box rule removed
-    ('Contact', 'Most read'); 0: none."""
-    for n in range(1, bridge + 2):
+    heading-like lines ('Ingredients') and at most ``items`` item-like ones (a bullet
+    list innerText printed without its bullets), never over a line a page-box rule
+    removed ('Contact', 'Most read'); 0: none."""
+    headings = crossed = 0
+    for n in range(1, bridge + items + 2):
         at = edge + way * n
         if not 0 <= at < len(kept):
             return 0
@@ -237,7 +241,11 @@ def list_step(
                 for b in doc.blocks[lo + 1 : hi]
             )
             return 0 if boxed else n
-        if not heading_like(kept[at]):
+        if item_like is not None and crossed < items and item_like(kept[at]):
+            crossed += 1
+        elif headings < bridge and heading_like(kept[at]):
+            headings += 1
+        else:
             return 0
     return 0
 
@@ -300,6 +308,14 @@ class ListRun:
         "article's: its heading ('Ingredients', 'Specifications') sits between them.",
     )
 
+    list_bridge_items = Param(
+        6,
+        "... and over at most this many item-like lines as well (sentence-case phrases "
+        "with function words, no sentence end: a product's feature bullets, which "
+        "innerText prints without their bullets, between its description and its "
+        "specification table).",
+    )
+
     def list_lines(self, kept: Sequence[Block]) -> Listed:
         texts = [b.text for b in kept]
         shaped = shaped_lines(
@@ -331,11 +347,16 @@ class ListRun:
         start: int,
         end: int,
         heading_like: Callable[[Block], bool],
+        item_like: Callable[[Block], bool] | None = None,
     ) -> tuple[int, int]:
         """The run's edges moved over the list lines next to them (see ``list_step``)."""
-        bridge = self.list_bridge_lines
-        while (step := list_step(doc, kept, free, end, 1, bridge, heading_like)) > 0:
+        bridge, items = self.list_bridge_lines, self.list_bridge_items
+        while (
+            step := list_step(doc, kept, free, end, 1, bridge, heading_like, items, item_like)
+        ) > 0:
             end += step
+        # Back over headings only: item-like lines before the run are a home page's
+        # teaser headlines more often than the article's list.
         while (step := list_step(doc, kept, free, start, -1, bridge, heading_like)) > 0:
             start -= step
         return start, end

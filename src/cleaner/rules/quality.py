@@ -10,12 +10,14 @@ from .lists import LIST_LINES, ListRun
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
 from .params import Param
+from .post_gaps import PostGaps
 from .prose_hull import ProseHull
+from .run_edges import take_back
 from .trailers import Notice
 from .wrapped import WrappedRun
 
 
-class MainContentRun(ListRun, WrappedRun, ProseHull, Rule):
+class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -84,10 +86,13 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, Rule):
         start, end, best = _max_run(scores)
         if best > 0:
             # Take back adjacent prose the per-block cost left out (teaser lists stay out).
-            start, end = _take_back(self, kept, doc, start, end)
+            start, end = take_back(self, kept, doc, start, end)
             # A numbered list or table right before or after the run is the article's (a
             # standings table, a calendar, a listicle's last items).
-            start, end = self.take_lists(doc, kept, listed.free, start, end, self._heading_like)
+            start, end = self.take_lists(
+                doc, kept, listed.free, start, end, self._heading_like, self._item_line
+            )
+            start, end = self.take_posts(doc, kept, start, end)
         why = self.no_article(kept, start, end, best)
         if why is not None:  # nothing to anchor on: the page is left alone
             doc.notes[CONFIDENCE] = (0.0, (why,))
@@ -188,66 +193,9 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, Rule):
             and f.stopword_ratio > 0
         )
 
-
-# -- taking back the run's edges (MainContentRun) ------------------------------------
-
-
-def _take_back(
-    rule: MainContentRun, kept: list[Block], doc: Document, start: int, end: int
-) -> tuple[int, int]:
-    """The run's edges moved over adjacent sentences, and over a sub-heading (at
-    most ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
-    # The run's words, grown with its edges (each block's words are added once).
-    seen: set[str] = set()
-    for block in kept[start : end + 1]:
-        seen.update(block.features.tokens)
-    moved = True
-    while moved:
-        moved = False
-        while start > 0 and rule._sentence(kept[start - 1], doc):
-            start -= 1
-            seen.update(kept[start].features.tokens)
-        while end + 1 < len(kept) and rule._sentence(kept[end + 1], doc):
-            end += 1
-            seen.update(kept[end].features.tokens)
-        before = _bridge(rule, kept, doc, start, -1, seen)
-        if before is not None:
-            for block in kept[before:start]:
-                seen.update(block.features.tokens)
-            start, moved = before, True
-        after = _bridge(rule, kept, doc, end, 1, seen)
-        if after is not None:
-            for block in kept[end + 1 : after + 1]:
-                seen.update(block.features.tokens)
-            end, moved = after, True
-    return start, end
-
-
-def _bridge(
-    rule: MainContentRun, kept: list[Block], doc: Document, edge: int, way: int, seen: set[str]
-) -> int | None:
-    """The position of the sentence past the heading-like lines beside ``edge``
-    (``way``: -1 before it, 1 after it), if the article resumes there."""
-    for step in range(1, rule.bridge_max_lines + 1):
-        line, beyond = edge + way * step, edge + way * (step + 1)
-        if not 0 <= beyond < len(kept) or not rule._heading_like(kept[line], question=True):
-            return None
-        if _resumes(rule, kept[beyond], doc, seen):
-            return beyond
-    return None
-
-
-def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
-    """Past a sub-heading, the same article: prose that ends a sentence, with at
-    least ``bridge_min_shared`` of its content words among the run's words."""
-    if not (doc.is_prose(block) and rule._sentence(block, doc)):
-        return False
-    own = {
-        w
-        for w in block.features.tokens
-        if len(w) >= rule.bridge_min_letters and w not in doc.stopwords
-    }
-    return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
+    def _item_line(self, block: Block) -> bool:
+        """A list item without its bullet: item-like, no sentence end."""
+        return not block.features.ends_sentence and self._list_item_like(block)
 
 
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).

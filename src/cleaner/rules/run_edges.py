@@ -1,0 +1,76 @@
+"""The main content run's edges taken back over the article's own lines, on the text path.
+
+The run (``quality.MainContentRun``) is a maximum-sum stretch: a short sentence at its
+edge, or a sub-heading with the article's next paragraph past it, costs more than it
+scores and is left out. These steps move the edges back over them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..blocks import Block
+from .base import Document
+
+if TYPE_CHECKING:
+    from .quality import MainContentRun
+
+__all__ = ["take_back"]
+
+
+def take_back(
+    rule: MainContentRun, kept: list[Block], doc: Document, start: int, end: int
+) -> tuple[int, int]:
+    """The run's edges moved over adjacent sentences, and over a sub-heading (at
+    most ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
+    # The run's words, grown with its edges (each block's words are added once).
+    seen: set[str] = set()
+    for block in kept[start : end + 1]:
+        seen.update(block.features.tokens)
+    moved = True
+    while moved:
+        moved = False
+        while start > 0 and rule._sentence(kept[start - 1], doc):
+            start -= 1
+            seen.update(kept[start].features.tokens)
+        while end + 1 < len(kept) and rule._sentence(kept[end + 1], doc):
+            end += 1
+            seen.update(kept[end].features.tokens)
+        before = _bridge(rule, kept, doc, start, -1, seen)
+        if before is not None:
+            for block in kept[before:start]:
+                seen.update(block.features.tokens)
+            start, moved = before, True
+        after = _bridge(rule, kept, doc, end, 1, seen)
+        if after is not None:
+            for block in kept[end + 1 : after + 1]:
+                seen.update(block.features.tokens)
+            end, moved = after, True
+    return start, end
+
+
+def _bridge(
+    rule: MainContentRun, kept: list[Block], doc: Document, edge: int, way: int, seen: set[str]
+) -> int | None:
+    """The position of the sentence past the heading-like lines beside ``edge``
+    (``way``: -1 before it, 1 after it), if the article resumes there."""
+    for step in range(1, rule.bridge_max_lines + 1):
+        line, beyond = edge + way * step, edge + way * (step + 1)
+        if not 0 <= beyond < len(kept) or not rule._heading_like(kept[line], question=True):
+            return None
+        if _resumes(rule, kept[beyond], doc, seen):
+            return beyond
+    return None
+
+
+def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
+    """Past a sub-heading, the same article: prose that ends a sentence, with at
+    least ``bridge_min_shared`` of its content words among the run's words."""
+    if not (doc.is_prose(block) and rule._sentence(block, doc)):
+        return False
+    own = {
+        w
+        for w in block.features.tokens
+        if len(w) >= rule.bridge_min_letters and w not in doc.stopwords
+    }
+    return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
