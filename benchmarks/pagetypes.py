@@ -3,13 +3,15 @@
     python benchmarks/pagetypes.py               # one row per page type and extractor
     python benchmarks/pagetypes.py --pages       # and one row per page
     python benchmarks/pagetypes.py --peers trafilatura   # fewer peers
+    python benchmarks/pagetypes.py --group heldout-s14   # one group of pages only
 
 Reads the hand-written pages of ``fixtures/pagetype`` (see its README) and their gold.
 Per page type and extractor: the share of ``must_keep`` pieces found in the output, the
 ``must_remove`` pieces left in it (per page), and the token F1 of ``benchmarks/metric.py``
 against the gold text, which is the ``must_keep`` pieces joined by newlines (optional
 pieces, a headline or a byline, count against every extractor alike). A benchmark, not a
-test: it prints figures and judges nothing.
+test: it prints figures and judges nothing. A gold file's ``group`` names a later batch of
+pages written after the rules were tuned (held out); pages without one are ``tuned``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from benchmarks.peers import Extractor  # noqa: E402
 
 FIXTURES = ROOT / "fixtures" / "pagetype"
 DEFAULT_PEERS = ("trafilatura", "readability")
+#: The group of pages whose gold names none: the pages the rules were tuned on.
+TUNED = "tuned"
 
 
 def norm(text: str) -> str:
@@ -47,6 +51,10 @@ def load_pages(folder: Path = FIXTURES) -> list[tuple[str, str, dict]]:
         raw = (folder / gold["source"]).read_text(encoding="utf-8")
         pages.append((gold_path.name.removesuffix(".gold.json"), raw, gold))
     return pages
+
+
+def group(gold: dict) -> str:
+    return gold.get("group", TUNED)
 
 
 def kind(gold: dict) -> str:
@@ -120,12 +128,19 @@ def main(argv: list[str] | None = None) -> int:
         help=f"comma-separated peer keys (default {','.join(DEFAULT_PEERS)}; '' for none)",
     )
     ap.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of pages and gold")
+    ap.add_argument(
+        "--group", default="", help=f"only the pages of this group ('{TUNED}' for those with none)"
+    )
     args = ap.parse_args(argv)
     wanted = tuple(p for p in args.peers.split(",") if p)
     extract, notes = extractors(wanted)
     for note in notes:
         print(note, file=sys.stderr)
-    print(run(load_pages(args.fixtures), extract, args.pages))
+    pages = [p for p in load_pages(args.fixtures) if not args.group or group(p[2]) == args.group]
+    if not pages:
+        print(f"no pages in group {args.group!r}", file=sys.stderr)
+        return 1
+    print(run(pages, extract, args.pages))
     return 0
 
 
