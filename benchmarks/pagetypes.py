@@ -4,6 +4,7 @@
     python benchmarks/pagetypes.py --pages       # and one row per page
     python benchmarks/pagetypes.py --peers trafilatura   # fewer peers
     python benchmarks/pagetypes.py --track text  # the innerText dumps only
+    python benchmarks/pagetypes.py --group heldout-s14   # one group of pages only
 
 Reads the hand-written pages of ``fixtures/pagetype`` (see its README) and their gold.
 The HTML track cleans each ``<name>.html`` (cleaner with the HTML peers); the text track
@@ -14,7 +15,8 @@ Per page type and extractor: the share of ``must_keep`` pieces found in the outp
 ``must_remove`` pieces left in it (per page), and the token F1 of ``benchmarks/metric.py``
 against the gold text, which is the ``must_keep`` pieces joined by newlines (optional
 pieces, a headline or a byline, count against every extractor alike). A benchmark, not a
-test: it prints figures and judges nothing.
+test: it prints figures and judges nothing. A gold file's ``group`` names a later batch of
+pages written after the rules were tuned (held out); pages without one are ``tuned``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from benchmarks.peers import Extractor  # noqa: E402
 
 FIXTURES = ROOT / "fixtures" / "pagetype"
 DEFAULT_PEERS = ("trafilatura", "readability")
+#: The group of pages whose gold names none: the pages the rules were tuned on.
+TUNED = "tuned"
 
 
 def norm(text: str) -> str:
@@ -62,6 +66,10 @@ def load_pages(folder: Path = FIXTURES, track: str = "html") -> list[tuple[str, 
                 continue
         pages.append((name, source.read_text(encoding="utf-8"), gold))
     return pages
+
+
+def group(gold: dict) -> str:
+    return gold.get("group", TUNED)
 
 
 def kind(gold: dict) -> str:
@@ -146,17 +154,28 @@ def main(argv: list[str] | None = None) -> int:
         choices=TRACKS,
         help="html (the pages) or text (their innerText dumps); repeatable, default both",
     )
+    ap.add_argument(
+        "--group", default="", help=f"only the pages of this group ('{TUNED}' for those with none)"
+    )
     args = ap.parse_args(argv)
     wanted = tuple(p for p in args.peers.split(",") if p)
     for n, track in enumerate(args.track or TRACKS):
         extract, notes = extractors(wanted, track)
         for note in notes:
             print(note, file=sys.stderr)
+        pages = [
+            p
+            for p in load_pages(args.fixtures, track)
+            if not args.group or group(p[2]) == args.group
+        ]
+        if not pages:
+            print(f"no pages in group {args.group!r}", file=sys.stderr)
+            return 1
         heading = "HTML pages" if track == "html" else "innerText dumps (text/<name>.txt)"
         if n:
             print()
         print(f"## {heading}\n")
-        print(run(load_pages(args.fixtures, track), extract, args.pages))
+        print(run(pages, extract, args.pages))
     return 0
 
 

@@ -53,6 +53,23 @@ BELOW_BAR: dict[str, str] = {
         "the hero's <h1> goes as the page headline (headline); the client-logo strip's line "
         "and the contact band's heading are kept"
     ),
+    # The held-out batch (session 14, gold field "group": "heldout-s14"): written after
+    # the rules were tuned and measured before any change; the shortfalls are the work list.
+    "s14-docs-hugo-es": (
+        "the Docsy note alert (role='alert') is dropped; the feedback widget's thank-you line "
+        "is kept"
+    ),
+    "s14-forum-phpbb3-it": "the edit notice and phpBB's 'who is online' box are kept",
+    "s14-listing-agenda-fr": "the event titles (heading links over each description) go",
+    "s14-listing-directory2005-en": "the sort line and the page-number line are kept",
+    "s14-product-magento-de": (
+        "the review-form notice, the upsell heading, the quantity label and stock line are kept"
+    ),
+    "s14-product-shopify-nl": "the quantity label is kept",
+    "s14-product-woocommerce-pt": "the short description above the cart form goes",
+    "s14-profile-react-en": "the project cards' titles (heading inside the card link) go",
+    "s14-qa-stackexchange-en": "'You must log in to answer this question.' is kept",
+    "s14-recipe-wordpress-it": "the recipe card's Instagram call to action is kept",
 }
 #: Fixtures whose kind is not guessed right today, and why. Strict.
 TYPE_MISSES: dict[str, str] = {
@@ -64,6 +81,11 @@ TYPE_MISSES: dict[str, str] = {
     "gallery-photo-essay-es": "og:type article is read before the ten captioned figures",
     "product-shop2010-de": "guessed unknown (cause not traced yet)",
     "service-clinic-en": "a price table of sessions reads as a product's price and specs",
+    "s14-docs-hugo-es": "guessed article: its og:type article (cause not traced further)",
+    "s14-help-center-ru": "guessed unknown (cause not traced yet)",
+    "s14-listing-agenda-fr": "guessed forum (cause not traced yet)",
+    "s14-listing-directory2005-en": "guessed unknown (cause not traced yet)",
+    "s14-wiki-mediawiki-fr": "guessed unknown",
 }
 
 
@@ -352,6 +374,24 @@ def test_gallery_needs_min_captions() -> None:
     assert guess(gallery(3), captions_min_share=0.99) != "gallery"
     # On a gallery the captions are the text.
     assert "Picture 2 shows the harbour" in clean_article(gallery(3))
+
+
+def test_gallery_declared_as_an_article() -> None:
+    # A photo essay declaring og:type article: its captions, most of its text, make a
+    # gallery still, and stay (a strip of three figures' captions otherwise goes).
+    essay = (
+        gallery(3)
+        .replace("<head>", "")
+        .replace("<html>", '<html><head><meta property="og:type" content="article"></head>')
+    )
+    assert guess(essay) == "gallery"
+    assert "Picture 2 shows the harbour" in clean_article(essay)
+    assert guess(essay, captions_min_share=0.99) == "article"
+    # An article with a strip of captioned figures under long prose stays an article.
+    prose = "<p>" + "The harbour board met on Monday to discuss the ferry timetable. " * 12
+    story = essay.replace("<main>", "<main>" + prose + "</p>")
+    assert guess(story) == "article"
+    assert "Picture 2 shows the harbour" not in clean_article(story)
 
 
 def test_product_needs_a_price_and_specifications() -> None:

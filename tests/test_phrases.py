@@ -84,6 +84,13 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("de", "War diese Seite hilfreich?", "chrome_phrase"),
     ("fr", "Cet article vous a-t-il été utile ?", "chrome_phrase"),
     ("es", "¿Te ha resultado útil esta página?", "chrome_phrase"),
+    ("es", "¿Le ha resultado útil esta página?", "chrome_phrase"),
+    ("ru", "Была ли эта статья полезной?", "chrome_phrase"),
+    # A help centre's vote tally and closing line (Zendesk Guide's words).
+    ("en", "212 out of 240 found this helpful", "chrome_phrase"),
+    ("ru", "Пользователи, считающие этот материал полезным: 212 из 240", "chrome_phrase"),
+    ("en", "Have more questions? Submit a request", "chrome_phrase"),
+    ("ru", "Еще есть вопросы? Отправить запрос", "chrome_phrase"),
     # A shop review's vote line; Javadoc's headings over inherited members.
     ("en", "Was this review helpful?", "chrome_phrase"),
     ("en", "Your Answer", "chrome_phrase"),
@@ -145,6 +152,8 @@ NEGATIVE: list[tuple[str, str]] = [
     ("ru", "Фото старого депо из архива показывает, каким был район в пятидесятых годах."),
     ("ru", "Жители могут поделиться своим мнением с депутатами на открытом собрании в четверг."),
     ("en", "Was this page helpful to the council when it drew up the plan for the new depot?"),
+    ("en", "Out of 240 residents asked, 212 found this helpful in planning their journeys."),
+    ("ru", "Была ли эта статья полезной для депутатов, решит комиссия на следующей неделе."),
     ("en", "Methods inherited from class hierarchies are listed in the appendix below."),
     ("de", "Er wollte den Bericht weiterlesen, bevor der Rat über den Haushalt entscheidet."),
     ("de", "Bitte warten Sie nicht bis März, sagte der Bürgermeister den Anwohnern am Abend."),

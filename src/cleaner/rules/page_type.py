@@ -86,6 +86,7 @@ _SENTENCE_END = frozenset(".!?…。！？")
 #: The kinds of block a teaser is: a paragraph, or one inside a list item (a listing
 #: marked up as a list).
 _TEASER_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+_CAPTION = BlockKind.CAPTION
 
 
 class GuessPageType(SectionFront, Rule):
@@ -155,19 +156,19 @@ class GuessPageType(SectionFront, Rule):
     def guess(self, doc: Document, declared: tuple[str, ...]) -> tuple[str, int]:
         """The page's kind and the element holding a thread's or a listing's items (0: none)."""
         specific = next((k for k in declared if k != "article"), None)
-        if declared and specific not in _ITEM_SHAPES:  # (the items could not count)
-            return specific or "article", 0
         blocks = [b for b in doc.blocks if b.removal is None and not b.pruned]
         total = sum(len(b.text) for b in blocks)
+        photos = _made_of(blocks, total, _CAPTION, self.min_captions, self.captions_min_share)
+        if declared and specific not in _ITEM_SHAPES:  # (the items could not count)
+            # (A photo essay may declare an article: its captions make it a gallery still.)
+            return "gallery" if photos and specific is None else specific or "article", 0
         items, shape = self._items(doc, blocks, total)
         if specific is not None:
             return specific, items if shape == specific else 0
-        if shape and not declared:
+        if shape:  # (nothing is declared from here on: a declared kind was returned)
             return shape, items
-        if _made_of(blocks, total, BlockKind.CAPTION, self.min_captions, self.captions_min_share):
-            return "gallery" if not declared else "article", 0
-        if declared:
-            return "article", 0
+        if photos:
+            return "gallery", 0
         if _made_of(blocks, total, BlockKind.CODE, self.min_code_blocks, self.code_min_share):
             return "documentation", 0
         if self._product(blocks):
