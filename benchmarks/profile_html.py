@@ -37,7 +37,7 @@ from benchmarks import paths  # noqa: E402
 from benchmarks.measure import load_html_pages  # noqa: E402
 from cleaner.features import compute_features  # noqa: E402
 from cleaner.frontends import html as front  # noqa: E402
-from cleaner.frontends.html.compiled import compiled_prepare  # noqa: E402
+from cleaner.frontends.html.compiled import compiled_features, compiled_prepare  # noqa: E402
 from cleaner.frontends.html.prescan import scan_page  # noqa: E402
 from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk  # noqa: E402
 from cleaner.inputs import coerce  # noqa: E402
@@ -94,7 +94,14 @@ def run_page(cleaner: Cleaner, page: str, times: dict[str, float]) -> None:
             rule.apply(doc)
             t = lap(f"  rule {rule.name}", t)
     stopwords = cleaner._phrases.stopwords
-    language = compute_features(blocks, stopwords, cfg)
+    # The pipeline's twins: the compiled ones where the compiled walk is used.
+    language = compute_features(
+        blocks,
+        stopwords,
+        cfg,
+        any_stopword=cleaner._phrases.any_stopword,
+        compiled=compiled_features(),
+    )
     doc.language = language
     doc.stopwords = stopwords.get(language, frozenset())
     t = lap("features", t)
