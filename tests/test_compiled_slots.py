@@ -6,8 +6,11 @@ equality tests in test_compiled_walk.py run both on generated and benchmark page
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.blocks import Block, BlockKind
+from cleaner.rules.tree import element_label
 
 try:
     from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
@@ -73,3 +76,54 @@ def test_made_blocks_are_those_the_class_makes() -> None:
     assert fast == _blocks_of(page, None)
     # Each block holds features of its own (the default factory's, not one shared).
     assert len({id(b.features) for b in fast}) == 3
+
+
+def _finished(page: str, twins: object) -> tuple[object, ...]:
+    """What ``finish_blocks`` makes of the compiled walk's blocks of ``page``, with the
+    compiled loop (``twins``) or the Python one (None)."""
+    from cleaner.config import Config
+    from cleaner.frontends.html.blocks import finish_blocks
+    from cleaner.frontends.html.parse import parse_html
+    from cleaner.frontends.html.walk import PageWalk, _default_tree_rules
+    from cleaner.rules.tree import TreePlan
+
+    config = Config()
+    plan = TreePlan(_default_tree_rules(config), config)
+    body = parse_html(page).body
+    state = PageWalk(body, plan, _cwalk)
+    blocks, owners, el = _cwalk.walk(body, plan, state.judge, state.guard, None)
+    kept = finish_blocks(blocks, owners, el, state.guard.protected, config, twins)
+    rows = [(b.index, b.element, b.path, b.text, b.removal) for b in kept]
+    return rows, el.prose, el.anchor
+
+
+@needs_extension
+def test_the_compiled_finish_is_the_python_one() -> None:
+    prose = "A paragraph of prose, long enough to count as the article's own text. " * 3
+    page = (
+        "<html><body><div id=main class='post body'><h1>Title</h1>"
+        f"<p>{prose}</p><p>{prose}<br>{prose}</p><section><p>{prose}</p>"
+        "<ul><li>one</li><li>two</li></ul></section></div>"
+        "<div class=sidebar><p>Side text</p><nav><a href=/>Home</a></nav></div>"
+        "text in the body</body></html>"
+    )
+    fast = _finished(page, _cwalk)
+    assert fast == _finished(page, None)
+    rows, prose_values, _ = fast
+    assert {path for _, _, path, _, _ in rows} >= {"body", "div#main.post.body > p"}
+    assert any(prose_values)
+
+
+_NAMES = st.sampled_from(["", " ", "main", " post ", "a b c", "x\u00a0y", "\u3000", "Ünï"])
+
+
+@needs_extension
+@given(
+    st.sampled_from(["div", "p", "section"]),
+    st.none()
+    | st.dictionaries(
+        st.sampled_from(["id", "class", "role"]), st.none() | _NAMES | st.text(max_size=12)
+    ),
+)
+def test_the_compiled_label_is_element_label(tag: str, attrs: dict[str, str] | None) -> None:
+    assert _cwalk.finish_label(tag, attrs) == element_label(tag, attrs)

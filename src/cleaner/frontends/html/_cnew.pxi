@@ -111,6 +111,7 @@ cdef object _new_default(_NewLayout layout):
 cdef _NewLayout _FEATURES = _new_layout(Features)
 cdef _NewLayout _BLOCK = _new_layout(Block)
 cdef Py_ssize_t _B_INDEX, _B_TEXT, _B_KIND, _B_LEVEL, _B_DENSITY, _B_PATH, _B_PRUNED, _B_REMOVAL
+cdef Py_ssize_t _B_ELEMENT
 
 
 cdef object _new_features():
@@ -148,6 +149,7 @@ cdef void _new_check() except *:
     """Use the layouts only where a block and its features made here equal those the
     classes make."""
     global _B_INDEX, _B_TEXT, _B_KIND, _B_LEVEL, _B_DENSITY, _B_PATH, _B_PRUNED, _B_REMOVAL
+    global _B_ELEMENT
     if _BLOCK.usable:
         try:
             _B_INDEX = _BLOCK.offsets[_BLOCK.offset_of["index"]]
@@ -158,6 +160,7 @@ cdef void _new_check() except *:
             _B_PATH = _BLOCK.offsets[_BLOCK.offset_of["path"]]
             _B_PRUNED = _BLOCK.offsets[_BLOCK.offset_of["pruned"]]
             _B_REMOVAL = _BLOCK.offsets[_BLOCK.offset_of["removal"]]
+            _B_ELEMENT = _BLOCK.offsets[_BLOCK.offset_of["element"]]
         except KeyError:
             _BLOCK.usable = False
     if _FEATURES.usable and _new_features() != Features():

@@ -65,6 +65,7 @@ include "_celide.pxi"
 
 include "_clayout.pxi"
 include "_csubtext.pxi"
+include "_cfinish.pxi"
 
 
 ctypedef struct Frame:
@@ -285,7 +286,7 @@ def walk(body, plan, judge, guard, sources):
                     if text:
                         block = _new_pruned(
                             text,
-                            walk_path(elements, labels, owner, element_label(tag, attrs)),
+                            walk_path(elements, labels, owner, _finish_label(tag, attrs)),
                             Removal(rule.name, rule.family, reason),
                         )
                         if kind == K_INLINE and owner == run.seg_owner:
