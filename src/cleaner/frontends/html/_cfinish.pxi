@@ -8,6 +8,7 @@
 from ...rules.tree import LABEL_CLASSES
 
 cdef Py_ssize_t _FINISH_CLASSES = LABEL_CLASSES
+cdef object _FINISH_ZERO = 0.0
 
 
 cdef str _finish_label(str tag, object attrs):
@@ -87,7 +88,12 @@ def finish_rows(list blocks, list owners, list values, el):
                             path = _finish_element_label(el, labels, up) + " > " + path
                         paths[owner] = path
                     block.path = path
-        return [sums[i] if summed[i] else 0.0 for i in range(n)]
+        # (One 0.0 for the elements without prose, as ``[0.0] * n`` shares it: most are.)
+        prose = [_FINISH_ZERO] * n
+        for i in range(n):
+            if summed[i]:
+                prose[i] = sums[i]
+        return prose
     finally:
         free(sums)
         free(summed)
