@@ -50,7 +50,7 @@ cdef void _emit_text(list blocks, list owners, list parts, tuple element, Py_ssi
     density = min(1.0, link_chars / total) if total > 0 else 0.0
     node = element[0]
     for text in texts:
-        block = Block(len(blocks), text, kind, level, link_density=density)
+        block = _new_block(len(blocks), text, kind, level, density)
         if list_depth:
             block.list_depth = list_depth
             block.ordered = ordered
@@ -131,3 +131,6 @@ cdef Py_ssize_t _stripped_length(str text) except -1:
     while end > start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
         end -= 1
     return end - start
+
+
+include "_cnew.pxi"  # (``_new_block``, above)

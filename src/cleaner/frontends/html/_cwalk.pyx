@@ -63,53 +63,9 @@ include "_cfind.pxi"  # (after the node types and sizes above)
 include "_cmarks.pxi"
 include "_celide.pxi"
 
-def check_layout(node_type: type, node: object, parser: object, text_node: object,
-                 element: object) -> bool:
-    """Whether the structs above are the installed selectolax's: read off live nodes
-    (``node`` an element with a first child, ``text_node`` a text node, ``element`` one
-    with attributes), compared with what its Python API says. Reads only inside the
-    objects and nodes given, each field checked before it is followed."""
-    cdef PyTypeObject *t = <PyTypeObject *> node_type
-    if t.tp_basicsize != sizeof(NodeObject) or type(node) is not node_type:
-        return False
-    for obj in (node, text_node, element):
-        if type(obj) is not node_type:
-            return False
-        if <uintptr_t> (<NodeObject *> <PyObject *> obj).node != <uintptr_t> obj.mem_id:
-            return False
-        if (<NodeObject *> <PyObject *> obj).parser != <PyObject *> parser:
-            return False
-    cdef lxb_node *n = (<NodeObject *> <PyObject *> node).node
-    first = node.first_child
-    if first is None or <uintptr_t> n.first_child != <uintptr_t> first.mem_id:
-        return False
-    if n.type != ELEMENT_NODE or n.parent == NULL:
-        return False
-    if n.first_child.parent != n:
-        return False
-    cdef lxb_node *t_node = (<NodeObject *> <PyObject *> text_node).node
-    if t_node.type != TEXT_NODE:
-        return False
-    expected = text_node.text_content.encode("utf-8")
-    cdef lxb_text *text = <lxb_text *> t_node
-    if text.length != <size_t> len(expected) or text.data == NULL:
-        return False
-    if (<char *> text.data)[:text.length] != expected:
-        return False
-    cdef lxb_element *el = <lxb_element *> (<NodeObject *> <PyObject *> element).node
-    if el.first_attr == NULL or (<lxb_element *> n).first_attr != NULL:
-        return False
-    # ``element``'s one attribute, as its Python API gives it.
-    values = list(element.attributes.values())
-    cdef lxb_attr *attr = el.first_attr
-    if len(values) != 1 or values[0] is None or attr.node.type != ATTRIBUTE_NODE:
-        return False
-    if attr.owner != <void *> el or attr.next != NULL or attr.value == NULL:
-        return False
-    expected = values[0].encode("utf-8")
-    if attr.value.length != <size_t> len(expected) or attr.value.data == NULL:
-        return False
-    return (<char *> attr.value.data)[:attr.value.length] == expected
+include "_clayout.pxi"
+include "_csubtext.pxi"
+include "_cfinish.pxi"
 
 
 ctypedef struct Frame:
@@ -182,6 +138,7 @@ def walk(body, plan, judge, guard, sources):
     cdef PyObject *tag_of[SMALL_IDS * SMALL_NS]
     memset(kind_of, -1, sizeof(kind_of))
     cdef Py_ssize_t slot
+    cdef uintptr_t text_id = 0  # (the text nodes' tag id once met; till then selectolax's)
     cdef bint watched_hit
     # Attribute names by their ids (``_read_attributes``), learnt from selectolax.
     cdef _AttrNames attr_names = _AttrNames()
@@ -240,6 +197,8 @@ def walk(body, plan, judge, guard, sources):
                     tag = _node(node, parser, node_type).tag
                     entry = tags[key_obj] = (tag, _KINDS[_py.tag_kind(tag)])
                 tag, kind = entry
+                if kind == K_TEXT and node.type == TEXT_NODE:
+                    text_id = node.local_name  # (``_subtext_of``'s)
                 if slot >= 0:  # (``tags`` holds the tag for the walk)
                     kind_of[slot] = kind
                     type_of[slot] = node.type
@@ -322,15 +281,13 @@ def walk(body, plan, judge, guard, sources):
                 rule, reason = hit
                 if obj is None:
                     obj = _node(node, parser, node_type)
-                text = _squash(obj.text(separator=" "))
+                text = _squash(_subtext_of(node, text_id) if text_id else obj.text(separator=" "))
                 if allows(rule, obj, text):
                     if text:
-                        block = Block(
-                            index=0,
-                            text=text,
-                            path=walk_path(elements, labels, owner, element_label(tag, attrs)),
-                            pruned=True,
-                            removal=Removal(rule.name, rule.family, reason),
+                        block = _new_pruned(
+                            text,
+                            walk_path(elements, labels, owner, _finish_label(tag, attrs)),
+                            Removal(rule.name, rule.family, reason),
                         )
                         if kind == K_INLINE and owner == run.seg_owner:
                             run.pending.append((block, owner))

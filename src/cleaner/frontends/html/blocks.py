@@ -191,12 +191,22 @@ def split_breaks(raw: str) -> list[str]:
 
 
 def finish_blocks(
-    blocks: list[Block], owners: list[int], el: Elements, protected: set[int], config: Config
+    blocks: list[Block],
+    owners: list[int],
+    el: Elements,
+    protected: set[int],
+    config: Config,
+    compiled: Any = None,
 ) -> list[Block]:
     """The prose anchor, the deferred prunings; each block's index, element and path;
-    each element's prose (what the main container is chosen by)."""
+    each element's prose (what the main container is chosen by). ``compiled``: the
+    compiled walk's module, whose ``finish_rows`` is the twin of the loop below."""
     anchor, keep, values = find_anchor(blocks, owners, el, config)
     blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
+    el.anchor = anchor
+    if compiled is not None:
+        el.prose = compiled.finish_rows(blocks, owners, values, el)
+        return blocks
     parent = el.parent
     prose = [0.0] * len(parent)
     for i, (block, owner, value) in enumerate(zip(blocks, owners, values, strict=True)):
@@ -206,7 +216,6 @@ def finish_blocks(
             prose[owner] += value
         if not block.path:
             block.path = el.path(parent[owner], el.label(owner)) if owner else "body"
-    el.anchor = anchor
     el.prose = prose
     return blocks
 

@@ -47,7 +47,7 @@ from .blocks import (
     make_leaf,
     walk_path,
 )
-from .compiled import compiled_prepare, compiled_walk
+from .compiled import compiled_prepare
 from .parse import parse_html
 from .prescan import PageScan, page_guard
 from .visible import attach_shadow_roots, in_sentence, is_shadow_root
@@ -212,9 +212,10 @@ class PageWalk:
     ) -> tuple[list[Block], Elements]:
         """The blocks and the element table, deferred prunings made; with ``sources``,
         each block the walk makes and its element go there (for markup)."""
-        walk = compiled_walk() or _walk  # the same blocks either way (``compiled.py``)
+        twins = compiled_prepare()  # the same blocks either way (``compiled.py``)
+        walk = _walk if twins is None else twins.walk
         blocks, owners, el = walk(self.body, self.plan, self.judge, self.guard, sources)
-        return finish_blocks(blocks, owners, el, self.guard.protected, self.plan.config), el
+        return finish_blocks(blocks, owners, el, self.guard.protected, self.plan.config, twins), el
 
 
 def _walk(
