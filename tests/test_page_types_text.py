@@ -26,6 +26,8 @@ NAMES = sorted(p.name.removesuffix(".gold.json") for p in FIXTURES.glob("*.gold.
 _CODE = "code lines (no list shape) outside the run"
 _FIRST_TITLE = "the first item's title sits before the run (a heading, not a sentence)"
 _CELLS = "author cells' lines left inside the run (rank, join date, counts, signatures)"
+#: The held-out batch (gold group heldout-s14), recorded as measured when it joined the text track.
+_S14 = "held-out batch, measured at merge"
 #: Pages below their bar on the text track today, and why. Strict.
 TEXT_BELOW_BAR: dict[str, str] = {
     "docs-docusaurus-fr": f"the nginx snippet: {_CODE}",
@@ -55,6 +57,32 @@ TEXT_BELOW_BAR: dict[str, str] = {
     "service-agency-fr": "the hero and FAQ sections lie outside the run",
     "service-landing": "'Watch a demo' kept",
     "service-sections": f"the hero's sentence and {_FIRST_TITLE}",
+    "s14-docs-gitbook-en": (f"{_S14}: 1 must_keep cut ('Verify the signature')"),
+    "s14-event-drupal-de": (
+        f"{_S14}: 2 must_keep cut ('Wanderparkplatz Hirschberg, an der L 2041')"
+    ),
+    "s14-forum-phpbb3-it": (f"{_S14}: 8 must_remove kept ('Iscritto il: 3 gennaio 2012, 11:40')"),
+    "s14-listing-agenda-fr": (f"{_S14}: 1 must_keep cut ('Marché aux courges et aux pommes')"),
+    "s14-listing-directory2005-en": (
+        f"{_S14}: 1 must_keep cut ('Greystones Guest House, Keswick')"
+    ),
+    "s14-product-magento-de": (
+        f"{_S14}: 3 must_keep cut ('Leichte 18-V-Heckenschere mit 52 cm Messerlän')"
+    ),
+    "s14-product-shopify-nl": (f"{_S14}: 4 must_keep cut ('Afmetingen en gebruik')"),
+    "s14-product-woocommerce-pt": (
+        f"{_S14}: 3 must_keep cut ('Azeite de colheita precoce, extraído a frio a')"
+    ),
+    "s14-qa-stackexchange-en": (
+        f"{_S14}: 1 must_keep cut ('If you want the crust crisp for dinner');"
+        " 5 must_remove kept ('Show activity on this post.')"
+    ),
+    "s14-recipe-wordpress-it": f"{_S14}: 2 must_remove kept ('Hai provato questa ricetta?')",
+    "s14-search-typo3-de": (
+        f"{_S14}: 1 must_keep cut ('Sperrmüllabholung beantragen');"
+        " 1 must_remove kept (the result's address line)"
+    ),
+    "s14-wiki-mediawiki-fr": f"{_S14}: 5 must_remove kept ('modifier le code')",
 }
 
 
