@@ -196,6 +196,24 @@ def _both(doc: Document) -> None:
         python = gates.candidates(doc.blocks, run._gates, run._bounds)
         compiled = _cwalk.line_candidates(doc.blocks, run._gates, run._bounds)
         assert compiled == python, run
+        # All the runs' gates looked at in one pass (``PageGates``), this run's picked.
+        assert run._page is RUNS[0]._page
+        assert run._page.candidates(doc, _cwalk, run._shift, len(run.rules)) == python, run
+    assert doc.line_gates is not None and doc.line_gates[0] is RUNS[0]._page
+
+
+@needs_extension
+def test_the_page_gates_read_each_need_from_the_merged_lookups() -> None:
+    # Word sets and openings from the merged look-ups, each need its own bit: a line
+    # holding one set's word, or opening as one need says, is admitted by that gate.
+    sets = (gates.tokens_any({"alpha"}), gates.tokens_any({"beta", "alpha"}))
+    opens = (gates.opening("q"), gates.opening((), {"zed"}), gates.opening((), (), ("ya",)))
+    gate_list = tuple((alt,) for alt in sets + opens)
+    plan = _cwalk.line_gate_plan(gate_list, (-1,) * len(gate_list))
+    doc = _document(["alpha one", "beta two", "quick", "zeds", "yak", "other", "7 up"])
+    found = dict(_cwalk.line_gate_masks(plan, doc.blocks))
+    assert found == {0: 0b11, 1: 0b10, 2: 0b100, 3: 0b1000, 4: 0b10000, 6: 0b11100}
+    assert found == dict(gates.candidates(doc.blocks, gate_list, (-1,) * len(gate_list)))
 
 
 @needs_extension
