@@ -256,3 +256,14 @@ def test_the_compiled_scan_for_several_strings_finds_what_in_finds(lines: list[s
     for g in (gate, text_gate):
         python = gates.candidates(doc.blocks, (g,), (-1,))
         assert _cwalk.line_candidates(doc.blocks, (g,), (-1,)) == python
+
+
+def test_the_counter_gate_asks_about_no_short_word_without_a_digit() -> None:
+    # A bare line ('12/03', '· · ·') has no letter: a short line opening with a-z and
+    # holding no digit is neither a counter nor bare.
+    rule = next(r for r in RULES if r.name == "counter")
+    doc = _document(["shares", "12/03", "views 12", "· · ·", "12K views"])
+    admitted = [i for i, _ in gates.candidates(doc.blocks, (rule.line_gate(),), (-1,))]
+    assert admitted == [1, 2, 3, 4]
+    removed = [i for i, b in enumerate(doc.blocks) if rule.reason_for(b, doc)]
+    assert set(removed) <= set(admitted) and 0 not in removed
