@@ -241,7 +241,7 @@ def test_every_operation_is_compared() -> None:
 @needs_extension
 @given(
     st.lists(
-        st.text(st.sampled_from("abx ©üжc.:"), min_size=1, max_size=12).map(str.strip),
+        st.text(st.sampled_from("abx ©üжc.:—"), min_size=1, max_size=12).map(str.strip),
         min_size=1,
         max_size=10,
     )
@@ -249,13 +249,16 @@ def test_every_operation_is_compared() -> None:
 def test_the_compiled_scan_for_several_strings_finds_what_in_finds(lines: list[str]) -> None:
     # One-byte lines take the scan (a byte table, then pairs), others ``in``; strings
     # of one character, of two, longer, of wider characters, with a space.
-    found = ("ab", "x", "©", "über", "ж", "a b", "c.:", "bb c")
+    found = ("ab", "x", "©", "über", "ж", "a b", "c.:", "bb c", "жc", "—a", "a—ж")
     gate = (gates.folded_holds(found),)
     text_gate = (gates.text_holds(found),)
     doc = _document([line for line in lines if line] or ["x"])
     for g in (gate, text_gate):
         python = gates.candidates(doc.blocks, (g,), (-1,))
         assert _cwalk.line_candidates(doc.blocks, (g,), (-1,)) == python
+        # The page gates' own scan of two-byte lines ('ж' makes one), the strings by
+        # their first two characters.
+        assert _cwalk.line_gate_masks(_cwalk.line_gate_plan((g,), (-1,)), doc.blocks) == python
 
 
 def test_the_counter_gate_asks_about_no_short_word_without_a_digit() -> None:

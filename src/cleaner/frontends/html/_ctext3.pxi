@@ -13,9 +13,15 @@
 # ``line_gate_masks`` gives for each run what ``candidates`` gives for its gates
 # (tests/test_line_gates.py, on every page).
 
+import sys
+
+from cpython.unicode cimport PyUnicode_2BYTE_KIND
+
 cdef enum:
     _CTEXT3_WORDS = -1  # a TOKENS_ANY need, read from the line's merged word scan
     _CTEXT3_OPENS = -2  # an OPENS need, read from the merged opening look-ups
+    _CTEXT3_FOLDED = -3  # a FOLDED_HOLDS need, its strings as ``_Ctext3Strings``
+    _CTEXT3_TEXT = -4  # a TEXT_HOLDS need, likewise
     _CTEXT3_MAX_BITS = 62  # bits of a mask (rules, word sets, openings)
 
 
@@ -36,6 +42,79 @@ cdef class _Ctext3Line(_Line):
     cdef bint words_read, opens_read
 
 
+cdef class _Ctext3Strings:
+    """A need's ``gates.Strings``: as ``_clines.pxi`` reads them (``narrow``: lines of
+    one-byte characters, and of four), and for lines of two-byte characters (most lines
+    of Cyrillic, Greek, or with a curly quote or a dash) tables for one scan of the line
+    too, where ``in`` would scan the line once a string: its strings of one character
+    by that character, the others by a hash of their first two."""
+    cdef _Literals narrow
+    cdef bint empty, wide
+    cdef bytes single2, pair2  # a bit per code unit, per hash (8192 bytes each)
+    cdef const unsigned char *single2p
+    cdef const unsigned char *pair2p
+    cdef dict by_pair2  # hash -> the strings (UTF-16 in the machine's order) as bytes
+
+
+cdef inline Py_ssize_t _ctext3_hash(Py_ssize_t first, Py_ssize_t second) noexcept:
+    return ((first << 5) ^ second) & 0xFFFF
+
+
+cdef _Ctext3Strings _ctext3_strings(object strings):
+    cdef _Ctext3Strings out = _Ctext3Strings.__new__(_Ctext3Strings)
+    cdef str lit
+    cdef Py_ssize_t h, u
+    out.narrow = _literals(strings)
+    out.empty = out.narrow.empty
+    out.wide = len(strings.all) >= 2  # (one string: ``in`` is one scan)
+    single2 = bytearray(8192)
+    pair2 = bytearray(8192)
+    by_pair2 = {}
+    order = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+    for lit in strings.all:
+        if not lit or max(map(ord, lit)) > 0xFFFF:
+            continue  # ('': ``empty``; a character beyond: in no two-byte line)
+        if len(lit) == 1:
+            u = ord(lit)
+            single2[u >> 3] |= 1 << (u & 7)
+            continue
+        h = _ctext3_hash(ord(lit[0]), ord(lit[1]))
+        pair2[h >> 3] |= 1 << (h & 7)
+        by_pair2.setdefault(h, []).append(lit.encode(order))
+    out.single2 = bytes(single2)
+    out.pair2 = bytes(pair2)
+    out.single2p = <const unsigned char *> (<char *> out.single2)
+    out.pair2p = <const unsigned char *> (<char *> out.pair2)
+    out.by_pair2 = {h: tuple(found) for h, found in by_pair2.items()}
+    return out
+
+
+cdef bint _ctext3_holds(str s, _Ctext3Strings lits) except -1:
+    """Whether ``s`` holds one of the strings (``_holds_any``, with a scan of its own
+    for a line of two-byte characters)."""
+    cdef const unsigned short *data
+    cdef Py_ssize_t n, p, h, m, u
+    cdef bytes b
+    if not lits.wide or PyUnicode_KIND(s) != PyUnicode_2BYTE_KIND:
+        return _holds_any(s, lits.narrow)
+    if lits.empty:
+        return True
+    data = <const unsigned short *> PyUnicode_DATA(s)
+    n = len(s)
+    for p in range(n):
+        u = data[p]
+        if lits.single2p[u >> 3] & (1 << (u & 7)):
+            return True
+        if p + 1 < n:
+            h = _ctext3_hash(u, data[p + 1])
+            if lits.pair2p[h >> 3] & (1 << (h & 7)):
+                for b in <tuple> lits.by_pair2[h]:
+                    m = len(b)
+                    if m <= 2 * (n - p) and memcmp(data + p, <const char *> b, m) == 0:
+                        return True
+    return False
+
+
 def line_gate_plan(tuple gates, tuple bounds):
     """The plan for ``gates`` (each rule's ``line_gate``, the runs' rules in order) and
     ``bounds`` (each rule's words bound, -1: none)."""
@@ -49,7 +128,7 @@ def line_gate_plan(tuple gates, tuple bounds):
     for r in range(26):
         plan.first[r] = 0
     prepared = []
-    for gate in _prepare_gates(gates):
+    for gate in gates:
         alternatives = []
         for alternative in <tuple> gate:
             needs = []
@@ -76,6 +155,9 @@ def line_gate_plan(tuple gates, tuple bounds):
                         by_length[s] = by_length.get(s, 0) | bit
                     plan.all_opens |= <unsigned long long> bit
                     needs.append((_CTEXT3_OPENS, bit))
+                elif op == G_FOLDED_HOLDS or op == G_TEXT_HOLDS:
+                    strings = _ctext3_strings(need[1])
+                    needs.append((_CTEXT3_FOLDED if op == G_FOLDED_HOLDS else _CTEXT3_TEXT, strings))
                 else:
                     needs.append(need)
             alternatives.append(tuple(needs))
@@ -151,6 +233,14 @@ cdef bint _ctext3_admits(_Ctext3Plan plan, _Ctext3Line line, tuple gate) except 
                 if not line.opens_read:
                     _ctext3_read_opens(plan, line)
                 ok = (line.opens_hit & <unsigned long long> need[1]) != 0
+            elif op == _CTEXT3_FOLDED:
+                if line.folded is None:
+                    line.folded = line.f.folded
+                ok = _ctext3_holds(line.folded, <_Ctext3Strings> need[1])
+            elif op == _CTEXT3_TEXT:
+                if line.text is None:
+                    line.text = line.block.text
+                ok = _ctext3_holds(line.text, <_Ctext3Strings> need[1])
             else:
                 ok = _need(line, op, need[1])
             if not ok:
