@@ -211,7 +211,8 @@ def test_the_page_gates_read_each_need_from_the_merged_lookups() -> None:
     gate_list = tuple((alt,) for alt in sets + opens)
     plan = _cwalk.line_gate_plan(gate_list, (-1,) * len(gate_list))
     doc = _document(["alpha one", "beta two", "quick", "zeds", "yak", "other", "7 up"])
-    found = dict(_cwalk.line_gate_masks(plan, doc.blocks))
+    masks = _cwalk.line_gate_masks(plan, doc.blocks)
+    found = dict(_cwalk.line_gate_pick(doc.blocks, masks, 0, len(gate_list)))
     assert found == {0: 0b11, 1: 0b10, 2: 0b100, 3: 0b1000, 4: 0b10000, 6: 0b11100}
     assert found == dict(gates.candidates(doc.blocks, gate_list, (-1,) * len(gate_list)))
 
@@ -258,7 +259,8 @@ def test_the_compiled_scan_for_several_strings_finds_what_in_finds(lines: list[s
         assert _cwalk.line_candidates(doc.blocks, (g,), (-1,)) == python
         # The page gates' own scan of two-byte lines ('ж' makes one), the strings by
         # their first two characters.
-        assert _cwalk.line_gate_masks(_cwalk.line_gate_plan((g,), (-1,)), doc.blocks) == python
+        masks = _cwalk.line_gate_masks(_cwalk.line_gate_plan((g,), (-1,)), doc.blocks)
+        assert _cwalk.line_gate_pick(doc.blocks, masks, 0, 1) == python
 
 
 def test_the_counter_gate_asks_about_no_short_word_without_a_digit() -> None:

@@ -54,7 +54,7 @@ class Document:
     _page_texts: dict[int | None, str] = field(default_factory=dict, init=False, repr=False)
     #: Text only: what the gates of all the page's runs of line rules admit, found in
     #: one pass by the first run (``runs.PageGates``), with the ``PageGates`` it is of.
-    line_gates: tuple[object, list[tuple[int, int]]] | None = field(
+    line_gates: tuple[object, bytearray] | None = field(
         default=None, init=False, repr=False
     )
 

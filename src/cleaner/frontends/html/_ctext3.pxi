@@ -251,16 +251,18 @@ cdef bint _ctext3_admits(_Ctext3Plan plan, _Ctext3Line line, tuple gate) except 
 
 
 def line_gate_masks(_Ctext3Plan plan, list blocks):
-    """Every block that some gate of ``plan`` admits (removed or pruned ones too: each
-    run picks the kept ones when it runs), as (position, mask): bit ``r`` when rule
-    ``r``'s gate admits it within the rule's words bound."""
-    cdef Py_ssize_t i, r
+    """What the gates of ``plan`` admit of every block (removed or pruned ones too: each
+    run picks the kept ones when it runs): a mask a block, 8 bytes each (a page of many
+    short lines holds no object a line), bit ``r`` when rule ``r``'s gate admits it
+    within the rule's words bound."""
+    cdef Py_ssize_t i, r, n_blocks = len(blocks)
     cdef long long mask, bound, n
-    cdef list found = []
+    cdef bytearray found = bytearray(8 * n_blocks)
+    cdef long long *out = <long long *> (<char *> found)
     cdef object block
     cdef tuple gates = plan.gates
     cdef _Ctext3Line line = _Ctext3Line.__new__(_Ctext3Line)  # (reset for every line)
-    for i in range(len(blocks)):
+    for i in range(n_blocks):
         block = blocks[i]
         line.block = block
         line.f = block.features
@@ -275,25 +277,26 @@ def line_gate_masks(_Ctext3Plan plan, list blocks):
                 continue
             if _ctext3_admits(plan, line, <tuple> gates[r]):
                 mask |= (<long long> 1) << r
-        if mask:
-            found.append((i, mask))
+        out[i] = mask
     return found
 
 
-def line_gate_pick(list blocks, list found, int shift, int width):
+def line_gate_pick(list blocks, bytearray found, int shift, int width):
     """Of ``found`` (``line_gate_masks``), the blocks still kept (not removed, not
     pruned) that a rule of bits ``shift`` to ``shift + width - 1`` is to be asked
     about, as (position, mask of those bits shifted to bit 0): ``line_candidates``
     for that run's gates."""
     cdef long long mask, wanted = (((<long long> 1) << width) - 1) << shift
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i, n = len(found) // 8
+    cdef const long long *masks = <const long long *> (<char *> found)
     cdef list out = []
     cdef object block
-    for item in found:
-        mask = (<tuple> item)[1]
-        if mask & wanted:
-            i = (<tuple> item)[0]
+    if n != len(blocks):
+        raise ValueError("the masks are not those of these blocks")
+    for i in range(n):
+        mask = masks[i] & wanted
+        if mask:
             block = blocks[i]
             if block.removal is None and not block.pruned:
-                out.append((i, (mask & wanted) >> shift))
+                out.append((i, mask >> shift))
     return out
