@@ -196,6 +196,25 @@ def _both(doc: Document) -> None:
         python = gates.candidates(doc.blocks, run._gates, run._bounds)
         compiled = _cwalk.line_candidates(doc.blocks, run._gates, run._bounds)
         assert compiled == python, run
+        # All the runs' gates looked at in one pass (``PageGates``), this run's picked.
+        assert run._page is RUNS[0]._page
+        assert run._page.candidates(doc, _cwalk, run._shift, len(run.rules)) == python, run
+    assert doc.line_gates is not None and doc.line_gates[0] is RUNS[0]._page
+
+
+@needs_extension
+def test_the_page_gates_read_each_need_from_the_merged_lookups() -> None:
+    # Word sets and openings from the merged look-ups, each need its own bit: a line
+    # holding one set's word, or opening as one need says, is admitted by that gate.
+    sets = (gates.tokens_any({"alpha"}), gates.tokens_any({"beta", "alpha"}))
+    opens = (gates.opening("q"), gates.opening((), {"zed"}), gates.opening((), (), ("ya",)))
+    gate_list = tuple((alt,) for alt in sets + opens)
+    plan = _cwalk.line_gate_plan(gate_list, (-1,) * len(gate_list))
+    doc = _document(["alpha one", "beta two", "quick", "zeds", "yak", "other", "7 up"])
+    masks = _cwalk.line_gate_masks(plan, doc.blocks)
+    found = dict(_cwalk.line_gate_pick(doc.blocks, masks, 0, len(gate_list)))
+    assert found == {0: 0b11, 1: 0b10, 2: 0b100, 3: 0b1000, 4: 0b10000, 6: 0b11100}
+    assert found == dict(gates.candidates(doc.blocks, gate_list, (-1,) * len(gate_list)))
 
 
 @needs_extension
@@ -223,7 +242,7 @@ def test_every_operation_is_compared() -> None:
 @needs_extension
 @given(
     st.lists(
-        st.text(st.sampled_from("abx ©üжc.:"), min_size=1, max_size=12).map(str.strip),
+        st.text(st.sampled_from("abx ©üжc.:—"), min_size=1, max_size=12).map(str.strip),
         min_size=1,
         max_size=10,
     )
@@ -231,10 +250,25 @@ def test_every_operation_is_compared() -> None:
 def test_the_compiled_scan_for_several_strings_finds_what_in_finds(lines: list[str]) -> None:
     # One-byte lines take the scan (a byte table, then pairs), others ``in``; strings
     # of one character, of two, longer, of wider characters, with a space.
-    found = ("ab", "x", "©", "über", "ж", "a b", "c.:", "bb c")
+    found = ("ab", "x", "©", "über", "ж", "a b", "c.:", "bb c", "жc", "—a", "a—ж")
     gate = (gates.folded_holds(found),)
     text_gate = (gates.text_holds(found),)
     doc = _document([line for line in lines if line] or ["x"])
     for g in (gate, text_gate):
         python = gates.candidates(doc.blocks, (g,), (-1,))
         assert _cwalk.line_candidates(doc.blocks, (g,), (-1,)) == python
+        # The page gates' own scan of two-byte lines ('ж' makes one), the strings by
+        # their first two characters.
+        masks = _cwalk.line_gate_masks(_cwalk.line_gate_plan((g,), (-1,)), doc.blocks)
+        assert _cwalk.line_gate_pick(doc.blocks, masks, 0, 1) == python
+
+
+def test_the_counter_gate_asks_about_no_short_word_without_a_digit() -> None:
+    # A bare line ('12/03', '· · ·') has no letter: a short line opening with a-z and
+    # holding no digit is neither a counter nor bare.
+    rule = next(r for r in RULES if r.name == "counter")
+    doc = _document(["shares", "12/03", "views 12", "· · ·", "12K views"])
+    admitted = [i for i, _ in gates.candidates(doc.blocks, (rule.line_gate(),), (-1,))]
+    assert admitted == [1, 2, 3, 4]
+    removed = [i for i, b in enumerate(doc.blocks) if rule.reason_for(b, doc)]
+    assert set(removed) <= set(admitted) and 0 not in removed

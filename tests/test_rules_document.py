@@ -45,6 +45,19 @@ def test_contained_duplicate_needs_whole_words() -> None:
     assert removed_by(result, part + ".") != "contained_duplicate"
 
 
+def test_contained_duplicate_needs_whole_words_when_every_word_recurs() -> None:
+    # Every word of the short line recurs on the page (so it is looked up, not let go
+    # as holding a word found once): in the longer line 'spring' is only in a word.
+    part = "officials said the plan would start in spring and run for years"
+    longer = "Retired officials said the plan would start in springtime and run for years."
+    words = "In spring, officials said, the plan for years would run and start in time."
+    result = explain(page(part + ".", longer, words))
+    assert removed_by(result, part + ".") != "contained_duplicate"
+    copy = "Retired officials said the plan would start in spring and run for years now."
+    result = explain(page(part + ".", copy, words))
+    assert removed_by(result, part + ".") == "contained_duplicate"
+
+
 def test_trailer_heading_cuts_the_rest_of_the_page() -> None:
     about = "Our blog is written by a team of specialists who follow the region every day."
     text = page("About This Blog", about, "Blog Archive", before=4, after=0)

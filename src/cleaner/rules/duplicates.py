@@ -200,19 +200,20 @@ class ContainedDuplicate(Rule):
         # ``tokens`` are the words of ``key``, already split.
         words = [b.features.tokens for b in candidates]
         frequency = Counter(chain.from_iterable(words))
+        # A block holding a word found only once holds it alone: no other block holds a
+        # copy of it (most blocks: one set test each, in C, not a count a word).
+        once = {word for word, n in frequency.items() if n == 1}
         anchors: list[tuple[str, int] | None] = []
         wanted: set[str] = set()
         for tokens in words:
             # No tokens: words made of combining marks alone have an empty key.
-            if not tokens:
+            if not tokens or not once.isdisjoint(tokens):
                 anchors.append(None)
                 continue
             # The first of the rarest words (counts looked up in C, not a key call each).
             counts = list(map(frequency.__getitem__, tokens))
             rarest = min(counts)
-            # A rarest word found only once is only in the block itself: no other block
-            # holds a copy of it (most blocks, so most pages look nothing up).
-            if not 1 < rarest <= self.max_anchor_occurrences:
+            if not rarest <= self.max_anchor_occurrences:
                 anchors.append(None)
                 continue
             offset = counts.index(rarest)
@@ -220,29 +221,30 @@ class ContainedDuplicate(Rule):
             wanted.add(tokens[offset])
         if not wanted:
             return
-        places: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        # The candidates holding each anchor, in page order (a set intersection a
+        # candidate, in C, not a look-up a word).
+        holding: defaultdict[str, list[int]] = defaultdict(list)
         for c, tokens in enumerate(words):
-            if wanted.isdisjoint(tokens):
-                continue
-            for p, word in enumerate(tokens):
-                if word in wanted:
-                    places[word].append((c, p))
+            if not wanted.isdisjoint(tokens):
+                for word in wanted.intersection(tokens):
+                    holding[word].append(c)
+        # A block's words stand one after the other in another's when its words, a
+        # space each side, are in the other's: no word holds a space.
+        spaced: dict[int, str] = {}
         for k, block in enumerate(candidates):
             if anchors[k] is None:
                 continue
-            anchor, offset = anchors[k]
-            tokens = words[k]
+            anchor = anchors[k][0]
             key_chars = len(block.features.key)
-            # Places come in page order, so the first fuller copy found is the earliest.
-            for c, p in places[anchor]:
-                start = p - offset
+            inner = spaced.get(k) or spaced.setdefault(k, f" {' '.join(words[k])} ")
+            # In page order, so the first fuller copy found is the earliest.
+            for c in holding[anchor]:
                 other = candidates[c]
                 if (
                     c != k
-                    and start >= 0
                     and len(other.features.key) > key_chars
                     and other.removal is None
-                    and words[c][start : start + len(tokens)] == tokens
+                    and inner in (spaced.get(c) or spaced.setdefault(c, f" {' '.join(words[c])} "))
                 ):
                     self.remove(block, f"a shorter copy of block {other.index} {quote(block.text)}")
                     break

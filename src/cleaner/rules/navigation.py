@@ -292,7 +292,9 @@ class Counter(LineRule):
 
     def line_gate(self) -> Gate:
         first = () if self.opens is None else opening(self.opens)
-        return (first + may_hold_digit(), first + max_chars(self.max_bare_chars))
+        # A bare line has no letter: none opening with a-z (opening() admits no such
+        # line; a casefolded a-z comes of a letter only).
+        return (first + may_hold_digit(), opening() + max_chars(self.max_bare_chars))
 
 
 #: The cells of a table (``<td>``, ``<th>``).

@@ -34,7 +34,7 @@ class LineRuleRun:
     lines no rule is asked at all.
     """
 
-    __slots__ = ("_bounds", "_gated", "_gates", "_groups", "_tiers", "rules")
+    __slots__ = ("_bounds", "_gated", "_gates", "_groups", "_page", "_shift", "_tiers", "rules")
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
         self.rules = rules
@@ -43,6 +43,10 @@ class LineRuleRun:
         self._gates = tuple(rule.line_gate() for rule in rules)
         self._bounds = tuple(-1 if b is None else b for b in (r.words_bound for r in rules))
         self._gated = tuple(type(r).line_gate is not LineRule.line_gate for r in rules)
+        # The gates of all the kind's runs, looked at in one pass a page (``PageGates``,
+        # set by ``run_steps``), and this run's first bit in their masks.
+        self._page: PageGates | None = None
+        self._shift = 0
         # Per word count up to WORDS_BOUND_TIERS, and past it: the rules whose
         # words_bound it is within, in order, as one of a few groups of positions
         # (the word counts from one distinct bound to the next share one).
@@ -80,7 +84,11 @@ class LineRuleRun:
             return
         # The compiled look at every line's facts: the lines some rule's gate admits,
         # each with the rules to ask (a bit each). No other line can be removed here.
-        found = twins.line_candidates(blocks, self._gates, self._bounds)
+        page = self._page
+        if page is not None:
+            found = page.candidates(doc, twins, self._shift, len(self.rules))
+        else:
+            found = twins.line_candidates(blocks, self._gates, self._bounds)
         if not found:
             return
         # A rule with a gate of its own is asked as it is, not as set up for the page
@@ -124,6 +132,37 @@ class LineRuleRun:
 
     def __repr__(self) -> str:
         return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
+
+
+class PageGates:
+    """The gates of every ``LineRuleRun`` of a kind's steps, looked at for all of a
+    page's lines in one compiled pass, by the first run on the page (``_ctext3.pxi``):
+    a line's words are scanned once, its opening looked up once, for every gate. Each
+    run then picks the lines still kept that one of its rules is to be asked about:
+    what ``line_candidates`` finds for its gates, since a line's facts do not change
+    between the runs (its features and text are set before the first)."""
+
+    __slots__ = ("_bounds", "_gates", "_plan")
+
+    def __init__(self, runs: Iterable[LineRuleRun]) -> None:
+        self._gates = tuple(g for run in runs for g in run._gates)
+        self._bounds = tuple(b for run in runs for b in run._bounds)
+        self._plan: Any = None  # (built once, by the first page: a compiled object)
+
+    def candidates(
+        self, doc: Document, twins: Any, shift: int, width: int
+    ) -> list[tuple[int, int]]:
+        """``line_candidates`` for the run of rules ``shift`` to ``shift + width - 1``."""
+        held = doc.line_gates
+        if held is None or held[0] is not self:
+            if self._plan is None:
+                self._plan = twins.line_gate_plan(self._gates, self._bounds)
+            held = doc.line_gates = (self, twins.line_gate_masks(self._plan, doc.blocks))
+        return twins.line_gate_pick(doc.blocks, held[1], shift, width)
+
+
+#: Rules at most in the runs sharing one ``PageGates`` (the bits of a mask).
+PAGE_GATES_MAX_RULES = 62
 
 
 class BlockRuleRun:
@@ -209,4 +248,11 @@ def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun | BlockRuleRu
         run = []
         if rule is not None:
             steps.append(rule)
+    text_runs = [s for s in steps if isinstance(s, LineRuleRun)]
+    if text_runs and sum(len(run.rules) for run in text_runs) <= PAGE_GATES_MAX_RULES:
+        page = PageGates(text_runs)
+        shift = 0
+        for run in text_runs:
+            run._page, run._shift = page, shift
+            shift += len(run.rules)
     return tuple(steps)

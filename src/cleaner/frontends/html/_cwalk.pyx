@@ -35,6 +35,7 @@ include "_ctext.pxi"
 include "_cfeatures.pxi"
 include "_cscan.pxi"
 include "_clines.pxi"
+include "_ctext3.pxi"  # (after _clines.pxi: its line facts)
 
 cdef enum:
     ELEMENT_NODE = 1

@@ -1,0 +1,302 @@
+# The gates of every run of line rules on a text page, looked at in one pass over its
+# lines (included by ``_cwalk.pyx`` after ``_clines.pxi``, whose line facts and needs it
+# reads; ``runs.PageGates`` takes it through ``compiled.compiled_features()``).
+#
+# ``line_candidates`` looks at one run's gates, a call a run: each call reads the
+# line's facts again, each word set scans the line's words again, each opening need
+# slices the line again. Here a plan built once per ``Cleaner`` merges the needs of all
+# the runs' gates that read the same fact: every word set into one dict (a word -> a bit
+# per set holding it) and every opening into look-ups by its first letter, its first
+# three characters and its short prefixes (-> a bit per need). A line's words are
+# scanned once and its opening looked up once, whatever the number of gates; each rule
+# then reads its bits. ``gates.candidates`` is the reference: ``line_gate_pick`` of
+# ``line_gate_masks`` gives for each run what ``candidates`` gives for its gates
+# (tests/test_line_gates.py, on every page).
+
+import sys
+
+from cpython.unicode cimport PyUnicode_2BYTE_KIND
+
+cdef enum:
+    _CTEXT3_WORDS = -1  # a TOKENS_ANY need, read from the line's merged word scan
+    _CTEXT3_OPENS = -2  # an OPENS need, read from the merged opening look-ups
+    _CTEXT3_FOLDED = -3  # a FOLDED_HOLDS need, its strings as ``_Ctext3Strings``
+    _CTEXT3_TEXT = -4  # a TEXT_HOLDS need, likewise
+    _CTEXT3_MAX_BITS = 62  # bits of a mask (rules, word sets, openings)
+
+
+cdef class _Ctext3Plan:
+    """What ``line_gate_plan`` built: the merged look-ups and each rule's gate."""
+    cdef dict words, full
+    cdef tuple short  # ((length, {prefix: bits}), ...)
+    cdef unsigned long long first[26]  # per letter a-z: the opening needs it admits
+    cdef unsigned long long all_opens  # every opening need (a line not opening a-z)
+    cdef tuple gates
+    cdef long long bounds[_CTEXT3_MAX_BITS]
+    cdef Py_ssize_t n_rules
+
+
+cdef class _Ctext3Line(_Line):
+    """A line's facts (``_Line``), with the merged needs' bits once read."""
+    cdef unsigned long long words_hit, opens_hit
+    cdef bint words_read, opens_read
+
+
+cdef class _Ctext3Strings:
+    """A need's ``gates.Strings``: as ``_clines.pxi`` reads them (``narrow``: lines of
+    one-byte characters, and of four), and for lines of two-byte characters (most lines
+    of Cyrillic, Greek, or with a curly quote or a dash) tables for one scan of the line
+    too, where ``in`` would scan the line once a string: its strings of one character
+    by that character, the others by a hash of their first two."""
+    cdef _Literals narrow
+    cdef bint empty, wide
+    cdef bytes single2, pair2  # a bit per code unit, per hash (8192 bytes each)
+    cdef const unsigned char *single2p
+    cdef const unsigned char *pair2p
+    cdef dict by_pair2  # hash -> the strings (UTF-16 in the machine's order) as bytes
+
+
+cdef inline Py_ssize_t _ctext3_hash(Py_ssize_t first, Py_ssize_t second) noexcept:
+    return ((first << 5) ^ second) & 0xFFFF
+
+
+cdef _Ctext3Strings _ctext3_strings(object strings):
+    cdef _Ctext3Strings out = _Ctext3Strings.__new__(_Ctext3Strings)
+    cdef str lit
+    cdef Py_ssize_t h, u
+    out.narrow = _literals(strings)
+    out.empty = out.narrow.empty
+    out.wide = len(strings.all) >= 2  # (one string: ``in`` is one scan)
+    single2 = bytearray(8192)
+    pair2 = bytearray(8192)
+    by_pair2 = {}
+    order = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+    for lit in strings.all:
+        if not lit or max(map(ord, lit)) > 0xFFFF:
+            continue  # ('': ``empty``; a character beyond: in no two-byte line)
+        if len(lit) == 1:
+            u = ord(lit)
+            single2[u >> 3] |= 1 << (u & 7)
+            continue
+        h = _ctext3_hash(ord(lit[0]), ord(lit[1]))
+        pair2[h >> 3] |= 1 << (h & 7)
+        by_pair2.setdefault(h, []).append(lit.encode(order))
+    out.single2 = bytes(single2)
+    out.pair2 = bytes(pair2)
+    out.single2p = <const unsigned char *> (<char *> out.single2)
+    out.pair2p = <const unsigned char *> (<char *> out.pair2)
+    out.by_pair2 = {h: tuple(found) for h, found in by_pair2.items()}
+    return out
+
+
+cdef bint _ctext3_holds(str s, _Ctext3Strings lits) except -1:
+    """Whether ``s`` holds one of the strings (``_holds_any``, with a scan of its own
+    for a line of two-byte characters)."""
+    cdef const unsigned short *data
+    cdef Py_ssize_t n, p, h, m, u
+    cdef bytes b
+    if not lits.wide or PyUnicode_KIND(s) != PyUnicode_2BYTE_KIND:
+        return _holds_any(s, lits.narrow)
+    if lits.empty:
+        return True
+    data = <const unsigned short *> PyUnicode_DATA(s)
+    n = len(s)
+    for p in range(n):
+        u = data[p]
+        if lits.single2p[u >> 3] & (1 << (u & 7)):
+            return True
+        if p + 1 < n:
+            h = _ctext3_hash(u, data[p + 1])
+            if lits.pair2p[h >> 3] & (1 << (h & 7)):
+                for b in <tuple> lits.by_pair2[h]:
+                    m = len(b)
+                    if m <= 2 * (n - p) and memcmp(data + p, <const char *> b, m) == 0:
+                        return True
+    return False
+
+
+def line_gate_plan(tuple gates, tuple bounds):
+    """The plan for ``gates`` (each rule's ``line_gate``, the runs' rules in order) and
+    ``bounds`` (each rule's words bound, -1: none)."""
+    cdef _Ctext3Plan plan = _Ctext3Plan.__new__(_Ctext3Plan)
+    cdef Py_ssize_t r, n_words = 0, n_opens = 0
+    cdef dict words = {}, full = {}, short = {}
+    cdef object bit
+    cdef str s
+    if len(gates) > _CTEXT3_MAX_BITS or len(gates) != len(bounds):
+        raise ValueError("a plan holds at most 62 line rules, each with its bound")
+    for r in range(26):
+        plan.first[r] = 0
+    prepared = []
+    for gate in gates:
+        alternatives = []
+        for alternative in <tuple> gate:
+            needs = []
+            for need in <tuple> alternative:
+                op = need[0]
+                if op == G_TOKENS_ANY and n_words < _CTEXT3_MAX_BITS:
+                    bit = 1 << n_words
+                    n_words += 1
+                    for s in <frozenset> need[1]:
+                        words[s] = words.get(s, 0) | bit
+                    needs.append((_CTEXT3_WORDS, bit))
+                elif op == G_OPENS and n_opens < _CTEXT3_MAX_BITS:
+                    bit = 1 << n_opens
+                    n_opens += 1
+                    letters, openings, prefixes = <tuple> need[1]
+                    for s in <frozenset> letters:  # (a-z only: gates.opening)
+                        if not (len(s) == 1 and "a" <= s <= "z"):
+                            raise ValueError(f"an opening letter not a-z: {s!r}")
+                        plan.first[ord(s) - 97] |= <unsigned long long> bit
+                    for s in <frozenset> openings:
+                        full[s] = full.get(s, 0) | bit
+                    for s in <tuple> prefixes:
+                        by_length = short.setdefault(len(s), {})
+                        by_length[s] = by_length.get(s, 0) | bit
+                    plan.all_opens |= <unsigned long long> bit
+                    needs.append((_CTEXT3_OPENS, bit))
+                elif op == G_FOLDED_HOLDS or op == G_TEXT_HOLDS:
+                    strings = _ctext3_strings(need[1])
+                    needs.append((_CTEXT3_FOLDED if op == G_FOLDED_HOLDS else _CTEXT3_TEXT, strings))
+                else:
+                    needs.append(need)
+            alternatives.append(tuple(needs))
+        prepared.append(tuple(alternatives))
+    plan.words = words
+    plan.full = full
+    plan.short = tuple(sorted(short.items()))
+    plan.gates = tuple(prepared)
+    plan.n_rules = len(gates)
+    for r in range(plan.n_rules):
+        plan.bounds[r] = bounds[r]
+    return plan
+
+
+cdef int _ctext3_read_words(_Ctext3Plan plan, _Ctext3Line line) except -1:
+    cdef unsigned long long hit = 0
+    cdef object t, bits
+    cdef dict words = plan.words
+    if line.tokens is None:
+        line.tokens = line.f.tokens
+    for t in line.tokens:
+        bits = words.get(t)
+        if bits is not None:
+            hit |= <unsigned long long> bits
+    line.words_hit = hit
+    line.words_read = True
+    return 0
+
+
+cdef int _ctext3_read_opens(_Ctext3Plan plan, _Ctext3Line line) except -1:
+    cdef unsigned long long hit
+    cdef Py_UCS4 c
+    cdef Py_ssize_t n, length
+    cdef object bits
+    cdef str folded
+    if line.folded is None:
+        line.folded = line.f.folded
+    folded = line.folded
+    n = len(folded)
+    c = 0
+    if n:
+        c = folded[0]
+    if not 97 <= c <= 122:
+        hit = plan.all_opens  # (gates.OPENS admits a line opening otherwise)
+    else:
+        hit = plan.first[<Py_ssize_t> c - 97]
+        bits = plan.full.get(folded[:G_OPENING_CHARS])
+        if bits is not None:
+            hit |= <unsigned long long> bits
+        for length, by_length in plan.short:
+            if length <= n:
+                bits = (<dict> by_length).get(folded[:length])
+                if bits is not None:
+                    hit |= <unsigned long long> bits
+    line.opens_hit = hit
+    line.opens_read = True
+    return 0
+
+
+cdef bint _ctext3_admits(_Ctext3Plan plan, _Ctext3Line line, tuple gate) except -1:
+    cdef tuple alternative, need
+    cdef bint ok
+    cdef long op
+    for alternative in gate:
+        ok = True
+        for need in alternative:
+            op = need[0]
+            if op == _CTEXT3_WORDS:
+                if not line.words_read:
+                    _ctext3_read_words(plan, line)
+                ok = (line.words_hit & <unsigned long long> need[1]) != 0
+            elif op == _CTEXT3_OPENS:
+                if not line.opens_read:
+                    _ctext3_read_opens(plan, line)
+                ok = (line.opens_hit & <unsigned long long> need[1]) != 0
+            elif op == _CTEXT3_FOLDED:
+                if line.folded is None:
+                    line.folded = line.f.folded
+                ok = _ctext3_holds(line.folded, <_Ctext3Strings> need[1])
+            elif op == _CTEXT3_TEXT:
+                if line.text is None:
+                    line.text = line.block.text
+                ok = _ctext3_holds(line.text, <_Ctext3Strings> need[1])
+            else:
+                ok = _need(line, op, need[1])
+            if not ok:
+                break
+        if ok:
+            return True
+    return False
+
+
+def line_gate_masks(_Ctext3Plan plan, list blocks):
+    """What the gates of ``plan`` admit of every block (removed or pruned ones too: each
+    run picks the kept ones when it runs): a mask a block, 8 bytes each (a page of many
+    short lines holds no object a line), bit ``r`` when rule ``r``'s gate admits it
+    within the rule's words bound."""
+    cdef Py_ssize_t i, r, n_blocks = len(blocks)
+    cdef long long mask, bound, n
+    cdef bytearray found = bytearray(8 * n_blocks)
+    cdef long long *out = <long long *> (<char *> found)
+    cdef object block
+    cdef tuple gates = plan.gates
+    cdef _Ctext3Line line = _Ctext3Line.__new__(_Ctext3Line)  # (reset for every line)
+    for i in range(n_blocks):
+        block = blocks[i]
+        line.block = block
+        line.f = block.features
+        line.folded = line.text = line.tokens = line.first = line.opening = None
+        line.lower = -1
+        line.words_read = line.opens_read = False
+        n = line.f.n_words
+        mask = 0
+        for r in range(plan.n_rules):
+            bound = plan.bounds[r]
+            if bound >= 0 and n > bound:
+                continue
+            if _ctext3_admits(plan, line, <tuple> gates[r]):
+                mask |= (<long long> 1) << r
+        out[i] = mask
+    return found
+
+
+def line_gate_pick(list blocks, bytearray found, int shift, int width):
+    """Of ``found`` (``line_gate_masks``), the blocks still kept (not removed, not
+    pruned) that a rule of bits ``shift`` to ``shift + width - 1`` is to be asked
+    about, as (position, mask of those bits shifted to bit 0): ``line_candidates``
+    for that run's gates."""
+    cdef long long mask, wanted = (((<long long> 1) << width) - 1) << shift
+    cdef Py_ssize_t i, n = len(found) // 8
+    cdef const long long *masks = <const long long *> (<char *> found)
+    cdef list out = []
+    cdef object block
+    if n != len(blocks):
+        raise ValueError("the masks are not those of these blocks")
+    for i in range(n):
+        mask = masks[i] & wanted
+        if mask:
+            block = blocks[i]
+            if block.removal is None and not block.pruned:
+                out.append((i, mask >> shift))
+    return out
