@@ -25,7 +25,7 @@ FIXTURES = ROOT / "fixtures" / "pagetype"
 WINDOW = "1400,1000"
 
 
-def _browser() -> str | None:
+def browser_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         path = shutil.which(name)
         if path:
@@ -39,7 +39,7 @@ def open_driver(profile: Path) -> Any:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    browser, chromedriver = _browser(), shutil.which("chromedriver")
+    browser, chromedriver = browser_path(), shutil.which("chromedriver")
     if browser is None or chromedriver is None:
         raise SystemExit("needs chromium and chromedriver (apt-get install chromium-driver)")
     options = webdriver.ChromeOptions()
@@ -55,6 +55,7 @@ def open_driver(profile: Path) -> Any:
         "--disable-extensions",
         "--no-first-run",
         "--no-default-browser-check",
+        "--disable-domain-reliability",
         "--lang=en-US",
         f"--window-size={WINDOW}",
         f"--user-data-dir={profile}",

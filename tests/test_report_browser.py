@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import struct
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,12 @@ import pytest
 
 from cleaner import Result, clean_and_explain, samples
 from cleaner.tools.report import explain_html, write_batch_reports
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `benchmarks` is a folder of the repository, not installed
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.innertext import browser_path, open_driver  # noqa: E402
 
 SAMPLE = Path(samples.__file__).parent / "rferl-kazakhstan.txt"
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
@@ -74,50 +81,19 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
+        import selenium  # noqa: F401
     except ImportError:
         _missing("selenium is not installed (pip install '.[test]')")
-    browser = _chromium()
+    browser = browser_path()
     chromedriver = shutil.which("chromedriver")
     if browser is None or chromedriver is None:
         _missing("chromium and chromedriver are not installed (apt-get install chromium-driver)")
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-domain-reliability",
-        "--window-size=1400,1000",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    # A driver path of our own: Selenium Manager, which would download one, never runs.
-    browser_driver = webdriver.Chrome(
-        service=Service(executable_path=chromedriver), options=options
-    )
-    browser_driver.set_page_load_timeout(30)
+    # The same headless Chromium as the page-type fixtures' innerText dumps.
+    browser_driver = open_driver(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield browser_driver
     finally:
