@@ -52,9 +52,10 @@ class Document:
     #: The page's casefolded text, by ``present``'s word bound, once joined in one
     #: piece (a short page; a long one is never held whole). Per document.
     _page_texts: dict[int | None, str] = field(default_factory=dict, init=False, repr=False)
-    #: Text only: what the gates of all the page's runs of line rules admit, found in
-    #: one pass by the first run (``runs.PageGates``), with the ``PageGates`` it is of.
-    line_gates: tuple[object, bytearray] | None = field(default=None, init=False, repr=False)
+    #: What the gates of all the page's runs of line rules admit, found in one pass by
+    #: the first run (``runs.PageGates``), with the ``PageGates`` it is of (and on
+    #: HTML, the blocks they were looked at for).
+    line_gates: tuple[object, ...] | None = field(default=None, init=False, repr=False)
 
     def present(self, literals: tuple[str, ...], max_words: int | None = None) -> tuple[str, ...]:
         """Those of ``literals`` that occur in the casefolded text of some block of at

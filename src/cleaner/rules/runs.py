@@ -34,10 +34,25 @@ class LineRuleRun:
     lines no rule is asked at all.
     """
 
-    __slots__ = ("_bounds", "_gated", "_gates", "_groups", "_page", "_shift", "_tiers", "rules")
+    __slots__ = (
+        "_bounds",
+        "_gated",
+        "_gates",
+        "_groups",
+        "_page",
+        "_shift",
+        "_tiers",
+        "_twins",
+        "rules",
+    )
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        from ..frontends.html.compiled import compiled_features  # (it imports rules)
+
         self.rules = rules
+        # Looked up here, once, not by an import statement a page (one costs about as
+        # much as asking a rule about a line).
+        self._twins = compiled_features
         # Each rule's gate and words bound (-1: none), for ``line_candidates``
         # (``gates.candidates``' compiled twin).
         self._gates = tuple(rule.line_gate() for rule in rules)
@@ -63,9 +78,7 @@ class LineRuleRun:
     def apply(self, doc: Document) -> None:
         if doc.lines_judged:
             return  # as each rule would (LineRule.apply)
-        from ..frontends.html.compiled import compiled_features  # (it imports rules)
-
-        twins = compiled_features()
+        twins = self._twins()
         blocks = doc.blocks
         if twins is None:
             # In Python, each rule's own gates in ``reason_for`` cost less than looking
@@ -160,6 +173,22 @@ class PageGates:
             held = doc.line_gates = (self, twins.line_gate_masks(self._plan, doc.blocks))
         return twins.line_gate_pick(doc.blocks, held[1], shift, width)
 
+    def kept_candidates(
+        self, doc: Document, twins: Any, shift: int, width: int
+    ) -> list[tuple[Block, int]]:
+        """``candidates`` on HTML, as (block, mask): the gates are looked at only for
+        the blocks kept when the first run asks (no rule brings a removed block back
+        before the last run, and a pruned one stays pruned), in one pass for every run
+        of the page's steps (two on HTML, a rule between them)."""
+        held = doc.line_gates
+        if held is None or held[0] is not self:
+            if self._plan is None:
+                self._plan = twins.line_gate_plan(self._gates, self._bounds)
+            kept = [b for b in doc.blocks if b.removal is None and not b.pruned]
+            held = doc.line_gates = (self, twins.line_gate_masks(self._plan, kept), kept)
+        kept = held[2]
+        return [(kept[i], mask) for i, mask in twins.line_gate_pick(kept, held[1], shift, width)]
+
 
 #: Rules at most in the runs sharing one ``PageGates`` (the bits of a mask).
 PAGE_GATES_MAX_RULES = 62
@@ -186,23 +215,27 @@ class BlockRuleRun:
         self._tiered = LineRuleRun(rules)
 
     def apply(self, doc: Document) -> None:
-        from ..frontends.html.compiled import compiled_features  # (it imports rules)
-
         tiered = self._tiered
-        twins = compiled_features()
+        twins = tiered._twins()
         if twins is not None:
             # As on text: the rules' gates read the block's features alone, which an
             # answer on HTML needs too (the rest only turns a reason away), so a block
             # no gate admits has no reason here; the others ask only the rules admitting.
-            blocks = doc.blocks
-            found = twins.line_candidates(blocks, tiered._gates, tiered._bounds)
+            page = tiered._page
+            if page is not None:
+                found = page.kept_candidates(doc, twins, tiered._shift, len(self.rules))
+            else:
+                blocks = doc.blocks
+                found = [
+                    (blocks[i], mask)
+                    for i, mask in twins.line_candidates(blocks, tiered._gates, tiered._bounds)
+                ]
             if found:
                 gated = [
                     (rule, (rule if own else rule.for_page(doc)).reason_for)
                     for rule, own in zip(self.rules, tiered._gated, strict=True)
                 ]
-                for i, mask in found:
-                    block = blocks[i]
+                for block, mask in found:
                     for r, (rule, reason_for) in enumerate(gated):
                         if mask >> r & 1 and (reason := reason_for(block, doc)):
                             rule.remove(block, reason)
@@ -249,10 +282,13 @@ def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun | BlockRuleRu
         if rule is not None:
             steps.append(rule)
     text_runs = [s for s in steps if isinstance(s, LineRuleRun)]
-    if text_runs and sum(len(run.rules) for run in text_runs) <= PAGE_GATES_MAX_RULES:
-        page = PageGates(text_runs)
-        shift = 0
-        for run in text_runs:
-            run._page, run._shift = page, shift
-            shift += len(run.rules)
+    # On HTML, each BlockRuleRun's gates are its tiered twin's (a LineRuleRun of its own).
+    html_runs = [s._tiered for s in steps if isinstance(s, BlockRuleRun)]
+    for runs in (text_runs, html_runs):
+        if runs and sum(len(run.rules) for run in runs) <= PAGE_GATES_MAX_RULES:
+            page = PageGates(runs)
+            shift = 0
+            for run in runs:
+                run._page, run._shift = page, shift
+                shift += len(run.rules)
     return tuple(steps)
