@@ -16,6 +16,11 @@ from .page_type import ITEMS, PAGE_TYPE, GuessPageType
 from .params import Param
 from .prune import ARTICLE
 
+# Block kinds as module names: on Python 3.11 an enum member read off its class costs
+# a ``__getattr__`` call (the metaclass's), ten times a global's read.
+_CAPTION = BlockKind.CAPTION
+_TABLE = BlockKind.TABLE
+
 
 class OutsideMainContainer(Rule):
     name = "outside_main_container"
@@ -133,7 +138,7 @@ class OutsideMainContainer(Rule):
         return [
             b.element
             for b in doc.blocks
-            if b.kind is BlockKind.TABLE
+            if b.kind is _TABLE
             and b.removal is None
             and el.end[best] <= b.element < el.end[up]
             and b.text.count("\n") + 1 >= self.spec_min_rows
@@ -148,7 +153,7 @@ class OutsideMainContainer(Rule):
         parent = el.parent
         chars = [0] * len(parent)
         for b in doc.blocks:
-            if b.kind is BlockKind.CAPTION and b.removal is None and not b.pruned:
+            if b.kind is _CAPTION and b.removal is None and not b.pruned:
                 chars[b.element] += len(b.text)
         for e in range(len(parent) - 1, 0, -1):
             chars[parent[e]] += chars[e]

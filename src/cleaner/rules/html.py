@@ -14,11 +14,11 @@ from typing import ClassVar
 
 from ..blocks import Block, BlockKind
 from ..config import Config
-from ..features import duplicate_key
 from ..phrases import PhraseBook
 from ..phrases.compile import line_matcher
 from ..spaces import words_up_to
 from .base import Document, LineRule, Rule, quote
+from .caption_copies import CaptionCopies
 from .container import OutsideMainContainer
 from .link_text import full_stop, text_bounds
 from .markup import (
@@ -49,7 +49,16 @@ from .tree import TreeRule
 
 _HTML = frozenset({"html"})
 #: Blocks other than paragraphs that make a section's body, however short.
-_SECTION_BODY = frozenset({BlockKind.LIST_ITEM, BlockKind.CODE, BlockKind.TABLE, BlockKind.QUOTE})
+# Block kinds as module names: on Python 3.11 an enum member read off its class costs
+# a ``__getattr__`` call (the metaclass's), ten times a global's read.
+_CAPTION = BlockKind.CAPTION
+_CODE = BlockKind.CODE
+_HEADING = BlockKind.HEADING
+_LIST_ITEM = BlockKind.LIST_ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
+_QUOTE = BlockKind.QUOTE
+_TABLE = BlockKind.TABLE
+_SECTION_BODY = frozenset({_LIST_ITEM, _CODE, _TABLE, _QUOTE})
 
 
 def _live(blocks: list[Block], i: int, step: int) -> int | None:
@@ -127,7 +136,7 @@ class LinkDense(LineRule):
 
     def _opens_list(self, block: Block) -> bool:
         """Whether a kept heading opens its section's list: not a box's heading."""
-        return block.kind is BlockKind.HEADING and not any(
+        return block.kind is _HEADING and not any(
             m.match(block.features.folded) for m in self.box_headings
         )
 
@@ -149,7 +158,7 @@ class LinkDense(LineRule):
             if block.link_density < dense:  # (reason_for's first test, here without a call)
                 opened = self._opens_list(block)
                 continue
-            if block.kind is BlockKind.LIST_ITEM:
+            if block.kind is _LIST_ITEM:
                 if opened:
                     continue  # an item of the list under a heading
                 # (The lists' prose items are not link text: this loop removes none.)
@@ -164,7 +173,7 @@ class LinkDense(LineRule):
                     opened = False
                     continue  # a sentence of the text, however much of it links
             reason = self.reason_for(block, doc)
-            if reason and not (block.kind is BlockKind.HEADING and self._opens_section(doc, i)):
+            if reason and not (block.kind is _HEADING and self._opens_section(doc, i)):
                 self.remove(block, reason)
             opened = block.removal is None and self._opens_list(block)
 
@@ -186,7 +195,7 @@ class LinkDense(LineRule):
         ``section_prose_min_words`` words, or a list item, code, a table or a quote."""
         if block.link_density >= self.config.html_link_dense_min:
             return False
-        if block.kind is BlockKind.PARAGRAPH:
+        if block.kind is _PARAGRAPH:
             n = self.section_prose_min_words
             return words_up_to(block.text, n) >= n
         return block.kind in _SECTION_BODY
@@ -201,7 +210,7 @@ class LinkDense(LineRule):
         found = set()
         for block in doc.blocks:
             if (
-                block.kind is BlockKind.LIST_ITEM
+                block.kind is _LIST_ITEM
                 and block.removal is None
                 and block.link_density < dense
                 and block.element > 0
@@ -223,7 +232,7 @@ class LinkDense(LineRule):
         """A listing's teaser: a paragraph (or one in a list item) of several words
         inside its items."""
         return (
-            block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            block.kind in (_PARAGRAPH, _LIST_ITEM)
             and words_up_to(block.text, self.item_teaser_min_words) >= self.item_teaser_min_words
             and in_listing_items(doc, block)
         )
@@ -235,7 +244,7 @@ class LinkDense(LineRule):
             return None
         if block.features.n_words > cfg.html_link_dense_max_words:
             return None
-        if block.kind is BlockKind.CODE or is_item_title(doc, block) or self._teaser(doc, block):
+        if block.kind is _CODE or is_item_title(doc, block) or self._teaser(doc, block):
             return None
         return f"{block.link_density:.0%} of its text is link text ({quote(block.text)})"
 
@@ -268,22 +277,23 @@ class FigureCaption(Rule):
     def apply(self, doc: Document) -> None:
         if doc.notes.get(PAGE_TYPE) == "gallery":
             return
-        captions = [b for b in doc.blocks if b.kind is BlockKind.CAPTION]
+        captions = [b for b in doc.blocks if b.kind is _CAPTION]
         if not any(b.removal is None and not b.pruned for b in captions):
             return
-        # Every block's words, removed ones included: a caption printed again anywhere
-        # (a slideshow's counter, a hidden copy) is the slideshow's, not the article's.
-        page = "\n".join(map(_words_key, doc.blocks))
-        keys = {b.index: _words_key(b) for b in captions}
-        # Captions long enough to be kept, which another holding them whole copies.
-        whole = [(i, k) for i, k in keys.items() if k.count(" ") + 1 >= self.min_words]
         strip = self._strip(doc)
+        copies: CaptionCopies | None = None  # (read when a caption long enough asks)
         for block in captions:
             if block.removal is None and not block.pruned:
                 if block.index in strip:
                     self.remove(block, f"a caption in a strip of figures ({quote(block.text)})")
                     continue
-                reason = self._reason(block, page, keys[block.index], whole)
+                reason = self._reason(block)
+                if reason is None:
+                    if copies is None:
+                        copies = CaptionCopies(doc.blocks, captions, self.min_words)
+                    if copies.printed_again(block):
+                        what = quote(block.text)
+                        reason = f"a figure caption ({what}) printed elsewhere on the page too"
                 if reason:
                     self.remove(block, reason)
 
@@ -302,7 +312,7 @@ class FigureCaption(Rule):
             if block.removal is not None or block.pruned:
                 continue
             box = parent[block.element]
-            if block.kind is BlockKind.CAPTION and box > 0:
+            if block.kind is _CAPTION and box > 0:
                 if (parent[box], tag[box]) != key:
                     if len(set(boxes)) >= self.strip_min_figures:
                         out.update(run)
@@ -318,26 +328,14 @@ class FigureCaption(Rule):
             out.update(run)
         return out
 
-    def _reason(
-        self, block: Block, page: str, key: str, whole: list[tuple[int, str]]
-    ) -> str | None:
-        what = f"a figure caption ({quote(block.text)})"
+    def _reason(self, block: Block) -> str | None:
+        """Why a caption is not the article's by itself: short, or in a list (else
+        ``CaptionCopies`` asks whether the page prints it again)."""
         if block.features.n_words < self.min_words:
-            return f"{what}: too short to be the article's"
+            return f"a figure caption ({quote(block.text)}): too short to be the article's"
         if block.list_depth:
-            return f"{what} in a list"
-        # ... or holding another caption whole ("Image 1 of 3" and the item's caption).
-        if page.count(key) > 1 or any(i != block.index and k in key for i, k in whole):
-            return f"{what} printed elsewhere on the page too"
+            return f"a figure caption ({quote(block.text)}) in a list"
         return None
-
-
-def _words_key(block: Block) -> str:
-    """``duplicate_key`` of the block's text: its features' key where they are filled
-    (every character casefolds to characters of its own kind, a word's or a
-    separator's, so the words of the casefolded text are the words casefolded)."""
-    f = block.features
-    return f.key if f.folded else duplicate_key(block.text)
 
 
 class Headline(Rule):
@@ -352,7 +350,7 @@ class Headline(Rule):
 
     def apply(self, doc: Document) -> None:
         for block in doc.blocks:
-            if block.kind is BlockKind.HEADING and block.heading_level == 1 and not block.pruned:
+            if block.kind is _HEADING and block.heading_level == 1 and not block.pruned:
                 if block.features.n_words < self.config.html_heading_paragraph_words:
                     self.remove(block, f"the page headline {quote(block.text)}")
                 return  # (a paragraph set in <h1> is text, and the page has no headline)

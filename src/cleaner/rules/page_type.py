@@ -83,9 +83,16 @@ _ITEM_SHAPES = ("forum", "listing")
 #: What every price holds (``_PRICE``'s digit).
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = frozenset(".!?…。！？")
+# Block kinds as module names: on Python 3.11 an enum member read off its class costs
+# a ``__getattr__`` call (the metaclass's), ten times a global's read.
+_CODE = BlockKind.CODE
+_HEADING = BlockKind.HEADING
+_LIST_ITEM = BlockKind.LIST_ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
+_TABLE = BlockKind.TABLE
 #: The kinds of block a teaser is: a paragraph, or one inside a list item (a listing
 #: marked up as a list).
-_TEASER_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+_TEASER_KINDS = frozenset({_PARAGRAPH, _LIST_ITEM})
 _CAPTION = BlockKind.CAPTION
 
 
@@ -169,11 +176,11 @@ class GuessPageType(SectionFront, Rule):
             return shape, items
         if photos:
             return "gallery", 0
-        if _made_of(blocks, total, BlockKind.CODE, self.min_code_blocks, self.code_min_share):
+        if _made_of(blocks, total, _CODE, self.min_code_blocks, self.code_min_share):
             return "documentation", 0
         if self._product(blocks):
             return "product", 0
-        longest = max((len(b.text) for b in blocks if b.kind is BlockKind.PARAGRAPH), default=0)
+        longest = max((len(b.text) for b in blocks if b.kind is _PARAGRAPH), default=0)
         if longest >= self.article_min_chars:
             return "article", 0
         if self._service(blocks):
@@ -238,7 +245,7 @@ class GuessPageType(SectionFront, Rule):
         """An item opening with a linked title followed by a teaser: a sentence of its
         own text, not links, or a linked sentence (a teaser linking to its story)."""
         for n, b in enumerate(blocks):
-            if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
+            if b.kind in (_HEADING, _PARAGRAPH) and (
                 b.link_density >= self.title_min_link_share
                 and words_up_to(b.text, self.title_max_words) <= self.title_max_words
             ):
@@ -261,32 +268,25 @@ class GuessPageType(SectionFront, Rule):
     def _product(self, blocks: list[Block]) -> bool:
         if not _priced(blocks, self.price_max_words):
             return False
-        if any(
-            b.kind is BlockKind.TABLE and b.text.count("\n") + 1 >= self.spec_min_rows
-            for b in blocks
-        ):
+        if any(b.kind is _TABLE and b.text.count("\n") + 1 >= self.spec_min_rows for b in blocks):
             return True
-        pairs = sum(b.kind is BlockKind.LIST_ITEM and ": " in b.text for b in blocks)
+        pairs = sum(b.kind is _LIST_ITEM and ": " in b.text for b in blocks)
         return pairs >= self.spec_min_rows
 
     def _service(self, blocks: list[Block]) -> bool:
         """Headed sections of short prose: a heading, or a short line that is no
         sentence (a feature box's title), right before a sentence."""
-        longest = max((len(b.text) for b in blocks if b.kind is not BlockKind.HEADING), default=0)
+        longest = max((len(b.text) for b in blocks if b.kind is not _HEADING), default=0)
         if longest > self.section_max_chars:
             return False
         sections = 0
         for head, body in pairwise(blocks):
-            titled = head.kind is BlockKind.HEADING or (
+            titled = head.kind is _HEADING or (
                 words_up_to(head.text, self.title_max_words) <= self.title_max_words
                 and head.text.rstrip()[-1:] not in _SENTENCE_END
                 and head.link_density < self.title_min_link_share
             )
-            if (
-                titled
-                and body.kind is BlockKind.PARAGRAPH
-                and body.text.rstrip()[-1:] in _SENTENCE_END
-            ):
+            if titled and body.kind is _PARAGRAPH and body.text.rstrip()[-1:] in _SENTENCE_END:
                 sections += 1
         return sections >= self.min_sections
 
@@ -326,4 +326,4 @@ def in_listing_items(doc: Document, block: Block) -> bool:
 def is_item_title(doc: Document, block: Block) -> bool:
     """A heading inside the repeated items of a listing or a gallery: an item's title,
     the content there, however much of it is link text."""
-    return block.kind is BlockKind.HEADING and in_listing_items(doc, block)
+    return block.kind is _HEADING and in_listing_items(doc, block)

@@ -8,6 +8,10 @@ import statistics
 from ..blocks import BlockKind
 from .base import Document
 
+# Block kinds as module names: on Python 3.11 an enum member read off its class costs
+# a ``__getattr__`` call (the metaclass's), ten times a global's read.
+_HEADING = BlockKind.HEADING
+
 
 class BoxTest:
     """Whether a trailer heading opens a box inside the article's body ('Read also:
@@ -140,7 +144,7 @@ class HtmlBoxTest(BoxTest):
             b = blocks[j]
             if b.removal is not None:
                 continue
-            if self.prose[j] and b.kind is not BlockKind.HEADING and _parent_path(b.path) == parent:
+            if self.prose[j] and b.kind is not _HEADING and _parent_path(b.path) == parent:
                 return True
             lines += 1
             if lines > self.max_lines:
@@ -157,7 +161,7 @@ class HtmlBoxTest(BoxTest):
             for j in range(len(blocks) - 1, -1, -1):
                 following[j] = nearest
                 block = blocks[j]
-                if self.prose[j] and block.removal is None and block.kind is not BlockKind.HEADING:
+                if self.prose[j] and block.removal is None and block.kind is not _HEADING:
                     nearest = j
             self._next_paragraph = following
         return self._next_paragraph
