@@ -142,6 +142,18 @@ def test_binary_bytes_decoded_as_latin1_by_the_caller_clean_to_nothing() -> None
         assert clean_article(BINARY[name].decode("latin-1")) == ""
 
 
+def test_every_signature_is_named_behind_the_opening_gate() -> None:
+    # binary_kind looks at the signatures only for data opening as one of them opens
+    # where it stands: each still names its format, at its offset, padded with text.
+    from cleaner.decoding import _MAGIC, binary_kind
+
+    for offset, magic, what in _MAGIC:
+        assert binary_kind(b"\x00" * offset + magic + b"text") == what, what
+    assert binary_kind(b"BZh91AY&SY" + bytes(8)) == "bzip2-compressed data (decompress it first)"
+    for text in (b"Hello", b"", b"GIF8", b"\x00\x00\x00\x00f", b"<html>"):
+        assert binary_kind(text) is None
+
+
 def test_text_that_mentions_file_signatures_is_text() -> None:
     text = "PK is a file signature. %PDF- starts a PDF; GIF89a starts a GIF.\n\n" + ARTICLE_TEXT
     assert PROSE[0] in clean_article(text.encode("utf-8"))

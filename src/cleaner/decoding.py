@@ -105,8 +105,28 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 
 
+#: Per offset of a signature, the first bytes of those standing there (and bzip2's):
+#: data holding none of them where they stand starts no format (most text), which
+#: costs ``binary_kind`` a look-up an offset, not a test a signature.
+_MAGIC_OPENINGS: tuple[tuple[int, frozenset[bytes]], ...] = tuple(
+    (
+        at,
+        frozenset(
+            [m[:1] for offset, m, _ in _MAGIC if offset == at]
+            + ([_BZIP2.pattern[:1]] if at == 0 else [])
+        ),
+    )
+    for at in sorted({offset for offset, _, _ in _MAGIC} | {0})
+)
+
+
 def binary_kind(data: bytes) -> str | None:
     """What binary format ``data`` starts with ("a PNG image"), or None."""
+    for at, firsts in _MAGIC_OPENINGS:
+        if data[at : at + 1] in firsts:
+            break
+    else:
+        return None
     for offset, magic, what in _MAGIC:
         if data.startswith(magic, offset):
             return what

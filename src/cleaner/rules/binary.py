@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..blocks import Block
+from ..config import Config
 from ..decoding import BINARY_SAMPLE_CHARS, binary_text_kind
+from ..phrases import PhraseBook
 from ..render import render_text
 from .base import Document, Rule
 
@@ -15,6 +17,13 @@ class BinaryOutput(Rule):
         "Everything kept, when the kept text is what a call would read as binary data "
         "(dense control characters): cleaning the output again must give the output."
     )
+
+    def __init__(self, config: Config, phrases: PhraseBook) -> None:
+        from ..frontends.html.compiled import compiled_prepare  # (it imports rules)
+
+        super().__init__(config, phrases)
+        # Looked up once, not by an import statement a page.
+        self._twins = compiled_prepare
 
     def apply(self, doc: Document) -> None:
         # A page whose input was not binary can still keep a part dense with control
@@ -33,9 +42,7 @@ class BinaryOutput(Rule):
             return
         # The compiled twin counting control characters where the compiled walk is used
         # (as the pipeline's input check does): Python's encodes the sample to count.
-        from ..frontends.html.compiled import compiled_prepare
-
-        twins = compiled_prepare()
+        twins = self._twins()
         count = twins.control_count if twins is not None else None
         what = binary_text_kind(render_text(kept), count)
         if what is None:
