@@ -61,6 +61,7 @@ _KINDS = {
     _py._SPECIAL: K_SPECIAL,
 }
 include "_cfind.pxi"  # (after the node types and sizes above)
+include "_cfirst.pxi"
 include "_cmarks.pxi"
 include "_celide.pxi"
 
