@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from .descendants import holds_tag
 from .params import Param
 from .tree import WEAK_MAX_WORDS, TreeRule
 
@@ -127,11 +128,13 @@ class PageHeaderFooter(TreeRule):
         return False
 
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
+_FIGCAPTION = frozenset({"figcaption"})
 
 
 def _titled(header: Any) -> bool:
-    return header.css_first(_HEADINGS) is not None
+    return holds_tag(header, _HEADING_TAGS, _HEADINGS)
 
 
 def _has_titled_header(node: Any) -> bool:
@@ -314,12 +317,12 @@ class CaptionMarkup(_Vocabulary):
         """A gallery's item: its caption is the text on a gallery, which the walk cannot
         tell from an article's slideshow yet."""
         up = node.parent
-        if up is None or node.css_first("figcaption") is None:
+        if up is None or not holds_tag(node, _FIGCAPTION, "figcaption"):
             return False
         tag = node.tag
         items = 0
         for sibling in up.iter():
-            if sibling.tag == tag and sibling.css_first("figcaption") is not None:
+            if sibling.tag == tag and holds_tag(sibling, _FIGCAPTION, "figcaption"):
                 items += 1
                 if items >= self.gallery_min_items:
                     return True

@@ -65,6 +65,8 @@ cdef str _squash(str text):
     word (white space is what ``str.split`` splits at, ``Py_UNICODE_ISSPACE``)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, m = 0
     cdef int kind = PyUnicode_KIND(text)
+    if kind == 1:
+        return _squash_narrow(text, n)
     cdef const void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 ch
     cdef bint gap = False, other = False  # (other: white space but a plain space)

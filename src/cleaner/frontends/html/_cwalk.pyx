@@ -32,6 +32,7 @@ from . import walk as _py
 include "_lexbor.pxi"
 include "_cjudge.pxi"
 include "_ctext.pxi"
+include "_csquash.pxi"
 include "_cfeatures.pxi"
 include "_cscan.pxi"
 include "_clines.pxi"
@@ -61,6 +62,7 @@ _KINDS = {
     _py._SPECIAL: K_SPECIAL,
 }
 include "_cfind.pxi"  # (after the node types and sizes above)
+include "_cfirst.pxi"
 include "_cmarks.pxi"
 include "_celide.pxi"
 
