@@ -17,8 +17,9 @@ from ..config import Config
 from ..inputs import KINDS
 from ..phrases import PhraseBook, alternation, phrase_to_pattern
 from ..phrases.compile import line_matcher, required_literals
+from ..phrases.openings import _opens_with_digit
 from ..spaces import squash
-from .gates import ALWAYS, Gate, folded_holds, matcher_opens, tokens_any
+from .gates import ALWAYS, Gate, folded_holds, matcher_opens, opening, tokens_any
 from .params import Param, declared_params
 
 if TYPE_CHECKING:
@@ -298,7 +299,17 @@ class WholeLinePhraseRule(LineRule):
         gate = required_literals(alternation(scanning) or "") if scanning else None
         self.scanning_gate: tuple[str, ...] = gate or ()
         self.scanning = line_matcher(scanning) if gate else None
-        self.patterns = line_matcher([p for p in patterns if not gate or p not in scanning])
+        rest = [p for p in patterns if not gate or p not in scanning]
+        self.patterns = line_matcher(rest)
+        # Text every match of those holds (None: not known), for the line gate (their
+        # openings alone admit many lines of prose: 'the', 'you'); apart for those
+        # opening with a digit, on lines opening otherwise than a-z ('p' of '720p').
+        digit = [p for p in rest if _opens_with_digit(phrase_to_pattern(p))]
+        self.pattern_gates: tuple[tuple[bool, tuple[str, ...] | None], ...] = tuple(
+            (group is digit, required_literals(alternation(group) or ""))
+            for group in (digit, [p for p in rest if p not in digit])
+            if group
+        )
         self.max_words = config.chrome_max_words
 
     def for_page(self, doc: Document) -> Rule:
@@ -311,7 +322,8 @@ class WholeLinePhraseRule(LineRule):
             found.append(tokens_any(self.triggers) + literal)
         patterns = matcher_opens(self.patterns)
         if patterns is not None:
-            found.append(patterns)
+            for digits, literals in self.pattern_gates:
+                found.append((opening() if digits else patterns) + folded_holds(literals))
         if self.scanning is not None:
             found.append(folded_holds(self.scanning_gate))
         return tuple(found)

@@ -27,12 +27,13 @@ them as its parameters.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from itertools import pairwise
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, count, pairwise
 from typing import NamedTuple
 
 from ..blocks import Block
 from .base import Document
+from .gates import Gate, may_hold_digit, opening, text_holds
 from .params import Param
 
 __all__ = [
@@ -105,14 +106,20 @@ def line_shape(text: str, field_max_words: int) -> str | None:
     return None
 
 
-def numbered_lines(texts: Sequence[str], min_items: int, max_gap: int) -> set[int]:
+def numbered_lines(
+    texts: Sequence[str], min_items: int, max_gap: int, at: Iterable[int] | None = None
+) -> set[int]:
     """Positions of lines opening with numbers that count up by one, in sequences of at
-    least ``min_items`` with at most ``max_gap`` other lines between two of them."""
+    least ``min_items`` with at most ``max_gap`` other lines between two of them.
+    ``at``: the positions that may open with a number, in order (None: every line)."""
     found: set[int] = set()
     run: list[int] = []
     expected = -1
-    for i, text in enumerate(texts):
-        m = _LEADING_NUMBER.match(text)
+    for i in range(len(texts)) if at is None else at:
+        if run and i - run[-1] > max_gap + 1 and at is not None:  # (no number since)
+            found.update(run if len(run) >= min_items else ())
+            run, expected = [], -1
+        m = _LEADING_NUMBER.match(texts[i])
         number = int(m.group(1)) if m else -1
         if run and number == expected and i - run[-1] <= max_gap + 1:
             run.append(i)
@@ -134,13 +141,15 @@ def shaped_lines(
     shape_max_gap: int,
     field_max_words: int,
     min_distinct_share: float,
+    at: Iterable[int] | None = None,
 ) -> set[int]:
     """Positions of the lines of one shape (``line_shape``) in stretches of at least
     ``min_items`` with at most ``shape_max_gap`` other lines between two of them (a
     list's items are printed one after the other; a teaser list repeats its '3 comments'
     line every few lines). At least
     ``min_distinct_share`` of a stretch's items open with words of their own: items that
-    all open alike are one widget printed again and again ('- Select a link -')."""
+    all open alike are one widget printed again and again ('- Select a link -').
+    ``at``: the positions that may have a shape, in order (None: every line)."""
     found: set[int] = set()
 
     def close(run: list[int]) -> None:
@@ -149,8 +158,8 @@ def shaped_lines(
             found.update(run)
 
     last: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        shape = line_shape(text, field_max_words)
+    for i in range(len(texts)) if at is None else at:
+        shape = line_shape(texts[i], field_max_words)
         if shape is None:
             continue
         run = last.setdefault(shape, [])
@@ -184,13 +193,19 @@ def filled(positions: set[int], max_gap: int, end: int) -> set[int]:
 
 
 def record_lines(
-    texts: Sequence[str], min_items: int, max_period: int, field_max_words: int
+    texts: Sequence[str],
+    min_items: int,
+    max_period: int,
+    field_max_words: int,
+    at: Iterable[int] | None = None,
 ) -> set[int]:
     """Positions of the lines of repeated records: a field label ('Location:', 'Fee:')
     opening at least ``min_items`` lines, at most ``max_period`` lines apart; the lines
-    from its first to its last record are the list's (a directory, a course list)."""
+    from its first to its last record are the list's (a directory, a course list).
+    ``at``: the positions of the lines holding a colon, in order (None: every line)."""
     seen: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
+    for i in range(len(texts)) if at is None else at:
+        text = texts[i]
         m = _FIELD.match(text) if text.find(":", 0, _FIELD_REACH) > 0 else None
         if m and len(m.group(1).split()) <= field_max_words:
             seen.setdefault(m.group(1).casefold(), []).append(i)
@@ -206,6 +221,14 @@ def record_lines(
         if len(run) >= min_items:
             found.update(range(run[0], run[-1] + 1))
     return found
+
+
+#: Gates (``gates``) of lines that may have a shape, open with a number, hold a field.
+LIST_GATES: tuple[Gate, ...] = (
+    (opening(), may_hold_digit(), text_holds(("\t", ":"))),
+    (may_hold_digit(),),
+    (text_holds((":",)),),
+)
 
 
 #: Removals that head a page's box (a menu or chrome heading, a trailer, an ad label): a
@@ -316,23 +339,38 @@ class ListRun:
         "specification table).",
     )
 
+    _list_plan: object = None  # (``LIST_GATES``' compiled plan, built by a page)
+
     def list_lines(self, kept: Sequence[Block]) -> Listed:
-        texts = [b.text for b in kept]
+        texts, at = [b.text for b in kept], self._list_candidates(kept)
         shaped = shaped_lines(
             texts,
             self.list_min_items,
             self.shape_max_gap,
             self.field_max_words,
             self.list_min_distinct_share,
+            at[0],
         )
-        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap)
+        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap, at[1])
         # The items and the lines between them (an item's text, its link) cost nothing.
         n = len(kept)
         free = filled(counted, self.list_max_gap, n) | filled(shaped, self.shape_max_gap, n)
         free |= record_lines(
-            texts, self.list_min_items, self.record_max_period, self.field_max_words
+            texts, self.list_min_items, self.record_max_period, self.field_max_words, at[2]
         )
         return Listed(shaped | counted, counted, shaped, free)
+
+    def _list_candidates(self, kept: Sequence[Block]) -> tuple[Iterable[int] | None, ...]:
+        """Where each of ``LIST_GATES`` admits, lazily (one compiled pass; None: all)."""
+        from ..frontends.html.compiled import compiled_features  # (it imports rules)
+
+        twins = compiled_features()
+        if twins is None:
+            return (None, None, None)
+        if self._list_plan is None:
+            self._list_plan = twins.line_gate_plan(LIST_GATES, (-1,) * len(LIST_GATES))
+        masks = memoryview(twins.line_gate_masks(self._list_plan, list(kept))).cast("q")
+        return tuple(compress(count(), map((1 << r).__and__, masks)) for r in range(3))
 
     def score_lists(self, scores: list[float], listed: Listed) -> None:
         """Lines of lists cost nothing in the run; a numbered item scores a little."""

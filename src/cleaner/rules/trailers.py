@@ -19,6 +19,7 @@ from .gates import Gate, folded_holds, tokens_any
 from .navigation import ShareBar
 from .params import Param
 from .trailer_boxes import BoxTest, HtmlBoxTest, TextBoxTest
+from .trailer_heads import HeadingGate
 
 
 class Notice(LineRule):
@@ -177,6 +178,7 @@ class TrailerZone(Rule):
         # Whether a block without text (most of an HTML page's) can be a heading at all.
         matchers = (self.trailer, *(m for _, m in self.strong))
         self.empty_heading = any(m is not None and m.match("") for m in matchers)
+        self.heads = HeadingGate(self)  # (which blocks to ask)
 
     def for_kind(self, kind: str) -> TrailerZone:
         # Whether a box inside the article goes on after a heading is told differently
@@ -189,6 +191,7 @@ class TrailerZone(Rule):
             # blog's replies, a forum thread) the benchmark sets' annotators keep far
             # more often than not, and a paper's 'Discussion' section is its own.
             rule.strong = tuple(s for s in self.strong if s[0] != _COMMENT_SECTION)
+        rule.heads = HeadingGate(rule)
         return rule
 
     def apply(self, doc: Document) -> None:
@@ -217,10 +220,12 @@ class TrailerZone(Rule):
         shares = (self.discussion_min_prose_share, self.discussion_min_article_share)
         discussion = Discussion(doc, prose, *shares)  # (sums the page once a heading asks)
         recurs = Recurrence(doc, prose, self.max_comments_heading_words, self.label_min_lines)
-        for i, block in enumerate(doc.blocks):
+        heads, order = self.heads.order(doc, prose)
+        for i in order:
+            block = doc.blocks[i]
             n_words = block.features.n_words
             folded = block.features.folded
-            if n_words <= self.max_comments_heading_words and (folded or self.empty_heading):
+            if heads[i] and (folded or self.empty_heading):
                 if (
                     blocks_above >= cfg.strong_trailer_min_prose_blocks
                     and above >= cfg.strong_trailer_min_prose_chars
@@ -259,18 +264,10 @@ class TrailerZone(Rule):
                 ):
                     # Wherever it stands, a heading opening a box inside the article
                     # goes with the box's lines; the article goes on after them.
-                    self._drop_box(doc, i, box.resumes_at(i))
+                    _drop_box(self, doc, i, box.resumes_at(i))
             if prose[i]:  # (else nothing to count, nor for the box test to pass)
                 box.passed(i)
                 above, blocks_above = above + prose[i], blocks_above + 1
-
-    def _drop_box(self, doc: Document, start: int, end: int) -> None:
-        heading = doc.blocks[start]
-        label = quote(heading.text)
-        span = f"blocks {start}-{end - 1}"
-        self.remove(heading, f"opens a box inside the article ({span}) {label}")
-        reason = f"in the box {label} inside the article (block {start})"
-        self.remove_all(doc.blocks[start + 1 : end], reason)
 
     def _cut(self, doc: Document, start: int, what: str) -> None:
         heading = doc.blocks[start]
@@ -278,6 +275,15 @@ class TrailerZone(Rule):
         heading.remove(self.name, self.family, f"{what} {label}")
         reason = f"after the {what} {label} (block {heading.index})"
         self.remove_all(doc.blocks[start + 1 :], reason)
+
+
+def _drop_box(rule: Rule, doc: Document, start: int, end: int) -> None:
+    heading = doc.blocks[start]
+    label = quote(heading.text)
+    span = f"blocks {start}-{end - 1}"
+    rule.remove(heading, f"opens a box inside the article ({span}) {label}")
+    reason = f"in the box {label} inside the article (block {start})"
+    rule.remove_all(doc.blocks[start + 1 : end], reason)
 
 
 class Recurrence:
