@@ -6,6 +6,7 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, Rule, quote
+from .item_heads import ItemHeads
 from .lists import LIST_LINES, ListRun
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
@@ -17,7 +18,7 @@ from .trailers import Notice
 from .wrapped import WrappedRun
 
 
-class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, Rule):
+class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -93,6 +94,8 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, Rule):
                 doc, kept, listed.free, start, end, self._heading_like, self._item_line
             )
             start, end = self.take_posts(doc, kept, start, end)
+            # A listing's first title, before its first teaser (item_heads).
+            start = self.take_heads(doc, kept, start, end, self._heading_like)
         why = self.no_article(kept, start, end, best)
         if why is not None:  # nothing to anchor on: the page is left alone
             doc.notes[CONFIDENCE] = (0.0, (why,))
