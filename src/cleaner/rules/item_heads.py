@@ -61,11 +61,13 @@ class ItemHeads:
         if not doc.is_prose(kept[start]):
             return start
         # The prose blocks opening an item: after a non-prose line inside the run.
-        items = [
-            i
-            for i in range(start + 2, end + 1)
-            if doc.is_prose(kept[i]) and not doc.is_prose(kept[i - 1])
-        ]
+        items = []
+        after_prose = True  # (each block asked once)
+        for i in range(start + 1, end + 1):
+            prose = doc.is_prose(kept[i])
+            if prose and not after_prose:
+                items.append(i)
+            after_prose = prose
         if len(items) < self.item_head_min_items or not self._regular(doc, kept, start, end, items):
             return start
         need = self.item_head_share * len(items)

@@ -91,7 +91,7 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
             # A numbered list or table right before or after the run is the article's (a
             # standings table, a calendar, a listicle's last items).
             start, end = self.take_lists(
-                doc, kept, listed.free, start, end, self._heading_like, self._item_line
+                doc, kept, listed.free, start, end, self._list_heading, self._item_line
             )
             start, end = self.take_posts(doc, kept, start, end)
             # A listing's first title, before its first teaser (item_heads).
@@ -184,6 +184,15 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
             0 < f.n_words <= self.heading_max_words
             and not ends
             and f.letter_ratio > self.heading_min_letter_ratio
+        )
+
+    def _list_heading(self, block: Block) -> bool:
+        """A list's heading: heading-like, or so but for a colon ('Technische Daten:')."""
+        if not block.text.rstrip().endswith(":"):
+            return self._heading_like(block)
+        f = block.features
+        return 0 < f.n_words <= self.heading_max_words and (
+            f.letter_ratio > self.heading_min_letter_ratio
         )
 
     def _list_item_like(self, block: Block) -> bool:
