@@ -44,28 +44,20 @@ TEXT_BELOW_BAR: dict[str, str] = {
     "gallery-museum-de": "object titles: the first before the run, others in a menu_run",
     "gallery-photo-essay-es": "the 'more galleries' box after the essay is kept",
     "listing-archive": "post titles after 'Continue reading' go as that box's (box_in_run)",
-    "listing-cards": _FIRST_TITLE,
-    "listing-jobs-de": f"{_FIRST_TITLE}; one after an ad (box_in_run); the city's blurb kept",
-    "listing-linked-teasers": _FIRST_TITLE,
-    "listing-search-es": _FIRST_TITLE,
-    "listing-section-front-en": _FIRST_TITLE,
+    "listing-jobs-de": "a title after an ad (box_in_run); the city's blurb kept",
     "listing-shop-category-de": f"{_FIRST_TITLE} (menu_run); facet lines and buttons kept",
-    "product-avis-fr": "the specification list (<dl>: label and value lines) is cut",
-    "product-shop2010-de": "the specification list after 'Technische Daten:' is cut",
+    "product-avis-fr": "the care advice sits in a closed tab, not in the dump; its title is cut",
     "qa-es": "'Añade un comentario' lines and the answer form's terms note kept",
     "qa-thread": "the question, before the first answer's cell, is cut; badges kept",
     "service-agency-fr": "the hero and FAQ sections lie outside the run",
     "service-landing": "'Watch a demo' kept",
-    "service-sections": f"the hero's sentence and {_FIRST_TITLE}",
+    "service-sections": "the hero's sentence, before the first section's title, is cut",
     "s14-docs-gitbook-en": (f"{_S14}: 1 must_keep cut ('Verify the signature')"),
     "s14-event-drupal-de": (
         f"{_S14}: 2 must_keep cut ('Wanderparkplatz Hirschberg, an der L 2041')"
     ),
     "s14-forum-phpbb3-it": (f"{_S14}: 8 must_remove kept ('Iscritto il: 3 gennaio 2012, 11:40')"),
     "s14-listing-agenda-fr": (f"{_S14}: 1 must_keep cut ('Marché aux courges et aux pommes')"),
-    "s14-listing-directory2005-en": (
-        f"{_S14}: 1 must_keep cut ('Greystones Guest House, Keswick')"
-    ),
     "s14-product-magento-de": (
         f"{_S14}: 3 must_keep cut ('Leichte 18-V-Heckenschere mit 52 cm Messerlän')"
     ),
@@ -78,10 +70,7 @@ TEXT_BELOW_BAR: dict[str, str] = {
         " 5 must_remove kept ('Show activity on this post.')"
     ),
     "s14-recipe-wordpress-it": f"{_S14}: 2 must_remove kept ('Hai provato questa ricetta?')",
-    "s14-search-typo3-de": (
-        f"{_S14}: 1 must_keep cut ('Sperrmüllabholung beantragen');"
-        " 1 must_remove kept (the result's address line)"
-    ),
+    "s14-search-typo3-de": (f"{_S14}: 1 must_remove kept (the result's address line)"),
     "s14-wiki-mediawiki-fr": f"{_S14}: 5 must_remove kept ('modifier le code')",
 }
 

@@ -20,6 +20,9 @@ to open with a number, a single 'Tags: ...' line, are no list. The shapes (see
   '½ Zitrone');
 - ``field``: a short label, a colon and a value ('Weight: 1.2 kg', 'Prep time: 20 min').
 
+A description list prints its term and its value on lines of their own ('Weight', then
+'1.2 kg'): ``list_pairs.pair_lines`` finds those pairs, counted as shaped lines too.
+
 The functions take their thresholds as arguments; the rule that calls them declares
 them as its parameters.
 """
@@ -34,6 +37,7 @@ from typing import NamedTuple
 from ..blocks import Block
 from .base import Document
 from .gates import Gate, may_hold_digit, opening, text_holds
+from .list_pairs import pair_lines
 from .params import Param
 
 __all__ = [
@@ -325,6 +329,18 @@ class ListRun:
         "A 'Label: value' line is a field of a specification list when its label has at "
         "most this many words (a longer one is a sentence with a colon).",
     )
+    pair_value_max_words = Param(
+        12,
+        "A term line (at most field_max_words words, no digit, no sentence end) and the "
+        "line after it make a pair of a specification list when that line has at most "
+        "this many words, and a number or more words than the term (list_min_items pairs "
+        "one after the other: see rules/list_pairs.py).",
+    )
+    pair_min_number_share = Param(
+        0.5,
+        "... and when at least this share of the pairs' values hold a number (sizes, "
+        "weights, years: a menu's alternating entries hold none).",
+    )
     list_bridge_lines = Param(
         1,
         "A list or table this many short lines away from the run's edge is still the "
@@ -350,6 +366,14 @@ class ListRun:
             self.field_max_words,
             self.list_min_distinct_share,
             at[0],
+        )
+        # A description list's term and value lines, as many pairs as items.
+        shaped |= pair_lines(
+            kept,
+            self.list_min_items,
+            self.field_max_words,
+            self.pair_value_max_words,
+            self.pair_min_number_share,
         )
         counted = numbered_lines(texts, self.list_min_items, self.list_max_gap, at[1])
         # The items and the lines between them (an item's text, its link) cost nothing.

@@ -6,6 +6,7 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, Rule, quote
+from .item_heads import ItemHeads
 from .lists import LIST_LINES, ListRun
 from .media import MediaLabel, MediaStub, MediaTitle, PlayerTimeline
 from .navigation import ChromePhrase, ShareBar
@@ -17,7 +18,7 @@ from .trailers import Notice
 from .wrapped import WrappedRun
 
 
-class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, Rule):
+class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -90,9 +91,11 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, Rule):
             # A numbered list or table right before or after the run is the article's (a
             # standings table, a calendar, a listicle's last items).
             start, end = self.take_lists(
-                doc, kept, listed.free, start, end, self._heading_like, self._item_line
+                doc, kept, listed.free, start, end, self._list_heading, self._item_line
             )
             start, end = self.take_posts(doc, kept, start, end)
+            # A listing's first title, before its first teaser (item_heads).
+            start = self.take_heads(doc, kept, start, end, self._heading_like)
         why = self.no_article(kept, start, end, best)
         if why is not None:  # nothing to anchor on: the page is left alone
             doc.notes[CONFIDENCE] = (0.0, (why,))
@@ -181,6 +184,15 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, Rule):
             0 < f.n_words <= self.heading_max_words
             and not ends
             and f.letter_ratio > self.heading_min_letter_ratio
+        )
+
+    def _list_heading(self, block: Block) -> bool:
+        """A list's heading: heading-like, or so but for a colon ('Technische Daten:')."""
+        if not block.text.rstrip().endswith(":"):
+            return self._heading_like(block)
+        f = block.features
+        return 0 < f.n_words <= self.heading_max_words and (
+            f.letter_ratio > self.heading_min_letter_ratio
         )
 
     def _list_item_like(self, block: Block) -> bool:
