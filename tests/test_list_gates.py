@@ -1,4 +1,4 @@
-"""The list steps' gates (``lists.LIST_GATES``) never change what the steps find.
+"""The list steps' gates (``list_shapes.LIST_GATES``) never change what the steps find.
 
 Where the compiled walk is used, the main run's list steps look only at the lines
 their gate admits; each gate must admit every line its step takes, and a step given
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_line_gates import LINES, _document
 
 from cleaner.rules import gates
-from cleaner.rules.lists import (
+from cleaner.rules.list_shapes import (
     _FIELD,
     _FIELD_REACH,
     _LEADING_NUMBER,
