@@ -98,7 +98,8 @@ cdef class VocabularyTwin:
     stay ``ElementJudge.judge``)."""
 
     cdef frozenset first, watched, qualifiers
-    cdef object index, attr_rules
+    cdef dict index
+    cdef object attr_rules
     cdef Py_ssize_t weak_rank
     cdef dict by_class, by_name
 
@@ -107,12 +108,13 @@ cdef class VocabularyTwin:
         self.qualifiers = judge.qualifiers
         self.watched = judge.watched
         self.attr_rules = judge.attr_rules
-        self.index = judge.token_rules
+        rules = judge.token_rules
+        self.index = rules if type(rules) is dict else dict(rules)
         self.weak_rank = len(judge.vocab_rules)
         self.by_class = by_class
         self.by_name = by_name
 
-    def judge(self, tag, attrs, node=None):
+    def judge(self, tag, dict attrs not None, node=None):
         """``ElementJudge.judge`` (see there), without an interpreted frame a call."""
         for name in attrs:
             if name in self.watched:

@@ -33,6 +33,7 @@ include "_lexbor.pxi"
 include "_cjudge.pxi"
 include "_ctext.pxi"
 include "_cfeatures.pxi"
+include "_cruns.pxi"
 include "_cscan.pxi"
 include "_clines.pxi"
 include "_ctext3.pxi"  # (after _clines.pxi: its line facts)
