@@ -2,9 +2,10 @@
 # (included by ``_cwalk.pyx``; the HTML path takes them through
 # ``compiled.compiled_features()``). Each block's text is read once, in C: its words
 # (runs of characters ``features._TO_SPACE`` leaves alone, the table itself read here),
-# its key and tokens, digits, capitals and closing punctuation. What only Python does
-# exactly stays in Python: casefolding a word past ASCII (``str.casefold``), the
-# dateline pattern, blocks of ``_LONG_BLOCK_CHARS`` or more (``features._fill``).
+# its key and tokens, digits, capitals and closing punctuation; casefolding past ASCII
+# through a table of ``str.casefold``'s folds (``_cfold.pxi``). What only Python does
+# exactly stays in Python: a character folding to several, the dateline pattern,
+# blocks of ``_LONG_BLOCK_CHARS`` or more (``features._fill``).
 # ``features.py`` is the reference; the equality tests compare both on every page.
 
 from cpython.unicode cimport (
@@ -151,7 +152,9 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
                 for i in range(spans[2 * j], spans[2 * j + 1]):
                     wide[m] = PyUnicode_READ(kind, data, i)
                     m += 1
-            key = PyUnicode_FromKindAndData(4, wide, key_len).casefold()
+            key = _fold_chars(4, wide, key_len)  # (``_cfold.pxi``)
+            if key is None:
+                key = PyUnicode_FromKindAndData(4, wide, key_len).casefold()
         finally:
             free(wide)
         parts = key.split()
@@ -180,7 +183,7 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             if n == key_len and memcmp(out, PyUnicode_DATA(key), n) == 0:
                 folded = key
     else:
-        folded = text.casefold()
+        folded = _fold_text(text)
         folded = text if folded == text else key if folded == key else folded
         for i in range(n):
             if _unspaced(PyUnicode_READ(kind, data, i)):

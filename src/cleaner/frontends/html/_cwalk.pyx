@@ -32,6 +32,7 @@ from . import walk as _py
 include "_lexbor.pxi"
 include "_cjudge.pxi"
 include "_ctext.pxi"
+include "_cfold.pxi"
 include "_cfeatures.pxi"
 include "_cruns.pxi"
 include "_cscan.pxi"
