@@ -100,6 +100,33 @@ cdef object _key_tokens(object key, Py_ssize_t *spans, Py_ssize_t w, object dist
     return tokens
 
 
+cdef enum:
+    # The fields ``_fill_words`` writes, by their place in ``_F_SLOTS``.
+    F_FOLDED, F_TOKENS, F_KEY, F_N_CHARS, F_N_WORDS, F_N_TOKENS, F_ENDS_SENTENCE
+    F_LETTER_RATIO, F_DIGIT_RATIO, F_TITLE_RATIO, F_HEADLINE_PREFIX, F_STOPWORD_RATIO
+    F_FIELDS
+
+_F_NAMES = (
+    "folded", "tokens", "key", "n_chars", "n_words", "n_tokens", "ends_sentence",
+    "letter_ratio", "digit_ratio", "title_ratio", "headline_prefix", "stopword_ratio",
+)
+# Each field's slot in a ``Features`` (``_cnew.pxi``'s layout, checked there): written
+# into without an attribute look-up, where the layout is usable.
+cdef Py_ssize_t _F_SLOTS[F_FIELDS]
+cdef bint _F_DIRECT = _FEATURES.usable and all(name in _FEATURES.offset_of for name in _F_NAMES)
+if _F_DIRECT:
+    for _i, _name in enumerate(_F_NAMES):
+        _F_SLOTS[_i] = _FEATURES.offsets[_FEATURES.offset_of[_name]]
+
+
+cdef inline void _fput(object f, bint direct, int field, object value) except *:
+    """``setattr(f, _F_NAMES[field], value)``."""
+    if direct:
+        _new_put(f, _F_SLOTS[field], value)
+    else:
+        setattr(f, _F_NAMES[field], value)
+
+
 cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
                       Py_ssize_t opening_words, Py_ssize_t per_word, Py_ssize_t joiner,
                       object distinct) except *:
@@ -188,15 +215,17 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
         for i in range(n):
             if _unspaced(PyUnicode_READ(kind, data, i)):
                 unspaced += 1
-    f.folded = folded
-    f.tokens = tokens
-    f.key = key
-    f.n_chars = n
-    f.n_words = n_words
-    f.n_tokens = n_words + unspaced // per_word
-    f.ends_sentence = _ends_sentence(kind, data, n)
-    f.letter_ratio = (<double> (key_len - n_words + 1)) / n if n_words else _ZERO
-    f.digit_ratio = (<double> digits) / n if digits else _ZERO
+    cdef bint direct = _F_DIRECT and type(f) is Features
+    _fput(f, direct, F_FOLDED, folded)
+    _fput(f, direct, F_TOKENS, tokens)
+    _fput(f, direct, F_KEY, key)
+    _fput(f, direct, F_N_CHARS, n)
+    _fput(f, direct, F_N_WORDS, n_words)
+    _fput(f, direct, F_N_TOKENS, n_words + unspaced // per_word)
+    _fput(f, direct, F_ENDS_SENTENCE, _ends_sentence(kind, data, n))
+    _fput(f, direct, F_LETTER_RATIO,
+          (<double> (key_len - n_words + 1)) / n if n_words else _ZERO)
+    _fput(f, direct, F_DIGIT_RATIO, (<double> digits) / n if digits else _ZERO)
     # Capitals in the opening words, and how many open the block (after a dateline).
     n_open = min(opening_words, w)
     if n_open:
@@ -204,11 +233,11 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
         for j in range(n_open):
             capitalised += _istitle(kind, data, spans[2 * j], spans[2 * j + 1])
             capitalised += _isupper(kind, data, spans[2 * j], spans[2 * j + 1])
-        f.title_ratio = (
+        _fput(f, direct, F_TITLE_RATIO, (
             _ZERO if not capitalised
             else _ONE if capitalised == n_open
             else (<double> capitalised) / n_open
-        )
+        ))
         c = PyUnicode_READ(kind, data, 0)
         if not ascii_text or (65 <= c <= 90 and (
             n == 1 or _dateline_second(PyUnicode_READ(kind, data, 1))
@@ -216,8 +245,8 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             dateline = _dateline(text)
             if dateline is not None:
                 n_open = _words(kind, data, dateline.end(), n, spans, opening_words)
-    f.headline_prefix = _capitalised_prefix(kind, data, spans, n_open, joiner)
-    f.stopword_ratio = _UNSET
+    _fput(f, direct, F_HEADLINE_PREFIX, _capitalised_prefix(kind, data, spans, n_open, joiner))
+    _fput(f, direct, F_STOPWORD_RATIO, _UNSET)
 
 
 cdef inline bint _dateline_second(unsigned int c) noexcept:
@@ -250,13 +279,39 @@ def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
         keys[key] = keys.get(key, 0) + 1
         if f.n_words >= min_words:
             longer += 1
-    for f in features:
-        if not longer or f.n_words >= min_words:
-            tokens = f.tokens
-            total += len(tokens)
-            for token in tokens:
-                if token in any_stopword:
-                    counts[token] = counts.get(token, 0) + 1
+    # Each stop word met gets a slot (in the order met, as the dict's keys), its count
+    # kept in C: one dict look-up an occurrence, not a look-up and a store.
+    cdef dict slot = {}
+    cdef list met = []
+    cdef Py_ssize_t used = 0, size = 64, k
+    cdef Py_ssize_t *tally = <Py_ssize_t *> malloc(size * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *grown
+    if tally == NULL:
+        raise MemoryError
+    try:
+        for f in features:
+            if not longer or f.n_words >= min_words:
+                tokens = f.tokens
+                total += len(tokens)
+                for token in tokens:
+                    if token in any_stopword:
+                        at = slot.get(token)
+                        if at is not None:
+                            tally[<Py_ssize_t> at] += 1
+                            continue
+                        if used == size:
+                            grown = <Py_ssize_t *> realloc(tally, 2 * size * sizeof(Py_ssize_t))
+                            if grown == NULL:
+                                raise MemoryError
+                            tally, size = grown, 2 * size
+                        slot[token] = used
+                        met.append(token)
+                        tally[used] = 1
+                        used += 1
+        for k in range(used):
+            counts[met[k]] = tally[k]
+    finally:
+        free(tally)
     return keys, counts, total
 
 
