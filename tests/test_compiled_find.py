@@ -145,3 +145,22 @@ def test_both_control_counts_agree(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _cwalk.control_count(text) == _control_count(text)
     assert binary_text_kind(text, _cwalk.control_count) == binary_text_kind(text)
+
+
+# Runs of a character, up to past the sixteen that ``_cruns.pxi`` reads at once, in a
+# text of each width (a character past Latin-1, past the BMP), controls among them.
+_RUNS = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "<", "\x00", "\x1b", "\x1f", "\x7f", "\t", "\x80", "é", "€", "😀"]),
+        st.integers(0, 40),
+    ),
+    max_size=12,
+).map(lambda runs: "".join(char * count for char, count in runs))
+
+
+@needs_extension
+@given(_RUNS)
+def test_long_runs_are_encoded_and_counted_as_python_does(text: str) -> None:
+    assert _cwalk.utf8(text) == text.encode("utf-8")
+    assert _cwalk.control_count(text) == _control_count(text)
+    assert _cwalk.utf8(text + "a" * 20 + "\ud800") is None  # (after a run, still found)

@@ -27,7 +27,9 @@ def words_up_to(text: str, cap: int) -> int:
     is counted without a list of its words, and the count stops past ``cap``.
     """
     if len(text) < LONG_TEXT_CHARS:
-        return min(len(text.split()), cap + 1)
+        # (At most ``cap`` splits: a text of more words leaves ``cap + 1`` pieces, the
+        # last one the rest of it, and no list of all its words is made.)
+        return min(len(text.split(None, max(cap, 0))), cap + 1)
     count = 0
     for _ in _WORD.finditer(text):
         count += 1

@@ -2,9 +2,10 @@
 # (included by ``_cwalk.pyx``; the HTML path takes them through
 # ``compiled.compiled_features()``). Each block's text is read once, in C: its words
 # (runs of characters ``features._TO_SPACE`` leaves alone, the table itself read here),
-# its key and tokens, digits, capitals and closing punctuation. What only Python does
-# exactly stays in Python: casefolding a word past ASCII (``str.casefold``), the
-# dateline pattern, blocks of ``_LONG_BLOCK_CHARS`` or more (``features._fill``).
+# its key and tokens, digits, capitals and closing punctuation; casefolding past ASCII
+# through a table of ``str.casefold``'s folds (``_cfold.pxi``). What only Python does
+# exactly stays in Python: a character folding to several, the dateline pattern,
+# blocks of ``_LONG_BLOCK_CHARS`` or more (``features._fill``).
 # ``features.py`` is the reference; the equality tests compare both on every page.
 
 from cpython.unicode cimport (
@@ -56,141 +57,7 @@ cdef void _init_tables() except *:
 _init_tables()
 
 
-cdef inline bint _separates(unsigned int c) noexcept:
-    """Whether ``c`` becomes white space in ``text.translate(_TO_SPACE)``."""
-    if c < <unsigned int> _TABLE_SIZE:
-        return (_SEP[c >> 3] >> (c & 7)) & 1
-    return Py_UNICODE_ISSPACE(c)
-
-
-cdef inline bint _unspaced(unsigned int c) noexcept:
-    """``features._UNSPACED``: a character of a script written without spaces."""
-    return (
-        0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF
-        or 0x3040 <= c <= 0x30FF or 0x0E00 <= c <= 0x0EFF or 0x1000 <= c <= 0x109F
-        or 0x1780 <= c <= 0x17FF
-    )
-
-
-# ``str.isupper``, ``islower`` and ``istitle``'s character tests (ASCII without a
-# look-up in the Unicode database).
-cdef inline bint _up(unsigned int c) noexcept:
-    return 65 <= c <= 90 if c < 128 else Py_UNICODE_ISUPPER(c)
-
-
-cdef inline bint _low(unsigned int c) noexcept:
-    return 97 <= c <= 122 if c < 128 else Py_UNICODE_ISLOWER(c)
-
-
-cdef inline bint _title(unsigned int c) noexcept:
-    return c >= 128 and Py_UNICODE_ISTITLE(c)
-
-
-cdef bint _istitle(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) noexcept:
-    cdef bint cased = False, previous = False
-    cdef Py_ssize_t i
-    cdef unsigned int c
-    for i in range(s, e):
-        c = PyUnicode_READ(kind, data, i)
-        if _up(c) or _title(c):
-            if previous:
-                return False
-            previous = cased = True
-        elif _low(c):
-            if not previous:
-                return False
-            previous = cased = True
-        else:
-            previous = False
-    return cased
-
-
-cdef bint _isupper(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) noexcept:
-    cdef bint cased = False
-    cdef Py_ssize_t i
-    cdef unsigned int c
-    for i in range(s, e):
-        c = PyUnicode_READ(kind, data, i)
-        if _low(c) or _title(c):
-            return False
-        if not cased and _up(c):
-            cased = True
-    return cased
-
-
-cdef bint _islower(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) noexcept:
-    cdef bint cased = False
-    cdef Py_ssize_t i
-    cdef unsigned int c
-    for i in range(s, e):
-        c = PyUnicode_READ(kind, data, i)
-        if _up(c) or _title(c):
-            return False
-        if not cased and _low(c):
-            cased = True
-    return cased
-
-
-cdef Py_ssize_t _words(int kind, const void *data, Py_ssize_t start, Py_ssize_t n,
-                       Py_ssize_t *spans, Py_ssize_t most) noexcept:
-    """The first ``most`` words of ``text[start:n]`` (``translate(_TO_SPACE).split()``)
-    as start and end offsets into ``spans``; how many."""
-    cdef Py_ssize_t w = 0, i, begin = -1
-    for i in range(start, n):
-        if _separates(PyUnicode_READ(kind, data, i)):
-            if begin >= 0:
-                spans[2 * w] = begin
-                spans[2 * w + 1] = i
-                w += 1
-                begin = -1
-                if w == most:
-                    return w
-        elif begin < 0:
-            begin = i
-    if begin >= 0 and w < most:
-        spans[2 * w] = begin
-        spans[2 * w + 1] = n
-        w += 1
-    return w
-
-
-cdef Py_ssize_t _capitalised_prefix(int kind, const void *data, Py_ssize_t *spans,
-                                    Py_ssize_t w, Py_ssize_t joiner) noexcept:
-    """``features._capitalised_prefix`` of the words at ``spans``."""
-    cdef Py_ssize_t count = 0, j, s, e
-    cdef unsigned int first
-    for j in range(w):
-        s = spans[2 * j]
-        e = spans[2 * j + 1]
-        first = PyUnicode_READ(kind, data, s)
-        if _up(first):
-            count += 1
-        elif Py_UNICODE_ISDIGIT(first) or (e - s <= joiner and _islower(kind, data, s, e)):
-            continue
-        else:
-            break
-    return count
-
-
-cdef bint _ends_sentence(int kind, const void *data, Py_ssize_t n) except -1:
-    """``text.rstrip(_TRAILING)[-1:] in _TERMINALS``."""
-    cdef unsigned int c
-    cdef Py_ssize_t j
-    while n > 0:
-        c = PyUnicode_READ(kind, data, n - 1)
-        if c < 128:
-            if not _ASCII_TRAILING[c]:
-                break
-        elif PyUnicode_FindChar(_TRAILING_CHARS, c, 0, len(_TRAILING_CHARS), 1) < 0:
-            break
-        n -= 1
-    if n == 0:
-        return False
-    c = PyUnicode_READ(kind, data, n - 1)
-    for j in range(_N_TERM):
-        if _TERM[j] == c:
-            return True
-    return False
+include "_cfeatures_chars.pxi"  # (the character tests, on the tables above)
 
 
 cdef enum:
@@ -231,6 +98,33 @@ cdef object _key_tokens(object key, Py_ssize_t *spans, Py_ssize_t w, object dist
         PyTuple_SET_ITEM(tokens, j, token)
         at += length + 1
     return tokens
+
+
+cdef enum:
+    # The fields ``_fill_words`` writes, by their place in ``_F_SLOTS``.
+    F_FOLDED, F_TOKENS, F_KEY, F_N_CHARS, F_N_WORDS, F_N_TOKENS, F_ENDS_SENTENCE
+    F_LETTER_RATIO, F_DIGIT_RATIO, F_TITLE_RATIO, F_HEADLINE_PREFIX, F_STOPWORD_RATIO
+    F_FIELDS
+
+_F_NAMES = (
+    "folded", "tokens", "key", "n_chars", "n_words", "n_tokens", "ends_sentence",
+    "letter_ratio", "digit_ratio", "title_ratio", "headline_prefix", "stopword_ratio",
+)
+# Each field's slot in a ``Features`` (``_cnew.pxi``'s layout, checked there): written
+# into without an attribute look-up, where the layout is usable.
+cdef Py_ssize_t _F_SLOTS[F_FIELDS]
+cdef bint _F_DIRECT = _FEATURES.usable and all(name in _FEATURES.offset_of for name in _F_NAMES)
+if _F_DIRECT:
+    for _i, _name in enumerate(_F_NAMES):
+        _F_SLOTS[_i] = _FEATURES.offsets[_FEATURES.offset_of[_name]]
+
+
+cdef inline void _fput(object f, bint direct, int field, object value) except *:
+    """``setattr(f, _F_NAMES[field], value)``."""
+    if direct:
+        _new_put(f, _F_SLOTS[field], value)
+    else:
+        setattr(f, _F_NAMES[field], value)
 
 
 cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
@@ -285,7 +179,9 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
                 for i in range(spans[2 * j], spans[2 * j + 1]):
                     wide[m] = PyUnicode_READ(kind, data, i)
                     m += 1
-            key = PyUnicode_FromKindAndData(4, wide, key_len).casefold()
+            key = _fold_chars(4, wide, key_len)  # (``_cfold.pxi``)
+            if key is None:
+                key = PyUnicode_FromKindAndData(4, wide, key_len).casefold()
         finally:
             free(wide)
         parts = key.split()
@@ -314,20 +210,22 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             if n == key_len and memcmp(out, PyUnicode_DATA(key), n) == 0:
                 folded = key
     else:
-        folded = text.casefold()
+        folded = _fold_text(text)
         folded = text if folded == text else key if folded == key else folded
         for i in range(n):
             if _unspaced(PyUnicode_READ(kind, data, i)):
                 unspaced += 1
-    f.folded = folded
-    f.tokens = tokens
-    f.key = key
-    f.n_chars = n
-    f.n_words = n_words
-    f.n_tokens = n_words + unspaced // per_word
-    f.ends_sentence = _ends_sentence(kind, data, n)
-    f.letter_ratio = (<double> (key_len - n_words + 1)) / n if n_words else _ZERO
-    f.digit_ratio = (<double> digits) / n if digits else _ZERO
+    cdef bint direct = _F_DIRECT and type(f) is Features
+    _fput(f, direct, F_FOLDED, folded)
+    _fput(f, direct, F_TOKENS, tokens)
+    _fput(f, direct, F_KEY, key)
+    _fput(f, direct, F_N_CHARS, n)
+    _fput(f, direct, F_N_WORDS, n_words)
+    _fput(f, direct, F_N_TOKENS, n_words + unspaced // per_word)
+    _fput(f, direct, F_ENDS_SENTENCE, _ends_sentence(kind, data, n))
+    _fput(f, direct, F_LETTER_RATIO,
+          (<double> (key_len - n_words + 1)) / n if n_words else _ZERO)
+    _fput(f, direct, F_DIGIT_RATIO, (<double> digits) / n if digits else _ZERO)
     # Capitals in the opening words, and how many open the block (after a dateline).
     n_open = min(opening_words, w)
     if n_open:
@@ -335,11 +233,11 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
         for j in range(n_open):
             capitalised += _istitle(kind, data, spans[2 * j], spans[2 * j + 1])
             capitalised += _isupper(kind, data, spans[2 * j], spans[2 * j + 1])
-        f.title_ratio = (
+        _fput(f, direct, F_TITLE_RATIO, (
             _ZERO if not capitalised
             else _ONE if capitalised == n_open
             else (<double> capitalised) / n_open
-        )
+        ))
         c = PyUnicode_READ(kind, data, 0)
         if not ascii_text or (65 <= c <= 90 and (
             n == 1 or _dateline_second(PyUnicode_READ(kind, data, 1))
@@ -347,8 +245,8 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             dateline = _dateline(text)
             if dateline is not None:
                 n_open = _words(kind, data, dateline.end(), n, spans, opening_words)
-    f.headline_prefix = _capitalised_prefix(kind, data, spans, n_open, joiner)
-    f.stopword_ratio = _UNSET
+    _fput(f, direct, F_HEADLINE_PREFIX, _capitalised_prefix(kind, data, spans, n_open, joiner))
+    _fput(f, direct, F_STOPWORD_RATIO, _UNSET)
 
 
 cdef inline bint _dateline_second(unsigned int c) noexcept:
@@ -381,13 +279,39 @@ def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
         keys[key] = keys.get(key, 0) + 1
         if f.n_words >= min_words:
             longer += 1
-    for f in features:
-        if not longer or f.n_words >= min_words:
-            tokens = f.tokens
-            total += len(tokens)
-            for token in tokens:
-                if token in any_stopword:
-                    counts[token] = counts.get(token, 0) + 1
+    # Each stop word met gets a slot (in the order met, as the dict's keys), its count
+    # kept in C: one dict look-up an occurrence, not a look-up and a store.
+    cdef dict slot = {}
+    cdef list met = []
+    cdef Py_ssize_t used = 0, size = 64, k
+    cdef Py_ssize_t *tally = <Py_ssize_t *> malloc(size * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *grown
+    if tally == NULL:
+        raise MemoryError
+    try:
+        for f in features:
+            if not longer or f.n_words >= min_words:
+                tokens = f.tokens
+                total += len(tokens)
+                for token in tokens:
+                    if token in any_stopword:
+                        at = slot.get(token)
+                        if at is not None:
+                            tally[<Py_ssize_t> at] += 1
+                            continue
+                        if used == size:
+                            grown = <Py_ssize_t *> realloc(tally, 2 * size * sizeof(Py_ssize_t))
+                            if grown == NULL:
+                                raise MemoryError
+                            tally, size = grown, 2 * size
+                        slot[token] = used
+                        met.append(token)
+                        tally[used] = 1
+                        used += 1
+        for k in range(used):
+            counts[met[k]] = tally[k]
+    finally:
+        free(tally)
     return keys, counts, total
 
 

@@ -50,89 +50,58 @@ from libc.stdint cimport uint16_t, uint32_t, uint64_t
 from libc.string cimport memcpy
 
 
+cdef extern from "Python.h":
+    int _PyBytes_Resize(PyObject **, Py_ssize_t) except -1
+
+
 def utf8(str text):
     """``text.encode("utf-8")``, or None when ``text`` holds a lone surrogate (which
     UTF-8 cannot hold: ``parse._utf8`` replaces them). CPython encodes a page with one
-    character past Latin-1 a character at a time; here runs of ASCII go eight bytes of
-    the string at a time, or 32 (sixteen characters of a page past Latin-1, eight of
-    one past the BMP)."""
+    character past Latin-1 a character at a time; here runs of ASCII go sixteen
+    characters at a time (``_cruns.pxi``), into the ``bytes`` object itself, made as
+    large as the text could need and cut to its length at the end."""
     if PyUnicode_IS_ASCII(text):
         return text.encode("utf-8")  # (a copy of its bytes)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, m = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
     # (At most two bytes a Latin-1 character, three a BMP one, four past it.)
-    cdef unsigned char *out = <unsigned char *> malloc(n * (kind + 1 if kind < 4 else 4) + 1)
-    cdef const uint16_t *wide = <const uint16_t *> data
-    cdef const uint32_t *wide4 = <const uint32_t *> data
+    cdef object made = PyBytes_FromStringAndSize(NULL, n * (kind + 1 if kind < 4 else 4))
+    cdef PyObject *result = <PyObject *> made
+    cdef unsigned char *out = <unsigned char *> PyBytes_AS_STRING(made)
     cdef unsigned int c
-    cdef uint64_t word
-    cdef uint64_t words[4]
-    cdef int k
-    if out == NULL:
-        raise MemoryError
-    try:
-        while i < n:
-            if kind == 2 and i + 16 <= n:
-                # Sixteen ASCII characters (a page's markup is mostly ASCII): one test,
-                # then a loop of constant length, which the compiler packs in bulk.
-                memcpy(words, <const char *> data + 2 * i, 32)
-                if (words[0] | words[1] | words[2] | words[3]) & 0xFF80FF80FF80FF80ULL == 0:
-                    for k in range(16):
-                        out[m + k] = <unsigned char> wide[i + k]
-                    i += 16
-                    m += 16
-                    continue
-            elif kind == 4 and i + 8 <= n:
-                memcpy(words, <const char *> data + 4 * i, 32)
-                if (words[0] | words[1] | words[2] | words[3]) & 0xFFFFFF80FFFFFF80ULL == 0:
-                    for k in range(8):
-                        out[m + k] = <unsigned char> wide4[i + k]
-                    i += 8
-                    m += 8
-                    continue
-            if kind == 2 and i + 4 <= n:
-                memcpy(&word, <const char *> data + 2 * i, 8)
-                if word & 0xFF80FF80FF80FF80ULL == 0:  # four ASCII characters
-                    out[m] = <unsigned char> wide[i]
-                    out[m + 1] = <unsigned char> wide[i + 1]
-                    out[m + 2] = <unsigned char> wide[i + 2]
-                    out[m + 3] = <unsigned char> wide[i + 3]
-                    i += 4
-                    m += 4
-                    continue
-            elif kind == 1 and i + 8 <= n:
-                memcpy(&word, <const char *> data + i, 8)
-                if word & 0x8080808080808080ULL == 0:  # eight ASCII characters
-                    memcpy(out + m, &word, 8)
-                    i += 8
-                    m += 8
-                    continue
-            c = PyUnicode_READ(kind, data, i)
-            i += 1
-            if c < 0x80:
-                out[m] = c
-                m += 1
-            elif c < 0x800:
-                out[m] = 0xC0 | (c >> 6)
-                out[m + 1] = 0x80 | (c & 0x3F)
-                m += 2
-            elif c < 0x10000:
-                if 0xD800 <= c <= 0xDFFF:
-                    return None
-                out[m] = 0xE0 | (c >> 12)
-                out[m + 1] = 0x80 | ((c >> 6) & 0x3F)
-                out[m + 2] = 0x80 | (c & 0x3F)
-                m += 3
-            else:
-                out[m] = 0xF0 | (c >> 18)
-                out[m + 1] = 0x80 | ((c >> 12) & 0x3F)
-                out[m + 2] = 0x80 | ((c >> 6) & 0x3F)
-                out[m + 3] = 0x80 | (c & 0x3F)
-                m += 4
-        return PyBytes_FromStringAndSize(<char *> out, m)
-    finally:
-        free(out)
+    while i < n:
+        c = _runs_ascii(kind, data, i, n, out + m)
+        i += c
+        m += c
+        if i >= n:
+            break
+        c = PyUnicode_READ(kind, data, i)  # (past ASCII)
+        i += 1
+        if c < 0x800:
+            out[m] = 0xC0 | (c >> 6)
+            out[m + 1] = 0x80 | (c & 0x3F)
+            m += 2
+        elif c < 0x10000:
+            if 0xD800 <= c <= 0xDFFF:
+                return None
+            out[m] = 0xE0 | (c >> 12)
+            out[m + 1] = 0x80 | ((c >> 6) & 0x3F)
+            out[m + 2] = 0x80 | (c & 0x3F)
+            m += 3
+        else:
+            out[m] = 0xF0 | (c >> 18)
+            out[m + 1] = 0x80 | ((c >> 12) & 0x3F)
+            out[m + 2] = 0x80 | ((c >> 6) & 0x3F)
+            out[m + 3] = 0x80 | (c & 0x3F)
+            m += 4
+    # (``made``'s reference moves to ``result``, which the resize may replace.)
+    Py_INCREF(made)
+    del made
+    _PyBytes_Resize(&result, m)
+    made = <object> result
+    Py_XDECREF(result)
+    return made
 
 
 from ...decoding import _CONTROL_CODES
@@ -143,28 +112,27 @@ for _byte in _CONTROL_CODES:
     _IS_CONTROL[_byte] = 1
 
 
+# (The blocks ``_runs_no_controls`` passes over hold none of these only while every
+# one is below 0x20 or 0x7F.)
+cdef bint _CONTROLS_LOW = all(_byte < 0x20 or _byte == 0x7F for _byte in _CONTROL_CODES)
+
+
 def control_count(str text):
     """``decoding._control_count`` of a ``str``: its control characters, counted where
     they are (each is one ASCII character, as in the UTF-8 that function encodes, which
-    holds no other byte below 0x80), without encoding the text first."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, count = 0
+    holds no other byte below 0x80), without encoding the text first. Stretches of
+    sixteen characters without one are passed over (``_cruns.pxi``)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, stop, count = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
-    cdef const unsigned char *narrow = <const unsigned char *> data
-    cdef const uint16_t *wide = <const uint16_t *> data
     cdef Py_UCS4 c
-    # (One loop a kind: the character read without a test of the kind each time.)
-    if kind == 1:
-        for i in range(n):
-            if narrow[i] < 128:
-                count += _IS_CONTROL[narrow[i]]
-    elif kind == 2:
-        for i in range(n):
-            if wide[i] < 128:
-                count += _IS_CONTROL[wide[i]]
-    else:
-        for i in range(n):
+    while i < n:
+        if _CONTROLS_LOW:
+            i += _runs_no_controls(kind, data, i, n)
+        stop = min(i + 16, n)
+        while i < stop:
             c = PyUnicode_READ(kind, data, i)
             if c < 128:
                 count += _IS_CONTROL[c]
+            i += 1
     return count

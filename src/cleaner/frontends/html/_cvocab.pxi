@@ -55,19 +55,44 @@ cdef list _ascii_tokens(str names, bint *lower):
             free(buf)
 
 
-cdef object _match_tokens(rule, list tokens, Py_ssize_t at):
+cdef class _VocabRule:
+    """What the matching reads of one vocabulary rule, read off it once a page (at its
+    first use), and the reasons it gave on the page, by entry (its own
+    ``vocabulary_reason``, asked once an entry)."""
+
+    cdef object rule, not_after, unless, not_before, weak_entries
+    cdef dict candidates, reasons
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.not_after = rule._not_after
+        self.unless = rule._unless
+        self.not_before = rule._not_before
+        self.weak_entries = rule.weak_entries
+        candidates = rule._candidates
+        self.candidates = candidates if type(candidates) is dict else dict(candidates)
+        self.reasons = {}
+
+    cdef object reason(self, entry):
+        reason = self.reasons.get(entry)
+        if reason is None:
+            reason = self.reasons[entry] = self.rule.vocabulary_reason(entry)
+        return reason
+
+
+cdef object _match_tokens(_VocabRule rule, list tokens, Py_ssize_t at):
     """``TreeRule.match_tokens``: the entry of ``rule`` matching ``tokens`` from ``at``."""
     cdef Py_ssize_t n = len(tokens), length, end, i
     cdef tuple entry
     cdef bint same
-    if at > 0 and tokens[at - 1] in rule._not_after:
+    if at > 0 and tokens[at - 1] in rule.not_after:
         return None
-    unless = rule._unless
+    unless = rule.unless
     if unless:
         for token in tokens:
             if token in unless:
                 return None
-    for candidate in rule._candidates.get(tokens[at], ()):
+    for candidate in rule.candidates.get(tokens[at], ()):
         entry, length_obj, exact, joined = candidate
         length = length_obj
         end = at + length
@@ -85,7 +110,7 @@ cdef object _match_tokens(rule, list tokens, Py_ssize_t at):
             if at == 0 and end == n:
                 return joined
             continue
-        if end < n and tokens[end] in rule._not_before:
+        if end < n and tokens[end] in rule.not_before:
             continue
         return joined
     return None
@@ -98,21 +123,25 @@ cdef class VocabularyTwin:
     stay ``ElementJudge.judge``)."""
 
     cdef frozenset first, watched, qualifiers
-    cdef object index, attr_rules
+    cdef dict index
+    cdef object attr_rules
     cdef Py_ssize_t weak_rank
     cdef dict by_class, by_name
+    cdef list vocab  # each vocabulary rule's ``_VocabRule`` by priority, once used
 
     def __init__(self, judge, dict by_class, dict by_name):
         self.first = judge.first_tokens
         self.qualifiers = judge.qualifiers
         self.watched = judge.watched
         self.attr_rules = judge.attr_rules
-        self.index = judge.token_rules
+        rules = judge.token_rules
+        self.index = rules if type(rules) is dict else dict(rules)
         self.weak_rank = len(judge.vocab_rules)
         self.by_class = by_class
         self.by_name = by_name
+        self.vocab = [None] * self.weak_rank
 
-    def judge(self, tag, attrs, node=None):
+    def judge(self, tag, dict attrs not None, node=None):
         """``ElementJudge.judge`` (see there), without an interpreted frame a call."""
         for name in attrs:
             if name in self.watched:
@@ -213,7 +242,8 @@ cdef class VocabularyTwin:
                 if tokens[i] in self.qualifiers:
                     described = _described_positions(name, tokens, self.qualifiers)
                     break
-        best_rule = best_entry = None
+        cdef _VocabRule rule, best_rule = None
+        best_entry = None
         for at in range(len(tokens)):
             if described is not None and at in described:
                 continue
@@ -221,7 +251,9 @@ cdef class VocabularyTwin:
                 priority = pair[0]
                 if best_rank >= 0 and priority >= best_rank:
                     break
-                rule = pair[1]
+                rule = self.vocab[priority]
+                if rule is None or rule.rule is not pair[1]:
+                    rule = self.vocab[priority] = _VocabRule(pair[1])
                 entry = _match_tokens(rule, tokens, at)
                 if entry:
                     if entry in rule.weak_entries:
@@ -234,5 +266,5 @@ cdef class VocabularyTwin:
                     break
         if best_rank < 0:
             return None
-        return (best_rank, best_rule, best_rule.vocabulary_reason(best_entry),
+        return (best_rank, best_rule.rule, best_rule.reason(best_entry),
                 best_rank >= self.weak_rank)
