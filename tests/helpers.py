@@ -14,6 +14,14 @@ from cleaner.phrases import PhraseBook
 from cleaner.rules.base import Document, Rule
 from cleaner.rules.tree import Elements
 
+try:
+    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
+except ImportError:
+    _cwalk = None
+
+#: Marks a test of the compiled walk's twins: skipped where the extension is not built.
+needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
+
 PROSE = (
     "The council voted on Tuesday to extend the clinic program for another year, after a "
     "long debate in which members weighed its cost against the families it has helped.",

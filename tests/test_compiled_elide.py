@@ -13,6 +13,7 @@ import re
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -20,13 +21,6 @@ from test_compiled_find import SETS
 
 from cleaner.frontends.html.parse import parse_html, prepare_html
 from cleaner.testing.strategies import html_pages
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 _CODE = re.compile(r"(?is)(<(script|style)\b[^>]*>).*?(</\2>)")
 

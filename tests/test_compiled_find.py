@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,13 +19,6 @@ from cleaner.decoding import _control_count, binary_text_kind
 from cleaner.frontends.html import compiled
 from cleaner.frontends.html.walk import DROP_SELECTOR, DROP_TAGS
 from cleaner.testing.strategies import html_pages
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 SETS = ("zyte", "cleaneval", "portals", "readability-tests")
 

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.frontends.html.parse import parse_html
 from cleaner.rules.descendants import holds_tag
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 SETS = ("zyte", "cleaneval", "portals", "readability-tests")
 # The questions the tree rules ask (``rules/markup.py``), and one with a case.

@@ -7,16 +7,9 @@ Where the extension is not built the tests skip (Python folds, the only path).
 
 from __future__ import annotations
 
-import pytest
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 _CHARS = st.sampled_from(
     ["a", "Z", " ", "\x00", "É", "é", "ß", "µ", "Σ", "ς", "K", "\u0130", "ﬀ", "\u4e00", "😀"]

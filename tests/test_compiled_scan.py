@@ -12,19 +12,13 @@ from __future__ import annotations
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 from test_compiled_find import SETS, _markup
 
 from cleaner.frontends.html.prescan import scan_signature
 from cleaner.testing.strategies import html_pages
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 
 def _agree(page: str) -> bool:

@@ -6,18 +6,12 @@ equality tests in test_compiled_walk.py run both on generated and benchmark page
 from __future__ import annotations
 
 import pytest
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.blocks import Block, BlockKind
 from cleaner.rules.tree import element_label
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 
 def _blocks_of(page: str, walk: object) -> list[Block]:

@@ -7,17 +7,11 @@ knows. Where the extension is not built the tests skip.
 from __future__ import annotations
 
 import pytest
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.spaces import squash
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 _PIECES = st.sampled_from(
     [

@@ -11,6 +11,7 @@ Where the extension is not built the tests skip (the Python matching is the only
 from __future__ import annotations
 
 import pytest
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,13 +19,6 @@ from cleaner.config import Config
 from cleaner.frontends.html.walk import _default_tree_rules
 from cleaner.rules.elements import ElementJudge
 from cleaner.rules.tree import TreePlan
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 _PLAN = TreePlan(_default_tree_rules(Config()), Config())
 

@@ -16,6 +16,7 @@ import warnings
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,13 +24,6 @@ from cleaner import Cleaner
 from cleaner.frontends.html import compiled
 from cleaner.frontends.html.parse import _scan, _utf8
 from cleaner.testing.strategies import html_pages
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 SETS = ("zyte", "cleaneval", "portals", "readability-tests")
 

@@ -8,7 +8,7 @@ one of them matches, and the rule must cut the same lines on both paths.
 from __future__ import annotations
 
 import pytest
-from helpers import PROSE, page
+from helpers import PROSE, needs_extension, page
 from test_line_gates import LINES, _document
 
 from cleaner import Cleaner
@@ -18,13 +18,6 @@ from cleaner.rules import gates
 from cleaner.rules.base import Document
 from cleaner.rules.trailer_heads import HeadingGate
 from cleaner.rules.trailers import TrailerZone, _is_author_heading
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 CLEANER = Cleaner()
 RULES = {

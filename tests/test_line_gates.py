@@ -14,6 +14,7 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 from test_fast_gates import FIRING
@@ -27,13 +28,6 @@ from cleaner.phrases import SECTIONS, PhraseBook
 from cleaner.rules import gates
 from cleaner.rules.base import Document, LineRule
 from cleaner.rules.runs import LineRuleRun
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 BOOK = PhraseBook(cleaner.config.SHIPPED_LANGUAGES)
 CLEANER = Cleaner(languages=cleaner.config.SHIPPED_LANGUAGES)

@@ -6,18 +6,12 @@ same either way. (The features' twins themselves: test_compiled_walk.py.)"""
 from __future__ import annotations
 
 import pytest
+from helpers import _cwalk, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, features
 from cleaner.frontends.html import compiled
-
-try:
-    from cleaner.frontends.html import _cwalk  # type: ignore[attr-defined]
-except ImportError:
-    _cwalk = None
-
-needs_extension = pytest.mark.skipif(_cwalk is None, reason="the compiled walk is not built")
 
 _CLEANER = Cleaner()
 _PAGE = (
