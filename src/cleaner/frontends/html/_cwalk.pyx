@@ -3,9 +3,10 @@
 through its structs instead of one Python object per node.
 
 Read here: node type, tag, attributes, children and siblings, text. Every decision
-stays in Python: the tree rules judge elements (``ElementJudge``, ``PruneGuard``,
-``in_sentence``, a tag rule's ``check_tag``); only the judge's cheap reject runs here,
-on the rules' vocabulary (``_cjudge.pxi``: no class or id token starts an entry). Text
+stays in Python: the tree rules judge elements (``ElementJudge``, a tag rule's
+``check_tag``); only the judge's cheap reject runs here, on the rules' vocabulary
+(``_cjudge.pxi``: no class or id token starts an entry), and the twins of the prune
+guard's ``allows``, of ``in_sentence`` and of ``walk_path`` (``_cguard.pxi``). Text
 runs become blocks as ``blocks.emit_text`` makes them (its twin, ``_ctext.pxi``). A node
 becomes a selectolax ``LexborNode`` only where Python needs one (an element judged, a
 block-level element, a pruned one).
@@ -25,8 +26,7 @@ from libc.string cimport memset
 from ...blocks import Block, Removal
 from ...rules.layout_tables import holds_prose_paragraphs
 from ...rules.tree import Elements, element_label
-from .blocks import BR, IN_CAPTION, IN_ITEM, IN_LINK, LIST_SHIFT, ORDERED, make_leaf, walk_path
-from .visible import in_sentence
+from .blocks import BR, IN_CAPTION, IN_ITEM, IN_LINK, LIST_SHIFT, ORDERED, make_leaf
 from . import walk as _py
 
 include "_lexbor.pxi"
@@ -71,6 +71,8 @@ include "_celide.pxi"
 include "_clayout.pxi"
 include "_csubtext.pxi"
 include "_cfinish.pxi"
+include "_cguard.pxi"  # (after _cfinish.pxi and _csubtext.pxi: their labels and text)
+include "_cdefer.pxi"
 
 
 ctypedef struct Frame:
@@ -110,7 +112,8 @@ def walk(body, plan, judge, guard, sources):
     parser = body.parser
     judge_element = judge._matcher.judge  # (the compiled twin's, with its matching)
     judge_anchor = judge.judge_anchor
-    allows = guard.allows
+    cdef _GuardSides sides = _guard_sides(parser, node_type, judge)
+    category = _py._CATEGORY
     cdef frozenset watched = plan.watched
     cdef frozenset first_tokens = plan.first_tokens
     cdef dict unknown_names = {}  # (``_unjudged``'s memo)
@@ -200,10 +203,14 @@ def walk(body, plan, judge, guard, sources):
                 entry = tags.get(key_obj)
                 if entry is None:
                     tag = _node(node, parser, node_type).tag
-                    entry = tags[key_obj] = (tag, _KINDS[_py.tag_kind(tag)])
+                    kind_name = category.get(tag)  # (``tag_kind``'s first look)
+                    if kind_name is None:
+                        kind_name = _py.tag_kind(tag)
+                    entry = tags[key_obj] = (tag, _KINDS[kind_name])
                 tag, kind = entry
                 if kind == K_TEXT and node.type == TEXT_NODE:
                     text_id = node.local_name  # (``_subtext_of``'s)
+                    sides.text_id = text_id
                 if slot >= 0:  # (``tags`` holds the tag for the walk)
                     kind_of[slot] = kind
                     type_of[slot] = node.type
@@ -254,7 +261,9 @@ def walk(body, plan, judge, guard, sources):
                     if obj is None:
                         obj = _node(node, parser, node_type)
                     hit = judge_element(tag, attrs, obj)
-                    if hit is not None and kind == K_INLINE and in_sentence(obj, hit[0], judge):
+                    if hit is not None and kind == K_INLINE and _guard_in_sentence(
+                        sides, node, tag, hit[0]
+                    ):
                         hit = None  # part of a sentence: its words stay in it
             else:
                 hit = None
@@ -272,11 +281,8 @@ def walk(body, plan, judge, guard, sources):
                     href = attrs.get("href")
                     if href and href[0] == "#":
                         hit = judge_anchor(href)
-                        if hit is not None:
-                            if obj is None:
-                                obj = _node(node, parser, node_type)
-                            if in_sentence(obj, hit[0], judge):
-                                hit = None
+                        if hit is not None and _guard_in_sentence(sides, node, tag, hit[0]):
+                            hit = None
             if hit is not None and (
                 anchor_chain is not None
                 or hit[0].immediate
@@ -287,11 +293,11 @@ def walk(body, plan, judge, guard, sources):
                 if obj is None:
                     obj = _node(node, parser, node_type)
                 text = _squash(_subtext_of(node, text_id) if text_id else obj.text(separator=" "))
-                if allows(rule, obj, text):
+                if _guard_allows(guard, rule, obj, text):
                     if text:
                         block = _new_pruned(
                             text,
-                            walk_path(elements, labels, owner, _finish_label(tag, attrs)),
+                            _guard_path(elements, labels, owner, _finish_label(tag, attrs)),
                             Removal(rule.name, rule.family, reason),
                         )
                         if kind == K_INLINE and owner == run.seg_owner:

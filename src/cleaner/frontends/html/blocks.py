@@ -200,9 +200,11 @@ def finish_blocks(
 ) -> list[Block]:
     """The prose anchor, the deferred prunings; each block's index, element and path;
     each element's prose (what the main container is chosen by). ``compiled``: the
-    compiled walk's module, whose ``finish_rows`` is the twin of the loop below."""
+    compiled walk's module, whose ``finish_rows`` is the twin of the loop below and
+    ``defer_prune`` of ``prune_deferred``."""
     anchor, keep, values = find_anchor(blocks, owners, el, config)
-    blocks, owners, values = prune_deferred(blocks, owners, values, el, keep, protected)
+    prune = prune_deferred if compiled is None else compiled.defer_prune
+    blocks, owners, values = prune(blocks, owners, values, el, keep, protected)
     el.anchor = anchor
     if compiled is not None:
         el.prose = compiled.finish_rows(blocks, owners, values, el)
