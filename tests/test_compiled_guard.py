@@ -23,7 +23,7 @@ from cleaner.frontends.html.blocks import walk_path
 from cleaner.frontends.html.parse import parse_html
 from cleaner.frontends.html.prescan import page_guard
 from cleaner.frontends.html.visible import in_sentence
-from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk
+from cleaner.frontends.html.walk import DROP_SELECTOR, PageWalk, tag_kind
 from cleaner.rules.anchor import find_anchor
 from cleaner.rules.elements import ElementJudge
 from cleaner.rules.prune import prune_deferred
@@ -242,3 +242,13 @@ def test_deferred_prunings_agree_on_a_hand_built_page() -> None:
     inputs = _deferred_inputs(page)
     assert inputs is not None
     assert _cwalk.defer_prune(*inputs) == prune_deferred(*inputs)
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    "tag",
+    [None, "-text", "-comment", "br", "div", "p", "span", "a", "pre", "ul", "li", "script"]
+    + ["my-card", "x:y", "-x", "9-a", "ü-a", "svg", "custom", "button", "figcaption", ""],
+)
+def test_tag_kind_agrees(tag: str | None) -> None:
+    assert _cwalk.guard_kind(tag) == tag_kind(tag)

@@ -1,6 +1,8 @@
-# The twins of three questions the walk asks of Python for each element a tree rule
-# matches (included by ``_cwalk.pyx``, after ``_cfinish.pxi`` and ``_csubtext.pxi``):
+# The twins of questions the walk asked of Python for each tag and for each element a
+# tree rule matches (included by ``_cwalk.pyx``, after ``_cfinish.pxi`` and
+# ``_csubtext.pxi``):
 #
+# - ``walk.tag_kind``: what the walk does with a tag, asked once a walk a tag;
 # - ``blocks.walk_path``: a pruned element's path, its parent's label by
 #   ``_finish_label`` (``tree.element_label``'s twin), kept in the walk's labels;
 # - ``prune.PruneGuard.allows``: the guard of a pruning, the same steps on the same
@@ -14,10 +16,6 @@
 # hand-built markup and on every benchmark page (the walk's blocks, both walks).
 
 from ..tags import INLINE_TAGS as _GUARD_INLINE
-
-cdef enum:
-    GUARD_COMMENT_NODE = 8
-
 
 cdef str _guard_path(list rows, dict labels, Py_ssize_t owner, str own):
     """``walk_path(rows, labels, owner, own)``."""
@@ -50,14 +48,28 @@ cdef bint _guard_allows(object guard, object rule, object node, str text) except
     return len(text) <= max_share * guard.body_chars()
 
 
-cdef bint _guard_is_inline(object tag):
-    """``tags.is_inline(tag)``: ``INLINE_TAGS`` or a custom element (``is_custom``)."""
-    if tag in _GUARD_INLINE:
-        return True
+cdef bint _guard_custom(object tag):
+    """``tags.is_custom(tag)``: a name with a hyphen or a colon, opening with a letter."""
     if not tag:
         return False
     cdef str name = tag
     return ("-" in name or ":" in name) and name[0].isalpha()
+
+
+cdef bint _guard_is_inline(object tag):
+    """``tags.is_inline(tag)``: ``INLINE_TAGS`` or a custom element (``is_custom``)."""
+    return tag in _GUARD_INLINE or _guard_custom(tag)
+
+
+cdef object _guard_kind(dict category, object tag):
+    """``walk.tag_kind(tag)``: ``category`` (``walk._CATEGORY``)'s, else inline for a
+    custom element, else block-level; a nameless node is skipped."""
+    if tag is None:
+        return _py._SKIPPED
+    kind = category.get(tag)
+    if kind is None:
+        kind = _py._INLINE_KIND if _guard_custom(tag) else _py._BLOCK
+    return kind
 
 
 cdef bint _guard_alnum(str text):
@@ -160,6 +172,11 @@ cdef bint _guard_in_sentence(
     if not (rule.shown or (rule.links_shown and tag == "a")):
         return False
     return sides.words(node, True) or sides.words(node, False)
+
+
+def guard_kind(tag) -> str:
+    """``_guard_kind`` with the walk's table (for the tests)."""
+    return _guard_kind(_py._CATEGORY, tag)
 
 
 def guard_path(list rows, dict labels, Py_ssize_t owner, str own) -> str:

@@ -113,7 +113,7 @@ def walk(body, plan, judge, guard, sources):
     judge_element = judge._matcher.judge  # (the compiled twin's, with its matching)
     judge_anchor = judge.judge_anchor
     cdef _GuardSides sides = _guard_sides(parser, node_type, judge)
-    category = _py._CATEGORY
+    cdef dict category = _py._CATEGORY
     cdef frozenset watched = plan.watched
     cdef frozenset first_tokens = plan.first_tokens
     cdef dict unknown_names = {}  # (``_unjudged``'s memo)
@@ -203,10 +203,7 @@ def walk(body, plan, judge, guard, sources):
                 entry = tags.get(key_obj)
                 if entry is None:
                     tag = _node(node, parser, node_type).tag
-                    kind_name = category.get(tag)  # (``tag_kind``'s first look)
-                    if kind_name is None:
-                        kind_name = _py.tag_kind(tag)
-                    entry = tags[key_obj] = (tag, _KINDS[kind_name])
+                    entry = tags[key_obj] = (tag, _KINDS[_guard_kind(category, tag)])
                 tag, kind = entry
                 if kind == K_TEXT and node.type == TEXT_NODE:
                     text_id = node.local_name  # (``_subtext_of``'s)
