@@ -28,8 +28,27 @@ cdef str _guard_path(list rows, dict labels, Py_ssize_t owner, str own):
     return label + " > " + own
 
 
-cdef bint _guard_allows(object guard, object rule, object node, str text) except -1:
-    """``guard.allows(rule, node, text)`` for the selectolax node ``node``."""
+cdef object _guard_body_chars(object guard, object node, uintptr_t text_id):
+    """``guard.body_chars()``: the length of the body's text, squashed; read here by
+    the twins the walk reads a pruned element's text with (``_subtext_of``, ``_squash``)
+    once the text nodes' tag id is known, and kept where the guard keeps it. ``node``:
+    a selectolax node of the page (its type is the body's)."""
+    chars = guard._body_chars
+    if chars is None:
+        if not text_id:
+            return guard.body_chars()
+        body = guard._body
+        if type(body) is not type(node):
+            return guard.body_chars()
+        chars = len(_squash(_subtext_of((<NodeObject *> <PyObject *> body).node, text_id)))
+        guard._body_chars = chars
+    return chars
+
+
+cdef bint _guard_allows(object guard, object rule, object node, str text,
+                        uintptr_t text_id=0) except -1:
+    """``guard.allows(rule, node, text)`` for the selectolax node ``node``;
+    ``text_id``: the text nodes' tag id as the walk met it (0: not yet)."""
     if rule.may_spare and rule.spares(node):
         return False
     mem_id = <uintptr_t> (<NodeObject *> <PyObject *> node).node  # (``node.mem_id``)
@@ -45,7 +64,7 @@ cdef bint _guard_allows(object guard, object rule, object node, str text) except
     max_share = rule.max_share
     if max_share >= 1.0 or len(text) < rule.guard_min_chars:
         return True
-    return len(text) <= max_share * guard.body_chars()
+    return len(text) <= max_share * _guard_body_chars(guard, node, text_id)
 
 
 cdef bint _guard_custom(object tag):
@@ -184,9 +203,33 @@ def guard_path(list rows, dict labels, Py_ssize_t owner, str own) -> str:
     return _guard_path(rows, labels, owner, own)
 
 
-def guard_allows(guard, rule, node, str text) -> bool:
-    """``_guard_allows`` (for the tests)."""
-    return _guard_allows(guard, rule, node, text)
+def guard_allows(guard, rule, node, str text, uintptr_t text_id=0) -> bool:
+    """``_guard_allows`` (for the tests; ``text_id``: the text nodes' tag id, 0 to ask
+    the guard for the body's text)."""
+    return _guard_allows(guard, rule, node, text, text_id)
+
+
+def guard_body_chars(guard, node, uintptr_t text_id) -> int:
+    """``_guard_body_chars`` (for the tests)."""
+    return _guard_body_chars(guard, node, text_id)
+
+
+def text_tag_id(node) -> int:
+    """The tag id of the text nodes under ``node`` (0: none), as the walk learns it."""
+    cdef lxb_node *top = (<NodeObject *> <PyObject *> node).node
+    cdef lxb_node *walker = top.first_child
+    while walker != NULL:
+        if walker.type == TEXT_NODE:
+            return walker.local_name
+        if walker.first_child != NULL:
+            walker = walker.first_child
+            continue
+        while walker != top and walker.next == NULL:
+            walker = walker.parent
+        if walker == top:
+            break
+        walker = walker.next
+    return 0
 
 
 def guard_in_sentence(node, rule, judge) -> bool:

@@ -118,12 +118,13 @@ def walk(body, plan, judge, guard, sources):
     cdef frozenset first_tokens = plan.first_tokens
     cdef dict unknown_names = {}  # (``_unjudged``'s memo)
     anchor_rules = plan.anchor_rules
-    tag_rules = plan.tag_rules
-    markers = guard.markers
+    # (Typed where the walk reads them per element: the C API's own look-ups.)
+    cdef dict tag_rules = dict(plan.tag_rules)
+    cdef dict markers = dict(guard.markers)
     anchor_chain = guard.anchor_chain
-    leaf_blocks = _py._LEAF_BLOCKS
-    lists = _py._LISTS
-    context_bits = _py._CONTEXT_BITS
+    cdef frozenset leaf_blocks = _py._LEAF_BLOCKS
+    cdef frozenset lists = _py._LISTS
+    cdef dict context_bits = _py._CONTEXT_BITS
     layout_signs = _py._LAYOUT_SIGNS
     config = plan.config
     cdef dict labels = {}
@@ -290,7 +291,7 @@ def walk(body, plan, judge, guard, sources):
                 if obj is None:
                     obj = _node(node, parser, node_type)
                 text = _squash(_subtext_of(node, text_id) if text_id else obj.text(separator=" "))
-                if _guard_allows(guard, rule, obj, text):
+                if _guard_allows(guard, rule, obj, text, text_id):
                     if text:
                         block = _new_pruned(
                             text,
