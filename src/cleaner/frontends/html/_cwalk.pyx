@@ -71,6 +71,7 @@ include "_celide.pxi"
 include "_clayout.pxi"
 include "_csubtext.pxi"
 include "_cfinish.pxi"
+include "_canchor.pxi"  # (after _cnew.pxi: its block layout)
 
 
 ctypedef struct Frame:
