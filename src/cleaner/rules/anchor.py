@@ -11,7 +11,7 @@ outside comments and related teasers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..blocks import Block, BlockKind
@@ -210,7 +210,7 @@ def _anchor_in_titled_article(
     blocks: list[Block],
     owners: list[int],
     el: Elements,
-    direct: list[float],
+    direct: Sequence[float],
     anchor: int,
     outside_share: float,
 ) -> int:
