@@ -11,7 +11,7 @@ outside comments and related teasers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..blocks import Block, BlockKind
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: A block ending in an ellipsis is an excerpt cut short, a teaser's summary ("... may
 #: soon..."): the prose of another page, which counts for nothing here.
 _TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+# ``compiled.compiled_prepare``, imported at the first page (the front-end imports the
+# rules: at the top, the import would be circular). It holds no page's data.
+_prepare: list[Callable[[], Any]] = []
 
 
 def prose_anchor(
@@ -77,6 +80,7 @@ def prose_anchor(
         return None
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[: config.html_anchor_candidates]
     body_id = body.mem_id
+    judge_element = judge.judge_element
     best_score = 0.0
     fallback: list[int] | None = None
     for key in ranked:
@@ -91,7 +95,7 @@ def prose_anchor(
             chain.append(mem_id)
             tag = node.tag or ""
             attrs = node.attributes
-            hit = judge.judge(tag, attrs, node) if attrs and mem_id != body_id else None
+            hit = judge_element(tag, attrs, node) if attrs and mem_id != body_id else None
             if hit is None and tag in tag_rules:
                 hit = (tag_rules[tag], "")
             if hit is not None:
@@ -123,24 +127,21 @@ def find_anchor(
     """
     n = len(el.parent)
     parent = el.parent
-    values = [0.0 if b.pruned else prose_value(b, config) for b in blocks]
-    levels = config.html_anchor_vote_levels
-    child_weight = config.html_anchor_child_weight
     outside_share = config.html_anchor_outside_min_share
-    direct = [0.0] * n
-    for value, owner in zip(values, owners, strict=True):
-        if value:
-            # A <p> votes from the element holding it, as before the walk: a box of
-            # several paragraphs must outvote one longer paragraph standing alone,
-            # which it could not were each <p> its own first level.
-            e = parent[owner] if owner and el.tag[owner] == "p" else owner
-            for _ in range(levels):
-                direct[e] += value
-                if not e:
-                    break
-                e = parent[e]
-                value *= child_weight
-    anchor = max(range(n), key=direct.__getitem__)
+    twins = _twins()
+    if twins is None:
+        values = [0.0 if b.pruned else prose_value(b, config) for b in blocks]
+        direct, anchor = prose_votes(values, owners, el, config)
+    else:
+        values = twins.anchor_values(blocks, config)
+        direct, anchor = twins.anchor_votes(
+            values,
+            owners,
+            parent,
+            el.tag,
+            config.html_anchor_vote_levels,
+            config.html_anchor_child_weight,
+        )
     anchor = _anchor_in_titled_article(blocks, owners, el, direct, anchor, outside_share)
     # Prefer an anchor outside comments and related teasers (a long comment can
     # outweigh a short article), unless that leaves little prose.
@@ -170,11 +171,46 @@ def find_anchor(
     return anchor, chain, values
 
 
+def prose_votes(
+    values: list[float], owners: list[int], el: Elements, config: Config
+) -> tuple[list[float], int]:
+    """Each element's votes from the blocks' prose ``values`` (a block votes for the
+    element holding it and its nearest ancestors), and the first element holding most."""
+    parent = el.parent
+    n = len(parent)
+    levels = config.html_anchor_vote_levels
+    child_weight = config.html_anchor_child_weight
+    direct = [0.0] * n
+    for value, owner in zip(values, owners, strict=True):
+        if value:
+            # A <p> votes from the element holding it, as before the walk: a box of
+            # several paragraphs must outvote one longer paragraph standing alone,
+            # which it could not were each <p> its own first level.
+            e = parent[owner] if owner and el.tag[owner] == "p" else owner
+            for _ in range(levels):
+                direct[e] += value
+                if not e:
+                    break
+                e = parent[e]
+                value *= child_weight
+    return direct, max(range(n), key=direct.__getitem__)
+
+
+def _twins() -> Any:
+    """The compiled twins of ``prose_value`` over a page's blocks and of ``prose_votes``
+    (``_canchor.pxi``) when the compiled walk is used, else None."""
+    if not _prepare:
+        from ..frontends.html.compiled import compiled_prepare
+
+        _prepare.append(compiled_prepare)
+    return _prepare[0]()
+
+
 def _anchor_in_titled_article(
     blocks: list[Block],
     owners: list[int],
     el: Elements,
-    direct: list[float],
+    direct: Sequence[float],
     anchor: int,
     outside_share: float,
 ) -> int:

@@ -73,6 +73,7 @@ include "_csubtext.pxi"
 include "_cfinish.pxi"
 include "_cguard.pxi"  # (after _cfinish.pxi and _csubtext.pxi: their labels and text)
 include "_cdefer.pxi"
+include "_canchor.pxi"  # (after _cnew.pxi: its block layout)
 
 
 ctypedef struct Frame:
