@@ -146,3 +146,34 @@ def test_each_step_still_runs_when_it_has_work() -> None:
         page = "<div>" * tags + "words"
         assert prepare_html(page) == every_step(page)
     assert every_step(page) != page.encode()
+
+
+def _pattern_count(head: bytes, limit: int) -> int:
+    """How many times ``_cut_tag`` matches ``_ATTRIBUTE`` in ``"<" + head`` (no more
+    than ``limit``; 0 when it opens no start tag)."""
+    tag = "<" + head.decode()
+    name = parse._TAG_NAME.match(tag)
+    if name is None or name.group(1):
+        return 0
+    pos, count = name.end(), 0
+    while count < limit and (attribute := parse._ATTRIBUTE.match(tag, pos)) is not None:
+        pos, count = attribute.end(), count + 1
+    return count
+
+
+#: What the tokenizer of attributes reads apart (ASCII and control white space too).
+_ATTRIBUTE_BYTES = st.sampled_from(list("ab1:-=/\"' \t\n\x0b\x0c\r\x1c\x1f")).map(str.encode)
+
+
+@given(
+    name=st.sampled_from([b"a", b"div", b"x-y:z", b"!--", b"1", b"/p", b""]),
+    body=st.lists(_ATTRIBUTE_BYTES, max_size=40).map(b"".join),
+    limit=st.integers(1, 12),
+)
+def test_compiled_attribute_count_matches_the_pattern(name: bytes, body: bytes, limit: int) -> None:
+    # ``scan_tags`` asks ``cuts`` only about a tag whose count here passes the cap.
+    if _cwalk is None:
+        return
+    head = name + body + b">"
+    assert _cwalk.attribute_count(head, limit) == _pattern_count(head, limit)
+    assert _cwalk.attribute_count("<p é>".encode()[1:], limit) == -1

@@ -41,6 +41,23 @@ _EL_NAME_BYTES = [b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"nofram
 for _i, _name in enumerate(_EL_NAME_BYTES):
     _EL_NAMES[_i] = _name  # (the list holds the bytes)
     _EL_NAME_LENGTHS[_i] = len(_name)
+# The names of ``_EL_NAMES`` a tag's name may be, by its first letter (lower case) and
+# by its length, a bit each: most tags' names are none, told without lowering them.
+cdef unsigned int _EL_BY_FIRST[256]
+cdef unsigned int _EL_BY_LENGTH[16]
+memset(_EL_BY_FIRST, 0, sizeof(_EL_BY_FIRST))
+memset(_EL_BY_LENGTH, 0, sizeof(_EL_BY_LENGTH))
+for _i, _name in enumerate(_EL_NAME_BYTES):
+    _EL_BY_FIRST[_name[0]] |= 1 << _i
+    _EL_BY_LENGTH[len(_name)] |= 1 << _i
+
+
+cdef inline unsigned int _el_maybe(unsigned char first, Py_ssize_t length) noexcept:
+    """The names of ``_EL_NAMES`` opening with ``first`` (lower case) of ``length``
+    (3 to 15) bytes, a bit each."""
+    return _EL_BY_FIRST[first] & _EL_BY_LENGTH[length]
+
+
 cdef const char *_EL_SVG_PLAIN[22]
 _EL_SVG_BYTES = [
     b"svg", b"g", b"path", b"use", b"circle", b"rect", b"ellipse", b"line", b"polyline",
@@ -61,6 +78,8 @@ cdef int _el_kind(const unsigned char *name, Py_ssize_t length, bint in_svg) noe
     cdef unsigned char c
     if length > 15:
         return EL_STOP if in_svg else EL_OTHER
+    if not in_svg and (length < 3 or length > 9 or _el_maybe(name[0] | 32, length) == 0):
+        return EL_OTHER  # (most tags: no name of ``_EL_NAMES`` of that opening and length)
     for k in range(length):
         c = name[k]
         low[k] = c + 32 if 65 <= c <= 90 else c
@@ -73,8 +92,9 @@ cdef int _el_kind(const unsigned char *name, Py_ssize_t length, bint in_svg) noe
         return EL_STOP
     if length < 3 or length > 9:
         return EL_OTHER  # (no name of ``_EL_NAMES`` is shorter or longer)
+    cdef unsigned int maybe = _el_maybe(low[0], length)
     for k in range(13):
-        if _EL_NAME_LENGTHS[k] == <size_t> length and memcmp(low, _EL_NAMES[k], length) == 0:
+        if maybe >> k & 1 and memcmp(low, _EL_NAMES[k], length) == 0:
             return _EL_NAME_KINDS[k]
     return EL_OTHER
 

@@ -1,7 +1,8 @@
 # The compiled twin of ``parse._scan`` (included by ``_cwalk.pyx``): the page's UTF-8
 # read once in C, each ``<`` found by ``memchr``, without the ``bytes`` object a piece
 # that ``split`` makes. A tag long enough in bytes, with enough boundaries for more
-# attributes than the cap, goes to ``parse.cuts`` as there. ``parse._scan`` is the
+# attributes than the cap, goes to ``parse.cuts`` as there, unless its attributes,
+# counted in C (``_cattrs.pxi``), are no more than the cap. ``parse._scan`` is the
 # reference; the tests compare both on generated pages and on every benchmark page.
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
@@ -25,7 +26,7 @@ def scan_tags(bytes data):
     cdef const char *piece
     cdef const char *stop
     cdef const char *close
-    cdef Py_ssize_t tags = 0, boundaries, i
+    cdef Py_ssize_t tags = 0, boundaries, i, count
     cdef bint cut = False
     while at != NULL:
         tags += 1
@@ -41,7 +42,11 @@ def scan_tags(bytes data):
         for i in range(close + 1 - piece):
             boundaries += _BOUNDARY[<unsigned char> piece[i]]
         if boundaries >= _MAX_ATTRIBUTES:
-            cut = cuts(data[piece - s : close + 1 - s])
+            # Counted here on ASCII (``_cattrs.pxi``): no more than the cap, no cut.
+            count = _ca_attributes(<const unsigned char *> piece, close + 1 - piece,
+                                   _MAX_ATTRIBUTES + 1)
+            if count < 0 or count > _MAX_ATTRIBUTES:
+                cut = cuts(data[piece - s : close + 1 - s])
     return tags, cut
 
 

@@ -36,6 +36,7 @@ include "_csquash.pxi"
 include "_cfold.pxi"
 include "_cfeatures.pxi"
 include "_cruns.pxi"
+include "_cattrs.pxi"  # (before _cscan.pxi, which counts with it)
 include "_cscan.pxi"
 include "_clines.pxi"
 include "_ctext3.pxi"  # (after _clines.pxi: its line facts)
