@@ -4,6 +4,8 @@ few lines open as one of its headings' phrases does."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import or_
 from typing import TYPE_CHECKING
 
 from .base import Document
@@ -58,5 +60,6 @@ class HeadingGate:
         if self._plan is None:
             self._plan = twins.line_gate_plan(self.gates, self.bounds)
         heads = memoryview(twins.line_gate_masks(self._plan, blocks)).cast("q")
-        both = zip(heads, prose, strict=True)
-        return heads, (i for i, (head, chars) in enumerate(both) if head or chars)
+        # (Masks and characters are never negative: either is set where their ``|`` is;
+        # picked in C, without a Python step a block.)
+        return heads, compress(range(len(blocks)), map(or_, heads, prose))
