@@ -76,7 +76,7 @@ def test_the_heading_gate_is_consulted() -> None:
     class Shut(HeadingGate):
         def __init__(self, rule: TrailerZone) -> None:
             super().__init__(rule)
-            self.gate = gates.NEVER
+            self.gates = tuple(gates.NEVER for _ in self.gates)
 
     text = page("Related articles", "Other story one", before=4, after=0)
     for shut, cut in ((False, True), (True, False)):
@@ -87,3 +87,22 @@ def test_the_heading_gate_is_consulted() -> None:
         with compiled.forced("compiled"):
             rule.apply(doc)
         assert any(b.removal is not None for b in doc.blocks) is cut
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_each_matchers_gate_admits_its_headings(kind: str) -> None:
+    # (The rule asks a matcher only about the blocks its own gate admits.)
+    rule = RULES[kind]
+    doc = _document([*LINES, *HEADINGS])
+    own = [
+        *(m.match for _, m in rule.strong),
+        rule.trailer.match if rule.trailer is not None else lambda _: None,
+    ]
+    for gate, match in zip(rule.heads.gates, own, strict=False):
+        missed = [b for b in doc.blocks if match(b.features.folded) and not gates.admits(gate, b)]
+        assert missed == []
+    author = rule.heads.gates[len(own)]
+    lead, opens, most = rule.author_lead, rule.author_opens, rule.max_author_name_words
+    for block in doc.blocks:
+        if _is_author_heading(lead, opens, most, block):
+            assert gates.admits(author, block)

@@ -57,6 +57,8 @@ class Document:
     #: the first run (``runs.PageGates``), with the ``PageGates`` it is of (and on
     #: HTML, the blocks they were looked at for).
     line_gates: tuple[object, ...] | None = field(default=None, init=False, repr=False)
+    #: ``prose_chars``, once worked out, with the language it was worked out under.
+    _prose: tuple[str | None, list[int]] | None = field(default=None, init=False, repr=False)
 
     def present(self, literals: tuple[str, ...], max_words: int | None = None) -> tuple[str, ...]:
         """Those of ``literals`` that occur in the casefolded text of some block of at
@@ -97,6 +99,22 @@ class Document:
                 if not missing:
                     break
         return tuple(x for x in literals if x in found)
+
+    def prose_chars(self) -> list[int]:
+        """Per block, by position: its characters when it is prose (``is_prose``), else
+        0. Worked out once a document (several rules read it), so not to be changed: a
+        rule reading it runs after the features and the language are set."""
+        held = self._prose
+        if held is None or held[0] != self.language:
+            min_words = self.config.prose_min_words
+            is_prose = self.is_prose
+            # (The word count first: is_prose's own first test rules most lines out.)
+            chars = [
+                b.features.n_chars if b.features.n_tokens >= min_words and is_prose(b) else 0
+                for b in self.blocks
+            ]
+            held = self._prose = (self.language, chars)
+        return held[1]
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)

@@ -77,11 +77,15 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
     )
 
     def apply(self, doc: Document) -> None:
-        kept = [b for b in doc.kept() if not b.pruned]
-        if not kept:
+        blocks = doc.blocks
+        at = [i for i, b in enumerate(blocks) if b.removal is None and not b.pruned]
+        if not at:
             return
+        kept = [blocks[i] for i in at]
+        chars = doc.prose_chars()
+        prose = [chars[i] for i in at]
         listed = self.list_lines(kept)
-        scores = [self._score(b, doc) for b in kept]
+        scores = self._scores(kept, prose)
         self.score_wrapped(kept, scores, doc)
         self.score_lists(scores, listed)
         start, end, best = _max_run(scores)
@@ -100,7 +104,7 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
         if why is not None:  # nothing to anchor on: the page is left alone
             doc.notes[CONFIDENCE] = (0.0, (why,))
             return
-        value, reasons = self._confidence(doc, kept, scores, start, end, best)
+        value, reasons = self._confidence(kept, prose, scores, start, end, best)
         start, end, reasons = self.prose_hull(doc, kept, start, end, reasons)
         doc.main_run = (kept[start].index, kept[end].index)
         doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
@@ -116,8 +120,8 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
 
     def _confidence(
         self,
-        doc: Document,
         kept: list[Block],
+        prose: list[int],
         scores: list[float],
         start: int,
         end: int,
@@ -133,7 +137,6 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
                 if r_best > rival:
                     rival = r_best
                     where = f"blocks {kept[lo + r_start].index}-{kept[lo + r_end].index}"
-        prose = [b.features.n_chars if doc.is_prose(b) else 0 for b in kept]
         total = sum(prose)
         share = sum(prose[start : end + 1]) / total if total else 1.0
         rival_share = rival / best
@@ -162,18 +165,25 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
         )
 
     def _score(self, block: Block, doc: Document) -> float:
+        return self._scores([block], [doc.is_prose(block)])[0]
+
+    def _scores(self, kept: list[Block], prose: list[int]) -> list[float]:
+        """Each block's score, its prose flag (or characters) beside it."""
         cfg = self.config
-        if doc.is_prose(block):
-            # Word-equivalents, not characters (a CJK paragraph weighs like its translation),
-            # minus a fixed cost per block: runs of short prose (teaser summaries between
-            # headlines) earn little and long paragraphs a lot.
-            return float(block.features.n_tokens * cfg.run_chars_per_word - cfg.run_block_cost)
-        penalty = float(cfg.run_gap_penalty)
-        if self._list_item_like(block):
-            penalty *= cfg.run_list_item_penalty_share
-        elif self._heading_like(block):
-            penalty *= cfg.run_heading_penalty_share
-        return -penalty
+        # Word-equivalents, not characters (a CJK paragraph weighs like its translation),
+        # minus a fixed cost per block: runs of short prose (teaser summaries between
+        # headlines) earn little and long paragraphs a lot.
+        per_word, cost = cfg.run_chars_per_word, cfg.run_block_cost
+        gap = float(cfg.run_gap_penalty)
+        item = gap * cfg.run_list_item_penalty_share
+        heading = gap * cfg.run_heading_penalty_share
+        item_like, heading_like = self._list_item_like, self._heading_like
+        return [
+            float(b.features.n_tokens * per_word - cost)
+            if p
+            else -(item if item_like(b) else heading if heading_like(b) else gap)
+            for b, p in zip(kept, prose, strict=True)
+        ]
 
     def _heading_like(self, block: Block, question: bool = False) -> bool:
         """A short line without a sentence end (``question``: or ending in a question

@@ -4,45 +4,62 @@ few lines open as one of its headings' phrases does."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import or_
 from typing import TYPE_CHECKING
 
 from .base import Document
-from .gates import Gate, matcher_opens, opens
+from .gates import NEVER, Gate, matcher_opens, opens
 
 if TYPE_CHECKING:
     from .trailers import TrailerZone
 
 
 class HeadingGate:
-    """A trailer zone's headings' gate (``gates``): an opening of a strong or trailer
-    heading's phrases, or of the author heading's lead, within the rule's
-    max_comments_heading_words. Where the compiled walk is used it is looked at for
-    every block in one compiled pass (``line_gate_masks``), and the rule asks its
-    matchers about no other block."""
+    """A trailer zone's headings' gates (``gates``), one a matcher: for each strong
+    heading's phrases, the trailer heading's and the author heading's lead, an opening
+    of them, within the rule's max_comments_heading_words (the strong ones) or
+    max_heading_words (the others, which the rule asks no longer line). Where the
+    compiled walk is used they are looked at for every block in one compiled pass
+    (``line_gate_masks``, a bit a gate), and the rule asks each matcher only about the
+    blocks its own gate admits: a line opening as one section's phrases do is not
+    matched against the others'."""
 
-    __slots__ = ("_plan", "bound", "gate")
+    __slots__ = ("_plan", "bound", "bounds", "gates")
 
     def __init__(self, rule: TrailerZone) -> None:
-        found = [matcher_opens(m) for m in (rule.trailer, *(m for _, m in rule.strong))]
-        if rule.author_lead is not None:
-            found.append(opens(rule.author_opens))
-        self.gate: Gate = tuple(alt for alt in found if alt is not None)
+        strong = [matcher_opens(m) for _, m in rule.strong]
+        author = None if rule.author_lead is None else opens(rule.author_opens)
+        # In ``TrailerZone.apply``'s order: the strong matchers, the trailer, the author.
+        found = (*strong, matcher_opens(rule.trailer), author)
+        self.gates: tuple[Gate, ...] = tuple(NEVER if alt is None else (alt,) for alt in found)
         self.bound: int = rule.max_comments_heading_words
+        short = min(rule.max_heading_words, self.bound)
+        self.bounds: tuple[int, ...] = (self.bound,) * len(strong) + (short, short)
         self._plan: object = None  # (the compiled plan, built by a page)
 
+    @property
+    def gate(self) -> Gate:
+        """Every heading's gate in one: a block it turns away is no heading of any kind."""
+        return tuple(alt for gate in self.gates for alt in gate)
+
     def order(self, doc: Document, prose: Sequence[int]) -> tuple[Sequence[int], Iterable[int]]:
-        """Per block, whether it may be a heading (non-zero; on the Python path: whether
-        it is within the bound); and the blocks to look at, with their positions: those
-        and the prose ones the rule counts, in page order (every block in Python), one
-        at a time (a list a page of many short lines would hold a number a line)."""
+        """Per block, the matchers that may take it, a bit each in ``gates``' order (on
+        the Python path: all of them, for a block within the bound); and the blocks to
+        look at, with their positions: those and the prose ones the rule counts, in page
+        order (every block in Python), one at a time (a list a page of many short lines
+        would hold a number a line)."""
         from ..frontends.html.compiled import compiled_features  # (it imports rules)
 
         blocks = doc.blocks
         twins = compiled_features()
         if twins is None:
-            return [b.features.n_words <= self.bound for b in blocks], range(len(blocks))
+            every = (1 << len(self.gates)) - 1
+            bound = self.bound
+            return [every if b.features.n_words <= bound else 0 for b in blocks], range(len(blocks))
         if self._plan is None:
-            self._plan = twins.line_gate_plan((self.gate,), (self.bound,))
+            self._plan = twins.line_gate_plan(self.gates, self.bounds)
         heads = memoryview(twins.line_gate_masks(self._plan, blocks)).cast("q")
-        both = zip(heads, prose, strict=True)
-        return heads, (i for i, (head, chars) in enumerate(both) if head or chars)
+        # (Masks and characters are never negative: either is set where their ``|`` is;
+        # picked in C, without a Python step a block.)
+        return heads, compress(range(len(blocks)), map(or_, heads, prose))

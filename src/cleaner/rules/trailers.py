@@ -196,13 +196,7 @@ class TrailerZone(Rule):
 
     def apply(self, doc: Document) -> None:
         cfg = self.config
-        # (The word count first: it is is_prose's own first test, and rules out most
-        # blocks, pruned ones included, without a call.)
-        min_words = cfg.prose_min_words
-        prose = [
-            b.features.n_chars if b.features.n_tokens >= min_words and doc.is_prose(b) else 0
-            for b in doc.blocks
-        ]
+        prose = doc.prose_chars()  # (read, never changed)
         total = sum(prose)
         if not total:
             return
@@ -221,18 +215,26 @@ class TrailerZone(Rule):
         discussion = Discussion(doc, prose, *shares)  # (sums the page once a heading asks)
         recurs = Recurrence(doc, prose, self.max_comments_heading_words, self.label_min_lines)
         heads, order = self.heads.order(doc, prose)
+        # Each matcher is asked only about the blocks its gate admits (a bit a gate, in
+        # HeadingGate.gates' order): the strong ones, the trailer, the author.
+        trailer = self.trailer
+        trailer_bit = 1 << len(self.strong)
+        author_bit = trailer_bit << 1
         for i in order:
-            block = doc.blocks[i]
-            n_words = block.features.n_words
-            folded = block.features.folded
-            if heads[i] and (folded or self.empty_heading):
+            head = heads[i]
+            # (Most blocks looked at are prose the rule counts, not headings.)
+            if head and (
+                (folded := (block := doc.blocks[i]).features.folded) or self.empty_heading
+            ):
+                n_words = block.features.n_words
                 if (
                     blocks_above >= cfg.strong_trailer_min_prose_blocks
                     and above >= cfg.strong_trailer_min_prose_chars
                 ):
-                    for what, matcher in self.strong:
+                    for k, (what, matcher) in enumerate(self.strong):
                         if (
-                            matcher.match(folded)
+                            head >> k & 1
+                            and matcher.match(folded)
                             and not _in_share_bar(doc.blocks, i)
                             and not (what == _COMMENT_SECTION and discussion.is_content(i, above))
                             and not recurs.after_prose(i)
@@ -242,9 +244,9 @@ class TrailerZone(Rule):
                 # Whether the block is a trailer heading, asked once for both uses.
                 what = None
                 if n_words <= self.max_heading_words and (above >= needed or box.removes_box):
-                    if self.trailer is not None and self.trailer.match(folded):
+                    if head & trailer_bit and trailer is not None and trailer.match(folded):
                         what = "trailer heading"
-                    elif _is_author_heading(
+                    elif head & author_bit and _is_author_heading(
                         self.author_lead, self.author_opens, self.max_author_name_words, block
                     ):
                         what = "author box heading"
