@@ -71,6 +71,7 @@ include "_celide.pxi"
 include "_clayout.pxi"
 include "_csubtext.pxi"
 include "_cfinish.pxi"
+include "_ctextlines.pxi"  # (the text front-end's twins)
 
 
 ctypedef struct Frame:
