@@ -75,3 +75,25 @@ def test_both_features_clean_a_text_page_the_same(page: str) -> None:
     with compiled.forced("python"):
         on_python = _CLEANER.clean(page, kind="text")
     assert on_compiled == on_python
+
+
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n\n"])
+_SPACES = st.sampled_from(["  ", " \t ", "\u00a0", "\u3000 x \u3000"])
+_PIECES = _LINES | _SPACES | st.text(max_size=20)
+
+
+@needs_extension
+@given(st.lists(st.tuples(_PIECES, _BREAKS), max_size=20))
+def test_the_compiled_lines_are_the_python_blocks(parts: list[tuple[str, str]]) -> None:
+    """``text_to_blocks``' compiled twin: the lines ``str.splitlines`` gives, stripped
+    by ``str.strip``, each block equal to Python's (``gap_before`` too); and the blocks
+    of a later pass over some of them, sharing their features."""
+    from cleaner.frontends import text
+
+    page = "".join(piece + end for piece, end in parts)
+    made = _cwalk.tl_text_blocks(page)
+    assert made == text._text_to_blocks(page)
+    kept = made[::2]
+    again = _cwalk.tl_blocks_again(kept)
+    assert again == text._blocks_again(kept)
+    assert all(a.features is k.features for a, k in zip(again, kept, strict=True))

@@ -230,27 +230,30 @@ class CaptionToggle(Rule):
         # Each line's stem once (it depends on the line alone), not once per neighbour.
         # (Kept only where there is one: most lines have none. Every such ending holds
         # an ellipsis: a substring test here spares the call on most lines.)
+        n = len(blocks)
         stems = {
             i: t
             for i, b in enumerate(blocks)
             if ("..." in b.text or "\u2026" in b.text) and (t := self._stem(b)) is not None
         }
-        for i in range(1, len(blocks)):
-            for s, short, full in (
-                (i, blocks[i], blocks[i - 1]),
-                (i - 1, blocks[i - 1], blocks[i]),
-            ):
-                if short.removal is not None and full.removal is not None:
-                    continue
-                stem = stems.get(s)
-                if stem is None or not full.features.key.startswith(stem):
-                    continue
-                if len(full.features.key) <= len(stem):
-                    continue
-                reason = f"an image caption with its toggle: cut short at block {short.index}"
-                for block in (full, short):
-                    if block.removal is None:
-                        self.remove(block, reason)
+        # Each line with a stem against its neighbours, in the order of a walk over the
+        # pairs of neighbours (i - 1, i): at each i the line i's stem against the line
+        # before, then the line before's stem against line i.
+        pairs = sorted(
+            [(s, 0, s, s - 1) for s in stems if s >= 1]
+            + [(s + 1, 1, s, s + 1) for s in stems if s + 1 < n]
+        )
+        for _, _, s, other in pairs:
+            short, full = blocks[s], blocks[other]
+            if short.removal is not None and full.removal is not None:
+                continue
+            stem = stems[s]
+            if not full.features.key.startswith(stem) or len(full.features.key) <= len(stem):
+                continue
+            reason = f"an image caption with its toggle: cut short at block {short.index}"
+            for block in (full, short):
+                if block.removal is None:
+                    self.remove(block, reason)
 
     def _stem(self, block: Block) -> str | None:
         """The key of the line's words before a closing ellipsis and one word (None:

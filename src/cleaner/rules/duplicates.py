@@ -200,18 +200,19 @@ class ContainedDuplicate(Rule):
         # ``tokens`` are the words of ``key``, already split.
         words = [b.features.tokens for b in candidates]
         frequency = Counter(chain.from_iterable(words))
-        # A block holding a word found only once holds it alone: no other block holds a
-        # copy of it (most blocks: one set test each, in C, not a count a word).
-        once = {word for word, n in frequency.items() if n == 1}
+        count = frequency.__getitem__
         anchors: list[tuple[str, int] | None] = []
         wanted: set[str] = set()
         for tokens in words:
-            # No tokens: words made of combining marks alone have an empty key.
-            if not tokens or not once.isdisjoint(tokens):
+            # No tokens: words made of combining marks alone have an empty key. A block
+            # holding a word found only once holds it alone: no other block holds a
+            # copy of it (most blocks; counts looked up in C, not a key call each).
+            # (``in`` stops at the first such word: C-level, most blocks early.)
+            if not tokens or 1 in map(count, tokens):
                 anchors.append(None)
                 continue
-            # The first of the rarest words (counts looked up in C, not a key call each).
-            counts = list(map(frequency.__getitem__, tokens))
+            # The first of the rarest words.
+            counts = list(map(count, tokens))
             rarest = min(counts)
             if not rarest <= self.max_anchor_occurrences:
                 anchors.append(None)

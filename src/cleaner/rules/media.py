@@ -119,50 +119,56 @@ class PlayerLine(Rule):
         self.words = phrases.words("media_words")
         self.states = phrases.words("media_states")
         self.parts = phrases.words("media_parts")
+        self.named = self.words | self.states
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
-        # Stretches of kept short lines between prose (removed lines are passed over):
-        # each line's stretch size, counted in one pass each way.
-        short = [self._short(b, doc) for b in blocks]
-        size = [0] * len(blocks)
-        start, count = 0, 0
-        for i, block in enumerate([*blocks, None]):
-            if block is not None and (short[i] or block.removal is not None):
-                count += short[i]
-                continue
-            for k in range(start, i):
-                size[k] = count
-            start, count = i + 1, 0
-        reasons = [
-            self._reason(b) if short[i] and size[i] <= self.max_stretch else None
+        named, most, dots = self.named, self.max_words, _ELLIPSES
+        # The lines ``_reason`` may give one (naming the medium or a state, or trailing
+        # off), found without a call a line: most pages have none.
+        maybe = [
+            i
             for i, b in enumerate(blocks)
+            if 0 < (f := b.features).n_words <= most
+            and not (named.isdisjoint(f.tokens) and not b.text.rstrip().endswith(dots))
         ]
+        short: dict[int, bool] = {}
+
+        def is_short(k: int) -> bool:  # (once a line, before any removal)
+            if k not in short:
+                b = blocks[k]
+                kept = b.removal is None and not b.pruned and 0 < b.features.n_words <= most
+                short[k] = kept and (not doc.is_prose(b) or self._parts(b))
+            return short[k]
+
+        # The stretch of kept short lines between prose (removed lines are passed over)
+        # holding each such line, each stretch measured once.
+        reasons: dict[int, str] = {}
+        n, lo, hi, size = len(blocks), 0, 0, 0
+        for i in filter(is_short, maybe):
+            if not lo <= i < hi:
+                lo, hi = i, i + 1
+                while lo and (blocks[lo - 1].removal is not None or is_short(lo - 1)):
+                    lo -= 1
+                while hi < n and (blocks[hi].removal is not None or is_short(hi)):
+                    hi += 1
+                size = sum(map(is_short, range(lo, hi)))
+            if size <= self.max_stretch and (reason := self._reason(blocks[i])) is not None:
+                reasons[i] = reason
+                is_short(i - 1) if i else None  # (read below)
         # Alone, such a line may be the article's sub-heading ('The Video'); it is a
         # player's when another player line or stub sits next to it, or when it hangs
         # under the line above (no blank line between, on a page that has them): the
         # video's title.
-        uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
-        last = len(blocks) - 1
-        for i, reason in enumerate(reasons):
-            if reason is None:
-                continue
-            near = (i > 0 and (reasons[i - 1] or _is_stub(blocks[i - 1]))) or (
-                i < last and (reasons[i + 1] or _is_stub(blocks[i + 1]))
+        uses_gaps = bool(reasons) and sum(b.gap_before for b in blocks) * self.blocks_per_gap >= n
+        for i, reason in reasons.items():
+            near = (i > 0 and (reasons.get(i - 1) or _is_stub(blocks[i - 1]))) or (
+                i < n - 1 and (reasons.get(i + 1) or _is_stub(blocks[i + 1]))
             )
             hangs = uses_gaps and i > 0 and short[i - 1] and not blocks[i].gap_before
             block = blocks[i]
             if near or hangs or self._message(block) or self._status(block) or self._parts(block):
                 self.remove(block, reason)
-
-    def _short(self, block: Block, doc: Document) -> bool:
-        n = block.features.n_words
-        return (
-            block.removal is None
-            and not block.pruned
-            and 0 < n <= self.max_words
-            and (not doc.is_prose(block) or self._parts(block))
-        )
 
     def _parts(self, block: Block) -> bool:
         """A line naming the medium and the player's side of it, the player, its playback
@@ -244,17 +250,14 @@ class MediaTitle(Rule):
     def apply(self, doc: Document) -> None:
         limit = self.config.media_title_max_words
         blocks = doc.blocks
-        # (The stubs after the first block, found without a call a block; most pages
-        # have none.)
+        # (The stubs after the first block, without a call a block; most pages: none.)
         named = _STUB_RULES
         stubs = [i for i, b in enumerate(blocks) if i and b.removal and b.removal.rule in named]
         if not stubs:
             return
-        # Sitting on the line right above the stub only says "title" on a page that
-        # separates paragraphs with blank lines; in a dump without them every line does,
-        # and the line on top of a stub is its title unless it ends a sentence (the
-        # article's) or is too short for a headline: Title Case would only find English
-        # titles.
+        # Sitting right on the stub only says "title" on a page of blank lines; in a
+        # dump without them the line on top of a stub is its title unless it ends a
+        # sentence or is short for a headline: Title Case would find English titles only.
         uses_gaps = sum(b.gap_before for b in blocks) * self.blocks_per_gap >= len(blocks)
         for i in stubs:
             stub, above = blocks[i], blocks[i - 1]
@@ -354,8 +357,8 @@ class PlayerCluster(Rule):
             if not _is_stub(blocks[i]):
                 i += 1
                 continue
-            # Grow a cluster from this stub: through removed lines freely, through at
-            # most `reach` kept short lines in a row, until a line that is neither.
+            # Grow a cluster from this stub: through removed lines freely, through
+            # `reach` kept short lines in a row at most, to a line that is neither.
             stubs, end, j, run = 1, i, i + 1, 0
             while j < n:
                 b = blocks[j]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 import regex
 
@@ -160,77 +161,77 @@ class ShareCluster(Rule):
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
         row_max = self.row_max_words
+        max_words = self.max_words
+        # (No share word: no row, most lines; one test in C, without a call.)
+        words = self.words if self.min_shares > 0 else None
+        # Each line: a share line (share_bar's or this rule's), or a member of a cluster
+        # (that, or a short kept line ending no sentence: a button), found in the pass
+        # finding the rows: the clusters below read these, not the lines' removals.
+        names = (ShareBar.name, ShareCluster.name)
+        share: list[bool] = []
+        member: list[bool] = []
         for block in blocks:
             f = block.features
-            # (_row's first test, inline: most lines fail it, without a call.)
+            removal = block.removal
             if (
-                block.removal is None
+                removal is None
                 and not block.pruned
                 and 0 < f.n_words <= row_max
                 and not f.ends_sentence
+                and (words is None or not words.isdisjoint(f.tokens))
                 and self._row(block)
             ):
                 self.remove(block, f"a share row: mostly share words ({quote(block.text)})")
-        # Clusters: consecutive lines, each removed by share_bar or a short kept line.
-        uses_gaps = any(b.gap_before for b in blocks[1:])
-        # Each line: a share line (share_bar's or this rule's), or a member of a cluster
-        # (that, or a short kept line ending no sentence: a button), found in one pass
-        # without a call a line. The loop below removes lines only before where it reads
-        # these.
-        names = (ShareBar.name, ShareCluster.name)
-        share = [b.removal is not None and b.removal.rule in names for b in blocks]
-        max_words = self.max_words
-        member = [
-            s
-            or (
-                b.removal is None
-                and not b.pruned
-                and 0 < b.features.n_words <= max_words
-                and not b.features.ends_sentence
+                removal = block.removal
+            s = removal is not None and removal.rule in names
+            share.append(s)
+            member.append(
+                s
+                or (
+                    removal is None
+                    and not block.pruned
+                    and 0 < f.n_words <= max_words
+                    and not f.ends_sentence
+                )
             )
-            for s, b in zip(share, blocks, strict=True)
-        ]
-        i, n = 0, len(blocks)
-        while i < n:
-            j = i
+        # Clusters: consecutive members holding a share line, found from their first.
+        uses_gaps = any(b.gap_before for b in blocks[1:])
+        n, j = len(blocks), 0
+        for at in compress(range(n), share):
+            if at < j:
+                continue  # (in the cluster just done)
+            i = at
+            while i > 0 and member[i - 1]:
+                i -= 1
+            j = at + 1
             while j < n and member[j]:
                 j += 1
-            if j == i:
-                i += 1  # (no cluster opens here: most lines)
-                continue
-            shares = [k for k in range(i, j) if share[k]]
-            if not shares:
-                i = j  # short lines, none of them share_bar's: no cluster
-                continue
-            tight = uses_gaps and not any(blocks[k].gap_before for k in range(i + 1, j))
-            if shares and len(shares) >= (self.tight_min_shares if tight else self.min_shares):
-                first, last = shares[0], shares[-1]
-                reach = self.dense_edge_lines
-                for k in range(i, j):
-                    b = blocks[k]
-                    if share[k]:
-                        continue
-                    # Between two share lines it is the bar's; at its edge only when it
-                    # hangs on the bar with no blank line between (else: a sub-heading),
-                    # or, in a dump without blank lines, when it touches the bar.
-                    inside = first < k < last
-                    above = k < first and all(
-                        not blocks[m].gap_before for m in range(k + 1, first + 1)
-                    )
-                    below = k > last and all(
-                        not blocks[m].gap_before for m in range(last + 1, k + 1)
-                    )
-                    edge = first - reach <= k <= last + reach
-                    if inside or (above or below if uses_gaps else edge):
-                        self.remove(b, f"a button of the share bar around block {first}")
-            i = max(j, i + 1)
+            self._cluster(blocks, share, i, j, uses_gaps)
+
+    def _cluster(self, blocks: list[Block], share: list[bool], i: int, j: int, gaps: bool) -> None:
+        """The buttons of the cluster of lines ``i`` to ``j`` (past the last), of shares."""
+        shares = [k for k in range(i, j) if share[k]]
+        tight = gaps and not any(blocks[k].gap_before for k in range(i + 1, j))
+        if len(shares) >= (self.tight_min_shares if tight else self.min_shares):
+            first, last = shares[0], shares[-1]
+            reach = self.dense_edge_lines
+            for k in range(i, j):
+                b = blocks[k]
+                if share[k]:
+                    continue
+                # Between two share lines it is the bar's; at its edge only when it
+                # hangs on the bar with no blank line between (else: a sub-heading),
+                # or, in a dump without blank lines, when it touches the bar.
+                inside = first < k < last
+                above = k < first and all(not blocks[m].gap_before for m in range(k + 1, first + 1))
+                below = k > last and all(not blocks[m].gap_before for m in range(last + 1, k + 1))
+                edge = first - reach <= k <= last + reach
+                if inside or (above or below if gaps else edge):
+                    self.remove(b, f"a button of the share bar around block {first}")
 
     def _row(self, block: Block) -> bool:
+        """A short line holding a share word (``apply`` tests both) that is a row."""
         f = block.features
-        if not 0 < f.n_words <= self.row_max_words or f.ends_sentence:
-            return False
-        if self.min_shares > 0 and self.words.isdisjoint(f.tokens):
-            return False  # no share word (most lines): one test in C
         shared = [w for w in f.tokens if w in self.words]
         if len(shared) == len(f.tokens):
             return False  # only share words: share_bar's (disabling it keeps them)

@@ -75,6 +75,7 @@ include "_cfinish.pxi"
 include "_cguard.pxi"  # (after _cfinish.pxi and _csubtext.pxi: their labels and text)
 include "_cdefer.pxi"
 include "_canchor.pxi"  # (after _cnew.pxi: its block layout)
+include "_ctextlines.pxi"  # (the text front-end's twins)
 
 
 ctypedef struct Frame:

@@ -1,0 +1,66 @@
+# The compiled twins of the text front-end (``frontends/text.py``; included by
+# ``_cwalk.pyx``): a text dump's lines as blocks, and the blocks of a later pass over
+# kept lines, each block made slot by slot (``_cnew.pxi``) rather than by the
+# dataclass's ``__init__``, which runs in the interpreter and was most of a line's
+# front-end work. ``text.py`` is the reference; the equality tests compare both.
+
+from cpython.unicode cimport Py_UNICODE_ISLINEBREAK
+
+cdef Py_ssize_t _TL_GAP = -1, _TL_FEATURES = -1
+if _BLOCK.usable and "gap_before" in _BLOCK.offset_of and "features" in _BLOCK.offset_of:
+    _TL_GAP = _BLOCK.offsets[_BLOCK.offset_of["gap_before"]]
+    _TL_FEATURES = _BLOCK.offsets[_BLOCK.offset_of["features"]]
+cdef object _TL_ZERO = 0.0
+
+
+cdef object _tl_block(Py_ssize_t index, str text, bint gap, object features):
+    """``Block(index, text, PARAGRAPH, 0, "", 0.0, gap[, features])``."""
+    if _TL_GAP < 0:
+        if features is None:
+            return Block(index, text, _PARAGRAPH, 0, "", 0.0, gap)
+        return Block(index, text, _PARAGRAPH, 0, "", 0.0, gap, features)
+    block = _new_block(index, text, _PARAGRAPH, 0, _TL_ZERO)
+    _new_put(block, _TL_GAP, True if gap else False)
+    if features is not None:
+        _new_put(block, _TL_FEATURES, features)
+    return block
+
+
+def tl_text_blocks(str text not None):
+    """``text._text_to_blocks``: one block per non-empty line (``str.splitlines``'
+    lines), stripped (``str.strip``), with whether blank lines came before it."""
+    cdef list blocks = []
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, s, e
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef bint gap = True  # (the first block counts as apart)
+    cdef Py_UCS4 c
+    while i < n:
+        j = i
+        while j < n and not Py_UNICODE_ISLINEBREAK(PyUnicode_READ(kind, data, j)):
+            j += 1
+        s, e = i, j
+        while s < e and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, s)):
+            s += 1
+        while e > s and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, e - 1)):
+            e -= 1
+        if s == e:
+            gap = True
+        else:
+            blocks.append(_tl_block(len(blocks), PyUnicode_Substring(text, s, e), gap, None))
+            gap = False
+        # Past the line break: '\r\n' is one.
+        if j + 1 < n and PyUnicode_READ(kind, data, j) == 13 and PyUnicode_READ(kind, data, j + 1) == 10:
+            j += 1
+        i = j + 1
+    return blocks
+
+
+def tl_blocks_again(list kept):
+    """``text._blocks_again``."""
+    cdef list blocks = []
+    cdef Py_ssize_t n = 0
+    for block in kept:
+        blocks.append(_tl_block(n, block.text, True, block.features))
+        n += 1
+    return blocks
