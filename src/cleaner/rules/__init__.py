@@ -14,6 +14,7 @@ from . import (
     media,
     navigation,
     quality,
+    run_copies,
     signup,
     templates,
     trailers,
@@ -43,6 +44,8 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # HTML pages only: headline, captions, link-dense blocks.
     *html.RULES,
     *quality.RULES,
+    # Text only: a repeat standing inside the main run is the article's own (a quote).
+    *run_copies.RULES,
     # Text only: the dateline and byline the main run took in with its head.
     *article_head.RULES,
     # Text only: a blog's about box the main run took in at its end.
