@@ -40,7 +40,6 @@ TEXT_BELOW_BAR: dict[str, str] = {
     "forum-tables-era": _CELLS,
     "forum-vbulletin-de": _CELLS,
     "forum-xenforo-en": f"{_CELLS}; 'You must log in' kept after the last post",
-    "gallery-figures": "the captions end in a credit ('Photo: ...'): caption_credit",
     "gallery-museum-de": "object titles: the first before the run, others in a menu_run",
     "gallery-photo-essay-es": "the 'more galleries' box after the essay is kept",
     "listing-archive": "post titles after 'Continue reading' go as that box's (box_in_run)",
