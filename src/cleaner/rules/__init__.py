@@ -7,6 +7,7 @@ from . import (
     accessibility,
     article_head,
     binary,
+    caption_pages,
     captions,
     duplicates,
     fallback,
@@ -41,6 +42,8 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     # Text only: gallery counters and image captions, before the main run is sought
     # (a caption reads as prose and would stretch the run).
     *captions.RULES,
+    # Text only: a gallery's captions are its text, not its pictures' notes.
+    *caption_pages.RULES,
     # HTML pages only: headline, captions, link-dense blocks.
     *html.RULES,
     *quality.RULES,

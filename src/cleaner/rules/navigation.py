@@ -15,6 +15,7 @@ from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
+from .code_lines import bare_line
 from .gates import (
     NEVER,
     Gate,
@@ -268,7 +269,7 @@ class Counter(LineRule):
                 rf"^\W*+(?:{number}\s*+(?:{nouns})|(?:{nouns})\W*+{number})\W*+$", PHRASE_FLAGS
             )
         )
-        self.bare = twin(regex.compile(rf"^[\W\d_]{{1,{self.max_bare_chars}}}$", PHRASE_FLAGS))
+        self.bare = twin(regex.compile(bare_line(self.max_bare_chars), PHRASE_FLAGS))
         # A counter opens with a number or a noun (when they are all plain words, the
         # letters they open with; else None: any), a bare line with no letter.
         words = phrases.words("counter_nouns")
