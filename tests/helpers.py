@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config, Result
 from cleaner.blocks import Block
@@ -160,3 +161,26 @@ def _inside(parents: list[int], e: int, ancestor: int) -> bool:
     while e > ancestor:
         e = parents[e]
     return e == ancestor
+
+
+def nested_markup(
+    tags: st.SearchStrategy[str],
+    text: st.SearchStrategy[str],
+    *,
+    attrs: st.SearchStrategy[str] | None = None,
+    max_leaves: int = 25,
+) -> st.SearchStrategy[str]:
+    """Generated markup for the compiled twins' tests: elements of ``tags`` with
+    ``attrs`` (none: no attributes), up to four children a level, around leaves of
+    ``text``."""
+    attributes = st.just("") if attrs is None else attrs
+
+    def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.builds(
+            lambda tag, attr, inner: f"<{tag}{attr}>{inner}</{tag}>",
+            tags,
+            attributes,
+            st.lists(children, max_size=4).map("".join),
+        )
+
+    return st.recursive(text, element, max_leaves=max_leaves)

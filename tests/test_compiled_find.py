@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
-from helpers import _cwalk, needs_extension
+from helpers import _cwalk, needs_extension, nested_markup
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,15 +85,7 @@ _TEXT = st.sampled_from(
 
 
 def _markup() -> st.SearchStrategy[str]:
-    def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-        return st.builds(
-            lambda tag, attrs, inner: f"<{tag}{attrs}>{inner}</{tag}>",
-            _TAGS,
-            _ATTRS,
-            st.lists(children, max_size=4).map("".join),
-        )
-
-    return st.recursive(_TEXT, element, max_leaves=30)
+    return nested_markup(_TAGS, _TEXT, attrs=_ATTRS, max_leaves=30)
 
 
 def _agree(page: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
-from helpers import _cwalk, needs_extension
+from helpers import _cwalk, needs_extension, nested_markup
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -61,14 +61,7 @@ def _answers(tree: LexborHTMLParser) -> list[tuple[bool, bool]]:
 
 
 def _markup() -> st.SearchStrategy[str]:
-    def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-        return st.builds(
-            lambda tag, inner: f"<{tag}>{inner}</{tag}>",
-            _TAGS,
-            st.lists(children, max_size=4).map("".join),
-        )
-
-    return st.recursive(st.sampled_from(["word", " ", ""]), element, max_leaves=25)
+    return nested_markup(_TAGS, st.sampled_from(["word", " ", ""]), max_leaves=25)
 
 
 @needs_extension

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from benchmark_pages import html_pages as benchmark_html
-from helpers import _cwalk, needs_extension
+from helpers import _cwalk, needs_extension, nested_markup
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -61,15 +61,7 @@ _TEXT = st.sampled_from(["word", " ", "", " | ", "&nbsp;·", "3", "é", "…", "
 
 
 def _markup() -> st.SearchStrategy[str]:
-    def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-        return st.builds(
-            lambda tag, attrs, inner: f"<{tag}{attrs}>{inner}</{tag}>",
-            _TAGS,
-            _ATTRS,
-            st.lists(children, max_size=4).map("".join),
-        )
-
-    return st.recursive(_TEXT, element, max_leaves=20)
+    return nested_markup(_TAGS, _TEXT, attrs=_ATTRS, max_leaves=20)
 
 
 def _sentence_answers(tree: LexborHTMLParser) -> list[tuple[bool, bool]]:
