@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..blocks import Block
 from .base import Document, Rule
 from .duplicates import ExactDuplicate
 from .params import Param
@@ -50,52 +51,57 @@ class CopyInRun(Rule):
     )
 
     def apply(self, doc: Document) -> None:
-        blocks = [b for b in doc.blocks if not b.pruned]
-        repeat = [b.removal is not None and b.removal.rule == ExactDuplicate.name for b in blocks]
-        if not any(repeat):
+        exact = ExactDuplicate.name
+        blocks = doc.blocks
+        if not any(_is_repeat(b, exact) for b in blocks):
             return
         n = len(blocks)
-        # The nearest block before (after) each one that is no repeat: whether it is kept,
-        # and before, whether it is a post's header line and its text. Read
-        # on the repeats as the run left them, so that a quote of several paragraphs
-        # comes back whole.
-        kept_before = [False] * n
-        head_before = [False] * n
-        key_before: list[str | None] = [None] * n
+        minimum = self.config.duplicate_min_chars
+        # One pass, no list a block: a page of many short repeated lines is the case
+        # where the page's peak memory is measured. Read on the repeats as the run left
+        # them (a repeat taken back is never read again), so that a quote of several
+        # paragraphs comes back whole. The nearest block before each repeat that is no
+        # repeat: whether it is kept, a post's header line, and its text.
         kept = head = False
         key = None
-        for i in range(n):
-            kept_before[i] = kept
-            head_before[i] = head
-            key_before[i] = key
-            if not repeat[i]:
-                b = blocks[i]
-                kept = b.removal is None
-                # A post's header: a short kept line holding a date or a time.
-                head = kept and b.features.digit_ratio > 0 and not doc.is_prose(b)
-                key = b.features.key
-        kept_after = [False] * n
-        kept = False
-        for i in range(n - 1, -1, -1):
-            kept_after[i] = kept
-            if not repeat[i]:
-                kept = blocks[i].removal is None
-        minimum = self.config.duplicate_min_chars
+        ahead = 0  # the nearest block after the current one that is no repeat
         for i, block in enumerate(blocks):
+            if block.pruned:  # (not on the page the rules read)
+                continue
+            removal = block.removal
             f = block.features
-            if (
-                repeat[i]
-                and kept_after[i]
+            if removal is None or removal.rule != exact:
+                kept = removal is None
+                # A post's header: a short kept line holding a date or a time.
+                head = kept and f.digit_ratio > 0 and not doc.is_prose(block)
+                key = f.key
+                continue
+            if not (
                 # Right after its own first copy: a caption printed twice.
-                and key_before[i] != f.key
-                and (head_before[i] or (kept_before[i] and f.repeats >= self.refrain_min_repeats))
+                key != f.key
+                and (head or (kept and f.repeats >= self.refrain_min_repeats))
                 # A label printed over and over (short_min_repeats) stays out.
                 and len(f.key) >= minimum
                 and f.n_words <= self.max_words
                 # A sentence, not a link line ('Continue reading the main story').
                 and (f.ends_sentence or doc.is_prose(block))
             ):
+                continue
+            # The nearest block after it that is no repeat must be kept. (Only moves
+            # forward: the blocks between are repeats, so linear over the page.)
+            if ahead <= i:
+                ahead = i + 1
+                while ahead < n and (blocks[ahead].pruned or _is_repeat(blocks[ahead], exact)):
+                    ahead += 1
+            if ahead < n and blocks[ahead].removal is None:
                 block.removal = None
+
+
+def _is_repeat(block: Block, exact: str) -> bool:
+    if block.pruned:
+        return False
+    removal = block.removal
+    return removal is not None and removal.rule == exact
 
 
 RULES = (CopyInRun,)
