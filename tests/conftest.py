@@ -38,8 +38,8 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 # of their tests runs on both ([compiled] and [python] in its id; [compiled] skips where
 # the extension is not built). The rest of the suite runs on the walk the process chose
 # (the compiled one where built), and test_compiled_walk.py checks that both give the
-# same blocks and results on every benchmark page and on generated pages. Running the
-# whole suite twice would double its time for tests that never reach the walk.
+# same blocks and results on every benchmark page and on generated pages. CI runs the
+# whole suite a second time with CLEANER_PURE_PYTHON=1 (.ci/run).
 _BOTH_WALKS = frozenset(
     {
         "test_captions",
