@@ -185,6 +185,26 @@ def test_trailer_discussion_min_article_share() -> None:
     assert not _discussion_cut(prose(149, "ipsum"), discussion_min_article_share=0.49)
 
 
+def _remarks_cut(n: int, **params: object) -> list[bool]:
+    """'Comments' under 300 characters of article prose, then ``n`` paragraphs in a
+    row, a commenter's line and one more paragraph (the discussion exception off)."""
+    remarks = [prose(100, f"r{i}") for i in range(n)]
+    texts = (prose(150), prose(150, "amet"), "Comments", *remarks, "Jane Doe", prose(90))
+    return _cut(*texts, discussion_min_prose_share=1.1, **params)
+
+
+def test_trailer_comment_section_min_paragraphs() -> None:
+    # Four paragraphs right under the heading: a part of the article, not the readers'.
+    assert _remarks_cut(4) == [False] * 9
+    assert _remarks_cut(3) == [False, False] + [True] * 6
+    assert _remarks_cut(4, comment_section_min_paragraphs=5) == [False, False] + [True] * 7
+    # The heading's own reason is the comment section's.
+    doc = make_doc(prose(150), prose(150, "amet"), "Comments", prose(100), "Jane Doe")
+    make_rule(TrailerZone, doc.config).apply(doc)
+    assert doc.blocks[2].removal.reason == "comment-section heading 'Comments'"
+    assert doc.blocks[3].removal.reason == "after the comment-section heading 'Comments' (block 2)"
+
+
 def _labelled_posts(n_posts: int, **params: object) -> list[bool]:
     """A blog's front page: posts of two paragraphs, each under a comment count, the
     last one's followed by its comment form. Which blocks the rule cuts. (The posts

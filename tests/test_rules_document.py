@@ -73,6 +73,21 @@ def test_trailer_heading_before_most_prose_is_left_alone() -> None:
     assert all(b.kept for b in result.blocks if b.text in PROSE)
 
 
+@pytest.mark.parametrize("heading", ["More from Kotaku", "More on this story", "More Stories"])
+def test_more_heading_cuts_the_rest_of_the_page(heading: str) -> None:
+    result = explain(page(heading, "Ten phones compared", before=4, after=0))
+    assert removed_by(result, "Ten phones compared") == "trailer_zone"
+    reason = next(b.reason for b in result.blocks if b.text == heading)
+    assert reason == f"trailer heading '{heading}'"
+
+
+@pytest.mark.parametrize("heading", ["More than just profiling", "More to follow"])
+def test_more_than_or_to_heads_no_trailer(heading: str) -> None:
+    # A section of the article ('More than just X') or a note that it goes on.
+    result = explain(page(heading, "Ten phones compared", before=4, after=0))
+    assert all(b.rule != "trailer_zone" for b in result.blocks)
+
+
 BIO = "Jane writes about energy policy and has covered the region since she moved there."
 
 

@@ -19,12 +19,18 @@ class Discussion:
     number of headings, in constant memory."""
 
     def __init__(
-        self, doc: Document, prose: list[int], min_share: float, min_article: float
+        self,
+        doc: Document,
+        prose: list[int],
+        min_share: float,
+        min_article: float,
+        min_paragraphs: int = 0,
     ) -> None:
         self.doc = doc
         self.prose = prose
         self.min_share = min_share
         self.min_article = min_article
+        self.min_paragraphs = min_paragraphs
         self._totals: tuple[int, int, int] | None = None  # chars, prose, last paragraph
         self._at = 0  # the blocks before this one are summed in _chars and _prose
         self._chars = 0
@@ -52,7 +58,10 @@ class Discussion:
     def is_content(self, i: int, above: int) -> bool:
         """Whether the discussion under the heading at ``i`` (called in page order) is
         written in full paragraphs (``min_share`` of its characters prose) and holds at
-        least ``min_article`` of the prose ``above`` it: the page's content."""
+        least ``min_article`` of the prose ``above`` it: the page's content. Or whether
+        ``min_paragraphs`` (0: never) paragraphs in a row follow the heading right away:
+        a part of the article under the author's own 'Comments', not readers' posts
+        (which open with a name, a date or a form)."""
         total_chars, total_prose, last = self._summed()
         blocks, prose = self.doc.blocks, self.prose
         for j in range(self._at, min(i + 1, len(blocks))):
@@ -62,6 +71,9 @@ class Discussion:
         self._at = max(self._at, i + 1)
         if last <= i:
             return False
+        n = self.min_paragraphs
+        if n and len(run := prose[i + 1 : i + 1 + n]) == n and all(run):
+            return True
         text = total_chars - self._chars
         posts = total_prose - self._prose
         return posts >= self.min_share * text and posts >= self.min_article * above

@@ -91,7 +91,8 @@ class TrailerZone(Rule):
         "'About Jane Doe') once most of the page's prose lies above it, unless it opens a "
         "box inside the article's body with the article going on after it. On text, a "
         "comment heading over a discussion in full paragraphs that weighs as much as the "
-        "article (a blog's replies, a forum thread: the posts are the content) cuts nothing. "
+        "article (a blog's replies, a forum thread: the posts are the content) cuts nothing, "
+        "nor one right over several paragraphs in a row (a part of the article). "
         "Nor does a heading whose words (numbers aside) stand as a line several times, "
         "again further down with prose between: a label under each post of a blog's front "
         "page ('Comments (3)', 'Related posts:') or an entry of a paper's outline, not the "
@@ -148,6 +149,13 @@ class TrailerZone(Rule):
         0.5,
         "... and holds at least this share of the prose above the heading: the posts are "
         "the page's content (a blog's replies, a forum thread), not a few readers' notes.",
+    )
+
+    comment_section_min_paragraphs = Param(
+        4,
+        "On text, a comment heading directly followed by this many paragraphs in a row "
+        "heads a part of the article (the author's own 'Comments--'), not the readers': "
+        "their posts open with a name, a date or a form.",
     )
 
     label_min_lines = Param(
@@ -212,7 +220,8 @@ class TrailerZone(Rule):
             self.inline_box_resumed_share,
         )
         shares = (self.discussion_min_prose_share, self.discussion_min_article_share)
-        discussion = Discussion(doc, prose, *shares)  # (sums the page once a heading asks)
+        run = self.comment_section_min_paragraphs
+        discussion = Discussion(doc, prose, *shares, run)  # (sums the page once a heading asks)
         recurs = Recurrence(doc, prose, self.max_comments_heading_words, self.label_min_lines)
         heads, order = self.heads.order(doc, prose)
         # Each matcher is asked only about the blocks its gate admits (a bit a gate, in
@@ -239,7 +248,7 @@ class TrailerZone(Rule):
                             and not (what == _COMMENT_SECTION and discussion.is_content(i, above))
                             and not recurs.after_prose(i)
                         ):
-                            self._cut(doc, i, what)
+                            _cut(self, doc, i, what)
                             return
                 # Whether the block is a trailer heading, asked once for both uses.
                 what = None
@@ -256,7 +265,7 @@ class TrailerZone(Rule):
                     and not box.article_resumes(i)
                     and not recurs.after_prose(i)
                 ):
-                    self._cut(doc, i, what)
+                    _cut(self, doc, i, what)
                     return
                 if (
                     box.removes_box
@@ -271,12 +280,13 @@ class TrailerZone(Rule):
                 box.passed(i)
                 above, blocks_above = above + prose[i], blocks_above + 1
 
-    def _cut(self, doc: Document, start: int, what: str) -> None:
-        heading = doc.blocks[start]
-        label = quote(heading.text)
-        heading.remove(self.name, self.family, f"{what} {label}")
-        reason = f"after the {what} {label} (block {heading.index})"
-        self.remove_all(doc.blocks[start + 1 :], reason)
+
+def _cut(rule: Rule, doc: Document, start: int, what: str) -> None:
+    heading = doc.blocks[start]
+    label = quote(heading.text)
+    heading.remove(rule.name, rule.family, f"{what} {label}")
+    reason = f"after the {what} {label} (block {heading.index})"
+    rule.remove_all(doc.blocks[start + 1 :], reason)
 
 
 def _drop_box(rule: Rule, doc: Document, start: int, end: int) -> None:
