@@ -150,14 +150,14 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
         value = max(0.0, min(1.0 - rival_share, share))
         return value, tuple(reasons)
 
-    def _sentence(self, block: Block, doc: Document, named: bool = False) -> bool:
-        """A short paragraph that reads as a sentence (``named``: with a teaser's opening)."""
+    def _sentence(self, block: Block, doc: Document, loose: bool = False) -> bool:
+        """A short paragraph that reads as a sentence (``loose``: any opening, stop words)."""
         f = block.features
         cfg = self.config
-        return (
-            f.ends_sentence
-            and f.n_tokens >= cfg.run_edge_min_words
-            and (f.headline_prefix >= cfg.teaser_min_headline_words) == named
+        if not (f.ends_sentence and f.n_tokens >= cfg.run_edge_min_words):
+            return False
+        return loose or (
+            f.headline_prefix < cfg.teaser_min_headline_words
             and (
                 doc.language is None
                 or f.stopword_ratio >= cfg.prose_min_stopword_ratio * cfg.sentence_stopword_share

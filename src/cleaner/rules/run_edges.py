@@ -22,20 +22,21 @@ __all__ = ["RunEdges", "take_back"]
 class RunEdges:
     """Mixin of ``MainContentRun``: the parameters of its edges' own steps."""
 
-    edge_named_min_shared = Param(
+    edge_loose_min_shared = Param(
         0.2,
-        "A sentence at the run's edge whose Title-Case opening reads as a teaser's "
-        "headline is the article's all the same when at least this share of its content "
-        "words are the run's: a long name opens it (a press release's first sentence, "
-        "a list of names); a teaser for another story shares few. Above 1: never.",
+        "A sentence at the run's edge that reads as no paragraph (a Title-Case opening "
+        "like a teaser's headline, or too few stop words: a long name opens it, a "
+        "reference, a list of names) is the article's all the same when at least this "
+        "share of its content words are the run's; a teaser for another story or a "
+        "copyright line shares few. Above 1: never.",
     )
 
 
 def take_back(
     rule: MainContentRun, kept: list[Block], doc: Document, start: int, end: int
 ) -> tuple[int, int]:
-    """The run's edges moved over adjacent sentences (one opening on a long name too,
-    when it shares the run's words), and over a sub-heading (at most
+    """The run's edges moved over adjacent sentences (one that reads as no paragraph
+    too, when it shares the run's words), and over a sub-heading (at most
     ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
     # The run's words, grown with its edges (each block's words are added once).
     seen: set[str] = set()
@@ -64,14 +65,14 @@ def take_back(
 
 
 def _edge(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
-    """A sentence the edge takes: a short paragraph, or a sentence whose Title-Case
-    opening reads as a teaser's headline but which shares at least
-    ``edge_named_min_shared`` of its content words with the run (a sentence opening on
-    a long name: 'The Johns Hopkins University Paul H. Nitze School ... co-hosted')."""
+    """A sentence the edge takes: a short paragraph, or a sentence with a teaser's
+    Title-Case opening or few stop words ('The Johns Hopkins University Paul H. Nitze
+    School ... co-hosted', 'Doe, Jane. Title. Press, 2001.') that shares at least
+    ``edge_loose_min_shared`` of its content words with the run."""
     if rule._sentence(block, doc):
         return True
-    return rule._sentence(block, doc, named=True) and _shares(
-        rule, block, doc, seen, rule.edge_named_min_shared
+    return rule._sentence(block, doc, loose=True) and _shares(
+        rule, block, doc, seen, rule.edge_loose_min_shared
     )
 
 
