@@ -13,12 +13,12 @@ from .navigation import ChromePhrase, ShareBar
 from .params import Param
 from .post_gaps import PostGaps
 from .prose_hull import ProseHull
-from .run_edges import take_back
+from .run_edges import RunEdges, take_back
 from .trailers import Notice
 from .wrapped import WrappedRun
 
 
-class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
+class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdges, Rule):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -150,14 +150,14 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, Rule):
         value = max(0.0, min(1.0 - rival_share, share))
         return value, tuple(reasons)
 
-    def _sentence(self, block: Block, doc: Document) -> bool:
-        """A short paragraph that still reads as a sentence (extends the run's edges)."""
+    def _sentence(self, block: Block, doc: Document, loose: bool = False) -> bool:
+        """A short paragraph that reads as a sentence (``loose``: any opening, stop words)."""
         f = block.features
         cfg = self.config
-        return (
-            f.ends_sentence
-            and f.n_tokens >= cfg.run_edge_min_words
-            and f.headline_prefix < cfg.teaser_min_headline_words
+        if not (f.ends_sentence and f.n_tokens >= cfg.run_edge_min_words):
+            return False
+        return loose or (
+            f.headline_prefix < cfg.teaser_min_headline_words
             and (
                 doc.language is None
                 or f.stopword_ratio >= cfg.prose_min_stopword_ratio * cfg.sentence_stopword_share

@@ -11,18 +11,33 @@ from typing import TYPE_CHECKING
 
 from ..blocks import Block
 from .base import Document
+from .params import Param
 
 if TYPE_CHECKING:
     from .quality import MainContentRun
 
-__all__ = ["take_back"]
+__all__ = ["RunEdges", "take_back"]
+
+
+class RunEdges:
+    """Mixin of ``MainContentRun``: the parameters of its edges' own steps."""
+
+    edge_loose_min_shared = Param(
+        0.2,
+        "A sentence at the run's edge that reads as no paragraph (a Title-Case opening "
+        "like a teaser's headline, or too few stop words: a long name opens it, a "
+        "reference, a list of names) is the article's all the same when at least this "
+        "share of its content words are the run's; a teaser for another story or a "
+        "copyright line shares few. Above 1: never.",
+    )
 
 
 def take_back(
     rule: MainContentRun, kept: list[Block], doc: Document, start: int, end: int
 ) -> tuple[int, int]:
-    """The run's edges moved over adjacent sentences, and over a sub-heading (at
-    most ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
+    """The run's edges moved over adjacent sentences (one that reads as no paragraph
+    too, when it shares the run's words), and over a sub-heading (at most
+    ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
     # The run's words, grown with its edges (each block's words are added once).
     seen: set[str] = set()
     for block in kept[start : end + 1]:
@@ -30,10 +45,10 @@ def take_back(
     moved = True
     while moved:
         moved = False
-        while start > 0 and rule._sentence(kept[start - 1], doc):
+        while start > 0 and _edge(rule, kept[start - 1], doc, seen):
             start -= 1
             seen.update(kept[start].features.tokens)
-        while end + 1 < len(kept) and rule._sentence(kept[end + 1], doc):
+        while end + 1 < len(kept) and _edge(rule, kept[end + 1], doc, seen):
             end += 1
             seen.update(kept[end].features.tokens)
         before = _bridge(rule, kept, doc, start, -1, seen)
@@ -47,6 +62,18 @@ def take_back(
                 seen.update(block.features.tokens)
             end, moved = after, True
     return start, end
+
+
+def _edge(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
+    """A sentence the edge takes: a short paragraph, or a sentence with a teaser's
+    Title-Case opening or few stop words ('The Johns Hopkins University Paul H. Nitze
+    School ... co-hosted', 'Doe, Jane. Title. Press, 2001.') that shares at least
+    ``edge_loose_min_shared`` of its content words with the run."""
+    if rule._sentence(block, doc):
+        return True
+    return rule._sentence(block, doc, loose=True) and _shares(
+        rule, block, doc, seen, rule.edge_loose_min_shared
+    )
 
 
 def _bridge(
@@ -68,9 +95,17 @@ def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) 
     least ``bridge_min_shared`` of its content words among the run's words."""
     if not (doc.is_prose(block) and rule._sentence(block, doc)):
         return False
+    return _shares(rule, block, doc, seen, rule.bridge_min_shared)
+
+
+def _shares(
+    rule: MainContentRun, block: Block, doc: Document, seen: set[str], share: float
+) -> bool:
+    """At least ``share`` of the block's content words (``bridge_min_letters`` letters
+    or more, no stop word) are among the run's words ``seen``."""
     own = {
         w
         for w in block.features.tokens
         if len(w) >= rule.bridge_min_letters and w not in doc.stopwords
     }
-    return bool(own) and len(own & seen) >= rule.bridge_min_shared * len(own)
+    return bool(own) and len(own & seen) >= share * len(own)
