@@ -14,6 +14,11 @@ from ...rules.elements import (
     name_tokens as _name_tokens,
 )
 
+cdef inline bint _ascii_space(char c) noexcept:
+    """White space to ``str.split`` among ASCII characters."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+
+
 cdef object _UNSEEN = object()  # (a name not judged yet on the page: None is a verdict)
 
 
@@ -60,15 +65,16 @@ cdef class _VocabRule:
     first use), and the reasons it gave on the page, by entry (its own
     ``vocabulary_reason``, asked once an entry)."""
 
-    cdef object rule, not_after, unless, not_before, weak_entries
+    cdef object rule
+    cdef frozenset not_after, unless, not_before, weak_entries  # (C set look-ups)
     cdef dict candidates, reasons
 
     def __init__(self, rule):
         self.rule = rule
-        self.not_after = rule._not_after
-        self.unless = rule._unless
-        self.not_before = rule._not_before
-        self.weak_entries = rule.weak_entries
+        self.not_after = frozenset(rule._not_after)
+        self.unless = frozenset(rule._unless)
+        self.not_before = frozenset(rule._not_before)
+        self.weak_entries = frozenset(rule.weak_entries)
         candidates = rule._candidates
         self.candidates = candidates if type(candidates) is dict else dict(candidates)
         self.reasons = {}
@@ -85,9 +91,10 @@ cdef object _match_tokens(_VocabRule rule, list tokens, Py_ssize_t at):
     cdef Py_ssize_t n = len(tokens), length, end, i
     cdef tuple entry
     cdef bint same
+    cdef frozenset unless = rule.unless
+    cdef str token, want
     if at > 0 and tokens[at - 1] in rule.not_after:
         return None
-    unless = rule.unless
     if unless:
         for token in tokens:
             if token in unless:
@@ -101,7 +108,9 @@ cdef object _match_tokens(_VocabRule rule, list tokens, Py_ssize_t at):
                 continue
             same = True
             for i in range(length):
-                if tokens[at + i] != entry[i]:
+                token = tokens[at + i]
+                want = entry[i]
+                if token != want:
                     same = False
                     break
             if not same:
@@ -124,29 +133,46 @@ cdef class VocabularyTwin:
 
     cdef frozenset first, watched, qualifiers
     cdef dict index
-    cdef object attr_rules
+    cdef list attr_rules  # (rule, which twin answers its ``check_attrs``)
     cdef Py_ssize_t weak_rank
     cdef dict by_class, by_name
     cdef list vocab  # each vocabulary rule's ``_VocabRule`` by priority, once used
+    cdef dict weak  # rule -> (its weak bound, or None: its own ``weak_allows``; spares?)
+    # The text nodes' tag id and the nodes' type once the walk met them (``_cweak.pxi``
+    # counts a weak element's words off Lexbor's nodes then).
+    cdef uintptr_t text_id
+    cdef object node_type
 
     def __init__(self, judge, dict by_class, dict by_name):
         self.first = judge.first_tokens
         self.qualifiers = judge.qualifiers
         self.watched = judge.watched
-        self.attr_rules = judge.attr_rules
+        self.attr_rules = [(rule, _attrs_kind(rule)) for rule in judge.attr_rules]
         rules = judge.token_rules
         self.index = rules if type(rules) is dict else dict(rules)
         self.weak_rank = len(judge.vocab_rules)
         self.by_class = by_class
         self.by_name = by_name
         self.vocab = [None] * self.weak_rank
+        self.weak = {}
+        self.text_id = 0
+        self.node_type = None
 
     def judge(self, tag, dict attrs not None, node=None):
         """``ElementJudge.judge`` (see there), without an interpreted frame a call."""
+        return self._judge(tag, attrs, node)
+
+    cdef object _judge(self, tag, dict attrs, node):
+        cdef int kind
         for name in attrs:
             if name in self.watched:
-                for rule in self.attr_rules:
-                    reason = rule.check_attrs(tag, attrs, None)
+                for rule, kind in self.attr_rules:
+                    if kind == ATTRS_HIDDEN:
+                        reason = _hidden_reason(rule, attrs)
+                    elif kind == ATTRS_LANDMARK:
+                        reason = _landmark_reason(rule, attrs)
+                    else:
+                        reason = rule.check_attrs(tag, attrs, None)
                     if reason:
                         return (rule, reason)
                 break
@@ -169,16 +195,60 @@ cdef class VocabularyTwin:
             if (
                 hit is not None
                 and (best is None or hit[0] < best[0])
-                and (node is None or not hit[1].is_heading_slug(ident, node))
+                and (node is None or not self._heading_slug(hit[1], ident, node))
             ):
                 best = hit
         if best is None:
             return None
         if best[3] and node is not None:
             rule = best[1]
-            if not rule.weak_allows(node.text(separator=" ")) or rule.weak_spares(node):
+            if not self._weak_allows(rule, node) or self._weak_spares(rule, node):
                 return None
         return (best[1], best[2])
+
+    cdef bint _heading_slug(self, rule, str ident, node) except -1:
+        """``rule.is_heading_slug(ident, node)``."""
+        if (
+            PyUnicode_IS_ASCII(ident)
+            and getattr(type(rule), "is_heading_slug", None) is _PLAIN_HEADING_SLUG
+            and _ascii_token_count(ident) < rule.slug_min_words
+        ):
+            return False
+        return rule.is_heading_slug(ident, node)
+
+    cdef tuple _weak_of(self, rule):
+        known = self.weak.get(rule)
+        if known is None:
+            cls = type(rule)
+            limit = getattr(rule, "weak_max_words", 0)
+            plain = getattr(cls, "weak_allows", None) is _PLAIN_WEAK_ALLOWS and type(limit) is int
+            known = self.weak[rule] = (
+                limit if plain else None,
+                getattr(cls, "weak_spares", None) is not _PLAIN_WEAK_SPARES,
+            )
+        return known
+
+    cdef bint _weak_allows(self, rule, node) except -1:
+        """``rule.weak_allows(node.text(separator=" "))``."""
+        limit = self._weak_of(rule)[0]
+        if limit is not None and self.text_id and type(node) is self.node_type:
+            return _subtree_words(
+                (<NodeObject *> <PyObject *> node).node, self.text_id, limit
+            ) <= <Py_ssize_t> limit
+        return rule.weak_allows(node.text(separator=" "))
+
+    cdef bint _weak_spares(self, rule, node) except -1:
+        """``rule.weak_spares(node)`` (``TreeRule``'s spares none)."""
+        return self._weak_of(rule)[1] and rule.weak_spares(node)
+
+    cdef void _met_text(self, uintptr_t text_id, node_type) noexcept:
+        """The walk met the page's text nodes: their tag id, and the nodes' type."""
+        self.text_id = text_id
+        self.node_type = node_type
+
+    def met_text(self, node) -> None:
+        """``_met_text`` read off the text node ``node`` (for the tests)."""
+        self._met_text((<NodeObject *> <PyObject *> node).node.local_name, type(node))
 
     def _match_classes(self, str classes):
         """``ElementJudge._match_classes``."""
@@ -188,11 +258,7 @@ cdef class VocabularyTwin:
         cdef bint lower
         cdef list tokens
         if PyUnicode_IS_ASCII(classes):
-            tokens = _ascii_tokens(classes, &lower)
-            # (With a capital, the names' own tokens are these too: none known, no
-            # name matches, as the Python finds name by name.)
-            if not self._any_first(tokens):
-                return None
+            return self._ascii_classes(classes)
         else:
             lower = classes.lower() == classes
             tokens = classes.translate(_NAME_SEPARATORS).split() if lower else None
@@ -207,6 +273,30 @@ cdef class VocabularyTwin:
             if hit is not None and (best is None or hit[0] < best[0]):
                 best = hit
         return best
+
+    cdef object _ascii_classes(self, str classes):
+        """``_classes`` of an ASCII attribute: its names cut out here (``str.split``'s
+        white space) and judged one by one, each verdict kept per name, without the
+        tokens of the whole attribute (the walk judges an attribute only when one of
+        its names, or the id, holds a token starting an entry: ``_unjudged``)."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(classes), i = 0, start
+        cdef const char *s = PyUnicode_DATA(classes)
+        best = None
+        while True:
+            while i < n and _ascii_space(s[i]):
+                i += 1
+            if i >= n:
+                return best
+            start = i
+            while i < n and not _ascii_space(s[i]):
+                i += 1
+            if start == 0 and i == n:
+                name = classes
+            else:
+                name = PyUnicode_FromStringAndSize(s + start, i - start)
+            hit = self._verdict(name, None)
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
 
     def _match_name(self, str name, tokens=None):
         """``ElementJudge._match_name``."""

@@ -71,6 +71,7 @@ include "_celide.pxi"
 
 include "_clayout.pxi"
 include "_csubtext.pxi"
+include "_cweak.pxi"  # (after _csubtext.pxi; the judge's twins, _cvocab.pxi's)
 include "_cfinish.pxi"
 include "_cguard.pxi"  # (after _cfinish.pxi and _csubtext.pxi: their labels and text)
 include "_cdefer.pxi"
@@ -113,7 +114,9 @@ def walk(body, plan, judge, guard, sources):
     body_type = type(body)
     cdef PyTypeObject *node_type = <PyTypeObject *> body_type
     parser = body.parser
-    judge_element = judge._matcher.judge  # (the compiled twin's, with its matching)
+    matcher = judge._matcher
+    judge_element = matcher.judge  # (the compiled twin's, with its matching)
+    cdef VocabularyTwin twin = matcher if type(matcher) is VocabularyTwin else None
     judge_anchor = judge.judge_anchor
     cdef _GuardSides sides = _guard_sides(parser, node_type, judge)
     cdef dict category = _py._CATEGORY
@@ -212,6 +215,8 @@ def walk(body, plan, judge, guard, sources):
                 if kind == K_TEXT and node.type == TEXT_NODE:
                     text_id = node.local_name  # (``_subtext_of``'s)
                     sides.text_id = text_id
+                    if twin is not None:
+                        twin._met_text(text_id, body_type)
                 if slot >= 0:  # (``tags`` holds the tag for the walk)
                     kind_of[slot] = kind
                     type_of[slot] = node.type
@@ -261,7 +266,10 @@ def walk(body, plan, judge, guard, sources):
                 else:
                     if obj is None:
                         obj = _node(node, parser, node_type)
-                    hit = judge_element(tag, attrs, obj)
+                    if twin is not None:
+                        hit = twin._judge(tag, attrs, obj)
+                    else:
+                        hit = judge_element(tag, attrs, obj)
                     if hit is not None and kind == K_INLINE and _guard_in_sentence(
                         sides, node, tag, hit[0]
                     ):
