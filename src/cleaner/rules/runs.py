@@ -99,23 +99,32 @@ class LineRuleRun:
         # each with the rules to ask (a bit each). No other line can be removed here.
         page = self._page
         if page is not None:
-            found = page.candidates(doc, twins, self._shift, len(self.rules))
-        else:
-            found = twins.line_candidates(blocks, self._gates, self._bounds)
+            # Judged off the page's masks, with no list of the lines first.
+            masks = page.masks(doc, twins)
+            twins.lj_judge_masks(
+                blocks, masks, self._shift, len(self.rules), lambda: self._asks(doc), doc
+            )
+            return
+        found = twins.line_candidates(blocks, self._gates, self._bounds)
         if not found:
             return
-        # A rule with a gate of its own is asked as it is, not as set up for the page
-        # (``for_page``): the same answers, and its gate looked at each line for what
-        # setting it up would look for in the whole page's text.
-        asks = [
-            (rule, (rule if gated else rule.for_page(doc)).reason_for)
-            for rule, gated in zip(self.rules, self._gated, strict=True)
-        ]
+        asks = self._asks(doc)
         by_mask = {
             mask: [ask for r, ask in enumerate(asks) if mask >> r & 1]
             for mask in {mask for _, mask in found}
         }
         self._judge(doc, ((blocks[i], by_mask[mask]) for i, mask in found))
+
+    def _asks(self, doc: Document) -> list[tuple[LineRule, Any]]:
+        """Each rule with what to ask it about a line of ``doc``.
+
+        A rule with a gate of its own is asked as it is, not as set up for the page
+        (``for_page``): the same answers, and its gate looked at each line for what
+        setting it up would look for in the whole page's text."""
+        return [
+            (rule, (rule if gated else rule.for_page(doc)).reason_for)
+            for rule, gated in zip(self.rules, self._gated, strict=True)
+        ]
 
     @staticmethod
     def _judge(doc: Document, lines: Iterable[tuple[Block, list[tuple[LineRule, Any]]]]) -> None:
@@ -162,16 +171,21 @@ class PageGates:
         self._bounds = tuple(b for run in runs for b in run._bounds)
         self._plan: Any = None  # (built once, by the first page: a compiled object)
 
-    def candidates(
-        self, doc: Document, twins: Any, shift: int, width: int
-    ) -> list[tuple[int, int]]:
-        """``line_candidates`` for the run of rules ``shift`` to ``shift + width - 1``."""
+    def masks(self, doc: Document, twins: Any) -> bytearray:
+        """What the gates admit of each of the page's blocks (``line_gate_masks``),
+        looked at once a page."""
         held = doc.line_gates
         if held is None or held[0] is not self:
             if self._plan is None:
                 self._plan = twins.line_gate_plan(self._gates, self._bounds)
             held = doc.line_gates = (self, twins.line_gate_masks(self._plan, doc.blocks))
-        return twins.line_gate_pick(doc.blocks, held[1], shift, width)
+        return held[1]  # type: ignore[return-value]
+
+    def candidates(
+        self, doc: Document, twins: Any, shift: int, width: int
+    ) -> list[tuple[int, int]]:
+        """``line_candidates`` for the run of rules ``shift`` to ``shift + width - 1``."""
+        return twins.line_gate_pick(doc.blocks, self.masks(doc, twins), shift, width)  # type: ignore[no-any-return]
 
     def kept_candidates(
         self, doc: Document, twins: Any, shift: int, width: int
