@@ -26,7 +26,7 @@ from cleaner.blocks import Block
 from cleaner.frontends.html import compiled
 from cleaner.frontends.text import text_to_blocks
 from cleaner.phrases import SECTIONS, PhraseBook
-from cleaner.rules import gates
+from cleaner.rules import gates, runs
 from cleaner.rules.base import Document, LineRule
 from cleaner.rules.runs import LineRuleRun
 
@@ -286,7 +286,9 @@ def test_judging_off_the_masks_removes_what_judging_the_picked_lines_does() -> N
         masks = run._page.masks(on_masks, _cwalk)
         width = len(run.rules)
         asks_on_masks = functools.partial(run._asks, on_masks)
-        _cwalk.lj_judge_masks(on_masks.blocks, masks, run._shift, width, asks_on_masks, on_masks)
+        _cwalk.lj_judge_masks(
+            on_masks.blocks, masks, run._shift, width, asks_on_masks, on_masks, runs._removed
+        )
         asks = run._asks(on_list)
         found = gates.candidates(on_list.blocks, run._gates, run._bounds)
         LineRuleRun._judge(
@@ -294,7 +296,13 @@ def test_judging_off_the_masks_removes_what_judging_the_picked_lines_does() -> N
             ((on_list.blocks[i], [a for r, a in enumerate(asks) if m >> r & 1]) for i, m in found),
         )
         assert [b.removal for b in on_masks.blocks] == [b.removal for b in on_list.blocks], run
+        # The copies of a line removed here share its first copy's Removal, on both.
+        for doc in (on_masks, on_list):
+            first: dict[str, Block] = {}
+            for block in doc.blocks:
+                if block.removal is not None and block.removal.rule != "earlier":
+                    assert block.removal is first.setdefault(block.text, block).removal
         removed_any |= any(b.removal and b.removal.rule != "earlier" for b in on_list.blocks)
     assert removed_any
     with pytest.raises(ValueError, match="masks"):
-        _cwalk.lj_judge_masks([], masks, 0, 1, list, on_masks)
+        _cwalk.lj_judge_masks([], masks, 0, 1, list, on_masks, runs._removed)

@@ -7,11 +7,12 @@ than its ``words_bound``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
-from ..blocks import Block
+from ..blocks import Block, Removal
 from .base import Document, LineRule, Rule
 
 #: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
@@ -101,9 +102,9 @@ class LineRuleRun:
         if page is not None:
             # Judged off the page's masks, with no list of the lines first.
             masks = page.masks(doc, twins)
-            twins.lj_judge_masks(
-                blocks, masks, self._shift, len(self.rules), lambda: self._asks(doc), doc
-            )
+            width = len(self.rules)
+            asks = functools.partial(self._asks, doc)
+            twins.lj_judge_masks(blocks, masks, self._shift, width, asks, doc, _removed)
             return
         found = twins.line_candidates(blocks, self._gates, self._bounds)
         if not found:
@@ -130,7 +131,7 @@ class LineRuleRun:
     def _judge(doc: Document, lines: Iterable[tuple[Block, list[tuple[LineRule, Any]]]]) -> None:
         """Remove each of ``lines`` that one of its rules to ask has a reason for: the
         first of them that has (a line printed again gets its first copy's answer)."""
-        answers: dict[str, tuple[LineRule, str] | None] = {}
+        answers: dict[str, Removal | tuple[LineRule, str] | None] = {}
         seen = answers.get
         for block, ask in lines:
             text = block.text
@@ -140,11 +141,15 @@ class LineRuleRun:
                 for rule, reason_for in ask:
                     reason = reason_for(block, doc)
                     if reason:
-                        answer = (rule, reason)
+                        answer = _removed(rule, block, reason)
                         break
                 answers[text] = answer
-            if answer is not None:
+            elif answer is None:
+                pass
+            elif type(answer) is tuple:
                 answer[0].remove(block, answer[1])
+            else:
+                block.removal = answer
 
     @staticmethod
     def joins(rule: Rule) -> bool:
@@ -154,6 +159,16 @@ class LineRuleRun:
 
     def __repr__(self) -> str:
         return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
+
+
+def _removed(rule: LineRule, block: Block, reason: str) -> Removal | tuple[LineRule, str]:
+    """Remove ``block`` (kept) for ``reason``; what a later copy of its line gets: the
+    same ``Removal`` (immutable: lines of one answer share one, as ``remove_all``'s
+    do), or where the rule marks blocks its own way, the rule and the reason."""
+    rule.remove(block, reason)
+    if type(rule).remove is Rule.remove and block.removal is not None:
+        return block.removal
+    return (rule, reason)
 
 
 class PageGates:

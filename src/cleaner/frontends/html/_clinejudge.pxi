@@ -18,12 +18,13 @@ cdef inline object _lj_field(object block, Py_ssize_t offset, str name):
 
 
 def lj_judge_masks(list blocks, bytearray found, int shift, int width, object make_asks,
-                   object doc):
+                   object doc, object removed):
     """``runs.judge_masks``: each block still kept (not removed, not pruned) with a bit
     of ``shift`` to ``shift + width - 1`` in its mask of ``found`` is removed by the
     first of those bits' rules with a reason for it; a line printed again gets its
-    first copy's answer. ``make_asks()`` gives the (rule, reason_for) a bit, called at
-    the first line judged."""
+    first copy's answer: ``removed(rule, block, reason)`` (``runs._removed``) marks the
+    first and says what the others get. ``make_asks()`` gives the (rule, reason_for) a
+    bit, called at the first line judged."""
     cdef long long mask, wanted = (((<long long> 1) << width) - 1) << shift
     cdef Py_ssize_t i, r, n = len(found) // 8
     cdef const long long *masks = <const long long *> (<char *> found)
@@ -54,10 +55,14 @@ def lj_judge_masks(list blocks, bytearray found, int shift, int width, object ma
                     ask = <tuple> asks[r]
                     reason = ask[1](block, doc)
                     if reason:
-                        answer = (ask[0], reason)
+                        answer = removed(ask[0], block, reason)
                         break
             answers[text] = answer
+        elif <object> seen is None:
+            pass
+        elif type(<object> seen) is tuple:
+            (<tuple> <object> seen)[0].remove(block, (<tuple> <object> seen)[1])
+        elif _BLOCK.usable and type(block) is Block:
+            _new_put(block, _B_REMOVAL, <object> seen)
         else:
-            answer = <object> seen
-        if answer is not None:
-            (<tuple> answer)[0].remove(block, (<tuple> answer)[1])
+            block.removal = <object> seen
