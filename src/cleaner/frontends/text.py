@@ -12,7 +12,8 @@ def text_to_blocks(text: str) -> list[Block]:
 
     A line printed again (a menu on every page of a dump) shares its first copy's
     string and features, which depend on the text alone (``compute_features`` fills
-    them once): on a page of short lines the copies were a third of what blocks hold.
+    them once): half the lines of the 2 MB page of short lines in the memory tests are
+    copies, and sharing took its peak from 19.9 to 18.0 times the input.
 
     ``gap_before`` records whether blank lines separated a block from the previous one:
     players and their titles sit on adjacent lines, paragraphs are apart. Where the
