@@ -135,7 +135,7 @@ def test_each_row_of_the_issue_table_cleans_quickly(row: str) -> None:
         # One 49 MB paragraph, as HTML and as text (measured 9 and 6 times).
         ("paragraph", 49, 120.0, 14.0),
         ("text-paragraph", 49, 120.0, 11.0),
-        # 2 MB of short text lines, 41,000 blocks (measured 18.6 times).
+        # 2 MB of short text lines, 41,000 blocks (measured 17.1-17.2 times).
         ("text", 2, 60.0, MAX_PEAK_X_INPUT),
     ],
 )

@@ -11,6 +11,7 @@ A gate is consulted: set to admit nothing, its rule removes nothing.
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
 import pytest
@@ -25,7 +26,7 @@ from cleaner.blocks import Block
 from cleaner.frontends.html import compiled
 from cleaner.frontends.text import text_to_blocks
 from cleaner.phrases import SECTIONS, PhraseBook
-from cleaner.rules import gates
+from cleaner.rules import gates, runs
 from cleaner.rules.base import Document, LineRule
 from cleaner.rules.runs import LineRuleRun
 
@@ -266,3 +267,42 @@ def test_the_counter_gate_asks_about_no_short_word_without_a_digit() -> None:
     assert admitted == [1, 2, 3, 4]
     removed = [i for i, b in enumerate(doc.blocks) if rule.reason_for(b, doc)]
     assert set(removed) <= set(admitted) and 0 not in removed
+
+
+@needs_extension
+def test_judging_off_the_masks_removes_what_judging_the_picked_lines_does() -> None:
+    """``_cwalk.lj_judge_masks`` (a run's lines judged straight off the page's masks)
+    against its reference: the lines ``gates.candidates`` picks, each asked by the
+    rules of its mask's bits (``LineRuleRun._judge``); some lines removed before, some
+    printed twice."""
+    lines = _sample_lines() + _phrase_lines()
+    lines += lines[::5]
+    removed_any = False
+    for run in RUNS:
+        on_masks, on_list = _document(lines), _document(lines)
+        for doc in (on_masks, on_list):
+            for block in doc.blocks[::7]:
+                block.remove("earlier", "spy", "removed before the run")
+        masks = run._page.masks(on_masks, _cwalk)
+        width = len(run.rules)
+        asks_on_masks = functools.partial(run._asks, on_masks)
+        _cwalk.lj_judge_masks(
+            on_masks.blocks, masks, run._shift, width, asks_on_masks, on_masks, runs._removed
+        )
+        asks = run._asks(on_list)
+        found = gates.candidates(on_list.blocks, run._gates, run._bounds)
+        LineRuleRun._judge(
+            on_list,
+            ((on_list.blocks[i], [a for r, a in enumerate(asks) if m >> r & 1]) for i, m in found),
+        )
+        assert [b.removal for b in on_masks.blocks] == [b.removal for b in on_list.blocks], run
+        # The copies of a line removed here share its first copy's Removal, on both.
+        for doc in (on_masks, on_list):
+            first: dict[str, Block] = {}
+            for block in doc.blocks:
+                if block.removal is not None and block.removal.rule != "earlier":
+                    assert block.removal is first.setdefault(block.text, block).removal
+        removed_any |= any(b.removal and b.removal.rule != "earlier" for b in on_list.blocks)
+    assert removed_any
+    with pytest.raises(ValueError, match="masks"):
+        _cwalk.lj_judge_masks([], masks, 0, 1, list, on_masks, runs._removed)

@@ -165,6 +165,31 @@ def test_rules_without_features_run_before_features_are_computed() -> None:
     assert marker.rule == "early_spy"
 
 
+def test_a_line_removed_before_features_keeps_empty_ones() -> None:
+    """The text front-end gives a repeated line its first copy's features; a copy that
+    a rule removes before the features are filled keeps empty ones, as it would alone."""
+    held: list[tuple[bool, ...]] = []
+
+    class Early(Rule):
+        name = "early_spy"
+        family = "spy"
+        uses_features = False
+
+        def apply(self, doc: Document) -> None:
+            self.remove(doc.blocks[0], "the first copy, before features")
+
+    class Late(Rule):
+        name = "late_spy"
+        family = "spy"
+
+        def apply(self, doc: Document) -> None:
+            held.append(tuple(bool(b.features.folded) for b in doc.blocks))
+
+    c = Cleaner(extra_rules=(Early, Late), disable=set(FAMILIES))
+    c.explain("Read more\n\nSome words here.\n\nRead more", kind="text")
+    assert held[0] == (False, True, True)
+
+
 def test_output_options_are_one_frozen_checked_object() -> None:
     opts = OutputOptions(output="markdown", links=True)
     with pytest.raises(dataclasses.FrozenInstanceError):

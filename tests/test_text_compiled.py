@@ -93,6 +93,13 @@ def test_the_compiled_lines_are_the_python_blocks(parts: list[tuple[str, str]]) 
     page = "".join(piece + end for piece, end in parts)
     made = _cwalk.tl_text_blocks(page)
     assert made == text._text_to_blocks(page)
+    # A line seen before shares its first copy's string and features, on both twins.
+    for blocks in (made, text._text_to_blocks(page)):
+        first = {}
+        for block in blocks:
+            seen = first.setdefault(block.text, block)
+            assert block.text is seen.text and block.features is seen.features
+        assert len({id(b.features) for b in blocks}) == len(first)
     kept = made[::2]
     again = _cwalk.tl_blocks_again(kept)
     assert again == text._blocks_again(kept)

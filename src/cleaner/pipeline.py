@@ -172,6 +172,12 @@ class Cleaner:
             doc.notes.update(notes)
         for rule in before:
             rule.apply(doc)
+        if before and kind == "text":
+            # A line shares its copies' features (the text front-end): one removed
+            # here keeps empty ones, as features are filled for the lines kept only.
+            for block in blocks:
+                if block.removal is not None:
+                    block.features = Features()
         self._compute_features(doc, language_hint)
         doc.lines_judged = judged and kind == "text" and doc.language == language_hint
         for step in after:

@@ -7,11 +7,12 @@ than its ``words_bound``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
-from ..blocks import Block
+from ..blocks import Block, Removal
 from .base import Document, LineRule, Rule
 
 #: Word counts with a list of line rules of their own in a ``LineRuleRun`` (0 to this;
@@ -99,29 +100,38 @@ class LineRuleRun:
         # each with the rules to ask (a bit each). No other line can be removed here.
         page = self._page
         if page is not None:
-            found = page.candidates(doc, twins, self._shift, len(self.rules))
-        else:
-            found = twins.line_candidates(blocks, self._gates, self._bounds)
+            # Judged off the page's masks, with no list of the lines first.
+            masks = page.masks(doc, twins)
+            width = len(self.rules)
+            asks = functools.partial(self._asks, doc)
+            twins.lj_judge_masks(blocks, masks, self._shift, width, asks, doc, _removed)
+            return
+        found = twins.line_candidates(blocks, self._gates, self._bounds)
         if not found:
             return
-        # A rule with a gate of its own is asked as it is, not as set up for the page
-        # (``for_page``): the same answers, and its gate looked at each line for what
-        # setting it up would look for in the whole page's text.
-        asks = [
-            (rule, (rule if gated else rule.for_page(doc)).reason_for)
-            for rule, gated in zip(self.rules, self._gated, strict=True)
-        ]
+        asks = self._asks(doc)
         by_mask = {
             mask: [ask for r, ask in enumerate(asks) if mask >> r & 1]
             for mask in {mask for _, mask in found}
         }
         self._judge(doc, ((blocks[i], by_mask[mask]) for i, mask in found))
 
+    def _asks(self, doc: Document) -> list[tuple[LineRule, Any]]:
+        """Each rule with what to ask it about a line of ``doc``.
+
+        A rule with a gate of its own is asked as it is, not as set up for the page
+        (``for_page``): the same answers, and its gate looked at each line for what
+        setting it up would look for in the whole page's text."""
+        return [
+            (rule, (rule if gated else rule.for_page(doc)).reason_for)
+            for rule, gated in zip(self.rules, self._gated, strict=True)
+        ]
+
     @staticmethod
     def _judge(doc: Document, lines: Iterable[tuple[Block, list[tuple[LineRule, Any]]]]) -> None:
         """Remove each of ``lines`` that one of its rules to ask has a reason for: the
         first of them that has (a line printed again gets its first copy's answer)."""
-        answers: dict[str, tuple[LineRule, str] | None] = {}
+        answers: dict[str, Removal | tuple[LineRule, str] | None] = {}
         seen = answers.get
         for block, ask in lines:
             text = block.text
@@ -131,11 +141,15 @@ class LineRuleRun:
                 for rule, reason_for in ask:
                     reason = reason_for(block, doc)
                     if reason:
-                        answer = (rule, reason)
+                        answer = _removed(rule, block, reason)
                         break
                 answers[text] = answer
-            if answer is not None:
+            elif answer is None:
+                pass
+            elif type(answer) is tuple:
                 answer[0].remove(block, answer[1])
+            else:
+                block.removal = answer
 
     @staticmethod
     def joins(rule: Rule) -> bool:
@@ -145,6 +159,16 @@ class LineRuleRun:
 
     def __repr__(self) -> str:
         return f"<LineRuleRun {[rule.name for rule in self.rules]}>"
+
+
+def _removed(rule: LineRule, block: Block, reason: str) -> Removal | tuple[LineRule, str]:
+    """Remove ``block`` (kept) for ``reason``; what a later copy of its line gets: the
+    same ``Removal`` (immutable: lines of one answer share one, as ``remove_all``'s
+    do), or where the rule marks blocks its own way, the rule and the reason."""
+    rule.remove(block, reason)
+    if type(rule).remove is Rule.remove and block.removal is not None:
+        return block.removal
+    return (rule, reason)
 
 
 class PageGates:
@@ -162,16 +186,21 @@ class PageGates:
         self._bounds = tuple(b for run in runs for b in run._bounds)
         self._plan: Any = None  # (built once, by the first page: a compiled object)
 
-    def candidates(
-        self, doc: Document, twins: Any, shift: int, width: int
-    ) -> list[tuple[int, int]]:
-        """``line_candidates`` for the run of rules ``shift`` to ``shift + width - 1``."""
+    def masks(self, doc: Document, twins: Any) -> bytearray:
+        """What the gates admit of each of the page's blocks (``line_gate_masks``),
+        looked at once a page."""
         held = doc.line_gates
         if held is None or held[0] is not self:
             if self._plan is None:
                 self._plan = twins.line_gate_plan(self._gates, self._bounds)
             held = doc.line_gates = (self, twins.line_gate_masks(self._plan, doc.blocks))
-        return twins.line_gate_pick(doc.blocks, held[1], shift, width)
+        return held[1]  # type: ignore[return-value]
+
+    def candidates(
+        self, doc: Document, twins: Any, shift: int, width: int
+    ) -> list[tuple[int, int]]:
+        """``line_candidates`` for the run of rules ``shift`` to ``shift + width - 1``."""
+        return twins.line_gate_pick(doc.blocks, self.masks(doc, twins), shift, width)  # type: ignore[no-any-return]
 
     def kept_candidates(
         self, doc: Document, twins: Any, shift: int, width: int

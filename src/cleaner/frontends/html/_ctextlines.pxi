@@ -4,6 +4,7 @@
 # dataclass's ``__init__``, which runs in the interpreter and was most of a line's
 # front-end work. ``text.py`` is the reference; the equality tests compare both.
 
+from cpython.dict cimport PyDict_GetItemWithError
 from cpython.unicode cimport Py_UNICODE_ISLINEBREAK
 
 cdef Py_ssize_t _TL_GAP = -1, _TL_FEATURES = -1
@@ -26,10 +27,22 @@ cdef object _tl_block(Py_ssize_t index, str text, bint gap, object features):
     return block
 
 
+cdef object _tl_copy(Py_ssize_t index, object first, bint gap):
+    """A block of the same line as ``first``: its text and features shared."""
+    cdef char *at = <char *> <PyObject *> first
+    if _TL_GAP < 0:
+        return _tl_block(index, first.text, gap, first.features)
+    text = <object> (<PyObject **> (at + _B_TEXT))[0]
+    return _tl_block(index, text, gap, <object> (<PyObject **> (at + _TL_FEATURES))[0])
+
+
 def tl_text_blocks(str text not None):
     """``text._text_to_blocks``: one block per non-empty line (``str.splitlines``'
-    lines), stripped (``str.strip``), with whether blank lines came before it."""
+    lines), stripped (``str.strip``), with whether blank lines came before it; a line
+    seen before shares its first copy's text and features."""
     cdef list blocks = []
+    cdef dict firsts = {}
+    cdef PyObject *first
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, s, e
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
@@ -47,7 +60,14 @@ def tl_text_blocks(str text not None):
         if s == e:
             gap = True
         else:
-            blocks.append(_tl_block(len(blocks), PyUnicode_Substring(text, s, e), gap, None))
+            line = PyUnicode_Substring(text, s, e)
+            first = PyDict_GetItemWithError(firsts, line)
+            if first is NULL:
+                block = _tl_block(len(blocks), line, gap, None)
+                firsts[line] = block
+            else:
+                block = _tl_copy(len(blocks), <object> first, gap)
+            blocks.append(block)
             gap = False
         # Past the line break: '\r\n' is one.
         if j + 1 < n and PyUnicode_READ(kind, data, j) == 13 and PyUnicode_READ(kind, data, j + 1) == 10:

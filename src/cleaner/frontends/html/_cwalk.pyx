@@ -77,6 +77,7 @@ include "_cguard.pxi"  # (after _cfinish.pxi and _csubtext.pxi: their labels and
 include "_cdefer.pxi"
 include "_canchor.pxi"  # (after _cnew.pxi: its block layout)
 include "_ctextlines.pxi"  # (the text front-end's twins)
+include "_clinejudge.pxi"  # (after _cnew.pxi: its block layout)
 
 
 ctypedef struct Frame:
