@@ -121,3 +121,24 @@ _NAMES = st.sampled_from(["", " ", "main", " post ", "a b c", "x\u00a0y", "\u300
 )
 def test_the_compiled_label_is_element_label(tag: str, attrs: dict[str, str] | None) -> None:
     assert _cwalk.finish_label(tag, attrs) == element_label(tag, attrs)
+
+
+@needs_extension
+def test_the_features_twins_read_a_subclass_through_its_attributes() -> None:
+    # ``_cslot.pxi`` reads a Block's and a Features' fields off their slots; an object
+    # of a subclass takes getattr and setattr: the same counts either way.
+    from cleaner.blocks import Features
+
+    class Marked(Features):
+        __slots__ = ()
+
+    def counted(kind: type) -> list[tuple[int, float]]:
+        blocks = [Block(i, t) for i, t in enumerate(["the cat and the dog", "x y", "x y"])]
+        for block in blocks:
+            block.features = kind()
+        _cwalk.fill_all(blocks, 8, 2, 3, None)
+        keys, _, _ = _cwalk.page_counts([b.features for b in blocks], 0, frozenset({"the"}))
+        _cwalk.set_page_counts(blocks, keys, frozenset({"the", "and"}), True)
+        return [(b.features.repeats, b.features.stopword_ratio) for b in blocks]
+
+    assert counted(Marked) == counted(Features) == [(1, 0.6), (2, 0.0), (2, 0.0)]

@@ -77,7 +77,9 @@ def test_both_features_clean_a_text_page_the_same(page: str) -> None:
     assert on_compiled == on_python
 
 
-_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n\n"])
+_BREAKS = st.sampled_from(
+    ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\n\n"]
+)
 _SPACES = st.sampled_from(["  ", " \t ", "\u00a0", "\u3000 x \u3000"])
 _PIECES = _LINES | _SPACES | st.text(max_size=20)
 

@@ -259,9 +259,9 @@ def fill_all(list live, Py_ssize_t opening, Py_ssize_t per_word, Py_ssize_t join
     """``features._fill_all``."""
     cdef dict first = {}
     for block in live:
-        f = block.features
-        if not f.folded:
-            text = block.text
+        f = _cslot_features(block)
+        if not _cslot_f(f, _CSLOT_F_FOLDED, "folded"):
+            text = _cslot_text(block)
             seen = first.get(text)
             if seen is None:
                 _fill(text, f, opening, per_word, joiner, distinct)
@@ -275,9 +275,9 @@ def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
     cdef dict keys = {}, counts = {}
     cdef Py_ssize_t total = 0, longer = 0
     for f in features:
-        key = f.key
+        key = _cslot_f(f, _CSLOT_F_KEY, "key")
         keys[key] = keys.get(key, 0) + 1
-        if f.n_words >= min_words:
+        if _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
             longer += 1
     # Each stop word met gets a slot (in the order met, as the dict's keys), its count
     # kept in C: one dict look-up an occurrence, not a look-up and a store.
@@ -290,8 +290,8 @@ def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
         raise MemoryError
     try:
         for f in features:
-            if not longer or f.n_words >= min_words:
-                tokens = f.tokens
+            if not longer or _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
+                tokens = _cslot_f(f, _CSLOT_F_TOKENS, "tokens")
                 total += len(tokens)
                 for token in tokens:
                     if token in any_stopword:
@@ -320,14 +320,15 @@ def set_page_counts(list live, keys, frozenset stopwords, bint refill):
     cdef Py_ssize_t hits, n_words
     cdef double ratio
     for block in live:
-        f = block.features
-        f.repeats = keys[f.key]
-        ratio = f.stopword_ratio
+        f = _cslot_features(block)
+        _cslot_set_f(f, _CSLOT_F_REPEATS, "repeats", keys[_cslot_f(f, _CSLOT_F_KEY, "key")])
+        ratio = _cslot_f(f, _CSLOT_F_STOPWORD_RATIO, "stopword_ratio")
         if refill or ratio < 0:
-            n_words = f.n_words
+            n_words = _cslot_f(f, _CSLOT_F_N_WORDS, "n_words")
             hits = 0
             if n_words:
-                for token in f.tokens:
+                for token in _cslot_f(f, _CSLOT_F_TOKENS, "tokens"):
                     if token in stopwords:
                         hits += 1
-            f.stopword_ratio = (<double> hits) / n_words if hits else _ZERO
+            _cslot_set_f(f, _CSLOT_F_STOPWORD_RATIO, "stopword_ratio",
+                         (<double> hits) / n_words if hits else _ZERO)

@@ -177,7 +177,7 @@ cdef int _ctext3_read_words(_Ctext3Plan plan, _Ctext3Line line) except -1:
     cdef object t, bits
     cdef dict words = plan.words
     if line.tokens is None:
-        line.tokens = line.f.tokens
+        line.tokens = _cslot_f(line.f, _CSLOT_F_TOKENS, "tokens")
     for t in line.tokens:
         bits = words.get(t)
         if bits is not None:
@@ -194,7 +194,7 @@ cdef int _ctext3_read_opens(_Ctext3Plan plan, _Ctext3Line line) except -1:
     cdef object bits
     cdef str folded
     if line.folded is None:
-        line.folded = line.f.folded
+        line.folded = _cslot_f(line.f, _CSLOT_F_FOLDED, "folded")
     folded = line.folded
     n = len(folded)
     c = 0
@@ -235,11 +235,11 @@ cdef bint _ctext3_admits(_Ctext3Plan plan, _Ctext3Line line, tuple gate) except 
                 ok = (line.opens_hit & <unsigned long long> need[1]) != 0
             elif op == _CTEXT3_FOLDED:
                 if line.folded is None:
-                    line.folded = line.f.folded
+                    line.folded = _cslot_f(line.f, _CSLOT_F_FOLDED, "folded")
                 ok = _ctext3_holds(line.folded, <_Ctext3Strings> need[1])
             elif op == _CTEXT3_TEXT:
                 if line.text is None:
-                    line.text = line.block.text
+                    line.text = _cslot_text(line.block)
                 ok = _ctext3_holds(line.text, <_Ctext3Strings> need[1])
             else:
                 ok = _need(line, op, need[1])
@@ -265,11 +265,11 @@ def line_gate_masks(_Ctext3Plan plan, list blocks):
     for i in range(n_blocks):
         block = blocks[i]
         line.block = block
-        line.f = block.features
+        line.f = _cslot_features(block)
         line.folded = line.text = line.tokens = line.first = line.opening = None
         line.lower = -1
         line.words_read = line.opens_read = False
-        n = line.f.n_words
+        n = _cslot_f(line.f, _CSLOT_F_N_WORDS, "n_words")
         mask = 0
         for r in range(plan.n_rules):
             bound = plan.bounds[r]

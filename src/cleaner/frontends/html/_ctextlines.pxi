@@ -36,6 +36,14 @@ cdef object _tl_copy(Py_ssize_t index, object first, bint gap):
     return _tl_block(index, text, gap, <object> (<PyObject **> (at + _TL_FEATURES))[0])
 
 
+cdef inline bint _tl_linebreak(Py_UCS4 c) noexcept:
+    """``Py_UNICODE_ISLINEBREAK`` without a call for ASCII (most characters): '\\n',
+    '\\v', '\\f', '\\r' and the separators 0x1c-0x1e, as ``str.splitlines`` has them."""
+    if c < 128:
+        return 10 <= c <= 13 or 28 <= c <= 30
+    return Py_UNICODE_ISLINEBREAK(c)
+
+
 def tl_text_blocks(str text not None):
     """``text._text_to_blocks``: one block per non-empty line (``str.splitlines``'
     lines), stripped (``str.strip``), with whether blank lines came before it; a line
@@ -50,7 +58,7 @@ def tl_text_blocks(str text not None):
     cdef Py_UCS4 c
     while i < n:
         j = i
-        while j < n and not Py_UNICODE_ISLINEBREAK(PyUnicode_READ(kind, data, j)):
+        while j < n and not _tl_linebreak(PyUnicode_READ(kind, data, j)):
             j += 1
         s, e = i, j
         while s < e and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, s)):

@@ -34,6 +34,7 @@ include "_cjudge.pxi"
 include "_ctext.pxi"
 include "_csquash.pxi"
 include "_cfold.pxi"
+include "_cslot.pxi"  # (after _ctext.pxi's _cnew.pxi: its layouts)
 include "_cfeatures.pxi"
 include "_cruns.pxi"
 include "_cattrs.pxi"  # (before _cscan.pxi, which counts with it)
