@@ -15,13 +15,16 @@
 
 import sys
 
-from cpython.unicode cimport PyUnicode_2BYTE_KIND
+from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND
 
 cdef enum:
     _CTEXT3_WORDS = -1  # a TOKENS_ANY need, read from the line's merged word scan
     _CTEXT3_OPENS = -2  # an OPENS need, read from the merged opening look-ups
     _CTEXT3_FOLDED = -3  # a FOLDED_HOLDS need, its strings as ``_Ctext3Strings``
     _CTEXT3_TEXT = -4  # a TEXT_HOLDS need, likewise
+    _CTEXT3_MAX_CHARS = -5  # a MAX_CHARS need, its limit read off the slot
+    _CTEXT3_NO_END = -6  # a NO_SENTENCE_END need, likewise
+    _CTEXT3_DIGIT = -7  # a MAY_HOLD_DIGIT need, likewise
     _CTEXT3_MAX_BITS = 62  # bits of a mask (rules, word sets, openings)
 
 
@@ -34,6 +37,27 @@ cdef class _Ctext3Plan:
     cdef tuple gates
     cdef long long bounds[_CTEXT3_MAX_BITS]
     cdef Py_ssize_t n_rules
+
+
+#: The fields the plan's own needs read off a line's features (-1: by ``getattr``).
+cdef Py_ssize_t _CTEXT3_F_N_CHARS = _cslot_offset(_FEATURES, "n_chars")
+cdef Py_ssize_t _CTEXT3_F_ENDS = _cslot_offset(_FEATURES, "ends_sentence")
+cdef Py_ssize_t _CTEXT3_F_DIGITS = _cslot_offset(_FEATURES, "digit_ratio")
+
+
+cdef inline long _ctext3_rank(long op) noexcept:
+    """What a need costs to test, low first: the bits of the merged look-ups and the
+    line's numbers before a scan of its text. An alternative's needs are tested in this
+    order (all must hold, and each only reads the line: any order gives its answer)."""
+    if op == _CTEXT3_WORDS or op == _CTEXT3_OPENS:
+        return 0
+    if op == _CTEXT3_MAX_CHARS or op == _CTEXT3_NO_END:
+        return 1
+    if op == _CTEXT3_DIGIT:
+        return 2
+    if op == _CTEXT3_FOLDED or op == _CTEXT3_TEXT:
+        return 4
+    return 3
 
 
 cdef class _Ctext3Line(_Line):
@@ -50,6 +74,14 @@ cdef class _Ctext3Strings:
     by that character, the others by a hash of their first two."""
     cdef _Literals narrow
     cdef bint empty, wide
+    # For ``narrow``'s scan of a line of one-byte characters (``_ctext3_scan1``): a byte
+    # per byte that opens some string, a bit per pair that is a whole string, and a bit
+    # per hash of the first three bytes of the longer ones (the strings by their pair
+    # are looked up only past that bit: most pairs that open one open no string).
+    cdef bytes start1, exact1, tri1
+    cdef const unsigned char *start1p
+    cdef const unsigned char *exact1p
+    cdef const unsigned char *tri1p
     cdef bytes single2, pair2  # a bit per code unit, per hash (8192 bytes each)
     cdef const unsigned char *single2p
     cdef const unsigned char *pair2p
@@ -58,6 +90,10 @@ cdef class _Ctext3Strings:
 
 cdef inline Py_ssize_t _ctext3_hash(Py_ssize_t first, Py_ssize_t second) noexcept:
     return ((first << 5) ^ second) & 0xFFFF
+
+
+cdef inline Py_ssize_t _ctext3_hash3(Py_ssize_t a, Py_ssize_t b, Py_ssize_t c) noexcept:
+    return ((a << 10) ^ (b << 5) ^ c) & 0xFFFF
 
 
 cdef _Ctext3Strings _ctext3_strings(object strings):
@@ -81,6 +117,25 @@ cdef _Ctext3Strings _ctext3_strings(object strings):
         h = _ctext3_hash(ord(lit[0]), ord(lit[1]))
         pair2[h >> 3] |= 1 << (h & 7)
         by_pair2.setdefault(h, []).append(lit.encode(order))
+    start1 = bytearray(256)
+    exact1 = bytearray(8192)
+    tri1 = bytearray(8192)
+    for lit in strings.all:
+        if not lit or max(map(ord, lit)) > 0xFF:
+            continue  # ('': ``empty``; a wider character: in no one-byte line)
+        start1[ord(lit[0])] = 1
+        if len(lit) == 2:
+            u = ord(lit[0]) << 8 | ord(lit[1])
+            exact1[u >> 3] |= 1 << (u & 7)
+        elif len(lit) > 2:
+            h = _ctext3_hash3(ord(lit[0]), ord(lit[1]), ord(lit[2]))
+            tri1[h >> 3] |= 1 << (h & 7)
+    out.start1 = bytes(start1)
+    out.exact1 = bytes(exact1)
+    out.tri1 = bytes(tri1)
+    out.start1p = <const unsigned char *> (<char *> out.start1)
+    out.exact1p = <const unsigned char *> (<char *> out.exact1)
+    out.tri1p = <const unsigned char *> (<char *> out.tri1)
     out.single2 = bytes(single2)
     out.pair2 = bytes(pair2)
     out.single2p = <const unsigned char *> (<char *> out.single2)
@@ -89,12 +144,44 @@ cdef _Ctext3Strings _ctext3_strings(object strings):
     return out
 
 
+cdef bint _ctext3_scan1(const unsigned char *data, Py_ssize_t n, _Ctext3Strings lits) except -1:
+    """``_holds_any``'s scan of a line of one-byte characters (``lits.narrow`` has its
+    tables, no empty string): the same answer, a byte opening no string passed over
+    at one test, a pair looked up only when the third byte may follow it."""
+    cdef const unsigned char *start = lits.start1p
+    cdef const unsigned char *single = lits.narrow.single
+    cdef const unsigned char *pairs = lits.narrow.pairs
+    cdef Py_ssize_t p, m, h
+    cdef int c, pair
+    cdef bytes b
+    for p in range(n):
+        c = data[p]
+        if not start[c]:
+            continue
+        if single[c]:
+            return True
+        if p + 1 < n:
+            pair = c << 8 | data[p + 1]
+            if lits.exact1p[pair >> 3] & (1 << (pair & 7)):
+                return True
+            if p + 2 < n and pairs[pair >> 3] & (1 << (pair & 7)):
+                h = _ctext3_hash3(c, data[p + 1], data[p + 2])
+                if lits.tri1p[h >> 3] & (1 << (h & 7)):
+                    for b in <tuple> lits.narrow.by_pair[pair]:
+                        m = len(b)
+                        if m <= n - p and memcmp(data + p, <const char *> b, m) == 0:
+                            return True
+    return False
+
+
 cdef bint _ctext3_holds(str s, _Ctext3Strings lits) except -1:
     """Whether ``s`` holds one of the strings (``_holds_any``, with a scan of its own
     for a line of two-byte characters)."""
     cdef const unsigned short *data
     cdef Py_ssize_t n, p, h, m, u
     cdef bytes b
+    if PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND and lits.narrow.scan and not lits.empty:
+        return _ctext3_scan1(<const unsigned char *> PyUnicode_DATA(s), len(s), lits)
     if not lits.wide or PyUnicode_KIND(s) != PyUnicode_2BYTE_KIND:
         return _holds_any(s, lits.narrow)
     if lits.empty:
@@ -158,8 +245,15 @@ def line_gate_plan(tuple gates, tuple bounds):
                 elif op == G_FOLDED_HOLDS or op == G_TEXT_HOLDS:
                     strings = _ctext3_strings(need[1])
                     needs.append((_CTEXT3_FOLDED if op == G_FOLDED_HOLDS else _CTEXT3_TEXT, strings))
+                elif op == G_MAX_CHARS and type(need[1]) is int:
+                    needs.append((_CTEXT3_MAX_CHARS, need[1]))
+                elif op == G_NO_SENTENCE_END:
+                    needs.append((_CTEXT3_NO_END, None))
+                elif op == G_MAY_HOLD_DIGIT:
+                    needs.append((_CTEXT3_DIGIT, None))
                 else:
                     needs.append(need)
+            needs.sort(key=lambda need: _ctext3_rank(need[0]))  # (stable)
             alternatives.append(tuple(needs))
         prepared.append(tuple(alternatives))
     plan.words = words
@@ -241,6 +335,17 @@ cdef bint _ctext3_admits(_Ctext3Plan plan, _Ctext3Line line, tuple gate) except 
                 if line.text is None:
                     line.text = _cslot_text(line.block)
                 ok = _ctext3_holds(line.text, <_Ctext3Strings> need[1])
+            elif op == _CTEXT3_MAX_CHARS:
+                ok = _cslot_f(line.f, _CTEXT3_F_N_CHARS, "n_chars") <= need[1]
+            elif op == _CTEXT3_NO_END:
+                ok = not _cslot_f(line.f, _CTEXT3_F_ENDS, "ends_sentence")
+            elif op == _CTEXT3_DIGIT:
+                # (``gates.MAY_HOLD_DIGIT``: a digit ratio, or text not all ASCII.)
+                ok = bool(_cslot_f(line.f, _CTEXT3_F_DIGITS, "digit_ratio"))
+                if not ok:
+                    if line.text is None:
+                        line.text = _cslot_text(line.block)
+                    ok = not PyUnicode_IS_ASCII(line.text)
             else:
                 ok = _need(line, op, need[1])
             if not ok:
