@@ -37,6 +37,18 @@ cdef class _Ctext3Plan:
     cdef tuple gates
     cdef long long bounds[_CTEXT3_MAX_BITS]
     cdef Py_ssize_t n_rules
+    # The opening look-ups again for a line of one-byte characters opening with a-z
+    # (``_ctext3_opens1``), without a slice of the line or a dict look-up: per first
+    # letter the short prefixes of one character; per first letter and second byte those
+    # of two; the full openings in a table of open addressing (a 3-byte key + 1, 0:
+    # empty). ``fast_opens``: every opening and prefix is of a length read so.
+    cdef bint fast_opens
+    cdef unsigned long long short1[26]
+    cdef bytes short2, full_keys, full_vals
+    cdef const unsigned long long *short2p
+    cdef const unsigned int *full_keysp
+    cdef const unsigned long long *full_valsp
+    cdef Py_ssize_t full_mask
 
 
 #: The fields the plan's own needs read off a line's features (-1: by ``getattr``).
@@ -259,6 +271,7 @@ def line_gate_plan(tuple gates, tuple bounds):
     plan.words = words
     plan.full = full
     plan.short = tuple(sorted(short.items()))
+    _ctext3_fast_opens(plan, full, short)
     plan.gates = tuple(prepared)
     plan.n_rules = len(gates)
     for r in range(plan.n_rules):
@@ -281,6 +294,91 @@ cdef int _ctext3_read_words(_Ctext3Plan plan, _Ctext3Line line) except -1:
     return 0
 
 
+cdef void _ctext3_fast_opens(_Ctext3Plan plan, dict full, dict short) except *:
+    """The tables of ``_ctext3_opens1`` (``fast_opens`` off when an opening or a
+    prefix is of another length than they read). An opening or prefix that opens
+    otherwise than a-z, or holds a character past one byte, is left out: no line read
+    there opens so."""
+    cdef Py_ssize_t r, size, i, key
+    cdef unsigned long long *short2
+    cdef unsigned int *keys
+    cdef unsigned long long *vals
+    cdef str s
+    plan.fast_opens = False
+    for r in range(26):
+        plan.short1[r] = 0
+    for s in full:
+        if len(s) != G_OPENING_CHARS:
+            return
+    for length in short:
+        if length != 1 and length != 2:
+            return
+    table2 = bytearray(8 * 26 * 256)
+    short2 = <unsigned long long *> (<char *> table2)
+    for length, by_length in short.items():
+        for s, bits in (<dict> by_length).items():
+            if not ("a" <= s[0] <= "z" and _ctext3_one_byte(s)):
+                continue
+            if length == 1:
+                plan.short1[ord(s) - 97] |= <unsigned long long> bits
+            else:
+                short2[(ord(s[0]) - 97) * 256 + ord(s[1])] |= <unsigned long long> bits
+    size = 8
+    while size < 2 * len(full) + 2:
+        size *= 2
+    table_keys = bytearray(4 * size)
+    table_vals = bytearray(8 * size)
+    keys = <unsigned int *> (<char *> table_keys)
+    vals = <unsigned long long *> (<char *> table_vals)
+    for s, bits in full.items():
+        if not ("a" <= s[0] <= "z" and _ctext3_one_byte(s)):
+            continue
+        key = ord(s[0]) << 16 | ord(s[1]) << 8 | ord(s[2])
+        i = _ctext3_slot(key, size - 1)
+        while keys[i] and keys[i] != key + 1:
+            i = (i + 1) & (size - 1)
+        keys[i] = key + 1
+        vals[i] |= <unsigned long long> bits
+    plan.short2 = bytes(table2)
+    plan.full_keys = bytes(table_keys)
+    plan.full_vals = bytes(table_vals)
+    plan.short2p = <const unsigned long long *> (<char *> plan.short2)
+    plan.full_keysp = <const unsigned int *> (<char *> plan.full_keys)
+    plan.full_valsp = <const unsigned long long *> (<char *> plan.full_vals)
+    plan.full_mask = size - 1
+    plan.fast_opens = True
+
+
+cdef inline bint _ctext3_one_byte(str s):
+    cdef Py_UCS4 c
+    for c in s:
+        if c > 0xFF:
+            return False
+    return True
+
+
+cdef inline Py_ssize_t _ctext3_slot(Py_ssize_t key, Py_ssize_t mask) noexcept:
+    return <Py_ssize_t> ((<unsigned long long> key * 2654435761ULL) >> 7) & mask
+
+
+cdef unsigned long long _ctext3_opens1(_Ctext3Plan plan, const unsigned char *data,
+                                       Py_ssize_t n) noexcept:
+    """``_ctext3_read_opens``' bits for a line of one-byte characters opening a-z."""
+    cdef Py_ssize_t c = data[0] - 97, key, i
+    cdef unsigned long long hit = plan.first[c] | plan.short1[c]
+    if n >= 2:
+        hit |= plan.short2p[c * 256 + data[1]]
+    if n >= 3:
+        key = (<Py_ssize_t> data[0]) << 16 | (<Py_ssize_t> data[1]) << 8 | data[2]
+        i = _ctext3_slot(key, plan.full_mask)
+        while plan.full_keysp[i]:
+            if plan.full_keysp[i] == key + 1:
+                hit |= plan.full_valsp[i]
+                break
+            i = (i + 1) & plan.full_mask
+    return hit
+
+
 cdef int _ctext3_read_opens(_Ctext3Plan plan, _Ctext3Line line) except -1:
     cdef unsigned long long hit
     cdef Py_UCS4 c
@@ -296,6 +394,8 @@ cdef int _ctext3_read_opens(_Ctext3Plan plan, _Ctext3Line line) except -1:
         c = folded[0]
     if not 97 <= c <= 122:
         hit = plan.all_opens  # (gates.OPENS admits a line opening otherwise)
+    elif plan.fast_opens and PyUnicode_KIND(folded) == PyUnicode_1BYTE_KIND:
+        hit = _ctext3_opens1(plan, <const unsigned char *> PyUnicode_DATA(folded), n)
     else:
         hit = plan.first[<Py_ssize_t> c - 97]
         bits = plan.full.get(folded[:G_OPENING_CHARS])
