@@ -98,6 +98,11 @@ cdef class _Ctext3Strings:
     cdef const unsigned char *single2p
     cdef const unsigned char *pair2p
     cdef dict by_pair2  # hash -> the strings (UTF-16 in the machine's order) as bytes
+    # And for the strings of two characters, a bit per hash of them; for the longer,
+    # per hash of their first three: a pair's strings are looked up only past these.
+    cdef bytes exact2, tri2
+    cdef const unsigned char *exact2p
+    cdef const unsigned char *tri2p
 
 
 cdef inline Py_ssize_t _ctext3_hash(Py_ssize_t first, Py_ssize_t second) noexcept:
@@ -118,6 +123,8 @@ cdef _Ctext3Strings _ctext3_strings(object strings):
     single2 = bytearray(8192)
     pair2 = bytearray(8192)
     by_pair2 = {}
+    exact2 = bytearray(8192)
+    tri2 = bytearray(8192)
     order = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
     for lit in strings.all:
         if not lit or max(map(ord, lit)) > 0xFFFF:
@@ -128,6 +135,11 @@ cdef _Ctext3Strings _ctext3_strings(object strings):
             continue
         h = _ctext3_hash(ord(lit[0]), ord(lit[1]))
         pair2[h >> 3] |= 1 << (h & 7)
+        if len(lit) == 2:
+            exact2[h >> 3] |= 1 << (h & 7)
+        else:
+            u = _ctext3_hash3(ord(lit[0]), ord(lit[1]), ord(lit[2]))
+            tri2[u >> 3] |= 1 << (u & 7)
         by_pair2.setdefault(h, []).append(lit.encode(order))
     start1 = bytearray(256)
     exact1 = bytearray(8192)
@@ -153,6 +165,10 @@ cdef _Ctext3Strings _ctext3_strings(object strings):
     out.single2p = <const unsigned char *> (<char *> out.single2)
     out.pair2p = <const unsigned char *> (<char *> out.pair2)
     out.by_pair2 = {h: tuple(found) for h, found in by_pair2.items()}
+    out.exact2 = bytes(exact2)
+    out.tri2 = bytes(tri2)
+    out.exact2p = <const unsigned char *> (<char *> out.exact2)
+    out.tri2p = <const unsigned char *> (<char *> out.tri2)
     return out
 
 
@@ -190,8 +206,9 @@ cdef bint _ctext3_holds(str s, _Ctext3Strings lits) except -1:
     """Whether ``s`` holds one of the strings (``_holds_any``, with a scan of its own
     for a line of two-byte characters)."""
     cdef const unsigned short *data
-    cdef Py_ssize_t n, p, h, m, u
+    cdef Py_ssize_t n, p, h, m, u, t
     cdef bytes b
+    cdef bint look
     if PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND and lits.narrow.scan and not lits.empty:
         return _ctext3_scan1(<const unsigned char *> PyUnicode_DATA(s), len(s), lits)
     if not lits.wide or PyUnicode_KIND(s) != PyUnicode_2BYTE_KIND:
@@ -207,6 +224,13 @@ cdef bint _ctext3_holds(str s, _Ctext3Strings lits) except -1:
         if p + 1 < n:
             h = _ctext3_hash(u, data[p + 1])
             if lits.pair2p[h >> 3] & (1 << (h & 7)):
+                # (A string of three or more opens with a third character's hash set.)
+                look = (lits.exact2p[h >> 3] & (1 << (h & 7))) != 0
+                if not look and p + 2 < n:
+                    t = _ctext3_hash3(u, data[p + 1], data[p + 2])
+                    look = (lits.tri2p[t >> 3] & (1 << (t & 7))) != 0
+                if not look:
+                    continue
                 for b in <tuple> lits.by_pair2[h]:
                     m = len(b)
                     if m <= 2 * (n - p) and memcmp(data + p, <const char *> b, m) == 0:
