@@ -41,6 +41,7 @@ include "_cattrs.pxi"  # (before _cscan.pxi, which counts with it)
 include "_cscan.pxi"
 include "_clines.pxi"
 include "_ctext3.pxi"  # (after _clines.pxi: its line facts)
+include "_ctext3scan.pxi"  # (after _ctext3.pxi: its plan and line classes)
 
 cdef enum:
     ELEMENT_NODE = 1
