@@ -124,8 +124,10 @@ def shaped_lines(
     found: set[int] = set()
 
     def close(run: list[int]) -> None:
+        if len(run) < min_items:
+            return  # (most stretches: no list, and no openings to read)
         openings = {tuple(_WORD.findall(texts[i])[:_OPENING_WORDS]) for i in run}
-        if len(run) >= min_items and len(openings) >= min_distinct_share * len(run):
+        if len(openings) >= min_distinct_share * len(run):
             found.update(run)
 
     last: dict[str, list[int]] = {}

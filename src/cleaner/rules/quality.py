@@ -105,7 +105,7 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
             doc.notes[CONFIDENCE] = (0.0, (why,))
             return
         value, reasons = self._confidence(kept, prose, scores, start, end, best)
-        start, end, reasons = self.prose_hull(doc, kept, start, end, reasons)
+        start, end, reasons = self.prose_hull(kept, prose, start, end, reasons)
         doc.main_run = (kept[start].index, kept[end].index)
         doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
         outside = sum(1 for i in listed.items if not start <= i <= end)
@@ -169,21 +169,14 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
 
     def _scores(self, kept: list[Block], prose: list[int]) -> list[float]:
         """Each block's score, its prose flag (or characters) beside it."""
-        cfg = self.config
-        # Word-equivalents, not characters (a CJK paragraph weighs like its translation),
-        # minus a fixed cost per block: runs of short prose (teaser summaries between
-        # headlines) earn little and long paragraphs a lot.
-        per_word, cost = cfg.run_chars_per_word, cfg.run_block_cost
-        gap = float(cfg.run_gap_penalty)
-        item = gap * cfg.run_list_item_penalty_share
-        heading = gap * cfg.run_heading_penalty_share
-        item_like, heading_like = self._list_item_like, self._heading_like
-        return [
-            float(b.features.n_tokens * per_word - cost)
-            if p
-            else -(item if item_like(b) else heading if heading_like(b) else gap)
-            for b, p in zip(kept, prose, strict=True)
-        ]
+        return _run_scores(
+            kept,
+            prose,
+            self.config,
+            self.list_item_max_title_ratio,
+            self.heading_max_words,
+            self.heading_min_letter_ratio,
+        )
 
     def _heading_like(self, block: Block, question: bool = False) -> bool:
         """A short line without a sentence end (``question``: or ending in a question
@@ -236,6 +229,39 @@ def _max_run(scores: list[float]) -> tuple[int, int, float]:
         if current > best:
             best, best_start, best_end = current, current_start, i
     return best_start, best_end, best
+
+
+def _run_scores(
+    kept: list[Block],
+    prose: list[int],
+    cfg: Config,
+    item_title: float,
+    head_words: int,
+    head_letters: float,
+) -> list[float]:
+    """``MainContentRun._scores``, given the thresholds of ``_list_item_like`` and
+    ``_heading_like`` (their tests inline: a call a line costs)."""
+    # Word-equivalents, not characters (a CJK paragraph weighs like its translation),
+    # minus a fixed cost per block: runs of short prose (teaser summaries between
+    # headlines) earn little and long paragraphs a lot.
+    per_word, cost = cfg.run_chars_per_word, cfg.run_block_cost
+    gap = float(cfg.run_gap_penalty)
+    item = gap * cfg.run_list_item_penalty_share
+    heading = gap * cfg.run_heading_penalty_share
+    item_words = cfg.list_item_min_words
+    out = []
+    add = out.append
+    for b, p in zip(kept, prose, strict=True):
+        f = b.features
+        if p:
+            add(float(f.n_tokens * per_word - cost))
+        elif f.n_words >= item_words and f.title_ratio < item_title and f.stopword_ratio > 0:
+            add(-item)
+        elif 0 < f.n_words <= head_words and not f.ends_sentence and f.letter_ratio > head_letters:
+            add(-heading)
+        else:
+            add(-gap)
+    return out
 
 
 class BoxInRun(Rule):
