@@ -31,22 +31,19 @@ def wrapped_runs(
     sentence, is ``min_chars`` to ``max_chars`` long (a wrapping width), and the next
     line opens with a lower-case word or it ends with a comma, a semicolon or a hyphen."""
     runs: list[tuple[int, int]] = []
-    lo = 0
-    for i in range(1, len(blocks) + 1):
-        if i < len(blocks):
-            prev, text = blocks[i - 1], blocks[i].text
-            if (
-                not prev.features.ends_sentence
-                and min_chars <= len(prev.text) <= max_chars
-                and (
-                    (text[:1].islower() and _LOWER_WORD.match(text) is not None)
-                    or prev.text[-1:] in ",;-"
-                )
-            ):
+    lo, n = 0, len(blocks)
+    for i in range(1, n):
+        prev = blocks[i - 1]
+        # (The previous line's own tests first: most lines end a sentence or are short.)
+        if not prev.features.ends_sentence and min_chars <= len(line := prev.text) <= max_chars:
+            text = blocks[i].text
+            if (text[:1].islower() and _LOWER_WORD.match(text)) or line[-1:] in ",;-":
                 continue
         if i - lo >= min_lines:
             runs.append((lo, i))
         lo = i
+    if n and n - lo >= min_lines:
+        runs.append((lo, n))
     return runs
 
 
