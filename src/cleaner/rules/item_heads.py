@@ -58,13 +58,14 @@ class ItemHeads:
     ) -> int:
         """The run's ``start`` (a position in ``kept``) moved back over the lines that
         hold the first item's head, as the run's other items hold theirs."""
-        if not doc.is_prose(kept[start]):
+        chars = doc.prose_chars()  # (by block: prose where above 0)
+        if not chars[kept[start].index]:
             return start
         # The prose blocks opening an item: after a non-prose line inside the run.
         items = []
         after_prose = True  # (each block asked once)
-        for i in range(start + 1, end + 1):
-            prose = doc.is_prose(kept[i])
+        for i, block in enumerate(kept[start + 1 : end + 1], start + 1):
+            prose = chars[block.index] > 0
             if prose and not after_prose:
                 items.append(i)
             after_prose = prose

@@ -34,23 +34,12 @@ def pair_lines(
     most ``value_max_words`` words, no sentence end, and a number or more words than
     the term."""
     found: set[int] = set()
-    n = len(blocks)
-    # Where a pair opens. (Inline: most lines of a page are short, a call each costs.)
-    starts: set[int] = set()
-    for i in range(n - 1):
-        f = blocks[i].features
-        words = f.n_words
-        if not 0 < words <= term_max_words or f.digit_ratio:
-            continue
-        v = blocks[i + 1].features
-        if (
-            0 < v.n_words <= value_max_words
-            and not v.ends_sentence
-            and (v.n_words > words or v.digit_ratio)
-            and blocks[i].text[:1].isalpha()
-            and ":" not in blocks[i].text
-        ):
-            starts.add(i)
+    twins = _twins()
+    if twins is None:
+        starts = _pair_starts(blocks, term_max_words, value_max_words)
+    else:
+        listed = blocks if type(blocks) is list else list(blocks)
+        starts = twins.rs_pair_starts(listed, term_max_words, value_max_words)
     if len(starts) < min_pairs:
         return found
     for i in sorted(starts):
@@ -66,3 +55,32 @@ def pair_lines(
         if numbers >= min_number_share * pairs:
             found.update(range(i, j))
     return found
+
+
+def _pair_starts(blocks: Sequence[Block], term_max_words: int, value_max_words: int) -> set[int]:
+    """Where a pair opens: a term line and its value line (see ``pair_lines``)."""
+    starts: set[int] = set()
+    # (Inline: most lines of a page are short, a call each costs.)
+    for i in range(len(blocks) - 1):
+        f = blocks[i].features
+        words = f.n_words
+        if not 0 < words <= term_max_words or f.digit_ratio:
+            continue
+        v = blocks[i + 1].features
+        if (
+            0 < v.n_words <= value_max_words
+            and not v.ends_sentence
+            and (v.n_words > words or v.digit_ratio)
+            and blocks[i].text[:1].isalpha()
+            and ":" not in blocks[i].text
+        ):
+            starts.add(i)
+    return starts
+
+
+def _twins() -> object:
+    """The compiled twins (``_crunscore.pxi``) when the compiled walk is used here, else
+    None (imported late: the HTML front-end's module imports the rules)."""
+    from ..frontends.html.compiled import compiled_features
+
+    return compiled_features()

@@ -61,7 +61,7 @@ _FIELD = re.compile(r"^([^\W\d_][^:.!?]{0,39}):\s+(?!__)\S")
 def line_shape(text: str, field_max_words: int) -> str | None:
     """The list shape of one line (``SHAPES``), or None; a field's label has at most
     ``field_max_words`` words."""
-    if "\t" in text.strip():  # two cells or more (no tab at either end of the line)
+    if "\t" in text and "\t" in text.strip():  # two cells or more (none at either end)
         return "table"
     # Cheap tests first: most lines open with a letter and have no colon near the start.
     first = text[:1]
@@ -124,8 +124,10 @@ def shaped_lines(
     found: set[int] = set()
 
     def close(run: list[int]) -> None:
+        if len(run) < min_items:
+            return  # (most stretches: no list, and no openings to read)
         openings = {tuple(_WORD.findall(texts[i])[:_OPENING_WORDS]) for i in run}
-        if len(run) >= min_items and len(openings) >= min_distinct_share * len(run):
+        if len(openings) >= min_distinct_share * len(run):
             found.update(run)
 
     last: dict[str, list[int]] = {}

@@ -225,7 +225,8 @@ class ListRun:
             return (None, None, None)
         if self._list_plan is None:
             self._list_plan = twins.line_gate_plan(LIST_GATES, (-1,) * len(LIST_GATES))
-        masks = memoryview(twins.line_gate_masks(self._list_plan, list(kept))).cast("q")
+        listed = kept if type(kept) is list else list(kept)
+        masks = memoryview(twins.line_gate_masks(self._list_plan, listed)).cast("q")
         return tuple(compress(count(), map((1 << r).__and__, masks)) for r in range(3))
 
     def score_lists(self, scores: list[float], listed: Listed) -> None:

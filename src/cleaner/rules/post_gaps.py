@@ -63,44 +63,43 @@ class PostGaps:
         own cells to the posts past them."""
         if self.post_gap_min_repeats <= 0:
             return start, end
-        own = {
-            cell_shape(b.text)
-            for b in doc.blocks[kept[start].index : kept[end].index + 1]
-            if not doc.is_prose(b)
-        }
         # Forward only: before a thread's first post come its title, breadcrumbs and
         # the board's own cells, not a post cut off (and stretching back costs more
         # than it brings on every set).
-        return start, self._reach(doc, kept, end, 1, own)
+        return start, self._reach(doc, kept, start, end, 1)
 
-    def _reach(
-        self, doc: Document, kept: Sequence[Block], edge: int, way: int, own: set[str]
-    ) -> int:
+    def _reach(self, doc: Document, kept: Sequence[Block], start: int, edge: int, way: int) -> int:
         """The run's ``edge`` moved ``way`` (1: forward, -1: back) over each gap like the
-        run's cells, and the prose past it."""
+        run's cells (those of ``start``..``edge``), and the prose past it."""
         n = len(kept)
+        chars = doc.prose_chars()  # (by block: prose where above 0)
+        own: set[str] | None = None  # the run's cells, worked out when a gap needs them
         while True:
             nxt = edge + way
             while (
                 0 <= nxt < n
                 and abs(nxt - edge) <= self.post_gap_max_lines
-                and not doc.is_prose(kept[nxt])
+                and not chars[kept[nxt].index]
             ):
                 nxt += way
             # Past the gap (at most post_gap_max_lines lines, at least one): prose.
-            if not 0 <= nxt < n or abs(nxt - edge) == 1 or not doc.is_prose(kept[nxt]):
+            if not 0 <= nxt < n or abs(nxt - edge) == 1 or not chars[kept[nxt].index]:
                 return edge
             lo, hi = sorted((kept[edge].index, kept[nxt].index))
             # Every line of the gap, removed ones too (a cell's counts and labels).
             gap = [b for b in doc.blocks[lo + 1 : hi] if b.text.strip()]
             if any(b.removal is not None and b.removal.family in _END_FAMILIES for b in gap):
                 return edge
+            if own is None:
+                first, last = sorted((kept[start].index, kept[edge].index))
+                run = doc.blocks[first : last + 1]
+                own = {cell_shape(b.text) for b in run if not chars[b.index]}
             repeats = sum(1 for b in gap if cell_shape(b.text) in own)
             if repeats < self.post_gap_min_repeats or repeats < self.post_gap_repeat_share * len(
                 gap
             ):
                 return edge
             edge = nxt
-            while 0 <= edge + way < n and doc.is_prose(kept[edge + way]):
+            while 0 <= edge + way < n and chars[kept[edge + way].index]:
                 edge += way
             own.update(cell_shape(b.text) for b in gap)

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..blocks import Block
-from .base import Document
 from .params import Param
 
 __all__ = ["ProseHull"]
@@ -54,19 +53,31 @@ class ProseHull:
         return None
 
     def prose_hull(
-        self, doc: Document, kept: Sequence[Block], start: int, end: int, reasons: tuple[str, ...]
+        self,
+        kept: Sequence[Block],
+        prose: Sequence[int],
+        start: int,
+        end: int,
+        reasons: tuple[str, ...],
     ) -> tuple[int, int, tuple[str, ...]]:
-        """The run ``start``..``end`` (positions in ``kept``) and the reasons its choice
-        is weak, widened to the page's first and last prose blocks when it holds less
-        than ``hull_below_share`` of their characters and they reach past it."""
+        """The run ``start``..``end`` (positions in ``kept``; ``prose``: each one's
+        characters when it is prose, else 0) and the reasons its choice is weak, widened
+        to the page's first and last prose blocks when it holds less than
+        ``hull_below_share`` of their characters and they reach past it."""
         share = self.hull_below_share
-        prose = [i for i, b in enumerate(kept) if doc.is_prose(b)]
-        if share <= 0 or not prose or (prose[0] >= start and prose[-1] <= end):
+        if share <= 0:
             return start, end, reasons
-        total = sum(kept[i].features.n_chars for i in prose)
-        inside = sum(kept[i].features.n_chars for i in prose if start <= i <= end)
-        if inside >= share * total:
+        # The first and last prose blocks outside the run, from each end.
+        first = next((i for i in range(start) if prose[i]), None)
+        last = next((i for i in range(len(prose) - 1, end, -1) if prose[i]), None)
+        if first is None and last is None:
             return start, end, reasons
-        first, last = prose[0], prose[-1]
+        if sum(prose[start : end + 1]) >= share * sum(prose):
+            return start, end, reasons
+        # (One of them lies outside the run: the other side's is found from it.)
+        if first is None:
+            first = next(i for i in range(start, len(prose)) if prose[i])
+        if last is None:
+            last = next(i for i in range(end, -1, -1) if prose[i])
         why = f"the prose lies scattered: kept blocks {kept[first].index}-{kept[last].index}"
         return min(start, first), max(end, last), (*reasons, why)

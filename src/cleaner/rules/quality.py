@@ -14,6 +14,7 @@ from .params import Param
 from .post_gaps import PostGaps
 from .prose_hull import ProseHull
 from .run_edges import RunEdges, take_back
+from .run_scores import max_run, py_max_run, run_scores
 from .trailers import Notice
 from .wrapped import WrappedRun
 
@@ -78,17 +79,16 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
-        at = [i for i, b in enumerate(blocks) if b.removal is None and not b.pruned]
-        if not at:
+        kept = [b for b in blocks if b.removal is None and not b.pruned]
+        if not kept:
             return
-        kept = [blocks[i] for i in at]
-        chars = doc.prose_chars()
-        prose = [chars[i] for i in at]
+        chars = doc.prose_chars()  # (by position: a block's index)
+        prose = [chars[b.index] for b in kept]
         listed = self.list_lines(kept)
         scores = self._scores(kept, prose)
         self.score_wrapped(kept, scores, doc)
         self.score_lists(scores, listed)
-        start, end, best = _max_run(scores)
+        start, end, best = max_run(scores)
         if best > 0:
             # Take back adjacent prose the per-block cost left out (teaser lists stay out).
             start, end = take_back(self, kept, doc, start, end)
@@ -105,7 +105,7 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
             doc.notes[CONFIDENCE] = (0.0, (why,))
             return
         value, reasons = self._confidence(kept, prose, scores, start, end, best)
-        start, end, reasons = self.prose_hull(doc, kept, start, end, reasons)
+        start, end, reasons = self.prose_hull(kept, prose, start, end, reasons)
         doc.main_run = (kept[start].index, kept[end].index)
         doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
         outside = sum(1 for i in listed.items if not start <= i <= end)
@@ -133,7 +133,7 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
         rival, where = 0.0, ""
         for lo, hi in ((0, start), (end + 1, len(kept))):
             if hi > lo:
-                r_start, r_end, r_best = _max_run(scores[lo:hi])
+                r_start, r_end, r_best = max_run(scores[lo:hi])
                 if r_best > rival:
                     rival = r_best
                     where = f"blocks {kept[lo + r_start].index}-{kept[lo + r_end].index}"
@@ -169,21 +169,14 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
 
     def _scores(self, kept: list[Block], prose: list[int]) -> list[float]:
         """Each block's score, its prose flag (or characters) beside it."""
-        cfg = self.config
-        # Word-equivalents, not characters (a CJK paragraph weighs like its translation),
-        # minus a fixed cost per block: runs of short prose (teaser summaries between
-        # headlines) earn little and long paragraphs a lot.
-        per_word, cost = cfg.run_chars_per_word, cfg.run_block_cost
-        gap = float(cfg.run_gap_penalty)
-        item = gap * cfg.run_list_item_penalty_share
-        heading = gap * cfg.run_heading_penalty_share
-        item_like, heading_like = self._list_item_like, self._heading_like
-        return [
-            float(b.features.n_tokens * per_word - cost)
-            if p
-            else -(item if item_like(b) else heading if heading_like(b) else gap)
-            for b, p in zip(kept, prose, strict=True)
-        ]
+        return run_scores(
+            kept,
+            prose,
+            self.config,
+            self.list_item_max_title_ratio,
+            self.heading_max_words,
+            self.heading_min_letter_ratio,
+        )
 
     def _heading_like(self, block: Block, question: bool = False) -> bool:
         """A short line without a sentence end (``question``: or ending in a question
@@ -220,22 +213,11 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
         return not block.features.ends_sentence and self._list_item_like(block)
 
 
+#: The Python reference of ``max_run`` (``fallback`` runs it on its own scores).
+_max_run = py_max_run
+
 #: Where the run's rule leaves its confidence in ``Document.notes``: (value, reasons).
 CONFIDENCE = "confidence"
-
-
-def _max_run(scores: list[float]) -> tuple[int, int, float]:
-    """Start, end (inclusive) and sum of the maximum-sum contiguous run (Kadane)."""
-    best, best_start, best_end = float("-inf"), 0, 0
-    current, current_start = 0.0, 0
-    for i, score in enumerate(scores):
-        if current <= 0:
-            current, current_start = score, i
-        else:
-            current += score
-        if current > best:
-            best, best_start, best_end = current, current_start, i
-    return best_start, best_end, best
 
 
 class BoxInRun(Rule):

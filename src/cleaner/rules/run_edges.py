@@ -38,33 +38,56 @@ def take_back(
     """The run's edges moved over adjacent sentences (one that reads as no paragraph
     too, when it shares the run's words), and over a sub-heading (at most
     ``bridge_max_lines`` heading-like lines) when the article resumes past it."""
-    # The run's words, grown with its edges (each block's words are added once).
-    seen: set[str] = set()
-    for block in kept[start : end + 1]:
-        seen.update(block.features.tokens)
+    # The run's words, grown with its edges: read by few pages (a loose sentence at an
+    # edge, a sub-heading's next paragraph), so gathered when first asked for.
+    seen = _RunWords(kept, start, end)
     moved = True
     while moved:
         moved = False
         while start > 0 and _edge(rule, kept[start - 1], doc, seen):
             start -= 1
-            seen.update(kept[start].features.tokens)
+            seen.grow(start, end)
         while end + 1 < len(kept) and _edge(rule, kept[end + 1], doc, seen):
             end += 1
-            seen.update(kept[end].features.tokens)
+            seen.grow(start, end)
         before = _bridge(rule, kept, doc, start, -1, seen)
         if before is not None:
-            for block in kept[before:start]:
-                seen.update(block.features.tokens)
             start, moved = before, True
+            seen.grow(start, end)
         after = _bridge(rule, kept, doc, end, 1, seen)
         if after is not None:
-            for block in kept[end + 1 : after + 1]:
-                seen.update(block.features.tokens)
             end, moved = after, True
+            seen.grow(start, end)
     return start, end
 
 
-def _edge(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
+class _RunWords:
+    """The words of the run's blocks ``kept[start:end + 1]``, as the run grows, gathered
+    only once ``words`` is first asked for (each block's words are added once)."""
+
+    def __init__(self, kept: list[Block], start: int, end: int) -> None:
+        self.kept, self.start, self.end = kept, start, end
+        self._words: set[str] | None = None
+
+    def grow(self, start: int, end: int) -> None:
+        """The run is now ``start``..``end`` (wider, never narrower)."""
+        if self._words is not None:
+            for block in self.kept[start : self.start]:
+                self._words.update(block.features.tokens)
+            for block in self.kept[self.end + 1 : end + 1]:
+                self._words.update(block.features.tokens)
+        self.start, self.end = start, end
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = set()
+            for block in self.kept[self.start : self.end + 1]:
+                self._words.update(block.features.tokens)
+        return self._words
+
+
+def _edge(rule: MainContentRun, block: Block, doc: Document, seen: _RunWords) -> bool:
     """A sentence the edge takes: a short paragraph, or a sentence with a teaser's
     Title-Case opening or few stop words ('The Johns Hopkins University Paul H. Nitze
     School ... co-hosted', 'Doe, Jane. Title. Press, 2001.') that shares at least
@@ -77,7 +100,7 @@ def _edge(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> 
 
 
 def _bridge(
-    rule: MainContentRun, kept: list[Block], doc: Document, edge: int, way: int, seen: set[str]
+    rule: MainContentRun, kept: list[Block], doc: Document, edge: int, way: int, seen: _RunWords
 ) -> int | None:
     """The position of the sentence past the heading-like lines beside ``edge``
     (``way``: -1 before it, 1 after it), if the article resumes there."""
@@ -90,7 +113,7 @@ def _bridge(
     return None
 
 
-def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) -> bool:
+def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: _RunWords) -> bool:
     """Past a sub-heading, the same article: prose that ends a sentence, with at
     least ``bridge_min_shared`` of its content words among the run's words."""
     if not (doc.is_prose(block) and rule._sentence(block, doc)):
@@ -99,7 +122,7 @@ def _resumes(rule: MainContentRun, block: Block, doc: Document, seen: set[str]) 
 
 
 def _shares(
-    rule: MainContentRun, block: Block, doc: Document, seen: set[str], share: float
+    rule: MainContentRun, block: Block, doc: Document, seen: _RunWords, share: float
 ) -> bool:
     """At least ``share`` of the block's content words (``bridge_min_letters`` letters
     or more, no stop word) are among the run's words ``seen``."""
@@ -108,4 +131,4 @@ def _shares(
         for w in block.features.tokens
         if len(w) >= rule.bridge_min_letters and w not in doc.stopwords
     }
-    return bool(own) and len(own & seen) >= share * len(own)
+    return bool(own) and len(own & seen.words) >= share * len(own)

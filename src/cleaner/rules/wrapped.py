@@ -30,23 +30,35 @@ def wrapped_runs(
     before: a hard-wrapped paragraph (a <pre> page). A line is continued when it ends no
     sentence, is ``min_chars`` to ``max_chars`` long (a wrapping width), and the next
     line opens with a lower-case word or it ends with a comma, a semicolon or a hyphen."""
+    from ..frontends.html.compiled import compiled_features  # (it imports rules)
+
+    twins = compiled_features()
+    if twins is not None:  # (its twin, ``_crunscore.pxi``)
+        listed = blocks if type(blocks) is list else list(blocks)
+        return twins.rs_wrapped_runs(  # type: ignore[no-any-return]
+            listed, min_lines, min_chars, max_chars, _LOWER_WORD.match
+        )
+    return _py_wrapped_runs(blocks, min_lines, min_chars, max_chars)
+
+
+def _py_wrapped_runs(
+    blocks: Sequence[Block], min_lines: int, min_chars: int, max_chars: int
+) -> list[tuple[int, int]]:
+    """``wrapped_runs`` in Python (the reference of its compiled twin)."""
     runs: list[tuple[int, int]] = []
-    lo = 0
-    for i in range(1, len(blocks) + 1):
-        if i < len(blocks):
-            prev, text = blocks[i - 1], blocks[i].text
-            if (
-                not prev.features.ends_sentence
-                and min_chars <= len(prev.text) <= max_chars
-                and (
-                    (text[:1].islower() and _LOWER_WORD.match(text) is not None)
-                    or prev.text[-1:] in ",;-"
-                )
-            ):
+    lo, n = 0, len(blocks)
+    for i in range(1, n):
+        prev = blocks[i - 1]
+        # (The previous line's own tests first: most lines end a sentence or are short.)
+        if not prev.features.ends_sentence and min_chars <= len(line := prev.text) <= max_chars:
+            text = blocks[i].text
+            if (text[:1].islower() and _LOWER_WORD.match(text)) or line[-1:] in ",;-":
                 continue
         if i - lo >= min_lines:
             runs.append((lo, i))
         lo = i
+    if n and n - lo >= min_lines:
+        runs.append((lo, n))
     return runs
 
 

@@ -80,6 +80,7 @@ include "_cdefer.pxi"
 include "_canchor.pxi"  # (after _cnew.pxi: its block layout)
 include "_ctextlines.pxi"  # (the text front-end's twins)
 include "_clinejudge.pxi"  # (after _cnew.pxi: its block layout)
+include "_crunscore.pxi"  # (after _cslot.pxi: its slot reads; the main run's loops)
 
 
 ctypedef struct Frame:
