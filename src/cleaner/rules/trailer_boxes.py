@@ -38,13 +38,11 @@ class BoxTest:
         self.last = last
         self.within = within
         self.share = share
-        self.last_prose = -1  # the latest block with prose before the current one
+        # The latest block with prose before the current one, kept by the rule as it
+        # passes the page's prose (a removed block, a notice between the paragraphs, is
+        # no article prose).
+        self.last_prose = -1
         self._next_paragraph: list[int] | None = None
-
-    def passed(self, i: int) -> None:
-        # A removed block (a notice between the paragraphs) is no article prose.
-        if self.prose[i] and self.doc.blocks[i].removal is None:
-            self.last_prose = i
 
     #: Whether the heading and the box's lines go when the article resumes after them
     #: (on HTML the markup rules see the box; its lines are left to them).

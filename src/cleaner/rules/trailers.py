@@ -227,14 +227,14 @@ class TrailerZone(Rule):
         # Each matcher is asked only about the blocks its gate admits (a bit a gate, in
         # HeadingGate.gates' order): the strong ones, the trailer, the author.
         trailer = self.trailer
+        blocks = doc.blocks
+        removes_box = box.removes_box
         trailer_bit = 1 << len(self.strong)
         author_bit = trailer_bit << 1
         for i in order:
             head = heads[i]
             # (Most blocks looked at are prose the rule counts, not headings.)
-            if head and (
-                (folded := (block := doc.blocks[i]).features.folded) or self.empty_heading
-            ):
+            if head and ((folded := (block := blocks[i]).features.folded) or self.empty_heading):
                 n_words = block.features.n_words
                 if (
                     blocks_above >= cfg.strong_trailer_min_prose_blocks
@@ -250,9 +250,14 @@ class TrailerZone(Rule):
                         ):
                             _cut(self, doc, i, what)
                             return
-                # Whether the block is a trailer heading, asked once for both uses.
+                # Whether the block is a trailer heading, asked once for both uses: short
+                # of the prose needed for a cut, only a kept heading with prose above it
+                # may open a box (``article_resumes`` is false before any prose).
                 what = None
-                if n_words <= self.max_heading_words and (above >= needed or box.removes_box):
+                if n_words <= self.max_heading_words and (
+                    above >= needed
+                    or (removes_box and box.last_prose >= 0 and block.removal is None)
+                ):
                     if head & trailer_bit and trailer is not None and trailer.match(folded):
                         what = "trailer heading"
                     elif head & author_bit and _is_author_heading(
@@ -268,7 +273,7 @@ class TrailerZone(Rule):
                     _cut(self, doc, i, what)
                     return
                 if (
-                    box.removes_box
+                    removes_box
                     and what is not None
                     and block.removal is None
                     and box.article_resumes(i)
@@ -276,9 +281,11 @@ class TrailerZone(Rule):
                     # Wherever it stands, a heading opening a box inside the article
                     # goes with the box's lines; the article goes on after them.
                     _drop_box(self, doc, i, box.resumes_at(i))
-            if prose[i]:  # (else nothing to count, nor for the box test to pass)
-                box.passed(i)
-                above, blocks_above = above + prose[i], blocks_above + 1
+            if chars := prose[i]:  # (else nothing to count, nor for the box test to pass)
+                # (``box.passed``, inline: a call a paragraph.)
+                if blocks[i].removal is None:
+                    box.last_prose = i
+                above, blocks_above = above + chars, blocks_above + 1
 
 
 def _cut(rule: Rule, doc: Document, start: int, what: str) -> None:
