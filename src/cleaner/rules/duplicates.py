@@ -70,7 +70,12 @@ class ExactDuplicate(Rule):
         max_words = self.max_words
         short_repeats = self.short_repeats
         position = 0
-        for block in doc.blocks:
+        blocks = doc.blocks
+        if max_distance is None:
+            # No distance to count (text): only the blocks repeated on the page are
+            # looked at, picked in one comprehension (most blocks are no repeat).
+            blocks = [b for b in blocks if b.features.repeats > 1]
+        for block in blocks:
             # A block the front-end pruned is no copy: the article keeps its own.
             if block.pruned:
                 continue
