@@ -194,8 +194,12 @@ class ContainedDuplicate(Rule):
 
     def apply(self, doc: Document) -> None:
         min_words = self.config.contained_min_words
+        # (The kept blocks read straight off the list, not through ``Document.kept``'s
+        # generator: a step a block fewer.)
         candidates = [
-            b for b in doc.kept() if b.features.n_words >= min_words and b.features.repeats == 1
+            b
+            for b in doc.blocks
+            if b.removal is None and (f := b.features).n_words >= min_words and f.repeats == 1
         ]
         if len(candidates) <= 1:
             return
