@@ -165,10 +165,8 @@ class ShareCluster(Rule):
         max_words = self.max_words
         # (No share word: no row, most lines; one test in C, without a call.)
         words = self.words if self.min_shares > 0 else None
-        # The rows first (a line's own words make it one), then each line: a share line
-        # (share_bar's or this rule's). Whether a line is a member of a cluster (that, or
-        # a short kept line ending no sentence: a button) is asked only next to share
-        # lines (most pages have none), of the lines as the rows left them.
+        # The rows, then the share lines (share_bar's or this rule's); members of a cluster
+        # (those, or short kept lines ending no sentence: buttons) asked next to them only.
         rows = [
             block
             for block in blocks
@@ -185,16 +183,14 @@ class ShareCluster(Rule):
         share = [(r := block.removal) is not None and r.rule in names for block in blocks]
         if True not in share:
             return
-        own = ShareCluster.name
 
         def member(k: int) -> bool:
             if share[k]:
                 return True
             block = blocks[k]
             removal = block.removal
-            # (A button removed by a cluster below was a member when the rows were done.)
-            if removal is not None:
-                return removal.rule == own
+            if removal is not None:  # (a button a cluster below took was a member)
+                return removal.rule == ShareCluster.name
             f = block.features
             return not block.pruned and 0 < f.n_words <= max_words and not f.ends_sentence
 

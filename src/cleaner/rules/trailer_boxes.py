@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from ..blocks import BlockKind
+from ..blocks import Block, BlockKind
 from .base import Document
 
 # Block kinds as module names: on Python 3.11 an enum member read off its class costs
@@ -47,6 +47,12 @@ class BoxTest:
     #: Whether the heading and the box's lines go when the article resumes after them
     #: (on HTML the markup rules see the box; its lines are left to them).
     removes_box = False
+
+    def may_open(self, block: Block) -> bool:
+        """Whether a heading short of the prose a cut needs may still open a box that
+        goes (``removes_box``): a kept one, with prose above it (``article_resumes`` is
+        false before any). The rule asks its matchers about no other such heading."""
+        return self.removes_box and self.last_prose >= 0 and block.removal is None
 
     def article_resumes(self, i: int) -> bool:
         raise NotImplementedError

@@ -228,7 +228,6 @@ class TrailerZone(Rule):
         # HeadingGate.gates' order): the strong ones, the trailer, the author.
         trailer = self.trailer
         blocks = doc.blocks
-        removes_box = box.removes_box
         trailer_bit = 1 << len(self.strong)
         author_bit = trailer_bit << 1
         for i in order:
@@ -250,14 +249,9 @@ class TrailerZone(Rule):
                         ):
                             _cut(self, doc, i, what)
                             return
-                # Whether the block is a trailer heading, asked once for both uses: short
-                # of the prose needed for a cut, only a kept heading with prose above it
-                # may open a box (``article_resumes`` is false before any prose).
+                # Whether the block is a trailer heading, asked once for both uses.
                 what = None
-                if n_words <= self.max_heading_words and (
-                    above >= needed
-                    or (removes_box and box.last_prose >= 0 and block.removal is None)
-                ):
+                if n_words <= self.max_heading_words and (above >= needed or box.may_open(block)):
                     if head & trailer_bit and trailer is not None and trailer.match(folded):
                         what = "trailer heading"
                     elif head & author_bit and _is_author_heading(
@@ -273,7 +267,7 @@ class TrailerZone(Rule):
                     _cut(self, doc, i, what)
                     return
                 if (
-                    removes_box
+                    box.removes_box
                     and what is not None
                     and block.removal is None
                     and box.article_resumes(i)
@@ -282,8 +276,7 @@ class TrailerZone(Rule):
                     # goes with the box's lines; the article goes on after them.
                     _drop_box(self, doc, i, box.resumes_at(i))
             if chars := prose[i]:  # (else nothing to count, nor for the box test to pass)
-                # (``box.passed``, inline: a call a paragraph.)
-                if blocks[i].removal is None:
+                if blocks[i].removal is None:  # (no call a paragraph)
                     box.last_prose = i
                 above, blocks_above = above + chars, blocks_above + 1
 
