@@ -214,11 +214,10 @@ class Cleaner:
             kept = [b for b in blocks if b.removal is None]
             if not kept:
                 return
+            # The features are shared, not copied (``blocks_again`` hands each new block
+            # its kept block's): the pass redoes only the page-level counts (repeats,
+            # stop words), which the kept blocks no longer need.
             again = blocks_again(kept)
-            # The features are shared, not copied: the pass redoes only the page-level
-            # counts (repeats, stop words), which the kept blocks no longer need.
-            for original, block in zip(kept, again, strict=True):
-                block.features = original.features
             self.run_blocks(again, language_hint=language, judged=True)
             changed = False
             for original, block in zip(kept, again, strict=True):

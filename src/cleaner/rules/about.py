@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import regex
 
+from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.trie_search import twin
 from .base import Document, Rule, quote
 from .params import Param
+
+#: A block's removal (None: kept), read in C.
+_REMOVAL = attrgetter("removal")
 
 
 class SiteAbout(Rule):
@@ -49,10 +55,25 @@ class SiteAbout(Rule):
     def apply(self, doc: Document) -> None:
         if self.pattern is None:
             return
-        kept = [b for b in doc.blocks if b.removal is None]
-        start = max(self.min_blocks_above, len(kept) - self.tail_blocks)
-        for k in range(start, len(kept)):
-            block = kept[k]
+        blocks = doc.blocks
+        # The kept blocks counted in C (a removal is never false), and only the last few
+        # gathered, from the end: those asked, and the one above the first (its heading).
+        n_kept = len(blocks) - sum(map(bool, map(_REMOVAL, blocks)))
+        start = max(self.min_blocks_above, n_kept - self.tail_blocks)
+        if start >= n_kept:
+            return
+        need = n_kept - max(start - 1, 0)
+        kept: list[Block] = []  # the kept blocks from position n_kept - need on
+        for b in reversed(blocks):
+            if b.removal is None:
+                kept.append(b)
+                if len(kept) == need:
+                    break
+        kept.reverse()
+        # (Kept block k is kept[k - offset]; k - 1 at k == 0 reads the last, as before.)
+        offset = n_kept - need
+        for k in range(start, n_kept):
+            block = kept[k - offset]
             f = block.features
             if f.n_words > self.max_words:
                 continue
@@ -63,11 +84,11 @@ class SiteAbout(Rule):
                 continue
             label = quote(block.text)
             self.remove(block, f"describes the site {label}")
-            heading = kept[k - 1]
+            heading = kept[k - 1 - offset]
             hf = heading.features
             if 0 < hf.n_words <= self.max_heading_words and not hf.ends_sentence:
                 self.remove(heading, f"heads the site's description {label}")
-            self.remove_all(kept[k + 1 :], f"after the site's description {label}")
+            self.remove_all(kept[k + 1 - offset :], f"after the site's description {label}")
             return
 
 

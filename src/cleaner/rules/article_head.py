@@ -69,7 +69,16 @@ class HeadDateline(Rule):
             return
         first, last = doc.main_run
         run = [b for b in doc.blocks[first : last + 1] if b.removal is None]
-        dated = {id(b) for b in run if self._dated(b)}
+        # (``_dated``'s first tests inline: most lines are too long or hold no digit,
+        # and go without a call.)
+        max_words = self.max_words
+        dated = {
+            id(b)
+            for b in run
+            if 0 < (f := b.features).n_words <= max_words
+            and (f.digit_ratio or not f.folded.isascii())
+            and self._dated(b)
+        }
         if len(dated) > self.max_dated_lines:
             return
         paragraphs = 0

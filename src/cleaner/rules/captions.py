@@ -111,13 +111,17 @@ class GalleryCaption(Rule):
         if self.pattern is None:
             return
         found: list[tuple[Block, int]] = []
-        for block in doc.blocks:
-            # (A line opening with a letter opens with no number.)
-            folded = block.features.folded
-            if block.removal is None and not block.pruned and not folded[:1].isalpha():
-                m = self.pattern.match(folded)
-                if m and int(m.group("n")) <= int(m.group("total")):
-                    found.append((block, int(m.group("total"))))
+        pattern = self.pattern
+        # (A line opening with a letter opens with no number: the others picked in one
+        # comprehension, most lines.)
+        for block in [
+            b
+            for b in doc.blocks
+            if b.removal is None and not b.features.folded[:1].isalpha() and not b.pruned
+        ]:
+            m = pattern.match(block.features.folded)
+            if m and int(m.group("n")) <= int(m.group("total")):
+                found.append((block, int(m.group("total"))))
         per_total = Tally(total for _, total in found)
         for block, total in found:
             if per_total[total] >= self.min_captions:

@@ -70,7 +70,12 @@ class ExactDuplicate(Rule):
         max_words = self.max_words
         short_repeats = self.short_repeats
         position = 0
-        for block in doc.blocks:
+        blocks = doc.blocks
+        if max_distance is None:
+            # No distance to count (text): only the blocks repeated on the page are
+            # looked at, picked in one comprehension (most blocks are no repeat).
+            blocks = [b for b in blocks if b.features.repeats > 1]
+        for block in blocks:
             # A block the front-end pruned is no copy: the article keeps its own.
             if block.pruned:
                 continue
@@ -189,8 +194,12 @@ class ContainedDuplicate(Rule):
 
     def apply(self, doc: Document) -> None:
         min_words = self.config.contained_min_words
+        # (The kept blocks read straight off the list, not through ``Document.kept``'s
+        # generator: a step a block fewer.)
         candidates = [
-            b for b in doc.kept() if b.features.n_words >= min_words and b.features.repeats == 1
+            b
+            for b in doc.blocks
+            if b.removal is None and (f := b.features).n_words >= min_words and f.repeats == 1
         ]
         if len(candidates) <= 1:
             return

@@ -165,36 +165,35 @@ class ShareCluster(Rule):
         max_words = self.max_words
         # (No share word: no row, most lines; one test in C, without a call.)
         words = self.words if self.min_shares > 0 else None
-        # Each line: a share line (share_bar's or this rule's), or a member of a cluster
-        # (that, or a short kept line ending no sentence: a button), found in the pass
-        # finding the rows: the clusters below read these, not the lines' removals.
-        names = (ShareBar.name, ShareCluster.name)
-        share: list[bool] = []
-        member: list[bool] = []
-        for block in blocks:
-            f = block.features
-            removal = block.removal
-            if (
-                removal is None
-                and not block.pruned
-                and 0 < f.n_words <= row_max
-                and not f.ends_sentence
-                and (words is None or not words.isdisjoint(f.tokens))
-                and self._row(block)
-            ):
+        # The rows, then the share lines (share_bar's or this rule's); members of a cluster
+        # (those, or short kept lines ending no sentence: buttons) asked next to them only.
+        rows = [
+            block
+            for block in blocks
+            if block.removal is None
+            and not block.pruned
+            and 0 < (f := block.features).n_words <= row_max
+            and not f.ends_sentence
+            and (words is None or not words.isdisjoint(f.tokens))
+        ]
+        for block in rows:
+            if self._row(block):
                 self.remove(block, f"a share row: mostly share words ({quote(block.text)})")
-                removal = block.removal
-            s = removal is not None and removal.rule in names
-            share.append(s)
-            member.append(
-                s
-                or (
-                    removal is None
-                    and not block.pruned
-                    and 0 < f.n_words <= max_words
-                    and not f.ends_sentence
-                )
-            )
+        names = (ShareBar.name, ShareCluster.name)
+        share = [(r := block.removal) is not None and r.rule in names for block in blocks]
+        if True not in share:
+            return
+
+        def member(k: int) -> bool:
+            if share[k]:
+                return True
+            block = blocks[k]
+            removal = block.removal
+            if removal is not None:  # (a button a cluster below took was a member)
+                return removal.rule == ShareCluster.name
+            f = block.features
+            return not block.pruned and 0 < f.n_words <= max_words and not f.ends_sentence
+
         # Clusters: consecutive members holding a share line, found from their first.
         uses_gaps = any(b.gap_before for b in blocks[1:])
         n, j = len(blocks), 0
@@ -202,10 +201,10 @@ class ShareCluster(Rule):
             if at < j:
                 continue  # (in the cluster just done)
             i = at
-            while i > 0 and member[i - 1]:
+            while i > 0 and member(i - 1):
                 i -= 1
             j = at + 1
-            while j < n and member[j]:
+            while j < n and member(j):
                 j += 1
             self._cluster(blocks, share, i, j, uses_gaps)
 

@@ -53,7 +53,10 @@ class CopyInRun(Rule):
     def apply(self, doc: Document) -> None:
         exact = ExactDuplicate.name
         blocks = doc.blocks
-        if not any(_is_repeat(b, exact) for b in blocks):
+        # (``_is_repeat``, inline: a call a line.)
+        if not any(
+            (r := b.removal) is not None and r.rule == exact and not b.pruned for b in blocks
+        ):
             return
         n = len(blocks)
         minimum = self.config.duplicate_min_chars

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from ..blocks import BlockKind
+from ..blocks import Block, BlockKind
 from .base import Document
 
 # Block kinds as module names: on Python 3.11 an enum member read off its class costs
@@ -38,17 +38,21 @@ class BoxTest:
         self.last = last
         self.within = within
         self.share = share
-        self.last_prose = -1  # the latest block with prose before the current one
+        # The latest block with prose before the current one, kept by the rule as it
+        # passes the page's prose (a removed block, a notice between the paragraphs, is
+        # no article prose).
+        self.last_prose = -1
         self._next_paragraph: list[int] | None = None
-
-    def passed(self, i: int) -> None:
-        # A removed block (a notice between the paragraphs) is no article prose.
-        if self.prose[i] and self.doc.blocks[i].removal is None:
-            self.last_prose = i
 
     #: Whether the heading and the box's lines go when the article resumes after them
     #: (on HTML the markup rules see the box; its lines are left to them).
     removes_box = False
+
+    def may_open(self, block: Block) -> bool:
+        """Whether a heading short of the prose a cut needs may still open a box that
+        goes (``removes_box``): a kept one, with prose above it (``article_resumes`` is
+        false before any). The rule asks its matchers about no other such heading."""
+        return self.removes_box and self.last_prose >= 0 and block.removal is None
 
     def article_resumes(self, i: int) -> bool:
         raise NotImplementedError

@@ -227,14 +227,13 @@ class TrailerZone(Rule):
         # Each matcher is asked only about the blocks its gate admits (a bit a gate, in
         # HeadingGate.gates' order): the strong ones, the trailer, the author.
         trailer = self.trailer
+        blocks = doc.blocks
         trailer_bit = 1 << len(self.strong)
         author_bit = trailer_bit << 1
         for i in order:
             head = heads[i]
             # (Most blocks looked at are prose the rule counts, not headings.)
-            if head and (
-                (folded := (block := doc.blocks[i]).features.folded) or self.empty_heading
-            ):
+            if head and ((folded := (block := blocks[i]).features.folded) or self.empty_heading):
                 n_words = block.features.n_words
                 if (
                     blocks_above >= cfg.strong_trailer_min_prose_blocks
@@ -252,7 +251,7 @@ class TrailerZone(Rule):
                             return
                 # Whether the block is a trailer heading, asked once for both uses.
                 what = None
-                if n_words <= self.max_heading_words and (above >= needed or box.removes_box):
+                if n_words <= self.max_heading_words and (above >= needed or box.may_open(block)):
                     if head & trailer_bit and trailer is not None and trailer.match(folded):
                         what = "trailer heading"
                     elif head & author_bit and _is_author_heading(
@@ -276,9 +275,10 @@ class TrailerZone(Rule):
                     # Wherever it stands, a heading opening a box inside the article
                     # goes with the box's lines; the article goes on after them.
                     _drop_box(self, doc, i, box.resumes_at(i))
-            if prose[i]:  # (else nothing to count, nor for the box test to pass)
-                box.passed(i)
-                above, blocks_above = above + prose[i], blocks_above + 1
+            if chars := prose[i]:  # (else nothing to count, nor for the box test to pass)
+                if blocks[i].removal is None:  # (no call a paragraph)
+                    box.last_prose = i
+                above, blocks_above = above + chars, blocks_above + 1
 
 
 def _cut(rule: Rule, doc: Document, start: int, what: str) -> None:
