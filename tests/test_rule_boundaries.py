@@ -210,6 +210,34 @@ def test_menu_min_lines() -> None:
     assert _menu("World", "Business") == [None, None]
 
 
+def _menu_in_run(*lines: str, run: bool = True, **params: object) -> list[str | None]:
+    """``lines`` between two paragraphs, the main run spanning the page (``run``) or not."""
+    doc = make_doc(prose(120), *lines, prose(120, "ipsum"))
+    doc.main_run = (0, len(doc.blocks) - 1) if run else None
+    make_rule(MenuRun, **params).apply(doc)
+    return [removed(doc, line) for line in lines]
+
+
+def test_menu_in_run_min_lines() -> None:
+    # Inside the main run three menu-like lines are the article's short list, four a menu.
+    three = ("World", "Business", "Sport")
+    assert _menu_in_run(*three) == [None] * 3
+    assert _menu_in_run(*three, "Science") == ["menu_run"] * 4
+    # Outside the run (here: no run) Config.menu_min_lines alone counts.
+    assert _menu_in_run(*three, run=False) == ["menu_run"] * 3
+    # The Param moves the bound; it never goes below Config.menu_min_lines.
+    assert _menu_in_run(*three, in_run_min_lines=3) == ["menu_run"] * 3
+    assert _menu_in_run("World", "Business", in_run_min_lines=1) == [None, None]
+
+
+def test_menu_in_run_reason() -> None:
+    doc = make_doc(prose(120), "World", "Business", "Sport", "Science", prose(120, "ipsum"))
+    doc.main_run = (0, 5)
+    make_rule(MenuRun).apply(doc)
+    assert doc.blocks[1].removal is not None
+    assert doc.blocks[1].removal.reason == "one of 4 consecutive menu-like short lines"
+
+
 def test_menu_max_words() -> None:
     five = [f"World News Today Big {w}" for w in ("One", "Two", "Three")]
     assert _menu(*five) == ["menu_run"] * 3

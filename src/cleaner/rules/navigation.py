@@ -29,6 +29,7 @@ from .gates import (
     tokens_all,
 )
 from .lists import LIST_LINES
+from .menu_lists import RunLists
 from .params import Param
 
 
@@ -358,7 +359,7 @@ class Breadcrumb(LineRule):
         return (no_sentence_end() + separated,)
 
 
-class MenuRun(Rule):
+class MenuRun(RunLists, Rule):
     name = "menu_run"
     family = "navigation"
     description = (
@@ -373,7 +374,6 @@ class MenuRun(Rule):
     max_stopword_ratio = Param(0.25, "... and at most this share of stop words.")
 
     def apply(self, doc: Document) -> None:
-        cfg = self.config
         # The main run's list lines are the article's list, however menu-like they read.
         listed = doc.notes.get(LIST_LINES) or frozenset()
         run: list[Block] = []
@@ -381,7 +381,7 @@ class MenuRun(Rule):
             if block is not None and block.index not in listed and self._menu_like(block):
                 run.append(block)
                 continue
-            if len(run) >= cfg.menu_min_lines:
+            if run and len(run) >= self.menu_min_lines(doc, run):
                 self.remove_all(run, f"one of {len(run)} consecutive menu-like short lines")
             run = []
 
