@@ -9,15 +9,27 @@ from cpython.object cimport PyObject_Hash, PyObject_RichCompareBool, Py_EQ
 from libc.stdlib cimport calloc
 
 
+cdef inline bint _cd_equal(PyObject *key, object token) except -1:
+    """``key == token``: two strings compared as the dict would, without the call."""
+    cdef object other = <object> key
+    cdef Py_ssize_t n
+    if PyUnicode_CheckExact(other) and PyUnicode_CheckExact(token):
+        n = PyUnicode_GET_LENGTH(other)
+        return (
+            n == PyUnicode_GET_LENGTH(token)
+            and PyUnicode_KIND(other) == PyUnicode_KIND(token)
+            and memcmp(PyUnicode_DATA(other), PyUnicode_DATA(token), n * PyUnicode_KIND(other)) == 0
+        )
+    return PyObject_RichCompareBool(other, token, Py_EQ)
+
+
 cdef Py_ssize_t _cd_slot(PyObject **keys, Py_hash_t *hashes, Py_ssize_t mask,
                          object token, Py_hash_t h) except -1:
     """The slot holding ``token`` in the table, or the empty one where it goes."""
     cdef Py_ssize_t i = <Py_ssize_t> (<size_t> h & <size_t> mask)
     cdef size_t perturb = <size_t> h
     while keys[i] != NULL:
-        if keys[i] == <PyObject *> token or (
-            hashes[i] == h and PyObject_RichCompareBool(<object> keys[i], token, Py_EQ)
-        ):
+        if keys[i] == <PyObject *> token or (hashes[i] == h and _cd_equal(keys[i], token)):
             return i
         perturb >>= 5
         i = <Py_ssize_t> ((5 * <size_t> i + 1 + perturb) & <size_t> mask)
