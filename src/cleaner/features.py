@@ -283,9 +283,12 @@ def _fill(
         )
         # A dateline opens with two capitals, or a capital and '.', "'" or a space
         # (checked here on ASCII text, where the pattern's \p{Lu} is A-Z).
+        # Its dash and the space after it come first: most lines hold neither, and a
+        # pattern match costs a dozen scans for a dash.
         dateline = (
             _DATELINE.match(text)
-            if not ascii_text or ("A" <= text[0] <= "Z" and text[1:][:1] in _DATELINE_SECOND)
+            if (not ascii_text or ("A" <= text[0] <= "Z" and text[1:][:1] in _DATELINE_SECOND))
+            and ("- " in text or "— " in text or "– " in text)
             else None
         )
         if dateline is not None:

@@ -104,8 +104,10 @@ class HeadDateline(Rule):
             return False
         words = words_of(f.folded)
         has_number = any(w.isdigit() for w in words)
-        return (has_number and not self.months.isdisjoint(words)) or bool(
-            _NUMERIC_DATE.search(f.folded)
+        folded = f.folded
+        # (A date in numbers holds '.', '/' or '-': most lines go without the search.)
+        return (has_number and not self.months.isdisjoint(words)) or (
+            ("." in folded or "/" in folded or "-" in folded) and bool(_NUMERIC_DATE.search(folded))
         )
 
     def _dateline(self, block: Block) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections import Counter, defaultdict
 from itertools import chain
+from typing import Any
 
 from ..blocks import BlockKind
 from ..config import Config
@@ -208,27 +209,10 @@ class ContainedDuplicate(Rule):
         # per block through all the others would be quadratic on long pages).
         # ``tokens`` are the words of ``key``, already split.
         words = [b.features.tokens for b in candidates]
-        frequency = Counter(chain.from_iterable(words))
-        count = frequency.__getitem__
-        anchors: list[tuple[str, int] | None] = []
-        wanted: set[str] = set()
-        for tokens in words:
-            # No tokens: words made of combining marks alone have an empty key. A block
-            # holding a word found only once holds it alone: no other block holds a
-            # copy of it (most blocks; counts looked up in C, not a key call each).
-            # (``in`` stops at the first such word: C-level, most blocks early.)
-            if not tokens or 1 in map(count, tokens):
-                anchors.append(None)
-                continue
-            # The first of the rarest words.
-            counts = list(map(count, tokens))
-            rarest = min(counts)
-            if not rarest <= self.max_anchor_occurrences:
-                anchors.append(None)
-                continue
-            offset = counts.index(rarest)
-            anchors.append((tokens[offset], offset))
-            wanted.add(tokens[offset])
+        twins = _twins()
+        most = self.max_anchor_occurrences
+        anchors = twins.cd_anchors(words, most) if twins is not None else py_anchors(words, most)
+        wanted = {anchor[0] for anchor in anchors if anchor is not None}
         if not wanted:
             return
         # The candidates holding each anchor, in page order (a set intersection a
@@ -258,6 +242,41 @@ class ContainedDuplicate(Rule):
                 ):
                     self.remove(block, f"a shorter copy of block {other.index} {quote(block.text)}")
                     break
+
+
+def py_anchors(words: list[tuple[str, ...]], most: int) -> list[tuple[str, int] | None]:
+    """For each block's words: its first rarest word among all the blocks' words and
+    that word's place, or None when one of its words occurs only once (no other block
+    holds it) or its rarest more than ``most`` times (``_cdupes.pxi``'s ``cd_anchors``
+    is the compiled twin)."""
+    frequency = Counter(chain.from_iterable(words))
+    count = frequency.__getitem__
+    anchors: list[tuple[str, int] | None] = []
+    for tokens in words:
+        # No tokens: words made of combining marks alone have an empty key. A block
+        # holding a word found only once holds it alone: no other block holds a
+        # copy of it (most blocks; counts looked up in C, not a key call each).
+        # (``in`` stops at the first such word: C-level, most blocks early.)
+        if not tokens or 1 in map(count, tokens):
+            anchors.append(None)
+            continue
+        # The first of the rarest words.
+        counts = list(map(count, tokens))
+        rarest = min(counts)
+        if not rarest <= most:
+            anchors.append(None)
+            continue
+        offset = counts.index(rarest)
+        anchors.append((tokens[offset], offset))
+    return anchors
+
+
+def _twins() -> Any:
+    """The compiled twins when the compiled walk is used here, else None (imported late:
+    the HTML front-end's module imports the rules)."""
+    from ..frontends.html.compiled import compiled_features
+
+    return compiled_features()
 
 
 RULES = (ExactDuplicate, ContainedDuplicate)

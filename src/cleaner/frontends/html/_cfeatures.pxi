@@ -239,14 +239,26 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             else (<double> capitalised) / n_open
         ))
         c = PyUnicode_READ(kind, data, 0)
-        if not ascii_text or (65 <= c <= 90 and (
+        if (not ascii_text or (65 <= c <= 90 and (
             n == 1 or _dateline_second(PyUnicode_READ(kind, data, 1))
-        )):
+        ))) and _dash_space(kind, data, n):
             dateline = _dateline(text)
             if dateline is not None:
                 n_open = _words(kind, data, dateline.end(), n, spans, opening_words)
     _fput(f, direct, F_HEADLINE_PREFIX, _capitalised_prefix(kind, data, spans, n_open, joiner))
     _fput(f, direct, F_STOPWORD_RATIO, _UNSET)
+
+
+cdef bint _dash_space(int kind, const void *data, Py_ssize_t n) noexcept:
+    """Whether the text holds the dash a dateline ends with and its space ('- ', '— '
+    or '– '): without one the pattern cannot match (``features._fill`` asks too)."""
+    cdef Py_ssize_t i
+    cdef unsigned int c
+    for i in range(n - 1):
+        c = PyUnicode_READ(kind, data, i)
+        if (c == 45 or c == 0x2014 or c == 0x2013) and PyUnicode_READ(kind, data, i + 1) == 32:
+            return True
+    return False
 
 
 cdef inline bint _dateline_second(unsigned int c) noexcept:

@@ -20,11 +20,35 @@ cdef object _tl_block(Py_ssize_t index, str text, bint gap, object features):
         if features is None:
             return Block(index, text, _PARAGRAPH, 0, "", 0.0, gap)
         return Block(index, text, _PARAGRAPH, 0, "", 0.0, gap, features)
-    block = _new_block(index, text, _PARAGRAPH, 0, _TL_ZERO)
+    if features is None:
+        block = _new_block(index, text, _PARAGRAPH, 0, _TL_ZERO)
+    else:
+        block = _tl_sharing(features)
+        _new_put(block, _B_INDEX, index)
+        _new_put(block, _B_TEXT, text)
+        _new_put(block, _B_KIND, _PARAGRAPH)
+        _new_put(block, _B_LEVEL, 0)
+        _new_put(block, _B_DENSITY, _TL_ZERO)
     _new_put(block, _TL_GAP, True if gap else False)
-    if features is not None:
-        _new_put(block, _TL_FEATURES, features)
     return block
+
+
+cdef object _tl_sharing(object features):
+    """``_new_default(_BLOCK)`` holding ``features``: no default ``Features`` made
+    only to be let go (a copied line's block, and every block of a later pass)."""
+    obj = <object> PyType_GenericAlloc(_BLOCK.cls, 0)
+    Py_XDECREF(<PyObject *> obj)  # (the alloc's reference, which ``obj`` holds too)
+    cdef Py_ssize_t i
+    for i in range(_BLOCK.n):
+        if _BLOCK.offsets[i] == _TL_FEATURES:
+            _new_put(obj, _TL_FEATURES, features)
+        elif _BLOCK.how[i] == NEW_VALUE:
+            _new_put(obj, _BLOCK.offsets[i], <object> _BLOCK.values[i])
+        elif _BLOCK.how[i] == NEW_FEATURES:
+            _new_put(obj, _BLOCK.offsets[i], _new_features())
+        else:
+            _new_put(obj, _BLOCK.offsets[i], (<object> _BLOCK.values[i])())
+    return obj
 
 
 cdef object _tl_copy(Py_ssize_t index, object first, bint gap):

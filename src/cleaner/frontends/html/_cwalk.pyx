@@ -36,6 +36,7 @@ include "_csquash.pxi"
 include "_cfold.pxi"
 include "_cslot.pxi"  # (after _ctext.pxi's _cnew.pxi: its layouts)
 include "_cfeatures.pxi"
+include "_cdupes.pxi"  # (contained_duplicate's word counts)
 include "_cruns.pxi"
 include "_cattrs.pxi"  # (before _cscan.pxi, which counts with it)
 include "_cscan.pxi"
