@@ -10,9 +10,10 @@ from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
-from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
+from .base import Document, LineRule, Rule, bound_by, quote
 from .gates import NEVER, Gate, max_chars, opens, text_holds
 from .params import Param
+from .whole_line import WholeLinePhraseRule
 
 
 class MediaStub(WholeLinePhraseRule):
@@ -291,12 +292,9 @@ class MediaLabel(LineRule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         alternation = phrases.pattern("media_label")
-        self.pattern = (
-            # (With its ``re`` twin, for the lines both engines read alike.)
-            twin(regex.compile(rf"^\W*{alternation}(?:[\s:,.]|$)", PHRASE_FLAGS))
-            if alternation
-            else None
-        )
+        # (With its ``re`` twin, for the lines both engines read alike.)
+        pattern = rf"^\W*{alternation}(?:[\s:,.]|$)"
+        self.pattern = twin(regex.compile(pattern, PHRASE_FLAGS)) if alternation else None
         # A line opening with a letter as no label does is no label's (None: any).
         self.opens = openings(phrases.phrases("media_label"))
 
