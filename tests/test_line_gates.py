@@ -263,7 +263,20 @@ def test_the_compiled_candidates_are_the_python_ones_on_any_text(lines: list[str
 @needs_extension
 def test_every_operation_is_compared() -> None:
     ops = {op for run in RUNS for gate in run._gates for alt in gate for op, _ in alt}
-    assert ops == set(range(8))
+    assert ops == set(range(9))
+
+
+def test_an_edge_opening_reads_the_edge_to_its_first_letter() -> None:
+    need = gates.edge_opening((), {"pho"}, (), {"(", "é"}, 5)
+    lines = ["photo", "— photo", "12 photo", "12 image", "(image", "image", "123456 photo", "é"]
+    doc = _document(lines)
+    admitted = [b.text for b in doc.blocks if gates.admits((need,), b)]
+    # (A line opening a-z is the opening's to judge; past ASCII, any character admits.)
+    assert admitted == ["photo", "— photo", "12 photo", "(image", "image", "é"]
+    if _cwalk is not None:
+        found = _cwalk.line_candidates(doc.blocks, ((need,),), (-1,))
+        assert [doc.blocks[i].text for i, _ in found] == admitted
+    assert gates.edge_opening((), (), (), None) == ()
 
 
 @needs_extension

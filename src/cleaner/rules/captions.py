@@ -22,7 +22,7 @@ from ..phrases.literals import branch_gate, holds_branch
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
-from .gates import Gate, folded_holds, may_hold_digit, opens
+from .gates import Gate, folded_holds, may_hold_digit, openings_edge, opens
 from .params import Param
 
 _NUMBER = r"(\d{1,4})"
@@ -211,7 +211,8 @@ class CaptionCredit(LineRule):
         # the other (most lines past the credit's gate hold a colon or a bracket).
         found: list[tuple[Gate, str]] = []
         if self.lead is not None:
-            found.append(((opens(self.lead_opens) + folded_holds(self.lead_gate),), "_lead"))
+            lead = opens(self.lead_opens) + openings_edge(self.lead_opens)
+            found.append(((lead + folded_holds(self.lead_gate),), "_lead"))
         if self.credit is not None:
             found.append(((folded_holds(self.credit_gate),), "_credit"))
         return tuple(found)

@@ -11,7 +11,7 @@ from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
-from .gates import NEVER, Gate, max_chars, opens, text_holds
+from .gates import NEVER, Gate, max_chars, opening, openings_edge, opens, text_holds
 from .params import Param
 from .whole_line import WholeLinePhraseRule
 
@@ -62,7 +62,8 @@ class PlayerTimeline(LineRule):
         return None
 
     def line_gate(self) -> Gate:
-        return (max_chars(self.max_chars) + text_holds((":",)),)
+        # (It opens with a digit or no word character: never with a letter a-z.)
+        return (max_chars(self.max_chars) + opening() + text_holds((":",)),)
 
 
 class PlayerLine(Rule):
@@ -317,7 +318,7 @@ class MediaLabel(LineRule):
         return None
 
     def line_gate(self) -> Gate:
-        return NEVER if self.pattern is None else (opens(self.opens),)
+        return NEVER if self.pattern is None else (opens(self.opens) + openings_edge(self.opens),)
 
 
 class PlayerCluster(Rule):

@@ -14,7 +14,7 @@ from ..phrases import PhraseBook, alternation, phrase_to_pattern
 from ..phrases.compile import line_matcher, required_literals
 from ..phrases.openings import _opens_with_digit
 from .base import Document, LineRule, Rule, _quote, bound_by
-from .gates import Gate, folded_holds, matcher_opens, opening, tokens_any
+from .gates import Gate, folded_holds, matcher_edge, matcher_opens, opening, tokens_any
 
 
 class WholeLinePhraseRule(LineRule):
@@ -68,11 +68,13 @@ class WholeLinePhraseRule(LineRule):
         found: list[tuple[Gate, str]] = []
         literal = matcher_opens(self.literal)
         if literal is not None:
+            literal += matcher_edge(self.literal)
             found.append(((tokens_any(self.triggers) + literal,), "_literal_reason"))
         patterns = matcher_opens(self.patterns)
         if patterns is not None:
+            edge = matcher_edge(self.patterns)
             gate = tuple(
-                (opening() if digits else patterns) + folded_holds(literals)
+                (opening() if digits else patterns) + edge + folded_holds(literals)
                 for digits, literals in self.pattern_gates
             )
             found.append((gate, "_patterns_reason"))
