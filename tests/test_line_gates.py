@@ -101,6 +101,33 @@ def test_every_gate_admits_every_line_its_rule_removes() -> None:
     assert _unsound(doc) == []
 
 
+def _parts_disagree(doc: Document) -> list[tuple[str, str]]:
+    """(rule, line) where the first reason of the rule's parts admitting the line
+    (``LineRule.line_parts``) is not its ``reason_for``'s."""
+    wrong = []
+    for rule in RULES:
+        parts = [(gate, getattr(rule, name)) for gate, name in rule.line_parts()]
+        ask = rule.for_page(doc).reason_for
+        for block in doc.blocks:
+            first = next(
+                (
+                    r
+                    for gate, part in parts
+                    if gates.admits(gate, block) and (r := part(block, doc))
+                ),
+                None,
+            )
+            if first != ask(block, doc):
+                wrong.append((rule.name, block.text))
+    return wrong
+
+
+def test_a_rules_parts_give_its_reason() -> None:
+    assert _parts_disagree(_document(LINES)) == []
+    split = [r.name for r in RULES if len(r.line_parts()) > 1]
+    assert {"chrome_phrase", "media_stub", "caption_credit"} <= set(split)
+
+
 def test_the_gates_turn_most_lines_away() -> None:
     # (What they are for: a rule is asked about few of the sample lines within its bound.)
     doc = _document(_sample_lines())
@@ -137,7 +164,9 @@ _WORDS = sorted(
     )
 )
 def test_gates_admit_what_their_rules_remove_on_made_lines(lines: list[str]) -> None:
-    assert _unsound(_document(lines)) == []
+    doc = _document(lines)
+    assert _unsound(doc) == []
+    assert _parts_disagree(doc) == []
 
 
 def _removals(doc: Document) -> list[object]:
@@ -166,6 +195,9 @@ def test_a_gate_is_consulted() -> None:
         def line_gate(self) -> gates.Gate:
             return gates.NEVER
 
+        def line_parts(self) -> tuple[tuple[gates.Gate, str], ...]:
+            return ((gates.NEVER, "reason_for"),)
+
     shut = Shut(CLEANER.config, BOOK).for_kind("text")
     for asked, removed in ((rule, True), (shut, False)):
         doc = _document([FIRING["chrome_phrase"]])
@@ -193,7 +225,7 @@ def _both(doc: Document) -> None:
         assert compiled == python, run
         # All the runs' gates looked at in one pass (``PageGates``), this run's picked.
         assert run._page is RUNS[0]._page
-        assert run._page.candidates(doc, _cwalk, run._shift, len(run.rules)) == python, run
+        assert run._page.candidates(doc, _cwalk, run._shift, len(run._parts)) == python, run
     assert doc.line_gates is not None and doc.line_gates[0] is RUNS[0]._page
 
 
@@ -231,7 +263,20 @@ def test_the_compiled_candidates_are_the_python_ones_on_any_text(lines: list[str
 @needs_extension
 def test_every_operation_is_compared() -> None:
     ops = {op for run in RUNS for gate in run._gates for alt in gate for op, _ in alt}
-    assert ops == set(range(8))
+    assert ops == set(range(9))
+
+
+def test_an_edge_opening_reads_the_edge_to_its_first_letter() -> None:
+    need = gates.edge_opening((), {"pho"}, (), {"(", "é"}, 5)
+    lines = ["photo", "— photo", "12 photo", "12 image", "(image", "image", "123456 photo", "é"]
+    doc = _document(lines)
+    admitted = [b.text for b in doc.blocks if gates.admits((need,), b)]
+    # (A line opening a-z is the opening's to judge; past ASCII, any character admits.)
+    assert admitted == ["photo", "— photo", "12 photo", "(image", "image", "é"]
+    if _cwalk is not None:
+        found = _cwalk.line_candidates(doc.blocks, ((need,),), (-1,))
+        assert [doc.blocks[i].text for i, _ in found] == admitted
+    assert gates.edge_opening((), (), (), None) == ()
 
 
 @needs_extension
@@ -284,7 +329,7 @@ def test_judging_off_the_masks_removes_what_judging_the_picked_lines_does() -> N
             for block in doc.blocks[::7]:
                 block.remove("earlier", "spy", "removed before the run")
         masks = run._page.masks(on_masks, _cwalk)
-        width = len(run.rules)
+        width = len(run._parts)
         asks_on_masks = functools.partial(run._asks, on_masks)
         _cwalk.lj_judge_masks(
             on_masks.blocks, masks, run._shift, width, asks_on_masks, on_masks, runs._removed

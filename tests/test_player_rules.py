@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config, clean_and_explain
 from cleaner.blocks import Block, Removal
-from cleaner.rules.base import WholeLinePhraseRule
 from cleaner.rules.media import MediaStub, PlayerCluster, PlayerLine
+from cleaner.rules.whole_line import WholeLinePhraseRule
 
 
 def _stub(text: str = "Watch later", rule: str = "media_stub") -> Block:

@@ -185,6 +185,16 @@ class LineMatcher:
                 short.update(prefixes)
         return frozenset(letters), frozenset(full), tuple(sorted(short))
 
+    def edge_gate(self) -> tuple[frozenset[str] | None, int]:
+        """What ``match`` needs of the edge of a text not opening with a letter (for
+        ``rules.gates.edge_opening``): the characters other than letters its phrases
+        open with (digits, when a pattern opens with one; None: not known), and how many
+        characters the edge is read for its first letter."""
+        gate = self._edge_gate
+        if gate is None:
+            return None, EDGE_MAX_CHARS + 1
+        return gate[0] | (frozenset("0123456789") if gate[1] else frozenset()), EDGE_MAX_CHARS + 1
+
     def match(self, text: str) -> regex.Match[str] | re.Match[str] | None:
         """A match when ``text`` is one phrase and its edges, else None."""
         first = text[:1]

@@ -20,7 +20,8 @@ from . import (
     templates,
     trailers,
 )
-from .base import Document, LineRule, Rule, WholeLinePhraseRule
+from .base import Document, LineRule, Rule
+from .whole_line import WholeLinePhraseRule
 
 #: Built-in rules in pipeline order. A tuple: the registry cannot be mutated at run time;
 #: users add rules through ``Config.extra_rules``.

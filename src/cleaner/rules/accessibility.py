@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import WholeLinePhraseRule
+from .whole_line import WholeLinePhraseRule
 
 
 class AccessibilityLink(WholeLinePhraseRule):

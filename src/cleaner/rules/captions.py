@@ -22,7 +22,7 @@ from ..phrases.literals import branch_gate, holds_branch
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
-from .gates import Gate, folded_holds, may_hold_digit, opens
+from .gates import Gate, folded_holds, may_hold_digit, openings_edge, opens
 from .params import Param
 
 _NUMBER = r"(\d{1,4})"
@@ -204,12 +204,41 @@ class CaptionCredit(LineRule):
         return None
 
     def line_gate(self) -> Gate:
-        found = []
+        return tuple(alternative for gate, _ in self.line_parts() for alternative in gate)
+
+    def line_parts(self) -> tuple[tuple[Gate, str], ...]:
+        # The opening and the credit apart: a line one gate admits is not searched for
+        # the other (most lines past the credit's gate hold a colon or a bracket).
+        found: list[tuple[Gate, str]] = []
         if self.lead is not None:
-            found.append(opens(self.lead_opens) + folded_holds(self.lead_gate))
+            lead = opens(self.lead_opens) + openings_edge(self.lead_opens)
+            found.append(((lead + folded_holds(self.lead_gate),), "_lead"))
         if self.credit is not None:
-            found.append(folded_holds(self.credit_gate))
+            found.append(((folded_holds(self.credit_gate),), "_credit"))
         return tuple(found)
+
+    def _lead(self, block: Block, doc: Document) -> str | None:
+        """``reason_for``'s caption opening alone (its gate tested by the run's)."""
+        f = block.features
+        if (
+            f.n_words <= self.max_words
+            and self.lead is not None
+            and (m := self.lead.match(f.folded))
+        ):
+            return f"an image caption: opens with {quote(m.group(0).strip())}"
+        return None
+
+    def _credit(self, block: Block, doc: Document) -> str | None:
+        """``reason_for``'s credit alone (its literal gate tested by the run's)."""
+        f = block.features
+        if (
+            f.n_words <= self.max_words
+            and self.credit is not None
+            and holds_branch(f.folded, self.credit_branches)
+            and (m := self.credit.search(f.folded))
+        ):
+            return f"an image caption: ends with the credit {quote(m.group(0).strip())}"
+        return None
 
 
 class CaptionToggle(Rule):

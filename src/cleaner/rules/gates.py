@@ -39,6 +39,7 @@ OPENS = 4  # a line opening with a letter a-z opens as given (``opening``)
 MAX_CHARS = 5  # the text has at most this many characters
 NO_SENTENCE_END = 6  # the line ends no sentence
 MAY_HOLD_DIGIT = 7  # the line holds an ASCII digit, or is not all ASCII
+EDGE_OPENS = 8  # a line opening otherwise than a-z opens past its edge as given
 
 Need = tuple[int, Any]
 Alternative = tuple[Need, ...]
@@ -130,6 +131,43 @@ def opening(
     return ((OPENS, (frozenset(letters) & _ASCII_LOWER, frozenset(full), tuple(sorted(short)))),)
 
 
+def edge_opening(
+    letters: Iterable[str],
+    full: Iterable[str],
+    short: Iterable[str],
+    edge: Iterable[str] | None,
+    reach: int = -1,
+) -> tuple[Need, ...]:
+    """For a pattern whose phrases open after an edge of characters other than letters
+    (``^\\W*``, a whole line's edge), what a casefolded line not opening with a-z shows
+    (one that does is admitted: ``opening`` is for it): read from its start over ASCII
+    characters other than a-z, ``reach`` of them at most (-1: all), it passes one of
+    ``edge`` (the characters other than a-z its phrases open with), or comes to a letter
+    a-z opening there as ``opening(letters, full, short)`` says; one character past
+    ASCII admits it (what it is, a letter or not, is not looked at). None: no need."""
+    if edge is None:
+        return ()
+    ascii_edge = frozenset(c for c in edge if c.isascii())
+    found = (frozenset(letters) & _ASCII_LOWER, frozenset(full), tuple(sorted(short)))
+    return ((EDGE_OPENS, (*found, ascii_edge, reach)),)
+
+
+def openings_edge(found: Openings | None) -> tuple[Need, ...]:
+    """``edge_opening`` of the openings of a ``^\\W*`` alternation (None: no need)."""
+    if found is None or "" in found.short:
+        return ()
+    firsts = {o[0] for o in (*found.full, *found.short) if o[0] not in _ASCII_LOWER}
+    return edge_opening((), found.full, found.short, firsts)
+
+
+def matcher_edge(matcher: LineMatcher | None) -> tuple[Need, ...]:
+    """What ``LineMatcher.match`` needs of a line not opening with a-z (``edge_opening``;
+    no matcher: no need)."""
+    if matcher is None:
+        return ()
+    return edge_opening(*matcher.opening_gate(), *matcher.edge_gate())
+
+
 def opens(found: Openings | None) -> tuple[Need, ...]:
     """``Openings.admits`` (None: no need)."""
     return () if found is None else opening((), found.full, found.short)
@@ -174,7 +212,31 @@ def _holds(op: int, arg: Any, block: Block) -> bool:
         return not f.ends_sentence
     if op == MAY_HOLD_DIGIT:
         return bool(f.digit_ratio) or not block.text.isascii()
+    if op == EDGE_OPENS:
+        return _edge_opens(f.folded, *arg)
     raise ValueError(f"unknown gate operation {op}")
+
+
+def _edge_opens(
+    folded: str,
+    letters: frozenset[str],
+    full: frozenset[str],
+    short: tuple[str, ...],
+    edge: frozenset[str],
+    reach: int,
+) -> bool:
+    if folded[:1] in _ASCII_LOWER and folded:
+        return True
+    for at, c in enumerate(folded if reach < 0 else folded[:reach]):
+        if not c.isascii() or c in edge:
+            return True
+        if c in _ASCII_LOWER:
+            return (
+                c in letters
+                or folded[at : at + OPENING_CHARS] in full
+                or folded.startswith(short, at)
+            )
+    return False
 
 
 def candidates(

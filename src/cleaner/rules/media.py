@@ -10,9 +10,10 @@ from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
-from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
-from .gates import NEVER, Gate, max_chars, opens, text_holds
+from .base import Document, LineRule, Rule, bound_by, quote
+from .gates import NEVER, Gate, max_chars, opening, openings_edge, opens, text_holds
 from .params import Param
+from .whole_line import WholeLinePhraseRule
 
 
 class MediaStub(WholeLinePhraseRule):
@@ -61,7 +62,8 @@ class PlayerTimeline(LineRule):
         return None
 
     def line_gate(self) -> Gate:
-        return (max_chars(self.max_chars) + text_holds((":",)),)
+        # (It opens with a digit or no word character: never with a letter a-z.)
+        return (max_chars(self.max_chars) + opening() + text_holds((":",)),)
 
 
 class PlayerLine(Rule):
@@ -291,12 +293,9 @@ class MediaLabel(LineRule):
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         alternation = phrases.pattern("media_label")
-        self.pattern = (
-            # (With its ``re`` twin, for the lines both engines read alike.)
-            twin(regex.compile(rf"^\W*{alternation}(?:[\s:,.]|$)", PHRASE_FLAGS))
-            if alternation
-            else None
-        )
+        # (With its ``re`` twin, for the lines both engines read alike.)
+        pattern = rf"^\W*{alternation}(?:[\s:,.]|$)"
+        self.pattern = twin(regex.compile(pattern, PHRASE_FLAGS)) if alternation else None
         # A line opening with a letter as no label does is no label's (None: any).
         self.opens = openings(phrases.phrases("media_label"))
 
@@ -319,7 +318,7 @@ class MediaLabel(LineRule):
         return None
 
     def line_gate(self) -> Gate:
-        return NEVER if self.pattern is None else (opens(self.opens),)
+        return NEVER if self.pattern is None else (opens(self.opens) + openings_edge(self.opens),)
 
 
 class PlayerCluster(Rule):

@@ -14,7 +14,7 @@ from ..phrases import PhraseBook
 from ..phrases.compile import PHRASE_FLAGS
 from ..phrases.openings import openings
 from ..phrases.trie_search import twin
-from .base import Document, LineRule, Rule, WholeLinePhraseRule, bound_by, quote
+from .base import Document, LineRule, Rule, bound_by, quote
 from .code_lines import bare_line
 from .gates import (
     NEVER,
@@ -31,6 +31,7 @@ from .gates import (
 from .lists import LIST_LINES
 from .menu_lists import RunLists
 from .params import Param
+from .whole_line import WholeLinePhraseRule
 
 
 class ChromePhrase(WholeLinePhraseRule):

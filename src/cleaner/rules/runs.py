@@ -41,23 +41,33 @@ class LineRuleRun:
         "_gates",
         "_groups",
         "_page",
+        "_parts",
         "_shift",
         "_tiers",
         "_twins",
         "rules",
     )
 
-    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+    def __init__(self, rules: tuple[LineRule, ...], parts: bool = True) -> None:
         from ..frontends.html.compiled import compiled_features  # (it imports rules)
 
         self.rules = rules
         # Looked up here, once, not by an import statement a page (one costs about as
         # much as asking a rule about a line).
         self._twins = compiled_features
-        # Each rule's gate and words bound (-1: none), for ``line_candidates``
-        # (``gates.candidates``' compiled twin).
-        self._gates = tuple(rule.line_gate() for rule in rules)
-        self._bounds = tuple(-1 if b is None else b for b in (r.words_bound for r in rules))
+        # What a compiled run asks: each rule's parts (``LineRule.line_parts``; with
+        # ``parts`` off, its gate and ``reason_for``), as (rule's position, method's
+        # name), with their gates and words bounds (-1: none), for ``line_candidates``
+        # (``gates.candidates``' compiled twin): a bit of a mask a part.
+        found = [
+            (i, part)
+            for i, rule in enumerate(rules)
+            for part in (rule.line_parts() if parts else ((rule.line_gate(), "reason_for"),))
+        ]
+        self._parts = tuple((i, name) for i, (_, name) in found)
+        self._gates = tuple(gate for _, (gate, _) in found)
+        bounds = tuple(-1 if b is None else b for b in (r.words_bound for r in rules))
+        self._bounds = tuple(bounds[i] for i, _ in found)
         self._gated = tuple(type(r).line_gate is not LineRule.line_gate for r in rules)
         # The gates of all the kind's runs, looked at in one pass a page (``PageGates``,
         # set by ``run_steps``), and this run's first bit in their masks.
@@ -102,7 +112,7 @@ class LineRuleRun:
         if page is not None:
             # Judged off the page's masks, with no list of the lines first.
             masks = page.masks(doc, twins)
-            width = len(self.rules)
+            width = len(self._parts)
             asks = functools.partial(self._asks, doc)
             twins.lj_judge_masks(blocks, masks, self._shift, width, asks, doc, _removed)
             return
@@ -117,15 +127,16 @@ class LineRuleRun:
         self._judge(doc, ((blocks[i], by_mask[mask]) for i, mask in found))
 
     def _asks(self, doc: Document) -> list[tuple[LineRule, Any]]:
-        """Each rule with what to ask it about a line of ``doc``.
+        """Each part (``_parts``) with its rule and what to ask about a line of ``doc``.
 
         A rule with a gate of its own is asked as it is, not as set up for the page
         (``for_page``): the same answers, and its gate looked at each line for what
         setting it up would look for in the whole page's text."""
-        return [
-            (rule, (rule if gated else rule.for_page(doc)).reason_for)
+        asked = [
+            rule if gated else rule.for_page(doc)
             for rule, gated in zip(self.rules, self._gated, strict=True)
         ]
+        return [(self.rules[i], getattr(asked[i], name)) for i, name in self._parts]
 
     @staticmethod
     def _judge(doc: Document, lines: Iterable[tuple[Block, list[tuple[LineRule, Any]]]]) -> None:
@@ -219,7 +230,7 @@ class PageGates:
         return [(kept[i], mask) for i, mask in twins.line_gate_pick(kept, held[1], shift, width)]
 
 
-#: Rules at most in the runs sharing one ``PageGates`` (the bits of a mask).
+#: Rules (their parts) at most in the runs sharing one ``PageGates`` (the bits of a mask).
 PAGE_GATES_MAX_RULES = 62
 
 
@@ -240,8 +251,9 @@ class BlockRuleRun:
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
         self.rules = rules
-        # (The same rules by words bound as on text: the tiers are ``LineRuleRun``'s.)
-        self._tiered = LineRuleRun(rules)
+        # (The same rules by words bound as on text: the tiers are ``LineRuleRun``'s; a
+        # bit of a mask a rule, each asked with its ``reason_for``.)
+        self._tiered = LineRuleRun(rules, parts=False)
 
     def apply(self, doc: Document) -> None:
         tiered = self._tiered
@@ -314,10 +326,10 @@ def run_steps(rules: tuple[Rule, ...]) -> tuple[Rule | LineRuleRun | BlockRuleRu
     # On HTML, each BlockRuleRun's gates are its tiered twin's (a LineRuleRun of its own).
     html_runs = [s._tiered for s in steps if isinstance(s, BlockRuleRun)]
     for runs in (text_runs, html_runs):
-        if runs and sum(len(run.rules) for run in runs) <= PAGE_GATES_MAX_RULES:
+        if runs and sum(len(run._parts) for run in runs) <= PAGE_GATES_MAX_RULES:
             page = PageGates(runs)
             shift = 0
             for run in runs:
                 run._page, run._shift = page, shift
-                shift += len(run.rules)
+                shift += len(run._parts)
     return tuple(steps)

@@ -17,13 +17,15 @@ cdef enum:
     G_MAX_CHARS = 5
     G_NO_SENTENCE_END = 6
     G_MAY_HOLD_DIGIT = 7
+    G_EDGE_OPENS = 8
     G_OPENING_CHARS = 3
 
 
 cdef void _check_gate_ops() except *:
     ops = (_gates.TOKENS_ANY, _gates.TOKENS_ALL, _gates.FOLDED_HOLDS, _gates.TEXT_HOLDS,
-           _gates.OPENS, _gates.MAX_CHARS, _gates.NO_SENTENCE_END, _gates.MAY_HOLD_DIGIT)
-    if ops != tuple(range(8)) or _gates.OPENING_CHARS != G_OPENING_CHARS:
+           _gates.OPENS, _gates.MAX_CHARS, _gates.NO_SENTENCE_END, _gates.MAY_HOLD_DIGIT,
+           _gates.EDGE_OPENS)
+    if ops != tuple(range(9)) or _gates.OPENING_CHARS != G_OPENING_CHARS:
         raise ImportError("rules.gates' operations are not the ones _clines.pxi reads")
 
 
@@ -164,7 +166,34 @@ cdef bint _need(_Line line, int op, object arg) except -1:
         if line.text is None:
             line.text = line.block.text
         return not line.text.isascii()
+    if op == G_EDGE_OPENS:
+        if line.folded is None:
+            line.folded = line.f.folded
+        return _edge_opens(line.folded, <tuple> arg)
     raise ValueError(f"unknown gate operation {op}")
+
+
+cdef bint _edge_opens(str s, tuple arg) except -1:
+    """``gates._edge_opens``: the line's edge read up to its first letter a-z."""
+    cdef Py_ssize_t p, n = len(s)
+    cdef long reach = arg[4]
+    cdef Py_UCS4 c
+    cdef frozenset edge = arg[3]
+    if n and 97 <= s[0] <= 122:
+        return True
+    if 0 <= reach < n:
+        n = reach
+    for p in range(n):
+        c = s[p]
+        if c > 127 or c in edge:
+            return True
+        if 97 <= c <= 122:
+            return (
+                s[p:p + 1] in <frozenset> arg[0]
+                or s[p:p + G_OPENING_CHARS] in <frozenset> arg[1]
+                or s.startswith(<tuple> arg[2], p)
+            )
+    return False
 
 
 cdef bint _admits(_Line line, tuple gate) except -1:

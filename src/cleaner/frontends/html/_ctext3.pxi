@@ -49,6 +49,7 @@ cdef class _Ctext3Plan:
     cdef const unsigned int *full_keysp
     cdef const unsigned long long *full_valsp
     cdef Py_ssize_t full_mask
+    cdef object flat  # the gates as arrays (``_ctext3flat.pxi``; None: the tuples)
 
 
 #: The fields the plan's own needs read off a line's features (-1: by ``getattr``).
@@ -251,6 +252,7 @@ def line_gate_plan(tuple gates, tuple bounds):
     plan.n_rules = len(gates)
     for r in range(plan.n_rules):
         plan.bounds[r] = bounds[r]
+    plan.flat = _ct3f_flatten(plan)
     return plan
 
 
@@ -357,6 +359,8 @@ def line_gate_masks(_Ctext3Plan plan, list blocks):
     cdef object block
     cdef tuple gates = plan.gates
     cdef _Ctext3Line line = _Ctext3Line.__new__(_Ctext3Line)  # (reset for every line)
+    if plan.flat is not None:
+        return _ct3f_masks(plan, <_Ct3fPlan> plan.flat, blocks)
     for i in range(n_blocks):
         block = blocks[i]
         line.block = block
