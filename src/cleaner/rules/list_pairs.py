@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..blocks import Block
+from .run_scores import compiled_twins
 
 __all__ = ["pair_lines"]
 
@@ -34,7 +35,7 @@ def pair_lines(
     most ``value_max_words`` words, no sentence end, and a number or more words than
     the term."""
     found: set[int] = set()
-    twins = _twins()
+    twins = compiled_twins()  # (``_crunscore.pxi``)
     if twins is None:
         starts = _pair_starts(blocks, term_max_words, value_max_words)
     else:
@@ -76,11 +77,3 @@ def _pair_starts(blocks: Sequence[Block], term_max_words: int, value_max_words: 
         ):
             starts.add(i)
     return starts
-
-
-def _twins() -> object:
-    """The compiled twins (``_crunscore.pxi``) when the compiled walk is used here, else
-    None (imported late: the HTML front-end's module imports the rules)."""
-    from ..frontends.html.compiled import compiled_features
-
-    return compiled_features()

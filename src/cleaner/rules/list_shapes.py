@@ -21,6 +21,7 @@ __all__ = [
     "SHAPES",
     "filled",
     "line_shape",
+    "mask_positions",
     "numbered_lines",
     "record_lines",
     "shaped_lines",
@@ -196,9 +197,17 @@ def record_lines(
     return found
 
 
+def mask_positions(masks: Sequence[int], n_bits: int) -> tuple[list[int], ...]:
+    """Per bit ``r`` below ``n_bits``, the positions of the masks that have it, in order
+    (what each of ``LIST_GATES`` admits; the reference of ``_crunscore.pxi``'s
+    ``rs_mask_positions``, which reads ``line_gate_masks``' bytes)."""
+    return tuple([i for i, mask in enumerate(masks) if mask >> r & 1] for r in range(n_bits))
+
+
 #: Gates (``gates``) of lines that may have a shape, open with a number, hold a field.
+#: (A number opens a line after no letter: most lines holding a digit open with one.)
 LIST_GATES: tuple[Gate, ...] = (
     (opening(), may_hold_digit(), text_holds(("\t", ":"))),
-    (may_hold_digit(),),
+    (opening() + may_hold_digit(),),
     (text_holds((":",)),),
 )

@@ -30,7 +30,6 @@ them as its parameters.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import compress, count
 from typing import NamedTuple
 
 from ..blocks import Block
@@ -46,6 +45,7 @@ from .list_shapes import (
     shaped_lines,
 )
 from .params import Param
+from .run_scores import compiled_twins
 
 __all__ = [
     "LIST_LINES",
@@ -217,17 +217,15 @@ class ListRun:
         return Listed(shaped | counted, counted, shaped, free)
 
     def _list_candidates(self, kept: Sequence[Block]) -> tuple[Iterable[int] | None, ...]:
-        """Where each of ``LIST_GATES`` admits, lazily (one compiled pass; None: all)."""
-        from ..frontends.html.compiled import compiled_features  # (it imports rules)
-
-        twins = compiled_features()
+        """Where each of ``LIST_GATES`` admits, in order (one compiled pass; None: all)."""
+        twins = compiled_twins()
         if twins is None:
             return (None, None, None)
         if self._list_plan is None:
             self._list_plan = twins.line_gate_plan(LIST_GATES, (-1,) * len(LIST_GATES))
         listed = kept if type(kept) is list else list(kept)
-        masks = memoryview(twins.line_gate_masks(self._list_plan, listed)).cast("q")
-        return tuple(compress(count(), map((1 << r).__and__, masks)) for r in range(3))
+        masks = twins.line_gate_masks(self._list_plan, listed)
+        return twins.rs_mask_positions(masks, len(LIST_GATES))  # type: ignore[no-any-return]
 
     def score_lists(self, scores: list[float], listed: Listed) -> None:
         """Lines of lists cost nothing in the run; a numbered item scores a little."""

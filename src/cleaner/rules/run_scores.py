@@ -10,12 +10,14 @@ with ``CLEANER_PURE_PYTHON=1`` and without).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from ..blocks import Block
 from ..config import Config
 
-__all__ = ["max_run", "py_max_run", "py_run_scores", "run_scores"]
+__all__ = ["compiled_twins", "max_run", "py_max_run", "py_run_scores", "run_scores"]
 
 
 def run_scores(
@@ -27,7 +29,7 @@ def run_scores(
     head_letters: float,
 ) -> list[float]:
     """Each block's score (``py_run_scores``), by the compiled twin where it is used."""
-    twins = _twins()
+    twins = compiled_twins()
     if twins is None:
         return py_run_scores(kept, prose, cfg, item_title, head_words, head_letters)
     gap = float(cfg.run_gap_penalty)
@@ -84,7 +86,7 @@ def py_run_scores(
 
 def max_run(scores: list[float]) -> tuple[int, int, float]:
     """``py_max_run``, by the compiled twin where it is used (scores of floats)."""
-    twins = _twins()
+    twins = compiled_twins()
     if twins is None:
         return py_max_run(scores)
     return twins.rs_max_run(scores)  # type: ignore[no-any-return]
@@ -104,9 +106,15 @@ def py_max_run(scores: list[float]) -> tuple[int, int, float]:
     return best_start, best_end, best
 
 
-def _twins() -> object:
-    """The compiled twins when the compiled walk is used here, else None (imported late:
-    the HTML front-end's module imports the rules)."""
+def compiled_twins() -> ModuleType | None:
+    """The compiled twins when the compiled walk is used here, else None."""
+    return _compiled_features()()
+
+
+@functools.cache
+def _compiled_features() -> Callable[[], ModuleType | None]:
+    """``compiled_features``, imported once (late: the HTML front-end's module imports
+    the rules): an import statement a call cost as much as a short page's loop."""
     from ..frontends.html.compiled import compiled_features
 
-    return compiled_features()
+    return compiled_features

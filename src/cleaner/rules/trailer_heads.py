@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .base import Document
 from .gates import NEVER, Gate, matcher_opens, opens
+from .run_scores import compiled_twins
 
 if TYPE_CHECKING:
     from .trailers import TrailerZone
@@ -49,10 +50,8 @@ class HeadingGate:
         look at, with their positions: those and the prose ones the rule counts, in page
         order (every block in Python), one at a time (a list a page of many short lines
         would hold a number a line)."""
-        from ..frontends.html.compiled import compiled_features  # (it imports rules)
-
         blocks = doc.blocks
-        twins = compiled_features()
+        twins = compiled_twins()
         if twins is None:
             every = (1 << len(self.gates)) - 1
             bound = self.bound

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..blocks import Block
 from .base import Document
 from .params import Param
+from .run_scores import compiled_twins
 
 __all__ = ["WrappedRun", "rescore_wrapped", "wrapped_runs"]
 
@@ -30,9 +31,7 @@ def wrapped_runs(
     before: a hard-wrapped paragraph (a <pre> page). A line is continued when it ends no
     sentence, is ``min_chars`` to ``max_chars`` long (a wrapping width), and the next
     line opens with a lower-case word or it ends with a comma, a semicolon or a hyphen."""
-    from ..frontends.html.compiled import compiled_features  # (it imports rules)
-
-    twins = compiled_features()
+    twins = compiled_twins()
     if twins is not None:  # (its twin, ``_crunscore.pxi``)
         listed = blocks if type(blocks) is list else list(blocks)
         return twins.rs_wrapped_runs(  # type: ignore[no-any-return]
