@@ -13,13 +13,16 @@ from .navigation import ChromePhrase, ShareBar
 from .params import Param
 from .post_gaps import PostGaps
 from .prose_hull import ProseHull
+from .repeated_items import RepeatedItems
 from .run_edges import RunEdges, take_back
 from .run_scores import max_run, py_max_run, run_scores
 from .trailers import Notice
 from .wrapped import WrappedRun
 
 
-class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdges, Rule):
+class MainContentRun(
+    ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RepeatedItems, RunEdges, Rule
+):
     name = "outside_main_run"
     family = "quality"
     description = (
@@ -100,6 +103,8 @@ class MainContentRun(ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RunEdg
             start, end = self.take_posts(doc, kept, start, end)
             # A listing's first title, before its first teaser (item_heads).
             start = self.take_heads(doc, kept, start, end, self._heading_like)
+            # More of the page's items past a box beside the run (repeated_items).
+            start, end = self.take_rivals(doc, kept, scores, start, end)
         why = self.no_article(kept, start, end, best)
         if why is not None:  # nothing to anchor on: the page is left alone
             doc.notes[CONFIDENCE] = (0.0, (why,))
