@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 from collections import Counter, defaultdict
 from itertools import chain
-from typing import Any
 
 from ..blocks import BlockKind
 from ..config import Config
 from ..phrases import PhraseBook
 from .base import Document, Rule, quote
 from .params import Param
+from .run_scores import compiled_twins
 
 _QUOTE = BlockKind.QUOTE
 
@@ -209,7 +209,7 @@ class ContainedDuplicate(Rule):
         # per block through all the others would be quadratic on long pages).
         # ``tokens`` are the words of ``key``, already split.
         words = [b.features.tokens for b in candidates]
-        twins = _twins()
+        twins = compiled_twins()
         most = self.max_anchor_occurrences
         anchors = twins.cd_anchors(words, most) if twins is not None else py_anchors(words, most)
         wanted = {anchor[0] for anchor in anchors if anchor is not None}
@@ -269,14 +269,6 @@ def py_anchors(words: list[tuple[str, ...]], most: int) -> list[tuple[str, int] 
         offset = counts.index(rarest)
         anchors.append((tokens[offset], offset))
     return anchors
-
-
-def _twins() -> Any:
-    """The compiled twins when the compiled walk is used here, else None (imported late:
-    the HTML front-end's module imports the rules)."""
-    from ..frontends.html.compiled import compiled_features
-
-    return compiled_features()
 
 
 RULES = (ExactDuplicate, ContainedDuplicate)
