@@ -431,6 +431,20 @@ def test_weak_list_items() -> None:
     assert reasons(7) == ()
 
 
+def test_weak_min_run_words_and_page_words() -> None:
+    # One paragraph kept from a page of menu lines: weak when it holds under 40 words
+    # of a page of 300 words or more; its confidence is then its share of the words.
+    def confidence(run_words: int, page_words: int) -> tuple[float, tuple[str, ...]]:
+        menu = ["Home"] * (page_words - run_words)
+        return _confidence(_sentence(run_words), *menu)
+
+    value, reasons = confidence(39, 300)
+    assert reasons == ("the kept run holds 39 of the page's 300 words",)
+    assert value == 39 / 300
+    assert confidence(40, 300) == (1.0, ())
+    assert confidence(39, 299) == (1.0, ())
+
+
 def test_hull_below_share() -> None:
     # The run (240 prose characters) and, apart from it, sentences of 60 characters
     # each between menu entries: with 360 characters outside the run holds 40% of the

@@ -14,6 +14,7 @@ from .params import Param
 from .post_gaps import PostGaps
 from .prose_hull import ProseHull
 from .repeated_items import RepeatedItems
+from .run_confidence import RunConfidence
 from .run_edges import RunEdges, take_back
 from .run_scores import max_run, py_max_run, run_scores
 from .trailers import Notice
@@ -21,7 +22,15 @@ from .wrapped import WrappedRun
 
 
 class MainContentRun(
-    ListRun, WrappedRun, ProseHull, PostGaps, ItemHeads, RepeatedItems, RunEdges, Rule
+    ListRun,
+    WrappedRun,
+    ProseHull,
+    PostGaps,
+    ItemHeads,
+    RepeatedItems,
+    RunEdges,
+    RunConfidence,
+    Rule,
 ):
     name = "outside_main_run"
     family = "quality"
@@ -64,22 +73,6 @@ class MainContentRun(
         3, "A content word of that sentence has at least this many letters (not 'of', 'a')."
     )
 
-    weak_list_items = Param(
-        8,
-        "The decision is weak too when this many numbered lines or more (see "
-        "list_min_items) lie outside the kept run: the page may be the list.",
-    )
-    weak_rival_share = Param(
-        0.5,
-        "The decision is weak when another run outside the kept one scores at least this "
-        "share of the kept run's score (two stretches of prose compete) ...",
-    )
-    weak_prose_share = Param(
-        0.5,
-        "... or when the kept run holds less than this share of the page's prose "
-        "characters (Result.confidence, Result.weak_reasons).",
-    )
-
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
         kept = [b for b in blocks if b.removal is None and not b.pruned]
@@ -114,46 +107,10 @@ class MainContentRun(
         doc.main_run = (kept[start].index, kept[end].index)
         doc.notes[LIST_LINES] = frozenset(kept[i].index for i in listed.shaped if start <= i <= end)
         outside = sum(1 for i in listed.items if not start <= i <= end)
-        if outside >= self.weak_list_items:
-            # A list-shaped page (a calendar, a table) whose prose is elsewhere.
-            reasons += (f"a numbered list or table of {outside} lines lies outside the kept run",)
-            value = min(value, self.weak_prose_share)
-        doc.notes[CONFIDENCE] = (value, reasons)
+        doc.notes[CONFIDENCE] = self.weaker(doc, kept[start : end + 1], outside, value, reasons)
         span = f"blocks {kept[start].index}-{kept[end].index}"
         self.remove_all(kept[:start], f"before the main content run ({span})")
         self.remove_all(kept[end + 1 :], f"after the main content run ({span})")
-
-    def _confidence(
-        self,
-        kept: list[Block],
-        prose: list[int],
-        scores: list[float],
-        start: int,
-        end: int,
-        best: float,
-    ) -> tuple[float, tuple[str, ...]]:
-        """How sure the choice of the run is, 0 to 1, and why it is weak: the lower of
-        one less the best rival run's share of the kept run's score, and the kept run's
-        share of the page's prose characters."""
-        rival, where = 0.0, ""
-        for lo, hi in ((0, start), (end + 1, len(kept))):
-            if hi > lo:
-                r_start, r_end, r_best = max_run(scores[lo:hi])
-                if r_best > rival:
-                    rival = r_best
-                    where = f"blocks {kept[lo + r_start].index}-{kept[lo + r_end].index}"
-        total = sum(prose)
-        share = sum(prose[start : end + 1]) / total if total else 1.0
-        rival_share = rival / best
-        reasons = []
-        if rival_share >= self.weak_rival_share:
-            reasons.append(
-                f"another run ({where}) scores {rival_share:.0%} of the kept run's score"
-            )
-        if share < self.weak_prose_share:
-            reasons.append(f"the kept run holds {share:.0%} of the page's prose")
-        value = max(0.0, min(1.0 - rival_share, share))
-        return value, tuple(reasons)
 
     def _sentence(self, block: Block, doc: Document, loose: bool = False) -> bool:
         """A short paragraph that reads as a sentence (``loose``: any opening, stop words)."""
