@@ -62,8 +62,12 @@ cdef object _ct3f_flatten(_Ctext3Plan plan):
                     if not -(1 << 62) < need[1] < (1 << 62):
                         return None  # (an int: line_gate_plan; one past C's: the tuples)
                     flat.limit[k] = need[1]
-                flat.held.append(need[1])
-                flat.arg[k] = <PyObject *> need[1]
+                arg = need[1]
+                if op == G_BRANCHES:
+                    flat.op[k] = _CT3B_BRANCHES
+                    arg = _ct3b_gate(arg)
+                flat.held.append(arg)
+                flat.arg[k] = <PyObject *> arg
                 k += 1
             flat.need_end[a] = k
             a += 1
@@ -122,6 +126,10 @@ cdef bint _ct3f_admits(_Ctext3Plan plan, _Ct3fPlan flat, _Ct3fLine line, Py_ssiz
                 if line.text is None:
                     line.text = _cslot_text(line.block)
                 ok = _ctext3_holds(line.text, <_Ctext3Strings> flat.arg[k])
+            elif op == _CT3B_BRANCHES:
+                if line.folded is None:
+                    line.folded = _cslot_f(line.f, _CSLOT_F_FOLDED, "folded")
+                ok = _ct3b_holds(<_Ct3bGate> flat.arg[k], line.folded)
             elif op == _CTEXT3_MAX_CHARS:
                 n = _ct3f_n_chars(line)
                 if n >= 0:
