@@ -263,7 +263,7 @@ def test_the_compiled_candidates_are_the_python_ones_on_any_text(lines: list[str
 @needs_extension
 def test_every_operation_is_compared() -> None:
     ops = {op for run in RUNS for gate in run._gates for alt in gate for op, _ in alt}
-    assert ops == set(range(9))
+    assert ops == set(range(10))
 
 
 def test_an_edge_opening_reads_the_edge_to_its_first_letter() -> None:

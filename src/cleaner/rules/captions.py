@@ -22,7 +22,7 @@ from ..phrases.literals import branch_gate, holds_branch
 from ..phrases.openings import OPENING_CHARS, openings
 from ..phrases.trie_search import twin
 from .base import Document, LineRule, Rule, bound_by, quote
-from .gates import Gate, folded_holds, may_hold_digit, openings_edge, opens
+from .gates import Gate, branches, folded_holds, may_hold_digit, openings_edge, opens
 from .params import Param
 
 _NUMBER = r"(\d{1,4})"
@@ -214,7 +214,10 @@ class CaptionCredit(LineRule):
             lead = opens(self.lead_opens) + openings_edge(self.lead_opens)
             found.append(((lead + folded_holds(self.lead_gate),), "_lead"))
         if self.credit is not None:
-            found.append(((folded_holds(self.credit_gate),), "_credit"))
+            # (And what some credit requires in full: most lines past the literal gate
+            # hold a colon or a bracket, and no credit's other strings.)
+            gate = folded_holds(self.credit_gate) + branches(self.credit_branches)
+            found.append(((gate,), "_credit"))
         return tuple(found)
 
     def _lead(self, block: Block, doc: Document) -> str | None:

@@ -29,6 +29,7 @@ from ..phrases.openings import OPENING_CHARS, Openings
 if TYPE_CHECKING:
     from ..blocks import Block
     from ..phrases.compile import LineMatcher
+    from ..phrases.literals import BranchGate
 
 #: The operations (the compiled twin reads the same numbers).
 TOKENS_ANY = 0  # some word of the line is in the set
@@ -40,6 +41,7 @@ MAX_CHARS = 5  # the text has at most this many characters
 NO_SENTENCE_END = 6  # the line ends no sentence
 MAY_HOLD_DIGIT = 7  # the line holds an ASCII digit, or is not all ASCII
 EDGE_OPENS = 8  # a line opening otherwise than a-z opens past its edge as given
+BRANCHES = 9  # the casefolded text holds what some branch of a pattern requires
 
 Need = tuple[int, Any]
 Alternative = tuple[Need, ...]
@@ -108,6 +110,13 @@ def folded_holds(literals: Sequence[str] | None) -> tuple[Need, ...]:
 
 def text_holds(literals: Sequence[str]) -> tuple[Need, ...]:
     return ((TEXT_HOLDS, strings(literals)),)
+
+
+def branches(gate: BranchGate | None) -> tuple[Need, ...]:
+    """``holds_branch``: the casefolded text holds a string of each choice of some
+    branch of ``gate`` (None: no need). Tested after the needs for strings (its own
+    test reads more strings), so that on lines they turn away it is never tested."""
+    return () if gate is None else ((BRANCHES, gate),)
 
 
 def max_chars(limit: int) -> tuple[Need, ...]:
@@ -214,6 +223,8 @@ def _holds(op: int, arg: Any, block: Block) -> bool:
         return bool(f.digit_ratio) or not block.text.isascii()
     if op == EDGE_OPENS:
         return _edge_opens(f.folded, *arg)
+    if op == BRANCHES:
+        return bool(arg.holds(f.folded))
     raise ValueError(f"unknown gate operation {op}")
 
 

@@ -15,7 +15,7 @@ from ..phrases.openings import Openings, openings
 from ..phrases.trie_search import TwinPattern, twin
 from .base import Document, LineRule, Rule, bound_by, quote
 from .discussion import Discussion
-from .gates import Gate, folded_holds, tokens_any
+from .gates import Gate, branches, folded_holds, tokens_any
 from .navigation import ShareBar
 from .params import Param
 from .trailer_boxes import BoxTest, HtmlBoxTest, TextBoxTest
@@ -72,7 +72,7 @@ class Notice(LineRule):
         if self.literal is not None:
             found.append(tokens_any(self.triggers))
         if self.patterns is not None:
-            found.append(folded_holds(self.pattern_gate))
+            found.append(folded_holds(self.pattern_gate) + branches(self.pattern_branches))
         return tuple(found)
 
 

@@ -18,14 +18,15 @@ cdef enum:
     G_NO_SENTENCE_END = 6
     G_MAY_HOLD_DIGIT = 7
     G_EDGE_OPENS = 8
+    G_BRANCHES = 9
     G_OPENING_CHARS = 3
 
 
 cdef void _check_gate_ops() except *:
     ops = (_gates.TOKENS_ANY, _gates.TOKENS_ALL, _gates.FOLDED_HOLDS, _gates.TEXT_HOLDS,
            _gates.OPENS, _gates.MAX_CHARS, _gates.NO_SENTENCE_END, _gates.MAY_HOLD_DIGIT,
-           _gates.EDGE_OPENS)
-    if ops != tuple(range(9)) or _gates.OPENING_CHARS != G_OPENING_CHARS:
+           _gates.EDGE_OPENS, _gates.BRANCHES)
+    if ops != tuple(range(10)) or _gates.OPENING_CHARS != G_OPENING_CHARS:
         raise ImportError("rules.gates' operations are not the ones _clines.pxi reads")
 
 
@@ -170,6 +171,10 @@ cdef bint _need(_Line line, int op, object arg) except -1:
         if line.folded is None:
             line.folded = line.f.folded
         return _edge_opens(line.folded, <tuple> arg)
+    if op == G_BRANCHES:
+        if line.folded is None:
+            line.folded = line.f.folded
+        return bool(arg.holds(line.folded))
     raise ValueError(f"unknown gate operation {op}")
 
 

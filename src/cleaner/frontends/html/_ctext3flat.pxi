@@ -22,6 +22,12 @@ cdef class _Ct3fPlan:
     cdef long long limit[_CT3F_MAX_NEEDS]
     cdef PyObject *arg[_CT3F_MAX_NEEDS]
     cdef list held  # (the arguments, alive as long as the plan)
+    # Per rule whose every alternative holds a need of the merged look-ups (``quick``):
+    # the bits of one such need an alternative, by look-up. A line none of them hits
+    # is admitted by no alternative: the rule's gate is not walked for it.
+    cdef bint quick[_CTEXT3_MAX_BITS]
+    cdef unsigned long long quick_words[_CTEXT3_MAX_BITS]
+    cdef unsigned long long quick_opens[_CTEXT3_MAX_BITS]
 
 
 cdef class _Ct3fLine(_Ctext3Line):
@@ -37,9 +43,12 @@ cdef object _ct3f_flatten(_Ctext3Plan plan):
     cdef tuple need
     flat.held = []
     for r in range(plan.n_rules):
+        flat.quick[r] = True
+        flat.quick_words[r] = flat.quick_opens[r] = 0
         for alternative in <tuple> plan.gates[r]:
             if a >= _CT3F_MAX_ALTS:
                 return None
+            _ct3f_quick(flat, r, <tuple> alternative)
             for need in <tuple> alternative:
                 if k >= _CT3F_MAX_NEEDS:
                     return None
@@ -53,13 +62,31 @@ cdef object _ct3f_flatten(_Ctext3Plan plan):
                     if not -(1 << 62) < need[1] < (1 << 62):
                         return None  # (an int: line_gate_plan; one past C's: the tuples)
                     flat.limit[k] = need[1]
-                flat.held.append(need[1])
-                flat.arg[k] = <PyObject *> need[1]
+                arg = need[1]
+                if op == G_BRANCHES:
+                    flat.op[k] = _CT3B_BRANCHES
+                    arg = _ct3b_gate(arg)
+                flat.held.append(arg)
+                flat.arg[k] = <PyObject *> arg
                 k += 1
             flat.need_end[a] = k
             a += 1
         flat.alt_end[r] = a
     return flat
+
+
+cdef void _ct3f_quick(_Ct3fPlan flat, Py_ssize_t r, tuple alternative) noexcept:
+    """Adds an alternative of rule ``r`` to its quick test: the bits of its first need
+    of the merged look-ups (none: the rule has no quick test)."""
+    cdef tuple need
+    for need in alternative:
+        if need[0] == _CTEXT3_WORDS:
+            flat.quick_words[r] |= <unsigned long long> need[1]
+            return
+        if need[0] == _CTEXT3_OPENS:
+            flat.quick_opens[r] |= <unsigned long long> need[1]
+            return
+    flat.quick[r] = False
 
 
 cdef long long _ct3f_n_chars(_Ct3fLine line) except? -2:
@@ -99,6 +126,10 @@ cdef bint _ct3f_admits(_Ctext3Plan plan, _Ct3fPlan flat, _Ct3fLine line, Py_ssiz
                 if line.text is None:
                     line.text = _cslot_text(line.block)
                 ok = _ctext3_holds(line.text, <_Ctext3Strings> flat.arg[k])
+            elif op == _CT3B_BRANCHES:
+                if line.folded is None:
+                    line.folded = _cslot_f(line.f, _CSLOT_F_FOLDED, "folded")
+                ok = _ct3b_holds(<_Ct3bGate> flat.arg[k], line.folded)
             elif op == _CTEXT3_MAX_CHARS:
                 n = _ct3f_n_chars(line)
                 if n >= 0:
@@ -130,6 +161,22 @@ cdef bint _ct3f_admits(_Ctext3Plan plan, _Ct3fPlan flat, _Ct3fLine line, Py_ssiz
     return False
 
 
+cdef inline bint _ct3f_quick_hit(_Ctext3Plan plan, _Ct3fPlan flat, _Ct3fLine line,
+                                 Py_ssize_t r) except -1:
+    """Whether the line hits rule ``r``'s quick test (``_Ct3fPlan.quick``)."""
+    if flat.quick_opens[r]:
+        if not line.opens_read:
+            _ctext3_read_opens(plan, line)
+        if line.opens_hit & flat.quick_opens[r]:
+            return True
+    if flat.quick_words[r]:
+        if not line.words_read:
+            _ctext3_read_words(plan, line)
+        if line.words_hit & flat.quick_words[r]:
+            return True
+    return False
+
+
 cdef bytearray _ct3f_masks(_Ctext3Plan plan, _Ct3fPlan flat, list blocks):
     """``line_gate_masks`` off the arrays."""
     cdef Py_ssize_t i, r, n_blocks = len(blocks)
@@ -152,6 +199,8 @@ cdef bytearray _ct3f_masks(_Ctext3Plan plan, _Ct3fPlan flat, list blocks):
         for r in range(plan.n_rules):
             bound = plan.bounds[r]
             if bound >= 0 and n > bound:
+                continue
+            if flat.quick[r] and not _ct3f_quick_hit(plan, flat, line, r):
                 continue
             if _ct3f_admits(plan, flat, line, r):
                 mask |= (<long long> 1) << r

@@ -17,6 +17,8 @@ cdef inline long _ctext3_rank(long op) noexcept:
         return 2
     if op == _CTEXT3_FOLDED or op == _CTEXT3_TEXT:
         return 4
+    if op == G_BRANCHES:
+        return 5  # (after the strings: it reads more of them, ``gates.branches``)
     return 3
 
 

@@ -43,6 +43,7 @@ include "_cscan.pxi"
 include "_clines.pxi"
 include "_ctext3.pxi"  # (after _clines.pxi: its line facts)
 include "_ctext3scan.pxi"  # (after _ctext3.pxi: its plan and line classes)
+include "_ctext3branch.pxi"  # (before _ctext3flat.pxi, which reads it)
 include "_ctext3flat.pxi"  # (after _ctext3scan.pxi: its plan, lines and tests)
 
 cdef enum:
