@@ -25,6 +25,18 @@ RULES = {
     for kind in ("text", "html")
 }
 HEADINGS = ["Related articles", "Comments", "Leave a reply", "You may also like", "About Jane Doe"]
+#: Headings of the ``re:`` phrases (the literal ones are all in ``LINES``).
+PATTERN_HEADINGS = [
+    "34 Comments",
+    "Comments (3)",
+    "Top rated comments",
+    "View all 5 comments",
+    "12 responses to “A title”",
+    "Kommentare (2)",
+    "3 Kommentare zu „Ein Titel“",
+    "Комментарии (4)",
+    "7 réponses à « Un titre »",
+]
 
 
 def _matched(rule: TrailerZone, doc: Document) -> list[str]:
@@ -55,6 +67,15 @@ def test_the_heading_gate_turns_other_openings_away() -> None:
     # (What it is for: a line opening as no heading phrase opens is asked nothing.)
     doc = _document([PROSE[1], "Zebra crossing", "Quarterly results"])
     assert not any(gates.admits(RULES["text"].heads.gate, b) for b in doc.blocks)
+
+
+def test_a_matchers_gate_asks_for_its_phrases_text() -> None:
+    # Lines opening as comment headings do ('co', a number) but holding no text every
+    # one of them holds are asked nothing (most of a page's short lines).
+    rule = RULES["text"]
+    comments = rule.heads.gates[0]
+    doc = _document(["Contact us", "Customer service", "10 places to travel", "34 Comments"])
+    assert [gates.admits(comments, b) for b in doc.blocks] == [False, False, False, True]
 
 
 def _cuts(text: str, path: str) -> list[bool]:
@@ -93,7 +114,7 @@ def test_the_heading_gate_is_consulted() -> None:
 def test_each_matchers_gate_admits_its_headings(kind: str) -> None:
     # (The rule asks a matcher only about the blocks its own gate admits.)
     rule = RULES[kind]
-    doc = _document([*LINES, *HEADINGS])
+    doc = _document([*LINES, *HEADINGS, *PATTERN_HEADINGS])
     own = [
         *(m.match for _, m in rule.strong),
         rule.trailer.match if rule.trailer is not None else lambda _: None,

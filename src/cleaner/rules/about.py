@@ -10,6 +10,7 @@ from ..blocks import Block
 from ..config import Config
 from ..phrases import PhraseBook, alternation
 from ..phrases.compile import PHRASE_FLAGS
+from ..phrases.literals import required_literals
 from ..phrases.trie_search import twin
 from .base import Document, Rule, quote
 from .params import Param
@@ -51,6 +52,9 @@ class SiteAbout(Rule):
         pattern = alternation(phrases.phrases("site_about"))
         # (With its ``re`` twin, for the lines both engines read alike.)
         self.pattern = twin(regex.compile(pattern, PHRASE_FLAGS)) if pattern else None
+        # Text every match holds ('is a', 'ist ein', ...): a substring test spares the
+        # search (dear: the phrases hold gaps of words) on most lines. None: no gate.
+        self.gate = required_literals(pattern) if pattern else None
 
     def apply(self, doc: Document) -> None:
         if self.pattern is None:
@@ -75,7 +79,9 @@ class SiteAbout(Rule):
         for k in range(start, n_kept):
             block = kept[k - offset]
             f = block.features
-            if f.n_words > self.max_words:
+            if f.n_words > self.max_words or (
+                self.gate is not None and not any(map(f.folded.__contains__, self.gate))
+            ):
                 continue
             m = self.pattern.search(f.folded)
             # Words before the phrase: the site's name ('«Steppe Notes» —' counts its

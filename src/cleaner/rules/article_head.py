@@ -11,6 +11,8 @@ content).
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from ..blocks import Block
@@ -68,30 +70,41 @@ class HeadDateline(Rule):
         if doc.main_run is None:
             return
         first, last = doc.main_run
-        run = [b for b in doc.blocks[first : last + 1] if b.removal is None]
-        # (``_dated``'s first tests inline: most lines are too long or hold no digit,
-        # and go without a call.)
-        max_words = self.max_words
-        dated = {
-            id(b)
-            for b in run
-            if 0 < (f := b.features).n_words <= max_words
-            and (f.digit_ratio or not f.folded.isascii())
-            and self._dated(b)
-        }
-        if len(dated) > self.max_dated_lines:
-            return
+        run = doc.blocks[first : last + 1]
+        # The head's datelines and bylines first: most pages have none, and go without
+        # the count of the run's dated lines (the whole run's lines looked at).
+        found = []
         paragraphs = 0
         for block in run:
+            if block.removal is not None:
+                continue
             if doc.is_prose(block):
                 paragraphs += 1
                 if paragraphs >= self.head_paragraphs:
-                    return
+                    break
                 continue
-            if id(block) in dated and self._dateline(block):
-                self.remove(block, f"a dateline in the article's head ({quote(block.text)})")
+            if self._dated(block) and self._dateline(block):
+                found.append((block, "a dateline"))
             elif self._byline(block):
-                self.remove(block, f"a byline in the article's head ({quote(block.text)})")
+                found.append((block, "a byline"))
+        if not found:
+            return
+        # (Counted up to one past the most: that many already says the page dates lines.
+        # ``_dated``'s first tests inline: most lines are too long or hold no digit, and
+        # go without a call.)
+        max_words = self.max_words
+        dated = (
+            b
+            for b in run
+            if b.removal is None
+            and 0 < (f := b.features).n_words <= max_words
+            and (f.digit_ratio or not f.folded.isascii())
+            and self._dated(b)
+        )
+        if len(list(islice(dated, self.max_dated_lines + 1))) > self.max_dated_lines:
+            return
+        for block, what in found:
+            self.remove(block, f"{what} in the article's head ({quote(block.text)})")
 
     def _dated(self, block: Block) -> bool:
         """A line with a date: a month's name beside a number, or a date in numbers."""

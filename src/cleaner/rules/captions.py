@@ -112,12 +112,15 @@ class GalleryCaption(Rule):
             return
         found: list[tuple[Block, int]] = []
         pattern = self.pattern
-        # (A line opening with a letter opens with no number: the others picked in one
-        # comprehension, most lines.)
+        # (A line opening with a letter opens with no number, nor holds one an ASCII line
+        # without digits: the others picked in one comprehension, most lines.)
         for block in [
             b
             for b in doc.blocks
-            if b.removal is None and not b.features.folded[:1].isalpha() and not b.pruned
+            if b.removal is None
+            and ((f := b.features).digit_ratio or not f.folded.isascii())
+            and not f.folded[:1].isalpha()
+            and not b.pruned
         ]:
             m = pattern.match(block.features.folded)
             if m and int(m.group("n")) <= int(m.group("total")):

@@ -12,6 +12,7 @@ gallery counters, an article printed twice lies past the run's end.
 
 from __future__ import annotations
 
+from itertools import compress, count
 from typing import ClassVar
 
 from ..blocks import Block
@@ -53,32 +54,39 @@ class CopyInRun(Rule):
     def apply(self, doc: Document) -> None:
         exact = ExactDuplicate.name
         blocks = doc.blocks
-        # (``_is_repeat``, inline: a call a line.)
-        if not any(
-            (r := b.removal) is not None and r.rule == exact and not b.pruned for b in blocks
-        ):
-            return
+        # The repeats, picked as the loop comes to them (``_is_repeat``, inline: a call
+        # a line); a page without any costs this one pass.
+        repeats = compress(
+            count(),
+            ((r := b.removal) is not None and r.rule == exact and not b.pruned for b in blocks),
+        )
         n = len(blocks)
         minimum = self.config.duplicate_min_chars
-        # One pass, no list a block: a page of many short repeated lines is the case
-        # where the page's peak memory is measured. Read on the repeats as the run left
-        # them (a repeat taken back is never read again), so that a quote of several
-        # paragraphs comes back whole. The nearest block before each repeat that is no
-        # repeat: whether it is kept, a post's header line, and its text.
-        kept = head = False
-        key = None
+        # No list a block: a page of many short repeated lines is the case where the
+        # page's peak memory is measured. Read on the repeats as the run left them (a
+        # repeat taken back is never read again), so that a quote of several paragraphs
+        # comes back whole. The nearest block before each repeat that is no repeat:
+        # whether it is kept, a post's header line, and its text.
+        last = nearest = -1  # the last repeat read, and the nearest block before it
         ahead = 0  # the nearest block after the current one that is no repeat
-        for i, block in enumerate(blocks):
-            if block.pruned:  # (not on the page the rules read)
-                continue
-            removal = block.removal
-            f = block.features
-            if removal is None or removal.rule != exact:
-                kept = removal is None
+        for i in repeats:
+            # (The blocks between two repeats are none, or pruned: not on the page the
+            # rules read.)
+            for j in range(i - 1, last, -1):
+                if not blocks[j].pruned:
+                    nearest = j
+                    break
+            last = i
+            kept = head = False
+            key = None
+            if nearest >= 0:
+                before = blocks[nearest]
+                kept = before.removal is None
                 # A post's header: a short kept line holding a date or a time.
-                head = kept and f.digit_ratio > 0 and not doc.is_prose(block)
-                key = f.key
-                continue
+                head = kept and before.features.digit_ratio > 0 and not doc.is_prose(before)
+                key = before.features.key
+            block = blocks[i]
+            f = block.features
             if not (
                 # Right after its own first copy: a caption printed twice.
                 key != f.key
