@@ -7,6 +7,9 @@
 # most of their work. ``\d`` is ``Py_UCS4.isdecimal`` (the same for every character).
 
 
+from cpython.unicode cimport Py_UNICODE_ISDECIMAL
+
+
 def ls_list_scan(list texts, Py_ssize_t field_max_words, tuple shapes, tuple patterns,
                  str bullet_signs, str fractions, Py_ssize_t date_reach,
                  Py_ssize_t field_reach, Py_ssize_t number_reach):
@@ -14,35 +17,35 @@ def ls_list_scan(list texts, Py_ssize_t field_max_words, tuple shapes, tuple pat
     bullet, quantity, field), ``patterns`` the ``match`` of ``_DATE``, ``_BULLET``,
     ``_QUANTITY`` and ``_FIELD``."""
     cdef Py_ssize_t i, j, n = len(texts), length, colon, reach
+    cdef Py_ssize_t n_signs = len(bullet_signs), n_fractions = len(fractions)
     cdef Py_UCS4 ch, first
     cdef bint digit
+    cdef int kind
+    cdef const void *data
     cdef str text
     cdef list found = [], numbers = [], colons = []
     date_match, bullet_match, quantity_match, field_match = patterns
     for i in range(n):
         text = <str> texts[i]
         length = len(text)
+        kind = PyUnicode_KIND(text)
+        data = PyUnicode_DATA(text)
         # The first colon within the field's reach, after the first character.
-        colon = -1
-        reach = min(length, field_reach)
-        for j in range(reach):
-            if text[j] == u":":
-                colon = j
-                break
+        colon = PyUnicode_FindChar(text, 58, 0, min(length, field_reach), 1)  # (':')
         if colon > 0:
             colons.append(i)
         # A number may open the line: a digit, or a character past ASCII, before any
         # ASCII letter or '_' within the number's reach.
         reach = min(length, number_reach)
         for j in range(reach):
-            ch = text[j]
-            if ch >= 128 or u"0" <= ch <= u"9":
+            ch = PyUnicode_READ(kind, data, j)
+            if ch >= 128 or 48 <= ch <= 57:
                 numbers.append(i)
                 break
-            if u"a" <= ch <= u"z" or u"A" <= ch <= u"Z" or ch == u"_":
+            if 97 <= ch <= 122 or 65 <= ch <= 90 or ch == 95:
                 break
         # ``line_shape``, its tests in its order.
-        if u"\t" in text and u"\t" in text.strip():
+        if PyUnicode_FindChar(text, 9, 0, length, 1) >= 0 and u"\t" in text.strip():
             found.append((i, shapes[0]))
             continue
         if not length:
@@ -50,17 +53,23 @@ def ls_list_scan(list texts, Py_ssize_t field_max_words, tuple shapes, tuple pat
         digit = False
         reach = min(length, date_reach)
         for j in range(reach):
-            if (<Py_UCS4> text[j]).isdecimal():
+            if Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, j)):
                 digit = True
                 break
         if digit and date_match(text) is not None:
             found.append((i, shapes[1]))
             continue
-        first = text[0]
-        if first in bullet_signs and bullet_match(text) is not None:
+        first = PyUnicode_READ(kind, data, 0)
+        if (
+            PyUnicode_FindChar(bullet_signs, first, 0, n_signs, 1) >= 0
+            and bullet_match(text) is not None
+        ):
             found.append((i, shapes[2]))
             continue
-        if (first.isdigit() or first in fractions) and quantity_match(text) is not None:
+        if (
+            Py_UNICODE_ISDIGIT(first)
+            or PyUnicode_FindChar(fractions, first, 0, n_fractions, 1) >= 0
+        ) and quantity_match(text) is not None:
             found.append((i, shapes[3]))
             continue
         if colon > 0:
