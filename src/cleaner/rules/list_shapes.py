@@ -15,14 +15,17 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from .gates import Gate, may_hold_digit, opening, text_holds
+from .run_scores import compiled_twins
 
 __all__ = [
     "LIST_GATES",
     "SHAPES",
     "filled",
     "line_shape",
+    "list_scan",
     "mask_positions",
     "numbered_lines",
+    "py_list_scan",
     "record_lines",
     "shaped_lines",
 ]
@@ -44,6 +47,8 @@ _DIGIT = re.compile(r"\d")
 _DATE_REACH = 8
 #: The colon of a field comes within this many characters (a label of 40 at most).
 _FIELD_REACH = 41
+#: A leading number's first digit comes within this many characters (``_LEADING_NUMBER``).
+_NUMBER_REACH = 9
 _BULLET_SIGNS = frozenset("•·▪▫‣⁃◦∙●○■□►▸▹➢➤✓✔☐☑→-–—*+")
 _FRACTIONS = frozenset("½¼¾⅓⅔⅛")
 #: A bullet sign, then the item (a dash or a star only with a space after it: '-5 °C'
@@ -114,6 +119,7 @@ def shaped_lines(
     field_max_words: int,
     min_distinct_share: float,
     at: Iterable[int] | None = None,
+    shapes: Iterable[tuple[int, str]] | None = None,
 ) -> set[int]:
     """Positions of the lines of one shape (``line_shape``) in stretches of at least
     ``min_items`` with at most ``shape_max_gap`` other lines between two of them (a
@@ -121,7 +127,8 @@ def shaped_lines(
     line every few lines). At least
     ``min_distinct_share`` of a stretch's items open with words of their own: items that
     all open alike are one widget printed again and again ('- Select a link -').
-    ``at``: the positions that may have a shape, in order (None: every line)."""
+    ``at``: the positions that may have a shape, in order (None: every line);
+    ``shapes``: the lines' shapes already found, (position, shape) in order (``list_scan``)."""
     found: set[int] = set()
 
     def close(run: list[int]) -> None:
@@ -131,11 +138,11 @@ def shaped_lines(
         if len(openings) >= min_distinct_share * len(run):
             found.update(run)
 
+    if shapes is None:
+        lines = range(len(texts)) if at is None else at
+        shapes = [(i, s) for i in lines if (s := line_shape(texts[i], field_max_words))]
     last: dict[str, list[int]] = {}
-    for i in range(len(texts)) if at is None else at:
-        shape = line_shape(texts[i], field_max_words)
-        if shape is None:
-            continue
+    for i, shape in shapes:
         run = last.setdefault(shape, [])
         if run and i - run[-1] > shape_max_gap + 1:
             close(run)
@@ -144,6 +151,52 @@ def shaped_lines(
     for run in last.values():
         close(run)
     return found
+
+
+def list_scan(
+    texts: list[str], field_max_words: int
+) -> tuple[list[tuple[int, str]], list[int], list[int]]:
+    """``py_list_scan``, by its compiled twin (``_clistscan.pxi``) where it is used."""
+    twins = compiled_twins()
+    if twins is None:
+        return py_list_scan(texts, field_max_words)
+    return twins.ls_list_scan(  # type: ignore[no-any-return]
+        texts,
+        field_max_words,
+        SHAPES,
+        (_DATE.match, _BULLET.match, _QUANTITY.match, _FIELD.match),
+        "".join(sorted(_BULLET_SIGNS)),
+        "".join(sorted(_FRACTIONS)),
+        _DATE_REACH,
+        _FIELD_REACH,
+        _NUMBER_REACH,
+    )
+
+
+def py_list_scan(
+    texts: Sequence[str], field_max_words: int
+) -> tuple[list[tuple[int, str]], list[int], list[int]]:
+    """In one pass over a page's lines: each line's shape where it has one (position,
+    shape), the positions of the lines that may open with a number (a digit, or a
+    character past ASCII, before any ASCII letter within ``_NUMBER_REACH``
+    characters: what ``numbered_lines`` reads) and of those whose first colon comes
+    after the first character and within ``_FIELD_REACH`` (``record_lines``)."""
+    found: list[tuple[int, str]] = []
+    numbers: list[int] = []
+    colons: list[int] = []
+    for i, text in enumerate(texts):
+        if text.find(":", 0, _FIELD_REACH) > 0:
+            colons.append(i)
+        for ch in text[:_NUMBER_REACH]:
+            if not ch.isascii() or ch.isdigit():
+                numbers.append(i)
+                break
+            if ch.isalpha() or ch == "_":
+                break
+        shape = line_shape(text, field_max_words)
+        if shape is not None:
+            found.append((i, shape))
+    return found, numbers, colons
 
 
 def filled(positions: set[int], max_gap: int, end: int) -> set[int]:

@@ -29,23 +29,22 @@ them as its parameters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..blocks import Block
 from .base import Document
 from .list_pairs import pair_lines
 from .list_shapes import (
-    LIST_GATES,
     SHAPES,
     filled,
     line_shape,
+    list_scan,
     numbered_lines,
     record_lines,
     shaped_lines,
 )
 from .params import Param
-from .run_scores import compiled_twins
 
 __all__ = [
     "LIST_LINES",
@@ -187,17 +186,17 @@ class ListRun:
         "specification table).",
     )
 
-    _list_plan: object = None  # (``LIST_GATES``' compiled plan, built by a page)
-
     def list_lines(self, kept: Sequence[Block]) -> Listed:
-        texts, at = [b.text for b in kept], self._list_candidates(kept)
+        texts = [b.text for b in kept]
+        # Each line's shape, and where a number or a field may open, in one pass.
+        shapes, numbers, colons = list_scan(texts, self.field_max_words)
         shaped = shaped_lines(
             texts,
             self.list_min_items,
             self.shape_max_gap,
             self.field_max_words,
             self.list_min_distinct_share,
-            at[0],
+            shapes=shapes,
         )
         # A description list's term and value lines, as many pairs as items.
         shaped |= pair_lines(
@@ -207,25 +206,14 @@ class ListRun:
             self.pair_value_max_words,
             self.pair_min_number_share,
         )
-        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap, at[1])
+        counted = numbered_lines(texts, self.list_min_items, self.list_max_gap, numbers)
         # The items and the lines between them (an item's text, its link) cost nothing.
         n = len(kept)
         free = filled(counted, self.list_max_gap, n) | filled(shaped, self.shape_max_gap, n)
         free |= record_lines(
-            texts, self.list_min_items, self.record_max_period, self.field_max_words, at[2]
+            texts, self.list_min_items, self.record_max_period, self.field_max_words, colons
         )
         return Listed(shaped | counted, counted, shaped, free)
-
-    def _list_candidates(self, kept: Sequence[Block]) -> tuple[Iterable[int] | None, ...]:
-        """Where each of ``LIST_GATES`` admits, in order (one compiled pass; None: all)."""
-        twins = compiled_twins()
-        if twins is None:
-            return (None, None, None)
-        if self._list_plan is None:
-            self._list_plan = twins.line_gate_plan(LIST_GATES, (-1,) * len(LIST_GATES))
-        listed = kept if type(kept) is list else list(kept)
-        masks = twins.line_gate_masks(self._list_plan, listed)
-        return twins.rs_mask_positions(masks, len(LIST_GATES))  # type: ignore[no-any-return]
 
     def score_lists(self, scores: list[float], listed: Listed) -> None:
         """Lines of lists cost nothing in the run; a numbered item scores a little."""

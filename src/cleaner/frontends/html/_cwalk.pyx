@@ -84,6 +84,7 @@ include "_canchor.pxi"  # (after _cnew.pxi: its block layout)
 include "_ctextlines.pxi"  # (the text front-end's twins)
 include "_clinejudge.pxi"  # (after _cnew.pxi: its block layout)
 include "_crunscore.pxi"  # (after _cslot.pxi: its slot reads; the main run's loops)
+include "_clistscan.pxi"  # (the main run's list lines)
 
 
 ctypedef struct Frame:
