@@ -5,14 +5,12 @@ the Python ones give: each line's score and the stretch whose scores sum highest
 
 from __future__ import annotations
 
-import sys
-
 from helpers import PROSE, _cwalk, make_doc, needs_extension
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.config import Config
-from cleaner.rules import list_pairs, list_shapes, wrapped
+from cleaner.rules import list_pairs, wrapped
 from cleaner.rules.run_scores import py_max_run, py_run_scores
 
 _LINES = st.sampled_from(
@@ -106,10 +104,3 @@ def test_wrapped_runs_twin(lines: list[str], bounds: tuple[int, int, int]) -> No
 def test_pair_starts_twin(lines: list[str], bounds: tuple[int, int]) -> None:
     blocks = make_doc(*lines).blocks
     assert _cwalk.rs_pair_starts(blocks, *bounds) == list_pairs._pair_starts(blocks, *bounds)
-
-
-@needs_extension
-@given(st.lists(st.integers(0, 15), max_size=40), st.integers(0, 5))
-def test_mask_positions_match(masks: list[int], n_bits: int) -> None:
-    found = bytearray(b"".join(m.to_bytes(8, sys.byteorder, signed=True) for m in masks))
-    assert _cwalk.rs_mask_positions(found, n_bits) == list_shapes.mask_positions(masks, n_bits)

@@ -3,7 +3,7 @@
 ``lists`` (the main content run's list steps) explains what the shapes are for; this
 module only says which lines have one: ``line_shape`` for one line, ``numbered_lines``,
 ``shaped_lines`` and ``record_lines`` for the stretches of a page's kept lines, and
-``LIST_GATES``, the gates that tell which lines those steps need to look at. The
+``list_scan``, which tells which lines those steps need to look at. The
 functions take their thresholds as arguments; the rule that calls them declares them as
 its parameters.
 """
@@ -14,16 +14,13 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from .gates import Gate, may_hold_digit, opening, text_holds
 from .run_scores import compiled_twins
 
 __all__ = [
-    "LIST_GATES",
     "SHAPES",
     "filled",
     "line_shape",
     "list_scan",
-    "mask_positions",
     "numbered_lines",
     "py_list_scan",
     "record_lines",
@@ -248,19 +245,3 @@ def record_lines(
         if len(run) >= min_items:
             found.update(range(run[0], run[-1] + 1))
     return found
-
-
-def mask_positions(masks: Sequence[int], n_bits: int) -> tuple[list[int], ...]:
-    """Per bit ``r`` below ``n_bits``, the positions of the masks that have it, in order
-    (what each of ``LIST_GATES`` admits; the reference of ``_crunscore.pxi``'s
-    ``rs_mask_positions``, which reads ``line_gate_masks``' bytes)."""
-    return tuple([i for i, mask in enumerate(masks) if mask >> r & 1] for r in range(n_bits))
-
-
-#: Gates (``gates``) of lines that may have a shape, open with a number, hold a field.
-#: (A number opens a line after no letter: most lines holding a digit open with one.)
-LIST_GATES: tuple[Gate, ...] = (
-    (opening(), may_hold_digit(), text_holds(("\t", ":"))),
-    (opening() + may_hold_digit(),),
-    (text_holds((":",)),),
-)

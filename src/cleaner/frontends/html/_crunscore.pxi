@@ -112,21 +112,3 @@ def rs_pair_starts(list blocks, double term_max_words, double value_max_words):
             if text[:1].isalpha() and ":" not in text:
                 starts.add(i)
     return starts
-
-
-def rs_mask_positions(bytearray found, Py_ssize_t n_bits):
-    """``lists.mask_positions`` on ``line_gate_masks``' masks (8 bytes a block): per bit
-    ``r`` below ``n_bits``, the positions of the blocks whose mask has it, in order."""
-    cdef Py_ssize_t i, r, n = len(found) // 8
-    cdef const long long *masks = <const long long *> (<char *> found)
-    cdef long long mask
-    cdef list out = [[] for r in range(n_bits)]
-    for i in range(n):
-        mask = masks[i]
-        r = 0
-        while mask and r < n_bits:
-            if mask & 1:
-                (<list> out[r]).append(i)
-            mask >>= 1
-            r += 1
-    return tuple(out)
