@@ -230,7 +230,7 @@ def _features_of(texts: list[str], twins: object) -> tuple[object, ...]:
     book = PhraseBook(config.languages)
     blocks = [Block(i, text) for i, text in enumerate(texts)]
     language = compute_features(
-        blocks, book.stopwords, config, any_stopword=book.any_stopword, compiled=twins
+        blocks, book.stopwords, config, languages_of=book.stopword_languages, compiled=twins
     )
     return language, [b.features for b in blocks]
 

@@ -12,11 +12,13 @@ from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER,
     PyUnicode_FindChar, PyUnicode_Substring,
 )
+from cpython.dict cimport PyDict_GetItemWithError
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from libc.string cimport memcmp
 
 from ...features import (
     _DATELINE, _LONG_BLOCK_CHARS, _TERMINALS, _TO_SPACE, _TRAILING, _fill as _py_fill,
+    _page_counts as _py_page_counts,
 )
 
 cdef extern from "Python.h":
@@ -282,49 +284,38 @@ def fill_all(list live, Py_ssize_t opening, Py_ssize_t per_word, Py_ssize_t join
                 block.features = seen
 
 
-def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
+def page_counts(list features, Py_ssize_t min_words, dict languages_of, Py_ssize_t n_languages):
     """``features._page_counts``."""
-    cdef dict keys = {}, counts = {}
-    cdef Py_ssize_t total = 0, longer = 0
+    if n_languages > 64:  # (a mask of more languages than a C integer holds)
+        return _py_page_counts(features, min_words, languages_of, n_languages)
+    cdef dict keys = {}
+    cdef Py_ssize_t total = 0, longer = 0, i
+    cdef unsigned long long mask
+    cdef Py_ssize_t hits[64]
+    cdef PyObject *found
     for f in features:
         key = _cslot_f(f, _CSLOT_F_KEY, "key")
         keys[key] = keys.get(key, 0) + 1
         if _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
             longer += 1
-    # Each stop word met gets a slot (in the order met, as the dict's keys), its count
-    # kept in C: one dict look-up an occurrence, not a look-up and a store.
-    cdef dict slot = {}
-    cdef list met = []
-    cdef Py_ssize_t used = 0, size = 64, k
-    cdef Py_ssize_t *tally = <Py_ssize_t *> malloc(size * sizeof(Py_ssize_t))
-    cdef Py_ssize_t *grown
-    if tally == NULL:
-        raise MemoryError
-    try:
-        for f in features:
-            if not longer or _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
-                tokens = _cslot_f(f, _CSLOT_F_TOKENS, "tokens")
-                total += len(tokens)
-                for token in tokens:
-                    if token in any_stopword:
-                        at = slot.get(token)
-                        if at is not None:
-                            tally[<Py_ssize_t> at] += 1
-                            continue
-                        if used == size:
-                            grown = <Py_ssize_t *> realloc(tally, 2 * size * sizeof(Py_ssize_t))
-                            if grown == NULL:
-                                raise MemoryError
-                            tally, size = grown, 2 * size
-                        slot[token] = used
-                        met.append(token)
-                        tally[used] = 1
-                        used += 1
-        for k in range(used):
-            counts[met[k]] = tally[k]
-    finally:
-        free(tally)
-    return keys, counts, total
+    # A stop word's languages in one look-up, each language's hits counted in C.
+    memset(hits, 0, sizeof(hits))
+    for f in features:
+        if not longer or _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
+            tokens = _cslot_f(f, _CSLOT_F_TOKENS, "tokens")
+            total += len(tokens)
+            for token in tokens:
+                found = PyDict_GetItemWithError(languages_of, token)
+                if found is NULL:
+                    continue
+                mask = <object> found
+                i = 0
+                while mask:
+                    if mask & 1:
+                        hits[i] += 1
+                    mask >>= 1
+                    i += 1
+    return keys, [hits[i] for i in range(n_languages)], total
 
 
 def set_page_counts(list live, keys, frozenset stopwords, bint refill):
