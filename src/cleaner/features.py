@@ -21,6 +21,7 @@ import regex
 
 from .blocks import Block, Features
 from .config import Config
+from .language import guess_language, stopword_languages
 from .spaces import single_spaces
 
 
@@ -135,17 +136,18 @@ def compute_features(
     # The language is read from the longer blocks: menus and link lists hold few stop
     # words and would dilute the share of a page that is mostly navigation.
     languages = sorted(stopwords)  # (bit i of a word's mask: the i-th of them)
-    keys, hits, total = twins.page_counts(
+    keys, hits, total, held = twins.page_counts(
         features,
         config.language_min_block_words,
         stopword_languages(stopwords) if languages_of is None else languages_of,
         len(languages),
     )
-    language = _guess_language(
+    language = guess_language(
         hits, total, languages, config.language_min_hits, config.language_min_share
     )
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
-    twins.set_page_counts(live, keys, lang_stopwords, language != reuse_language)
+    at = languages.index(language) if language else -1
+    twins.set_page_counts(live, keys, lang_stopwords, language != reuse_language, held, at)
     return language
 
 
@@ -174,7 +176,7 @@ def _fill_all(
 
 def _page_counts(
     features: Sequence[Features], min_words: int, languages_of: Mapping[str, int], n_languages: int
-) -> tuple[Mapping[str, int], list[int], int]:
+) -> tuple[Mapping[str, int], list[int], int, None]:
     """How many blocks hold each key; per language (by its bit in ``languages_of``'s
     masks), how many of the tokens of the blocks of at least ``min_words`` words (all
     of them when none is that long) are its stop words, and how many tokens those hold."""
@@ -189,13 +191,20 @@ def _page_counts(
         for i in range(n_languages):
             if mask >> i & 1:
                 hits[i] += n
-    return keys, hits, total
+    return keys, hits, total, None
 
 
 def _set_page_counts(
-    live: Sequence[Block], keys: Mapping[str, int], stopwords: frozenset[str], refill: bool
+    live: Sequence[Block],
+    keys: Mapping[str, int],
+    stopwords: frozenset[str],
+    refill: bool,
+    held: object = None,
+    language: int = -1,
 ) -> None:
-    """Each block's repeats, and its stop-word ratio where ``refill`` or not set yet."""
+    """Each block's repeats, and its stop-word ratio where ``refill`` or not set yet.
+    (``held`` and ``language``: the compiled twins' hits per block, kept by their
+    ``page_counts``, and the language's place among them; here always counted again.)"""
     for block in live:
         f = block.features
         f.repeats = keys[f.key]
@@ -208,34 +217,6 @@ def _set_page_counts(
 _PYTHON_TWINS = SimpleNamespace(
     fill_all=_fill_all, page_counts=_page_counts, set_page_counts=_set_page_counts
 )
-
-
-def stopword_languages(stopwords: Mapping[str, frozenset[str]]) -> dict[str, int]:
-    """Each stop word of ``stopwords`` → the languages whose list holds it, as a mask:
-    bit i for the i-th language of ``sorted(stopwords)``. (A token's languages in one
-    look-up: the guess counts every language's hits in one pass over the tokens.)"""
-    masks: dict[str, int] = {}
-    for i, lang in enumerate(sorted(stopwords)):
-        for word in stopwords[lang]:
-            masks[word] = masks.get(word, 0) | 1 << i
-    return masks
-
-
-def _guess_language(
-    hits: Sequence[int],
-    total: int,
-    languages: Sequence[str],
-    min_hits: int,
-    min_share: float,
-) -> str | None:
-    """The language of a page whose longer blocks hold ``total`` words, ``hits[i]`` of
-    them stop words of ``languages[i]``."""
-    best: tuple[int, str] | None = None
-    # Sorted languages so that ties resolve the same way on every run.
-    for lang, n in zip(languages, hits, strict=True):
-        if n >= min_hits and n >= min_share * total and (best is None or n > best[0]):
-            best = (n, lang)
-    return best[1] if best else None
 
 
 def _fill(

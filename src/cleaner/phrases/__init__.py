@@ -18,7 +18,7 @@ from types import MappingProxyType
 import regex
 
 from ..errors import ConfigError
-from ..features import stopword_languages
+from ..language import stopword_languages
 
 #: Sections a phrase file may hold; an unknown one is a typo and raises.
 SECTIONS: tuple[str, ...] = (

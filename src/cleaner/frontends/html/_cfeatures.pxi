@@ -12,6 +12,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER,
     PyUnicode_FindChar, PyUnicode_Substring,
 )
+from cpython.bytearray cimport PyByteArray_AS_STRING
 from cpython.dict cimport PyDict_GetItemWithError
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from libc.string cimport memcmp
@@ -285,7 +286,8 @@ def fill_all(list live, Py_ssize_t opening, Py_ssize_t per_word, Py_ssize_t join
 
 
 def page_counts(list features, Py_ssize_t min_words, dict languages_of, Py_ssize_t n_languages):
-    """``features._page_counts``."""
+    """``features._page_counts``, and per block counted, its hits in each language
+    (``held``, for ``set_page_counts``: its blocks' stop words not looked up again)."""
     if n_languages > 64:  # (a mask of more languages than a C integer holds)
         return _py_page_counts(features, min_words, languages_of, n_languages)
     cdef dict keys = {}
@@ -293,11 +295,19 @@ def page_counts(list features, Py_ssize_t min_words, dict languages_of, Py_ssize
     cdef unsigned long long mask
     cdef Py_ssize_t hits[64]
     cdef PyObject *found
+    cdef unsigned short *own = NULL
     for f in features:
         key = _cslot_f(f, _CSLOT_F_KEY, "key")
         keys[key] = keys.get(key, 0) + 1
         if _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
             longer += 1
+    # The longer blocks' hits per language, two bytes each (0xFFFF: that many or
+    # more, looked up again): an eighth of their tokens' own size at most.
+    held = None
+    if longer and n_languages:
+        store = bytearray(longer * n_languages * sizeof(unsigned short))
+        own = <unsigned short *> PyByteArray_AS_STRING(store)
+        held = (store, n_languages, min_words)
     # A stop word's languages in one look-up, each language's hits counted in C.
     memset(hits, 0, sizeof(hits))
     for f in features:
@@ -313,25 +323,39 @@ def page_counts(list features, Py_ssize_t min_words, dict languages_of, Py_ssize
                 while mask:
                     if mask & 1:
                         hits[i] += 1
+                        if own != NULL and own[i] != 0xFFFF:
+                            own[i] += 1
                     mask >>= 1
                     i += 1
-    return keys, [hits[i] for i in range(n_languages)], total
+            if own != NULL:
+                own += n_languages
+    return keys, [hits[i] for i in range(n_languages)], total, held
 
 
-def set_page_counts(list live, keys, frozenset stopwords, bint refill):
-    """``features._set_page_counts``."""
-    cdef Py_ssize_t hits, n_words
+def set_page_counts(list live, keys, frozenset stopwords, bint refill, held=None,
+                    Py_ssize_t language=-1):
+    """``features._set_page_counts``; where ``page_counts`` held a block's hits in
+    ``language`` (its place among the languages), they are read, not counted."""
+    cdef Py_ssize_t hits, n_words, n_languages = 0, min_words = 0
     cdef double ratio
+    cdef const unsigned short *own = NULL
+    if held is not None and language >= 0:
+        store, n_languages, min_words = held
+        own = <const unsigned short *> PyByteArray_AS_STRING(store)
     for block in live:
         f = _cslot_features(block)
         _cslot_set_f(f, _CSLOT_F_REPEATS, "repeats", keys[_cslot_f(f, _CSLOT_F_KEY, "key")])
         ratio = _cslot_f(f, _CSLOT_F_STOPWORD_RATIO, "stopword_ratio")
+        n_words = _cslot_f(f, _CSLOT_F_N_WORDS, "n_words")
         if refill or ratio < 0:
-            n_words = _cslot_f(f, _CSLOT_F_N_WORDS, "n_words")
             hits = 0
-            if n_words:
+            if own != NULL and n_words >= min_words and own[language] != 0xFFFF:
+                hits = own[language]
+            elif n_words:
                 for token in _cslot_f(f, _CSLOT_F_TOKENS, "tokens"):
                     if token in stopwords:
                         hits += 1
             _cslot_set_f(f, _CSLOT_F_STOPWORD_RATIO, "stopword_ratio",
                          (<double> hits) / n_words if hits else _ZERO)
+        if own != NULL and n_words >= min_words:
+            own += n_languages
