@@ -15,7 +15,7 @@ from cpython.unicode cimport (
 from cpython.bytearray cimport PyByteArray_AS_STRING
 from cpython.dict cimport PyDict_GetItemWithError
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memcpy
 
 from ...features import (
     _DATELINE, _LONG_BLOCK_CHARS, _TERMINALS, _TO_SPACE, _TRAILING, _fill as _py_fill,
@@ -36,6 +36,9 @@ cdef object _ZERO = 0.0, _ONE = 1.0, _UNSET = -1.0
 cdef Py_ssize_t _TABLE_SIZE = len(_TO_SPACE)
 cdef unsigned char *_SEP = <unsigned char *> malloc((_TABLE_SIZE >> 3) + 1)
 cdef unsigned char _ASCII_TRAILING[128]
+# ASCII: which characters ``_TO_SPACE`` makes white space, and each one lower-cased.
+cdef unsigned char _ASCII_SEP[128]
+cdef char _ASCII_LOWER[128]
 # ``_TERMINALS``' code points.
 cdef unsigned int _TERM[32]
 cdef Py_ssize_t _N_TERM = len(_TERMINALS)
@@ -53,6 +56,8 @@ cdef void _init_tables() except *:
             _SEP[c >> 3] |= 1 << (c & 7)
     for c in range(128):
         _ASCII_TRAILING[c] = chr(c) in _TRAILING
+        _ASCII_SEP[c] = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, c))
+        _ASCII_LOWER[c] = c + 32 if 65 <= c <= 90 else c
     for c, ch in enumerate(sorted(_TERMINALS)):
         _TERM[c] = ord(ch)
 
@@ -92,9 +97,17 @@ cdef object _key_tokens(object key, Py_ssize_t *spans, Py_ssize_t w, object dist
     one after another, a space apart."""
     tokens = PyTuple_New(w)
     cdef Py_ssize_t j, at = 0, length
+    cdef const char *chars = <const char *> PyUnicode_DATA(key)
     for j in range(w):
         length = spans[2 * j + 1] - spans[2 * j]
-        token = PyUnicode_Substring(key, at, at + length)
+        if length > 1 and w > 1:
+            # A word's own string, its bytes copied (``PyUnicode_Substring``'s checks
+            # and calls cost a third more); a one-character word takes the interpreter's
+            # shared string, and a single word is the key itself, as ``split`` gives.
+            token = PyUnicode_New(length, 127)
+            memcpy(PyUnicode_DATA(token), chars + at, length)
+        else:
+            token = PyUnicode_Substring(key, at, at + length)
         if distinct is not None:
             token = <object> PyDict_SetDefault(distinct, token, token)
         Py_INCREF(token)
@@ -136,12 +149,17 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
     cdef bint ascii_text = PyUnicode_IS_ASCII(text), words_ascii = True, upper = False
-    cdef Py_ssize_t w = _words(kind, data, 0, n, spans, n + 1)
-    cdef Py_ssize_t j, i, m, key_len = 0, digits = 0, n_words, unspaced = 0, n_open
+    cdef Py_ssize_t j, i, m, key_len = 0, digits = 0, n_words, unspaced = 0, n_open, w
     cdef Py_ssize_t capitalised
     cdef unsigned int c
     cdef char *out
     cdef Py_UCS4 *wide
+    cdef const unsigned char *ascii = <const unsigned char *> data
+    # ASCII text (most lines) in one pass over its bytes: words, digits and capitals.
+    if ascii_text:
+        w = _ascii_words(ascii, n, spans, &digits, &upper)
+    else:
+        w = _words(kind, data, 0, n, spans, n + 1)
     for j in range(w):
         key_len += spans[2 * j + 1] - spans[2 * j]
         if not ascii_text and words_ascii:
@@ -159,6 +177,11 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             if j:
                 out[m] = 32
                 m += 1
+            if ascii_text:  # (its digits counted already)
+                for i in range(spans[2 * j], spans[2 * j + 1]):
+                    out[m] = _ASCII_LOWER[ascii[i]]
+                    m += 1
+                continue
             for i in range(spans[2 * j], spans[2 * j + 1]):
                 c = PyUnicode_READ(kind, data, i)
                 if 65 <= c <= 90:
@@ -197,19 +220,13 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
                 digits += 1
     # The casefolded text, the same string as the text or the key where equal.
     if ascii_text:
-        for i in range(n):
-            c = PyUnicode_READ(kind, data, i)
-            if 65 <= c <= 90:
-                upper = True
-                break
         if not upper:
             folded = text
         else:
             folded = PyUnicode_New(n, 127)
             out = <char *> PyUnicode_DATA(folded)
             for i in range(n):
-                c = PyUnicode_READ(kind, data, i)
-                out[i] = <char> (c + 32 if 65 <= c <= 90 else c)
+                out[i] = _ASCII_LOWER[ascii[i]]
             if n == key_len and memcmp(out, PyUnicode_DATA(key), n) == 0:
                 folded = key
     else:
@@ -250,6 +267,37 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
                 n_open = _words(kind, data, dateline.end(), n, spans, opening_words)
     _fput(f, direct, F_HEADLINE_PREFIX, _capitalised_prefix(kind, data, spans, n_open, joiner))
     _fput(f, direct, F_STOPWORD_RATIO, _UNSET)
+
+
+cdef Py_ssize_t _ascii_words(const unsigned char *text, Py_ssize_t n, Py_ssize_t *spans,
+                             Py_ssize_t *digits, bint *upper) noexcept:
+    """``_words`` of an ASCII text, counting its digits and noting a capital on the
+    way (both only ever inside words)."""
+    cdef Py_ssize_t w = 0, i, begin = -1, d = 0
+    cdef bint up = False
+    cdef unsigned char c
+    for i in range(n):
+        c = text[i]
+        if _ASCII_SEP[c]:
+            if begin >= 0:
+                spans[2 * w] = begin
+                spans[2 * w + 1] = i
+                w += 1
+                begin = -1
+        else:
+            if begin < 0:
+                begin = i
+            if <unsigned char> (c - 48) <= 9:
+                d += 1
+            elif <unsigned char> (c - 65) <= 25:
+                up = True
+    if begin >= 0:
+        spans[2 * w] = begin
+        spans[2 * w + 1] = n
+        w += 1
+    digits[0] = d
+    upper[0] = up
+    return w
 
 
 cdef bint _dash_space(int kind, const void *data, Py_ssize_t n) noexcept:
