@@ -137,7 +137,7 @@ def test_the_features_twins_read_a_subclass_through_its_attributes() -> None:
         for block in blocks:
             block.features = kind()
         _cwalk.fill_all(blocks, 8, 2, 3, None)
-        keys, _, _ = _cwalk.page_counts([b.features for b in blocks], 0, frozenset({"the"}))
+        keys, _, _, _ = _cwalk.page_counts([b.features for b in blocks], 0, {"the": 1}, 1)
         _cwalk.set_page_counts(blocks, keys, frozenset({"the", "and"}), True)
         return [(b.features.repeats, b.features.stopword_ratio) for b in blocks]
 

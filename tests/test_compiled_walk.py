@@ -230,7 +230,7 @@ def _features_of(texts: list[str], twins: object) -> tuple[object, ...]:
     book = PhraseBook(config.languages)
     blocks = [Block(i, text) for i, text in enumerate(texts)]
     language = compute_features(
-        blocks, book.stopwords, config, any_stopword=book.any_stopword, compiled=twins
+        blocks, book.stopwords, config, languages_of=book.stopword_languages, compiled=twins
     )
     return language, [b.features for b in blocks]
 
@@ -360,8 +360,8 @@ def test_a_failed_check_means_python_and_one_warning(
         # The walks agree, the features do not: the self-test compares them too.
         set_page_counts = _cwalk.set_page_counts
 
-        def off_by_one(live: list, keys: object, stopwords: frozenset, refill: bool) -> None:
-            set_page_counts(live, keys, stopwords, refill)
+        def off_by_one(live: list, *counts: object) -> None:
+            set_page_counts(live, *counts)
             for block in live:
                 block.features.repeats += 1
 

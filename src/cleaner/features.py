@@ -21,6 +21,7 @@ import regex
 
 from .blocks import Block, Features
 from .config import Config
+from .language import guess_language, stopword_languages
 from .spaces import single_spaces
 
 
@@ -98,7 +99,7 @@ def compute_features(
     config: Config,
     *,
     reuse_language: str | None = None,
-    any_stopword: frozenset[str] | None = None,
+    languages_of: Mapping[str, int] | None = None,
     compiled: Any = None,
 ) -> str | None:
     """Fill ``block.features`` for every block not yet removed; return the page's language.
@@ -107,8 +108,8 @@ def compute_features(
     occur (a page in a language without a phrase file must not be judged by another
     language's list). When it equals ``reuse_language``, blocks whose features are
     already filled keep them (a later pass over the same blocks); page-level counts
-    (repeats, language) are always redone. ``any_stopword``: the union of the
-    ``stopwords`` sets, when the caller holds it (else built here). ``compiled``: the
+    (repeats, language) are always redone. ``languages_of``: ``stopword_languages(
+    stopwords)``, when the caller holds it (else built here). ``compiled``: the
     C twins of ``_fill_all``, ``_page_counts`` and ``_set_page_counts`` (the HTML path's
     ``compiled.compiled_features()``), or None for these.
     """
@@ -134,16 +135,19 @@ def compute_features(
     features = [b.features for b in live]
     # The language is read from the longer blocks: menus and link lists hold few stop
     # words and would dilute the share of a page that is mostly navigation.
-    keys, counts, total = twins.page_counts(
+    languages = sorted(stopwords)  # (bit i of a word's mask: the i-th of them)
+    keys, hits, total, held = twins.page_counts(
         features,
         config.language_min_block_words,
-        frozenset().union(*stopwords.values()) if any_stopword is None else any_stopword,
+        stopword_languages(stopwords) if languages_of is None else languages_of,
+        len(languages),
     )
-    language = _guess_language(
-        counts, total, stopwords, config.language_min_hits, config.language_min_share
+    language = guess_language(
+        hits, total, languages, config.language_min_hits, config.language_min_share
     )
     lang_stopwords = stopwords.get(language, frozenset()) if language else frozenset()
-    twins.set_page_counts(live, keys, lang_stopwords, language != reuse_language)
+    at = languages.index(language) if language else -1
+    twins.set_page_counts(live, keys, lang_stopwords, language != reuse_language, held, at)
     return language
 
 
@@ -171,23 +175,36 @@ def _fill_all(
 
 
 def _page_counts(
-    features: Sequence[Features], min_words: int, any_stopword: frozenset[str]
-) -> tuple[Mapping[str, int], Mapping[str, int], int]:
-    """How many blocks hold each key; how often each stop word occurs in the blocks of
-    at least ``min_words`` words (all of them when none is that long), and how many
-    tokens those hold."""
+    features: Sequence[Features], min_words: int, languages_of: Mapping[str, int], n_languages: int
+) -> tuple[Mapping[str, int], list[int], int, None]:
+    """How many blocks hold each key; per language (by its bit in ``languages_of``'s
+    masks), how many of the tokens of the blocks of at least ``min_words`` words (all
+    of them when none is that long) are its stop words, and how many tokens those hold."""
     keys = Counter(f.key for f in features)
     longer = [f for f in features if f.n_words >= min_words] or features
     # Only stop words are counted, in one C-level pass: far fewer than all the words.
     words = chain.from_iterable(f.tokens for f in longer)
     total = sum(len(f.tokens) for f in longer)
-    return keys, Counter(filter(any_stopword.__contains__, words)), total
+    hits = [0] * n_languages
+    for word, n in Counter(filter(languages_of.__contains__, words)).items():
+        mask = languages_of[word]
+        for i in range(n_languages):
+            if mask >> i & 1:
+                hits[i] += n
+    return keys, hits, total, None
 
 
 def _set_page_counts(
-    live: Sequence[Block], keys: Mapping[str, int], stopwords: frozenset[str], refill: bool
+    live: Sequence[Block],
+    keys: Mapping[str, int],
+    stopwords: frozenset[str],
+    refill: bool,
+    held: object = None,
+    language: int = -1,
 ) -> None:
-    """Each block's repeats, and its stop-word ratio where ``refill`` or not set yet."""
+    """Each block's repeats, and its stop-word ratio where ``refill`` or not set yet.
+    (``held`` and ``language``: the compiled twins' hits per block, kept by their
+    ``page_counts``, and the language's place among them; here always counted again.)"""
     for block in live:
         f = block.features
         f.repeats = keys[f.key]
@@ -200,24 +217,6 @@ def _set_page_counts(
 _PYTHON_TWINS = SimpleNamespace(
     fill_all=_fill_all, page_counts=_page_counts, set_page_counts=_set_page_counts
 )
-
-
-def _guess_language(
-    counts: Mapping[str, int],
-    total: int,
-    stopwords: Mapping[str, frozenset[str]],
-    min_hits: int,
-    min_share: float,
-) -> str | None:
-    """The language of a page whose longer blocks hold ``total`` words, among them the
-    stop words counted in ``counts``."""
-    best: tuple[int, str] | None = None
-    # Sorted languages so that ties resolve the same way on every run.
-    for lang in sorted(stopwords):
-        hits = sum(map(counts.__getitem__, stopwords[lang].intersection(counts)))
-        if hits >= min_hits and hits >= min_share * total and (best is None or hits > best[0]):
-            best = (hits, lang)
-    return best[1] if best else None
 
 
 def _fill(

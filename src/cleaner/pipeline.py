@@ -196,7 +196,7 @@ class Cleaner:
             self._phrases.stopwords,
             cfg,
             reuse_language=language_hint,
-            any_stopword=self._phrases.any_stopword,
+            languages_of=self._phrases.stopword_languages,
             compiled=twins,
         )
         doc.language = language

@@ -18,6 +18,7 @@ from types import MappingProxyType
 import regex
 
 from ..errors import ConfigError
+from ..language import stopword_languages
 
 #: Sections a phrase file may hold; an unknown one is a typo and raises.
 SECTIONS: tuple[str, ...] = (
@@ -143,7 +144,7 @@ def _longest_first(patterns: set[str]) -> list[str]:
 class PhraseBook:
     """The phrases of several languages, merged per section, plus stop words per language."""
 
-    __slots__ = ("_sections", "any_stopword", "stopwords")
+    __slots__ = ("_sections", "any_stopword", "stopword_languages", "stopwords")
 
     def __init__(
         self, languages: Iterable[str], extra: Mapping[str, Iterable[str]] | None = None
@@ -165,6 +166,8 @@ class PhraseBook:
         self.stopwords: Mapping[str, frozenset[str]] = stopwords
         #: Every language's stop words in one set (what the language guess counts).
         self.any_stopword: frozenset[str] = frozenset().union(*stopwords.values())
+        #: Each stop word's languages, as the language guess reads them (a mask a word).
+        self.stopword_languages: Mapping[str, int] = stopword_languages(stopwords)
 
     def phrases(self, section: str) -> tuple[str, ...]:
         return self._sections[section]

@@ -12,11 +12,14 @@ from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER,
     PyUnicode_FindChar, PyUnicode_Substring,
 )
+from cpython.bytearray cimport PyByteArray_AS_STRING
+from cpython.dict cimport PyDict_GetItemWithError
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memcpy
 
 from ...features import (
     _DATELINE, _LONG_BLOCK_CHARS, _TERMINALS, _TO_SPACE, _TRAILING, _fill as _py_fill,
+    _page_counts as _py_page_counts,
 )
 
 cdef extern from "Python.h":
@@ -33,6 +36,9 @@ cdef object _ZERO = 0.0, _ONE = 1.0, _UNSET = -1.0
 cdef Py_ssize_t _TABLE_SIZE = len(_TO_SPACE)
 cdef unsigned char *_SEP = <unsigned char *> malloc((_TABLE_SIZE >> 3) + 1)
 cdef unsigned char _ASCII_TRAILING[128]
+# ASCII: which characters ``_TO_SPACE`` makes white space, and each one lower-cased.
+cdef unsigned char _ASCII_SEP[128]
+cdef char _ASCII_LOWER[128]
 # ``_TERMINALS``' code points.
 cdef unsigned int _TERM[32]
 cdef Py_ssize_t _N_TERM = len(_TERMINALS)
@@ -50,6 +56,8 @@ cdef void _init_tables() except *:
             _SEP[c >> 3] |= 1 << (c & 7)
     for c in range(128):
         _ASCII_TRAILING[c] = chr(c) in _TRAILING
+        _ASCII_SEP[c] = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, c))
+        _ASCII_LOWER[c] = c + 32 if 65 <= c <= 90 else c
     for c, ch in enumerate(sorted(_TERMINALS)):
         _TERM[c] = ord(ch)
 
@@ -89,9 +97,17 @@ cdef object _key_tokens(object key, Py_ssize_t *spans, Py_ssize_t w, object dist
     one after another, a space apart."""
     tokens = PyTuple_New(w)
     cdef Py_ssize_t j, at = 0, length
+    cdef const char *chars = <const char *> PyUnicode_DATA(key)
     for j in range(w):
         length = spans[2 * j + 1] - spans[2 * j]
-        token = PyUnicode_Substring(key, at, at + length)
+        if length > 1 and w > 1:
+            # A word's own string, its bytes copied (``PyUnicode_Substring``'s checks
+            # and calls cost a third more); a one-character word takes the interpreter's
+            # shared string, and a single word is the key itself, as ``split`` gives.
+            token = PyUnicode_New(length, 127)
+            memcpy(PyUnicode_DATA(token), chars + at, length)
+        else:
+            token = PyUnicode_Substring(key, at, at + length)
         if distinct is not None:
             token = <object> PyDict_SetDefault(distinct, token, token)
         Py_INCREF(token)
@@ -133,12 +149,17 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
     cdef bint ascii_text = PyUnicode_IS_ASCII(text), words_ascii = True, upper = False
-    cdef Py_ssize_t w = _words(kind, data, 0, n, spans, n + 1)
-    cdef Py_ssize_t j, i, m, key_len = 0, digits = 0, n_words, unspaced = 0, n_open
+    cdef Py_ssize_t j, i, m, key_len = 0, digits = 0, n_words, unspaced = 0, n_open, w
     cdef Py_ssize_t capitalised
     cdef unsigned int c
     cdef char *out
     cdef Py_UCS4 *wide
+    cdef const unsigned char *ascii = <const unsigned char *> data
+    # ASCII text (most lines) in one pass over its bytes: words, digits and capitals.
+    if ascii_text:
+        w = _ascii_words(ascii, n, spans, &digits, &upper)
+    else:
+        w = _words(kind, data, 0, n, spans, n + 1)
     for j in range(w):
         key_len += spans[2 * j + 1] - spans[2 * j]
         if not ascii_text and words_ascii:
@@ -156,6 +177,11 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
             if j:
                 out[m] = 32
                 m += 1
+            if ascii_text:  # (its digits counted already)
+                for i in range(spans[2 * j], spans[2 * j + 1]):
+                    out[m] = _ASCII_LOWER[ascii[i]]
+                    m += 1
+                continue
             for i in range(spans[2 * j], spans[2 * j + 1]):
                 c = PyUnicode_READ(kind, data, i)
                 if 65 <= c <= 90:
@@ -194,19 +220,13 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
                 digits += 1
     # The casefolded text, the same string as the text or the key where equal.
     if ascii_text:
-        for i in range(n):
-            c = PyUnicode_READ(kind, data, i)
-            if 65 <= c <= 90:
-                upper = True
-                break
         if not upper:
             folded = text
         else:
             folded = PyUnicode_New(n, 127)
             out = <char *> PyUnicode_DATA(folded)
             for i in range(n):
-                c = PyUnicode_READ(kind, data, i)
-                out[i] = <char> (c + 32 if 65 <= c <= 90 else c)
+                out[i] = _ASCII_LOWER[ascii[i]]
             if n == key_len and memcmp(out, PyUnicode_DATA(key), n) == 0:
                 folded = key
     else:
@@ -249,6 +269,37 @@ cdef void _fill_words(object text, object f, Py_ssize_t n, Py_ssize_t *spans,
     _fput(f, direct, F_STOPWORD_RATIO, _UNSET)
 
 
+cdef Py_ssize_t _ascii_words(const unsigned char *text, Py_ssize_t n, Py_ssize_t *spans,
+                             Py_ssize_t *digits, bint *upper) noexcept:
+    """``_words`` of an ASCII text, counting its digits and noting a capital on the
+    way (both only ever inside words)."""
+    cdef Py_ssize_t w = 0, i, begin = -1, d = 0
+    cdef bint up = False
+    cdef unsigned char c
+    for i in range(n):
+        c = text[i]
+        if _ASCII_SEP[c]:
+            if begin >= 0:
+                spans[2 * w] = begin
+                spans[2 * w + 1] = i
+                w += 1
+                begin = -1
+        else:
+            if begin < 0:
+                begin = i
+            if <unsigned char> (c - 48) <= 9:
+                d += 1
+            elif <unsigned char> (c - 65) <= 25:
+                up = True
+    if begin >= 0:
+        spans[2 * w] = begin
+        spans[2 * w + 1] = n
+        w += 1
+    digits[0] = d
+    upper[0] = up
+    return w
+
+
 cdef bint _dash_space(int kind, const void *data, Py_ssize_t n) noexcept:
     """Whether the text holds the dash a dateline ends with and its space ('- ', '— '
     or '– '): without one the pattern cannot match (``features._fill`` asks too)."""
@@ -282,65 +333,77 @@ def fill_all(list live, Py_ssize_t opening, Py_ssize_t per_word, Py_ssize_t join
                 block.features = seen
 
 
-def page_counts(list features, Py_ssize_t min_words, frozenset any_stopword):
-    """``features._page_counts``."""
-    cdef dict keys = {}, counts = {}
-    cdef Py_ssize_t total = 0, longer = 0
+def page_counts(list features, Py_ssize_t min_words, dict languages_of, Py_ssize_t n_languages):
+    """``features._page_counts``, and per block counted, its hits in each language
+    (``held``, for ``set_page_counts``: its blocks' stop words not looked up again)."""
+    if n_languages > 64:  # (a mask of more languages than a C integer holds)
+        return _py_page_counts(features, min_words, languages_of, n_languages)
+    cdef dict keys = {}
+    cdef Py_ssize_t total = 0, longer = 0, i
+    cdef unsigned long long mask
+    cdef Py_ssize_t hits[64]
+    cdef PyObject *found
+    cdef unsigned short *own = NULL
     for f in features:
         key = _cslot_f(f, _CSLOT_F_KEY, "key")
         keys[key] = keys.get(key, 0) + 1
         if _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
             longer += 1
-    # Each stop word met gets a slot (in the order met, as the dict's keys), its count
-    # kept in C: one dict look-up an occurrence, not a look-up and a store.
-    cdef dict slot = {}
-    cdef list met = []
-    cdef Py_ssize_t used = 0, size = 64, k
-    cdef Py_ssize_t *tally = <Py_ssize_t *> malloc(size * sizeof(Py_ssize_t))
-    cdef Py_ssize_t *grown
-    if tally == NULL:
-        raise MemoryError
-    try:
-        for f in features:
-            if not longer or _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
-                tokens = _cslot_f(f, _CSLOT_F_TOKENS, "tokens")
-                total += len(tokens)
-                for token in tokens:
-                    if token in any_stopword:
-                        at = slot.get(token)
-                        if at is not None:
-                            tally[<Py_ssize_t> at] += 1
-                            continue
-                        if used == size:
-                            grown = <Py_ssize_t *> realloc(tally, 2 * size * sizeof(Py_ssize_t))
-                            if grown == NULL:
-                                raise MemoryError
-                            tally, size = grown, 2 * size
-                        slot[token] = used
-                        met.append(token)
-                        tally[used] = 1
-                        used += 1
-        for k in range(used):
-            counts[met[k]] = tally[k]
-    finally:
-        free(tally)
-    return keys, counts, total
+    # The longer blocks' hits per language, two bytes each (0xFFFF: that many or
+    # more, looked up again): an eighth of their tokens' own size at most.
+    held = None
+    if longer and n_languages:
+        store = bytearray(longer * n_languages * sizeof(unsigned short))
+        own = <unsigned short *> PyByteArray_AS_STRING(store)
+        held = (store, n_languages, min_words)
+    # A stop word's languages in one look-up, each language's hits counted in C.
+    memset(hits, 0, sizeof(hits))
+    for f in features:
+        if not longer or _cslot_f(f, _CSLOT_F_N_WORDS, "n_words") >= min_words:
+            tokens = _cslot_f(f, _CSLOT_F_TOKENS, "tokens")
+            total += len(tokens)
+            for token in tokens:
+                found = PyDict_GetItemWithError(languages_of, token)
+                if found is NULL:
+                    continue
+                mask = <object> found
+                i = 0
+                while mask:
+                    if mask & 1:
+                        hits[i] += 1
+                        if own != NULL and own[i] != 0xFFFF:
+                            own[i] += 1
+                    mask >>= 1
+                    i += 1
+            if own != NULL:
+                own += n_languages
+    return keys, [hits[i] for i in range(n_languages)], total, held
 
 
-def set_page_counts(list live, keys, frozenset stopwords, bint refill):
-    """``features._set_page_counts``."""
-    cdef Py_ssize_t hits, n_words
+def set_page_counts(list live, keys, frozenset stopwords, bint refill, held=None,
+                    Py_ssize_t language=-1):
+    """``features._set_page_counts``; where ``page_counts`` held a block's hits in
+    ``language`` (its place among the languages), they are read, not counted."""
+    cdef Py_ssize_t hits, n_words, n_languages = 0, min_words = 0
     cdef double ratio
+    cdef const unsigned short *own = NULL
+    if held is not None and language >= 0:
+        store, n_languages, min_words = held
+        own = <const unsigned short *> PyByteArray_AS_STRING(store)
     for block in live:
         f = _cslot_features(block)
         _cslot_set_f(f, _CSLOT_F_REPEATS, "repeats", keys[_cslot_f(f, _CSLOT_F_KEY, "key")])
         ratio = _cslot_f(f, _CSLOT_F_STOPWORD_RATIO, "stopword_ratio")
+        n_words = _cslot_f(f, _CSLOT_F_N_WORDS, "n_words")
         if refill or ratio < 0:
-            n_words = _cslot_f(f, _CSLOT_F_N_WORDS, "n_words")
             hits = 0
-            if n_words:
+            if own != NULL and n_words >= min_words and own[language] != 0xFFFF:
+                hits = own[language]
+            elif n_words:
                 for token in _cslot_f(f, _CSLOT_F_TOKENS, "tokens"):
                     if token in stopwords:
                         hits += 1
             _cslot_set_f(f, _CSLOT_F_STOPWORD_RATIO, "stopword_ratio",
                          (<double> hits) / n_words if hits else _ZERO)
+        if own != NULL and n_words >= min_words:
+            own += n_languages

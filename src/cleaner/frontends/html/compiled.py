@@ -229,7 +229,7 @@ def walk_signature(page: str, walk: Callable[..., Any] | None, twins: Any) -> tu
     text_sources = [(at.get(id(b)), n.tag, n.text()) for b, n in sources]
     book = PhraseBook(config.languages)
     language = compute_features(
-        blocks, book.stopwords, config, any_stopword=book.any_stopword, compiled=twins
+        blocks, book.stopwords, config, languages_of=book.stopword_languages, compiled=twins
     )
     return blocks, owners, language, table, text_sources
 
