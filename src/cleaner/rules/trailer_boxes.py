@@ -80,8 +80,10 @@ class TextBoxTest(BoxTest):
             return False
         if self._run_starts(j):
             return True
-        closing = self.prose[j : self._final_prose() + 1]
-        return self.last <= len(closing) < self.resume and all(closing)
+        # The page's closing paragraphs from j: sliced only when few (a slice to the
+        # page's end a heading would be quadratic on a long page of many headings).
+        end = self._final_prose() + 1
+        return self.last <= max(0, end - j) < self.resume and all(self.prose[j:end])
 
     def _run_starts(self, j: int) -> bool:
         """``resume`` paragraphs in a row at block ``j``; or, when ``j`` is prose, a little

@@ -18,6 +18,7 @@ from .discussion import Discussion
 from .gates import Gate, branches, folded_holds, tokens_any
 from .navigation import ShareBar
 from .params import Param
+from .recurrence import Recurrence
 from .trailer_boxes import BoxTest, HtmlBoxTest, TextBoxTest
 from .trailer_heads import HeadingGate
 
@@ -296,53 +297,6 @@ def _drop_box(rule: Rule, doc: Document, start: int, end: int) -> None:
     rule.remove(heading, f"opens a box inside the article ({span}) {label}")
     reason = f"in the box {label} inside the article (block {start})"
     rule.remove_all(doc.blocks[start + 1 : end], reason)
-
-
-class Recurrence:
-    """Whether a heading's line stands ``min_lines`` times on the page and again further
-    down with prose between (numbers aside: 'Comments (0)' and 'Comments (7)' are one
-    label). A page has one end: a trailer heading that recurs after more prose labels
-    each of several posts. The lines are indexed by the first word a heading asks with:
-    one pass per such word (the phrase lists' openings), holding only those lines."""
-
-    def __init__(self, doc: Document, prose: list[int], max_words: int, min_lines: int) -> None:
-        self.doc = doc
-        self.prose = prose
-        self.max_words = max_words
-        self.min_lines = min_lines
-        # lead word -> label -> [lines, the last line, the last prose block before it]
-        self._by_lead: dict[str, dict[str, list[int]]] = {}
-
-    @staticmethod
-    def _words(block: Block) -> list[str]:
-        return [w for w in block.features.tokens if not w.isdigit()]
-
-    def _index(self, lead: str) -> dict[str, list[int]]:
-        labels: dict[str, list[int]] = {}
-        last_prose = -1
-        for j, block in enumerate(self.doc.blocks):
-            f = block.features
-            if f.n_words <= self.max_words and lead in f.tokens:
-                words = self._words(block)
-                if words and words[0] == lead:
-                    entry = labels.setdefault(" ".join(words), [0, j, -1])
-                    entry[0] += 1
-                    entry[1] = j
-                    entry[2] = last_prose
-            if self.prose[j]:
-                last_prose = j
-        return labels
-
-    def after_prose(self, i: int) -> bool:
-        words = self._words(self.doc.blocks[i])
-        if not words:
-            return False
-        labels = self._by_lead.get(words[0])
-        if labels is None:
-            labels = self._by_lead[words[0]] = self._index(words[0])
-        # (A heading longer than max_words is indexed nowhere: no label.)
-        lines, _, prose_before_last = labels.get(" ".join(words), (0, i, -1))
-        return lines >= self.min_lines and prose_before_last > i
 
 
 def _is_author_heading(
