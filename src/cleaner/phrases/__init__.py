@@ -144,7 +144,7 @@ def _longest_first(patterns: set[str]) -> list[str]:
 class PhraseBook:
     """The phrases of several languages, merged per section, plus stop words per language."""
 
-    __slots__ = ("_sections", "any_stopword", "stopword_languages", "stopwords")
+    __slots__ = ("_sections", "stopword_languages", "stopwords")
 
     def __init__(
         self, languages: Iterable[str], extra: Mapping[str, Iterable[str]] | None = None
@@ -164,8 +164,6 @@ class PhraseBook:
             merged[name].extend(phrases)
         self._sections = {name: tuple(p) for name, p in merged.items()}
         self.stopwords: Mapping[str, frozenset[str]] = stopwords
-        #: Every language's stop words in one set (what the language guess counts).
-        self.any_stopword: frozenset[str] = frozenset().union(*stopwords.values())
         #: Each stop word's languages, as the language guess reads them (a mask a word).
         self.stopword_languages: Mapping[str, int] = stopword_languages(stopwords)
 
