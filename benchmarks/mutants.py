@@ -44,6 +44,7 @@ FAST_TESTS = (
     "tests/test_html_frontend.py",
     "tests/test_api.py",
     "tests/test_text_lists.py",
+    "tests/test_trailer_wrapped.py",
 )
 #: The classes of config.py whose fields make up ``Config`` (it and its bases).
 CONFIG_CLASSES = frozenset({"Config", "HtmlThresholds"})

@@ -21,6 +21,7 @@ from .params import Param
 from .recurrence import Recurrence
 from .trailer_boxes import BoxTest, HtmlBoxTest, TextBoxTest
 from .trailer_heads import HeadingGate
+from .wrapped import breaks_off_sentence
 
 
 class Notice(LineRule):
@@ -167,9 +168,23 @@ class TrailerZone(Rule):
         "the byline and the comment section's own heading.",
     )
 
+    wrapped_min_chars = Param(
+        40,
+        "On text, a heading's phrase that opens a line going on with the sentence the "
+        "line above breaks off (a hard-wrapped page's '... accumulate' / 'more ne and') "
+        "heads nothing: the line above ends no sentence, on a lower-case word, and is "
+        "this many characters long or more ...",
+    )
+    wrapped_max_chars = Param(
+        100, "... and at most this many (a wrapping width; longer is a paragraph)."
+    )
+
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         self.box_test: type[BoxTest] = TextBoxTest
+        #: Whether a line going on with a wrapped sentence is told (text: a <pre> page's
+        #: lines; on HTML a wrapped paragraph is one block).
+        self.wrapped_lines = True
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
         self.author_lead = twin(regex.compile(rf"{lead}\s+", PHRASE_FLAGS)) if lead else None
@@ -194,6 +209,7 @@ class TrailerZone(Rule):
         # on text and on HTML (see ``BoxTest``); the compiled phrases are shared.
         rule = copy.copy(self)
         rule.box_test = HtmlBoxTest if kind == "html" else TextBoxTest
+        rule.wrapped_lines = kind != "html"
         if kind == "html":
             # On HTML the comment section is told by its markup (comments_markup). What
             # a page shows under a bare 'Comments' heading without such markup (an old
@@ -259,6 +275,8 @@ class TrailerZone(Rule):
                         self.author_lead, self.author_opens, self.max_author_name_words, block
                     ):
                         what = "author box heading"
+                    if what is not None and self._goes_on_with_sentence(blocks, i):
+                        what = None
                 if (
                     what is not None
                     and above >= needed
@@ -280,6 +298,15 @@ class TrailerZone(Rule):
                 if blocks[i].removal is None:  # (no call a paragraph)
                     box.last_prose = i
                 above, blocks_above = above + chars, blocks_above + 1
+
+    def _goes_on_with_sentence(self, blocks: list[Block], i: int) -> bool:
+        return (
+            self.wrapped_lines
+            and i > 0
+            and breaks_off_sentence(
+                blocks[i - 1], blocks[i], self.wrapped_min_chars, self.wrapped_max_chars
+            )
+        )
 
 
 def _cut(rule: Rule, doc: Document, start: int, what: str) -> None:

@@ -16,7 +16,7 @@ from .base import Document
 from .params import Param
 from .run_scores import compiled_twins
 
-__all__ = ["WrappedRun", "rescore_wrapped", "wrapped_runs"]
+__all__ = ["WrappedRun", "breaks_off_sentence", "rescore_wrapped", "wrapped_runs"]
 
 
 #: A line opening with a lower-case word: it goes on with the sentence before it. (A
@@ -59,6 +59,21 @@ def _py_wrapped_runs(
     if n and n - lo >= min_lines:
         runs.append((lo, n))
     return runs
+
+
+def breaks_off_sentence(line: Block, nxt: Block, min_chars: int, max_chars: int) -> bool:
+    """Whether ``nxt`` goes on with a sentence that the hard-wrapped ``line`` breaks off:
+    ``line`` is ``min_chars`` to ``max_chars`` long (a wrapping width), ends no sentence
+    and on a lower-case word, and ``nxt`` opens with one. (A line ending on an upper-case
+    word, a byline or a label in capitals, breaks off nothing.)"""
+    text = line.text
+    if line.features.ends_sentence or not min_chars <= len(text) <= max_chars:
+        return False
+    last = text.rsplit(None, 1)[-1:]
+    opening = nxt.text
+    return bool(
+        last and last[0][:1].islower() and opening[:1].islower() and _LOWER_WORD.match(opening)
+    )
 
 
 def rescore_wrapped(
