@@ -8,7 +8,16 @@ Inputs, each built to the requested size in UTF-8 bytes:
 
 - ``text``: the zyte-text dumps (``shared/benchmarks/zyte-text/*.txt``) concatenated;
   past the first round every line gets the round's number, so the page stays one long
-  page of distinct lines (repeats would let the duplicate rules skip work).
+  page of distinct lines (repeats would let the duplicate rules skip work), and in lines
+  of ``VARIED_LINE_WORDS`` or more words every word but the stop words has its letters
+  shifted by the round (``_shifted``). Without that, each paragraph would stand once per
+  round, and the duplicate rules' look-ups, which grow with a word's copies up to their
+  cap, would measure how often the input repeats itself rather than how the code
+  scales. Stop words stay, so each round reads as the same language; short lines
+  (chrome) keep their words, so the phrase rules see them every round.
+- ``text-copies``: the same rounds numbered only, each paragraph standing once a round:
+  the duplicate rules' look-ups grow with the copies (bounded by their caps), so this
+  row shows what a page that repeats itself costs.
 - ``html``: the zyte HTML pages (``shared/benchmarks/zyte/html/*.html.gz``) concatenated
   into one document, numbered the same way.
 - ``deep``: a synthetic page nested as deep as its size allows (``<div>`` x size/11)
@@ -40,6 +49,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -58,8 +68,53 @@ PARAGRAPH = (
 )
 
 
-def _numbered(pages: list[str], size: int, separator: str) -> str:
-    """Pages joined until ``size`` UTF-8 bytes; rounds after the first are numbered."""
+#: Lines of this many words or more (prose) get their words shifted past the first round.
+VARIED_LINE_WORDS = 8
+_WORD = re.compile(r"\w+")
+#: Letter ranges a shift stays inside: Latin and Cyrillic lower and upper case.
+_ALPHABETS = (("a", 26), ("A", 26), ("а", 32), ("А", 32))
+
+
+def _shift_table(shift: int) -> dict[int, int]:
+    return {
+        ord(first) + i: ord(first) + (i + shift) % size
+        for first, size in _ALPHABETS
+        for i in range(size)
+    }
+
+
+def _shifted(page: str, round_no: int, keep: frozenset[str]) -> str:
+    """Round ``round_no``'s copy of ``page``: each line numbered, and each long line's
+    words other than ``keep`` (stop words) shifted by the round in their alphabet, so
+    that no content word of a round recurs in another (up to 25 rounds; 16 MB of
+    zyte-text is 7)."""
+    table = _shift_table(round_no % 25 + 1)
+
+    def shift(match: re.Match[str]) -> str:
+        word = match.group()
+        return word if word.casefold() in keep else word.translate(table)
+
+    lines = []
+    for line in page.split("\n"):
+        if len(line.split()) >= VARIED_LINE_WORDS:
+            line = _WORD.sub(shift, line)
+        lines.append(f"{line} ({round_no})" if line else line)
+    return "\n".join(lines)
+
+
+def _stopwords() -> frozenset[str]:
+    from cleaner.config import SHIPPED_LANGUAGES
+    from cleaner.phrases import PhraseBook
+
+    book = PhraseBook(SHIPPED_LANGUAGES)
+    return frozenset().union(*book.stopwords.values())
+
+
+def _numbered(
+    pages: list[str], size: int, separator: str, keep: frozenset[str] | None = None
+) -> str:
+    """Pages joined until ``size`` UTF-8 bytes; rounds after the first are numbered
+    and, given stop words to ``keep``, have their long lines' other words shifted."""
     if not pages:  # no data beside the repository: nothing would ever reach ``size``
         raise FileNotFoundError(f"no benchmark pages under {SHARED / 'benchmarks'}")
     out: list[str] = []
@@ -67,7 +122,9 @@ def _numbered(pages: list[str], size: int, separator: str) -> str:
     round_no = 0
     while total < size:
         for page in pages:
-            if round_no:
+            if round_no and keep is not None:
+                page = _shifted(page, round_no, keep)
+            elif round_no:
                 page = page.replace("\n", f" ({round_no})\n")
             out.append(page)
             total += len(page.encode("utf-8")) + len(separator)
@@ -79,6 +136,9 @@ def _numbered(pages: list[str], size: int, separator: str) -> str:
 
 def build(kind: str, size: int) -> str:
     if kind == "text":
+        pages = [p.read_text(encoding="utf-8") for p in sorted(TEXT_DIR.glob("*.txt"))]
+        return _numbered(pages, size, "\n\n", keep=_stopwords())
+    if kind == "text-copies":
         pages = [p.read_text(encoding="utf-8") for p in sorted(TEXT_DIR.glob("*.txt"))]
         return _numbered(pages, size, "\n\n")
     if kind == "html":
@@ -118,7 +178,7 @@ NESTED = {
 }
 HOSTILE = ["attrs", *NESTED, "unclosed-unknown", "paragraph", "text-paragraph"]
 #: Inputs cleaned as text; the others as HTML.
-TEXT_INPUTS = ("text", "text-paragraph")
+TEXT_INPUTS = ("text", "text-copies", "text-paragraph")
 
 
 def nested(start: str, end: str, size: int) -> str:
