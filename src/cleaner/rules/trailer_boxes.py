@@ -7,6 +7,7 @@ import statistics
 
 from ..blocks import Block, BlockKind
 from .base import Document
+from .params import Param
 
 # Block kinds as module names: on Python 3.11 an enum member read off its class costs
 # a ``__getattr__`` call (the metaclass's), ten times a global's read.
@@ -177,3 +178,39 @@ def _parent_path(path: str) -> str:
     """A block's path without its own element ('div.body > p#x1' -> 'div.body'):
     paragraphs with ids of their own (generated per paragraph) still share a parent."""
     return path.rpartition(" > ")[0]
+
+
+class InlineBoxParams:
+    """The thresholds of the box test (a mixin of ``trailers.TrailerZone``: the rule
+    declares them and hands them to its ``BoxTest``)."""
+
+    inline_box_max_lines = Param(
+        6,
+        "On text, a trailer heading followed by one to this many lines that are no prose "
+        "(the box's links) ... (On HTML, the article goes on when a paragraph within this "
+        "many blocks after the heading stands where the paragraphs above it stood: the "
+        "next post of a blog's front page after a post's related links.)",
+    )
+    inline_box_resume_paragraphs = Param(
+        3,
+        "... and then by this many paragraphs in a row opens a box inside the article, "
+        "which goes on after it. (Teaser lists alternate titles and summaries, or glue "
+        "them into one line right under their heading.)",
+    )
+    inline_box_last_paragraphs = Param(
+        2,
+        "... or by this many paragraphs in a row that are the last prose of the page: the "
+        "article's closing paragraphs after a box (a teaser list goes on with more "
+        "summaries).",
+    )
+    inline_box_resume_within = Param(
+        3,
+        "... or by a paragraph and, at most this many blocks further on, those paragraphs "
+        "in a row: the article's own short lines (a subheading, a quote's attribution) "
+        "may stand between (the 'More from UK' box of headlines inside a report) ...",
+    )
+    inline_box_resumed_share = Param(
+        0.5,
+        "... each of them at least this share of the page's median paragraph in words (a "
+        "teaser list's summaries and question titles, shorter, make no such run).",
+    )

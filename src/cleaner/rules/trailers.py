@@ -19,9 +19,9 @@ from .gates import Gate, branches, folded_holds, tokens_any
 from .navigation import ShareBar
 from .params import Param
 from .recurrence import Recurrence
-from .trailer_boxes import BoxTest, HtmlBoxTest, TextBoxTest
+from .trailer_boxes import BoxTest, HtmlBoxTest, InlineBoxParams, TextBoxTest
 from .trailer_heads import HeadingGate
-from .wrapped import breaks_off_sentence
+from .wrapped import WrappedHeading
 
 
 class Notice(LineRule):
@@ -81,7 +81,7 @@ class Notice(LineRule):
 _COMMENT_SECTION = "comment-section heading"
 
 
-class TrailerZone(Rule):
+class TrailerZone(WrappedHeading, InlineBoxParams, Rule):
     name = "trailer_zone"
     family = "trailers"
     description = (
@@ -110,37 +110,6 @@ class TrailerZone(Rule):
     max_author_name_words = Param(
         3, "An author box heading names one to this many capitalised words ('About Jane Doe')."
     )
-    inline_box_max_lines = Param(
-        6,
-        "On text, a trailer heading followed by one to this many lines that are no prose "
-        "(the box's links) ... (On HTML, the article goes on when a paragraph within this "
-        "many blocks after the heading stands where the paragraphs above it stood: the "
-        "next post of a blog's front page after a post's related links.)",
-    )
-    inline_box_resume_paragraphs = Param(
-        3,
-        "... and then by this many paragraphs in a row opens a box inside the article, "
-        "which goes on after it. (Teaser lists alternate titles and summaries, or glue "
-        "them into one line right under their heading.)",
-    )
-    inline_box_last_paragraphs = Param(
-        2,
-        "... or by this many paragraphs in a row that are the last prose of the page: the "
-        "article's closing paragraphs after a box (a teaser list goes on with more "
-        "summaries).",
-    )
-    inline_box_resume_within = Param(
-        3,
-        "... or by a paragraph and, at most this many blocks further on, those paragraphs "
-        "in a row: the article's own short lines (a subheading, a quote's attribution) "
-        "may stand between (the 'More from UK' box of headlines inside a report) ...",
-    )
-    inline_box_resumed_share = Param(
-        0.5,
-        "... each of them at least this share of the page's median paragraph in words (a "
-        "teaser list's summaries and question titles, shorter, make no such run).",
-    )
-
     discussion_min_prose_share = Param(
         0.8,
         "On text, a comment heading cuts nothing when the discussion under it (to the "
@@ -168,23 +137,9 @@ class TrailerZone(Rule):
         "the byline and the comment section's own heading.",
     )
 
-    wrapped_min_chars = Param(
-        40,
-        "On text, a heading's phrase that opens a line going on with the sentence the "
-        "line above breaks off (a hard-wrapped page's '... accumulate' / 'more ne and') "
-        "heads nothing: the line above ends no sentence, on a lower-case word, and is "
-        "this many characters long or more ...",
-    )
-    wrapped_max_chars = Param(
-        100, "... and at most this many (a wrapping width; longer is a paragraph)."
-    )
-
     def __init__(self, config: Config, phrases: PhraseBook) -> None:
         super().__init__(config, phrases)
         self.box_test: type[BoxTest] = TextBoxTest
-        #: Whether a line going on with a wrapped sentence is told (text: a <pre> page's
-        #: lines; on HTML a wrapped paragraph is one block).
-        self.wrapped_lines = True
         self.trailer = line_matcher(phrases.phrases("trailer_heading"))
         lead = alternation(phrases.phrases("author_heading"))
         self.author_lead = twin(regex.compile(rf"{lead}\s+", PHRASE_FLAGS)) if lead else None
@@ -275,7 +230,7 @@ class TrailerZone(Rule):
                         self.author_lead, self.author_opens, self.max_author_name_words, block
                     ):
                         what = "author box heading"
-                    if what is not None and self._goes_on_with_sentence(blocks, i):
+                    if what is not None and self.goes_on_with_sentence(blocks, i):
                         what = None
                 if (
                     what is not None
@@ -298,15 +253,6 @@ class TrailerZone(Rule):
                 if blocks[i].removal is None:  # (no call a paragraph)
                     box.last_prose = i
                 above, blocks_above = above + chars, blocks_above + 1
-
-    def _goes_on_with_sentence(self, blocks: list[Block], i: int) -> bool:
-        return (
-            self.wrapped_lines
-            and i > 0
-            and breaks_off_sentence(
-                blocks[i - 1], blocks[i], self.wrapped_min_chars, self.wrapped_max_chars
-            )
-        )
 
 
 def _cut(rule: Rule, doc: Document, start: int, what: str) -> None:

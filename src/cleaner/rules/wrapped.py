@@ -16,7 +16,7 @@ from .base import Document
 from .params import Param
 from .run_scores import compiled_twins
 
-__all__ = ["WrappedRun", "breaks_off_sentence", "rescore_wrapped", "wrapped_runs"]
+__all__ = ["WrappedHeading", "WrappedRun", "breaks_off_sentence", "rescore_wrapped", "wrapped_runs"]
 
 
 #: A line opening with a lower-case word: it goes on with the sentence before it. (A
@@ -127,3 +127,32 @@ class WrappedRun:
             kept, self.wrap_min_lines, self.wrap_min_chars, self.wrap_max_chars
         ):
             rescore_wrapped(kept, scores, lo, hi, doc)
+
+
+class WrappedHeading:
+    """Which of a hard-wrapped page's lines head nothing, for ``trailers.TrailerZone`` (a
+    mixin: the rule declares these thresholds)."""
+
+    wrapped_min_chars = Param(
+        40,
+        "On text, a heading's phrase that opens a line going on with the sentence the "
+        "line above breaks off (a hard-wrapped page's '... accumulate' / 'more ne and') "
+        "heads nothing: the line above ends no sentence, on a lower-case word, and is "
+        "this many characters long or more ...",
+    )
+    wrapped_max_chars = Param(
+        100, "... and at most this many (a wrapping width; longer is a paragraph)."
+    )
+    #: Whether a line going on with a wrapped sentence is told (text: a <pre> page's
+    #: lines; on HTML a wrapped paragraph is one block: the rule's ``for_kind`` says).
+    wrapped_lines = True
+
+    def goes_on_with_sentence(self, blocks: Sequence[Block], i: int) -> bool:
+        """Whether block ``i`` goes on with the sentence the block before it breaks off."""
+        return (
+            self.wrapped_lines
+            and i > 0
+            and breaks_off_sentence(
+                blocks[i - 1], blocks[i], self.wrapped_min_chars, self.wrapped_max_chars
+            )
+        )
