@@ -135,12 +135,9 @@ def _numbered(
 
 
 def build(kind: str, size: int) -> str:
-    if kind == "text":
+    if kind in ("text", "text-copies"):
         pages = [p.read_text(encoding="utf-8") for p in sorted(TEXT_DIR.glob("*.txt"))]
-        return _numbered(pages, size, "\n\n", keep=_stopwords())
-    if kind == "text-copies":
-        pages = [p.read_text(encoding="utf-8") for p in sorted(TEXT_DIR.glob("*.txt"))]
-        return _numbered(pages, size, "\n\n")
+        return _numbered(pages, size, "\n\n", keep=_stopwords() if kind == "text" else None)
     if kind == "html":
         pages = [
             gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
